@@ -1,0 +1,39 @@
+// The API as one Hono app: the same object runs on Lambda and on the local Node server.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiDeps, ApiEnv } from './context.ts';
+import { errorResponse, validationHook } from './errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { locationRoutes } from './routes/locations.ts';
+import { regionRoutes } from './routes/regions.ts';
+import { log } from '../platform/log.ts';
+
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).basePath('/api');
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  const routes = app.route('/', healthRoutes).route('/', regionRoutes).route('/', locationRoutes);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Woonwijzer API',
+      version: '0.1.0',
+      description: 'Care housing (Wlz) per region: regions, locations, housing forms. Errors share one shape: { error: { code, message, fields? } }.',
+    },
+  });
+  app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      return errorResponse(c, error.status as ContentfulStatusCode, 'bad_request', error.message || 'The request could not be read.');
+    }
+    log.error('request failed', { path: c.req.path, error });
+    return errorResponse(c, 500, 'internal_error', 'Something went wrong on our side. Please try again later.');
+  });
+  return routes;
+}
+
+export type ApiApp = ReturnType<typeof createApp>;

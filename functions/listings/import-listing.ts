@@ -1,0 +1,109 @@
+// Importing one listing document: validate it whole, resolve each location's point and region,
+// then hand it to the store. Used by the import command and by the API route alike.
+import {
+  ListingDocumentSchema, fieldPath, toFieldErrors, type FieldError, type ListingDocument, type Region,
+} from '../../shared/domain/index.ts';
+import { pc4CareOfficeRegion, pc4Point } from '../../shared/geo/pc4.ts';
+import type { Clock } from '../../shared/clock.ts';
+import {
+  ConcurrentChangeError, IdConflictError, type ListingStore, type ResolvedListing, type SaveSummary,
+} from '../store/listing-store.ts';
+
+export type ImportOutcome =
+  | { ok: true; organizationId: string; summary: SaveSummary }
+  | { ok: false; status: 400 | 409; organizationId?: string; errors: FieldError[] };
+
+/** A waiting list confirmed "tomorrow" is a typo or a wrong clock; a day of slack covers time zones. */
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+
+export async function importListing(raw: unknown, deps: { store: ListingStore; clock: Clock }): Promise<ImportOutcome> {
+  const parsed = ListingDocumentSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, status: 400, organizationId: organizationIdOf(raw), errors: toFieldErrors(parsed.error) };
+  }
+  const doc = parsed.data;
+  const regions = new Map((await deps.store.listRegions()).map((r) => [r.id, r]));
+  const resolved = resolve(doc, regions, deps.clock.now());
+  if (!resolved.ok) return { ok: false, status: 400, organizationId: doc.organization.id, errors: resolved.errors };
+
+  try {
+    const summary = await deps.store.saveListing(resolved.listing, deps.clock.now());
+    return { ok: true, organizationId: doc.organization.id, summary };
+  } catch (error) {
+    if (error instanceof IdConflictError) {
+      const index = doc.locations.findIndex((l) => l.id === error.locationId);
+      return {
+        ok: false,
+        status: 409,
+        organizationId: doc.organization.id,
+        errors: [{ path: fieldPath(['locations', index, 'id']), message: `${error.message} Choose another id.` }],
+      };
+    }
+    if (error instanceof ConcurrentChangeError) {
+      return { ok: false, status: 409, organizationId: doc.organization.id, errors: [{ path: '(document)', message: error.message }] };
+    }
+    throw error;
+  }
+}
+
+type Resolution = { ok: true; listing: ResolvedListing } | { ok: false; errors: FieldError[] };
+
+function resolve(doc: ListingDocument, regions: Map<string, Region>, now: Date): Resolution {
+  const errors: FieldError[] = [];
+  const orgRegions: Region[] = [];
+  doc.organization.regionIds.forEach((id, i) => {
+    const region = regions.get(id);
+    if (region) orgRegions.push(region);
+    else errors.push({ path: fieldPath(['organization', 'regionIds', i]), message: `Unknown region "${id}". Known regions: ${[...regions.keys()].join(', ')}.` });
+  });
+
+  const locations = doc.locations.map((location, li) => {
+    const { housingForms, ...rest } = location;
+    const pc4 = location.address.postcode.slice(0, 4);
+    const point = location.geo ?? pc4Point(pc4);
+    if (!point) {
+      errors.push({
+        path: fieldPath(['locations', li, 'address', 'postcode']),
+        message: `Postcode area ${pc4} is unknown, so the location cannot be placed on the map. Check the postcode or give geo { lat, lon }.`,
+      });
+    }
+    const regionId = regionOf(pc4, orgRegions);
+    if (orgRegions.length > 0 && regionId === undefined) {
+      errors.push({
+        path: fieldPath(['locations', li, 'address', 'postcode']),
+        message: `Postcode ${location.address.postcode} lies in none of the organisation's regions (${orgRegions.map((r) => r.id).join(', ')}).`,
+      });
+    }
+    housingForms.forEach((form, hi) => {
+      const confirmed = Date.parse(form.waitingList.updatedAt);
+      if (confirmed > now.getTime() + FUTURE_SLACK_MS) {
+        errors.push({
+          path: fieldPath(['locations', li, 'housingForms', hi, 'waitingList', 'updatedAt']),
+          message: 'This date lies in the future. Give the date the waiting list was last confirmed.',
+        });
+      }
+    });
+    return {
+      location: { ...rest, regionId: regionId ?? '', organizationId: doc.organization.id, point: point ?? { lat: 0, lon: 0 } },
+      housingForms,
+    };
+  });
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, listing: { organization: doc.organization, locations } };
+}
+
+/**
+ * A location belongs to one region: the organisation's only region, or else the one of its
+ * regions whose care-office area holds the postcode.
+ */
+function regionOf(pc4: string, orgRegions: Region[]): string | undefined {
+  if (orgRegions.length === 1) return orgRegions[0]?.id;
+  const careOffice = pc4CareOfficeRegion(pc4);
+  return orgRegions.find((r) => r.careOfficeRegionCode === careOffice)?.id;
+}
+
+function organizationIdOf(raw: unknown): string | undefined {
+  const id = (raw as { organization?: { id?: unknown } } | null)?.organization?.id;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,43 @@
+// Reading listing documents and the region configuration from disk (the import command, seeding).
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RegionSchema, type Region } from '../../shared/domain/index.ts';
+import { z } from 'zod';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const REGIONS_FILE = join(REPO_ROOT, 'data', 'regions.json');
+export const DEMO_DIR = join(REPO_ROOT, 'data', 'demo');
+
+export type ReadResult = { ok: true; document: unknown } | { ok: false; message: string };
+
+/** Reads one JSON listing document; a file that is not JSON is refused with the parser's reason. */
+export async function readListingFile(path: string): Promise<ReadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { ok: false, message: `Cannot read the file: ${(error as Error).message}` };
+  }
+  try {
+    return { ok: true, document: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, message: `The file is not valid JSON: ${(error as Error).message}` };
+  }
+}
+
+export async function readRegions(path = REGIONS_FILE): Promise<Region[]> {
+  const raw = JSON.parse(await readFile(path, 'utf8')) as unknown;
+  return z.array(RegionSchema).parse(raw);
+}
+
+/** Every demonstration document, region folder by region folder, in a stable order. */
+export async function demoFiles(dir = DEMO_DIR): Promise<string[]> {
+  const regions = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const files: string[] = [];
+  for (const region of regions) {
+    const names = (await readdir(join(dir, region))).filter((n) => n.endsWith('.json')).sort();
+    files.push(...names.map((n) => join(dir, region, n)));
+  }
+  return files;
+}

@@ -1,0 +1,82 @@
+// The local database for `npm start` and the import command: DynamoDB Local on disk, shared
+// through a small runtime file so an import reaches the instance `npm start` is running.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import type { Config } from '../platform/config.ts';
+import { createDynamoDbClient } from '../store/create-store.ts';
+import { DynamoDbListingStore } from '../store/dynamodb/dynamodb-listing-store.ts';
+import { ensureTable } from '../store/dynamodb/ensure-table.ts';
+import { REPO_ROOT } from '../listings/listing-files.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+
+export interface LocalDatabase {
+  store: DynamoDbListingStore;
+  endpoint: string;
+  /** Stops DynamoDB Local when this process started it; leaves a shared instance running. */
+  close(): Promise<void>;
+}
+
+const dataDir = (config: Config) => resolve(REPO_ROOT, config.DATA_DIR);
+const runtimeFile = (config: Config) => join(dataDir(config), 'dynamodb-local.json');
+
+/**
+ * Opens the store: at DYNAMODB_ENDPOINT when set; else the instance a running `npm start`
+ * announced; else a new DynamoDB Local on disk, which `announce` makes findable for others.
+ */
+export async function openLocalDatabase(config: Config, options: { announce: boolean }): Promise<LocalDatabase> {
+  const shared = config.DYNAMODB_ENDPOINT ?? (await runningInstance(config));
+  if (shared) {
+    const store = await openStore(config, shared);
+    return { store, endpoint: shared, close: async () => {} };
+  }
+  await mkdir(dataDir(config), { recursive: true });
+  const db = await startDynamoDbLocal({ mode: 'disk', dir: join(dataDir(config), 'dynamodb') });
+  try {
+    const store = await openStore(config, db.endpoint);
+    if (options.announce) await writeFile(runtimeFile(config), JSON.stringify({ endpoint: db.endpoint, pid: process.pid }));
+    return {
+      store,
+      endpoint: db.endpoint,
+      close: async () => {
+        if (options.announce) await rm(runtimeFile(config), { force: true });
+        await db.stop();
+      },
+    };
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+}
+
+async function openStore(config: Config, endpoint: string) {
+  const client = createDynamoDbClient({ ...config, DYNAMODB_ENDPOINT: endpoint });
+  await ensureTable(client, config.TABLE_NAME);
+  return new DynamoDbListingStore(client, config.TABLE_NAME);
+}
+
+async function runningInstance(config: Config): Promise<string | undefined> {
+  let announced: { endpoint?: unknown; pid?: unknown };
+  try {
+    announced = JSON.parse(await readFile(runtimeFile(config), 'utf8')) as typeof announced;
+  } catch {
+    return undefined;
+  }
+  if (typeof announced.endpoint !== 'string' || typeof announced.pid !== 'number' || !isAlive(announced.pid)) return undefined;
+  try {
+    const client = createDynamoDbClient({ ...config, DYNAMODB_ENDPOINT: announced.endpoint });
+    await client.send(new ListTablesCommand({ Limit: 1 }));
+    return announced.endpoint;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

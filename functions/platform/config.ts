@@ -1,0 +1,23 @@
+// The one config reader: every setting the functions and local commands take from the environment.
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  TABLE_NAME: z.string().min(3).default('woonwijzer-local'),
+  /** Set to talk to DynamoDB Local (or any compatible endpoint); unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().default('eu-west-1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4321),
+  HOST: z.string().default('127.0.0.1'),
+  /** Where `npm start` keeps its DynamoDB Local data (git-ignored). */
+  DATA_DIR: z.string().default('.data'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Configuration is not valid: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,19 @@
+// Builds the listing store from config: DynamoDB Local when an endpoint is set, else AWS.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Config } from '../platform/config.ts';
+import { DynamoDbListingStore } from './dynamodb/dynamodb-listing-store.ts';
+
+export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION'>): DynamoDBClient {
+  if (config.DYNAMODB_ENDPOINT) {
+    return new DynamoDBClient({
+      endpoint: config.DYNAMODB_ENDPOINT,
+      region: config.AWS_REGION,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+  }
+  return new DynamoDBClient({ region: config.AWS_REGION });
+}
+
+export function createListingStore(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME'>) {
+  return new DynamoDbListingStore(createDynamoDbClient(config), config.TABLE_NAME);
+}

@@ -1,0 +1,63 @@
+// `npm start`: DynamoDB Local on disk, the demonstration data when the store is empty, the API,
+// a fresh build of the site from that API, all on one local port. Ctrl-C stops everything.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { systemClock } from '../shared/clock.ts';
+import { createApp } from '../functions/api/app.ts';
+import { REPO_ROOT } from '../functions/listings/listing-files.ts';
+import { seedDemo } from '../functions/listings/seed-demo.ts';
+import { openLocalDatabase } from '../functions/local/local-database.ts';
+import { createLocalServerApp } from '../functions/local/local-server.ts';
+import { readConfig } from '../functions/platform/config.ts';
+
+const config = readConfig();
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+say('Woonwijzer starts: the database first (DynamoDB Local, data kept in ' + config.DATA_DIR + '/)...');
+const db = await openLocalDatabase(config, { announce: true });
+let stopping = false;
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  say('\nStopping...');
+  server?.close();
+  await db.close();
+  process.exit(code);
+};
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+let server: ReturnType<typeof serve> | undefined;
+try {
+  const seeded = await seedDemo(db.store, systemClock);
+  say(seeded.demoDocuments > 0 ? `Loaded ${seeded.demoDocuments} demonstration listings.` : 'The store already holds listings; kept them.');
+
+  const api = createApp({ store: db.store, clock: systemClock });
+  const siteDir = join(REPO_ROOT, 'site', 'dist');
+  server = serve({ fetch: createLocalServerApp(api, siteDir).fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((resolve, reject) => {
+    server?.once('listening', () => resolve());
+    server?.once('error', reject);
+  });
+  const address = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+
+  say('Building the site from the API...');
+  await buildSite(`http://127.0.0.1:${config.PORT}`);
+  say(`\nWoonwijzer runs at ${address}/  (API: ${address}/api/regions). Stop with Ctrl-C.`);
+} catch (error) {
+  process.stderr.write(`Start failed: ${(error as Error).message}\n`);
+  await stop(1);
+}
+
+function buildSite(apiUrl: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site', '--silent'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, WOONWIJZER_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the site build failed (exit ${code})`))));
+  });
+}

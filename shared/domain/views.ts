@@ -1,0 +1,76 @@
+// What the API answers about listings: the read views shared by the API, its OpenAPI document
+// and the site, so all three keep one contract.
+import { z } from 'zod';
+import { HOUSING_TYPES, WAITING_LIST_STATUSES } from './codes.ts';
+import { AddressSchema, HousingFormSchema, LocationSchema, OrganizationSchema } from './listing.ts';
+import { RegionSchema, RegionSummarySchema } from './region.ts';
+import { Slug } from './primitives.ts';
+
+export const PointSchema = z.object({ lat: z.number(), lon: z.number() });
+
+export const LocationSummarySchema = z.object({
+  id: Slug,
+  name: z.string(),
+  regionId: Slug,
+  organizationId: Slug,
+  organizationName: z.string(),
+  address: AddressSchema,
+  point: PointSchema,
+  housingFormCount: z.number().int().min(0),
+  housingTypes: z.array(z.enum(HOUSING_TYPES)),
+  waitingListStatuses: z.array(z.enum(WAITING_LIST_STATUSES)),
+});
+export type LocationSummary = z.infer<typeof LocationSummarySchema>;
+
+/** A location as stored: without its housing forms, with its region and resolved point. */
+export const StoredLocationSchema = LocationSchema.omit({ housingForms: true }).extend({
+  regionId: Slug,
+  organizationId: Slug,
+  point: PointSchema,
+});
+export type StoredLocation = z.infer<typeof StoredLocationSchema>;
+
+export const LocationDetailSchema = z.object({
+  location: StoredLocationSchema,
+  organization: OrganizationSchema,
+  housingForms: z.array(HousingFormSchema),
+});
+export type LocationDetail = z.infer<typeof LocationDetailSchema>;
+
+export const HousingFormListItemSchema = z.object({
+  housingForm: HousingFormSchema,
+  locationId: Slug,
+  locationName: z.string(),
+  organizationId: Slug,
+  organizationName: z.string(),
+  city: z.string(),
+});
+export type HousingFormListItem = z.infer<typeof HousingFormListItemSchema>;
+
+export const HousingFormPageSchema = z.object({
+  items: z.array(HousingFormListItemSchema),
+  /** Opaque; pass it back as `cursor` for the next page. Absent on the last page. */
+  nextCursor: z.string().optional(),
+});
+export type HousingFormPage = z.infer<typeof HousingFormPageSchema>;
+
+export const RegionListSchema = z.object({ regions: z.array(RegionSummarySchema) });
+export const RegionDetailSchema = z.object({
+  region: RegionSchema,
+  housingFormCount: z.number().int().min(0),
+  locationCount: z.number().int().min(0),
+});
+export type RegionDetail = z.infer<typeof RegionDetailSchema>;
+export const LocationListSchema = z.object({ locations: z.array(LocationSummarySchema) });
+
+/** The one error shape of the API. */
+export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(FieldErrorSchema).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

@@ -1,0 +1,124 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../shared/clock.ts';
+import { importListing } from '../../functions/listings/import-listing.ts';
+import type { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
+import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
+import { createTestStore, testRegions } from '../support/test-store.ts';
+
+const clock = fixedClock('2026-11-20T12:00:00Z');
+let store: DynamoDbListingStore;
+
+beforeEach(async () => {
+  ({ store } = await createTestStore());
+  for (const region of testRegions) await store.putRegion(region);
+});
+
+const run = (doc: unknown) => importListing(doc, { store, clock });
+const snapshot = async () => ({
+  zl: await store.loadRegion('zuid-limburg'),
+  rdam: await store.loadRegion('rotterdam'),
+  org: await store.getOrganization('zorggroep-test'),
+});
+
+describe('importing a listing document', () => {
+  it('creates the organisation, its locations and housing forms, placed by postcode', async () => {
+    const outcome = await run(listingDocument());
+    expect(outcome).toMatchObject({ ok: true, summary: { organization: 'created', locations: { created: 1 }, housingForms: { created: 1 } } });
+    const detail = await store.getLocation('de-linde-maastricht');
+    expect(detail?.location.regionId).toBe('zuid-limburg');
+    expect(detail?.location.point.lat).toBeCloseTo(50.85, 1);
+    expect(detail?.housingForms.map((f) => f.id)).toEqual(['kleinschalig-wonen']);
+    expect(detail?.housingForms[0]?.pets).toBeUndefined();
+  });
+
+  it('re-importing the same document changes nothing and duplicates nothing', async () => {
+    await run(listingDocument());
+    const before = await snapshot();
+    const again = await run(listingDocument());
+    expect(again).toMatchObject({ ok: true, summary: { organization: 'unchanged', locations: { unchanged: 1, created: 0 }, housingForms: { unchanged: 1, created: 0 } } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('updates in place and removes what the new document no longer holds', async () => {
+    await run(listingDocument({ locations: [location({ housingForms: [housingForm(), housingForm({ id: 'logeren', name: 'Logeren', type: 'respite' })] }), location({ id: 'het-anker', name: 'Het Anker' })] }));
+    const outcome = await run(
+      listingDocument({ locations: [location({ housingForms: [housingForm({ waitingList: { status: 'available', placesAvailable: 1, updatedAt: '2026-11-19' } })] })] }),
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      summary: { organization: 'updated', locations: { updated: 1, removed: 1 }, housingForms: { updated: 1, removed: 2 } },
+    });
+    const region = await store.loadRegion('zuid-limburg');
+    expect(region.locations.map((l) => l.id)).toEqual(['de-linde-maastricht']);
+    expect(region.housingForms.map((f) => f.housingForm.waitingList.status)).toEqual(['available']);
+    expect(await store.getLocation('het-anker')).toBeUndefined();
+  });
+
+  it('refuses a document with an unknown care profile and a missing field whole, and changes nothing', async () => {
+    await run(listingDocument());
+    const before = await snapshot();
+    const bad = listingDocument({
+      locations: [
+        location({ housingForms: [housingForm({ careProfiles: ['11VV' as never], name: 'Nieuw' })] }),
+        { ...location({ id: 'nieuw' }), name: undefined as never },
+      ],
+    });
+    const outcome = await run(bad);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.status).toBe(400);
+    expect(outcome.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['locations.0.housingForms.0.careProfiles.0', 'locations.1.name']));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses an unknown region, an unknown postcode area and a future confirmation date, naming each', async () => {
+    const outcome = await run(
+      listingDocument({
+        organization: { id: 'zorggroep-test', name: 'Zorggroep Test', regionIds: ['zuid-limburg', 'atlantis'] },
+        locations: [
+          location({
+            address: { street: 'Kerkstraat', houseNumber: '1', postcode: '1001 AB', city: 'Nergens' },
+            housingForms: [housingForm({ waitingList: { status: 'available', updatedAt: '2027-01-01' } })],
+          }),
+        ],
+      }),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['organization.regionIds.1', 'locations.0.address.postcode', 'locations.0.housingForms.0.waitingList.updatedAt']),
+    );
+    expect(await store.getOrganization('zorggroep-test')).toBeUndefined();
+  });
+
+  it('puts each location of a multi-region organisation in the region of its postcode', async () => {
+    const outcome = await run(
+      listingDocument({
+        organization: { id: 'zorggroep-test', name: 'Zorggroep Test', regionIds: ['zuid-limburg', 'rotterdam'] },
+        locations: [
+          location(),
+          location({ id: 'de-haven', name: 'De Haven', address: { street: 'Coolsingel', houseNumber: '5', postcode: '3011 AD', city: 'Rotterdam' } }),
+        ],
+      }),
+    );
+    expect(outcome.ok).toBe(true);
+    expect((await store.listLocations('rotterdam')).map((l) => l.id)).toEqual(['de-haven']);
+    expect((await store.listLocations('zuid-limburg')).map((l) => l.id)).toEqual(['de-linde-maastricht']);
+  });
+
+  it('refuses a location id that another organisation already uses', async () => {
+    await run(listingDocument());
+    const outcome = await run(listingDocument({ organization: { id: 'andere-zorg', name: 'Andere Zorg', regionIds: ['zuid-limburg'] } }));
+    expect(outcome).toMatchObject({ ok: false, status: 409, errors: [{ path: 'locations.0.id' }] });
+    expect(await store.getOrganization('andere-zorg')).toBeUndefined();
+  });
+
+  it('imports a large provider whose writes exceed one transaction', async () => {
+    const locations = Array.from({ length: 30 }, (_, i) =>
+      location({ id: `locatie-${i}`, housingForms: Array.from({ length: 4 }, (_, j) => housingForm({ id: `vorm-${j}` })) }),
+    );
+    const outcome = await run(listingDocument({ locations }));
+    expect(outcome).toMatchObject({ ok: true, summary: { locations: { created: 30 }, housingForms: { created: 120 } } });
+    expect(await store.regionCounts('zuid-limburg')).toEqual({ housingFormCount: 120, locationCount: 30 });
+  });
+});
