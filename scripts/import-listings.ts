@@ -3,6 +3,7 @@
 import { systemClock } from '../shared/clock.ts';
 import { importListing } from '../functions/listings/import-listing.ts';
 import { readListingFile } from '../functions/listings/listing-files.ts';
+import { loadRegions } from '../functions/listings/seed-demo.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { readConfig } from '../functions/platform/config.ts';
 import { createListingStore } from '../functions/store/create-store.ts';
@@ -20,6 +21,8 @@ const useAws = process.env.TABLE_NAME !== undefined && config.DYNAMODB_ENDPOINT 
 const db = useAws
   ? { store: createListingStore(config), close: async () => {} }
   : await openLocalDatabase(config, { announce: false });
+
+if (!useAws) await loadRegions(db.store);
 
 const counts = (c: ChangeCounts) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.removed} removed`;
 let refused = 0;

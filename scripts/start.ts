@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
 import { createApp } from '../functions/api/app.ts';
-import { REPO_ROOT } from '../functions/listings/listing-files.ts';
+import { REPO_ROOT } from '../functions/platform/paths.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';

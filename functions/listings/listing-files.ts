@@ -1,11 +1,10 @@
 // Reading listing documents and the region configuration from disk (the import command, seeding).
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RegionSchema, type Region } from '../../shared/domain/index.ts';
 import { z } from 'zod';
+import { REPO_ROOT } from '../platform/paths.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const REGIONS_FILE = join(REPO_ROOT, 'data', 'regions.json');
 export const DEMO_DIR = join(REPO_ROOT, 'data', 'demo');
 

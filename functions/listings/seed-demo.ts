@@ -13,9 +13,15 @@ export interface SeedReport {
   demoDocuments: number;
 }
 
-export async function seedDemo(store: ListingStore, clock: Clock): Promise<SeedReport> {
+/** Writes the configured regions (data/regions.json); regions are configuration, always current. */
+export async function loadRegions(store: ListingStore) {
   const regions = await readRegions();
   for (const region of regions) await store.putRegion(region);
+  return regions;
+}
+
+export async function seedDemo(store: ListingStore, clock: Clock): Promise<SeedReport> {
+  const regions = await loadRegions(store);
 
   const counts = await Promise.all(regions.map((r) => store.regionCounts(r.id)));
   if (counts.some((c) => c.housingFormCount > 0)) return { regions: regions.length, demoDocuments: 0 };

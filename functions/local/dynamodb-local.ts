@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { localDynamoDbClientConfig } from '../store/create-store.ts';
+import { REPO_ROOT } from '../platform/paths.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -20,14 +21,12 @@ const SIMULATOR_INTEGRITY =
   'sha512-xTeeRLvzEfqyd5lh3bH4c0kHvSHHmmhD5ZDsHFKAQ5g2Zl6JqlFdutaQhCLHzxEp6Ry1o7TB6niIoXuQAnSewQ==';
 
 // From this file, not process.cwd(): callers may run from any folder (vitest, scripts, IDEs).
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CACHE_DIR = join(REPO_ROOT, '.cache', 'dynamodb-local');
 const EMULATOR_DIR = join(CACHE_DIR, SIMULATOR_VERSION);
 const EMULATOR_JAR = 'DynamoDBLocal.jar';
 const TEMP_PREFIX = '.tmp-';
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
-const REGION = 'eu-west-1';
 const READY_TIMEOUT_MS = 30_000;
 const STOP_GRACE_MS = 5_000;
 const PORT_ATTEMPTS = 4;
@@ -40,17 +39,6 @@ export type DynamoDbLocal = {
   port: number;
   stop(): Promise<void>;
 };
-
-export type LocalDynamoDbClientConfig = {
-  endpoint: string;
-  region: string;
-  credentials: { accessKeyId: string; secretAccessKey: string };
-};
-
-/** The one client config for DynamoDB Local, so every local caller signs the same way. */
-export function localDynamoDbClientConfig(endpoint: string): LocalDynamoDbClientConfig {
-  return { endpoint, region: REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-}
 
 /** Makes sure the emulator is in the git-ignored cache and returns its folder. */
 export async function ensureDynamoDbLocal(): Promise<string> {
@@ -130,8 +118,13 @@ async function launch(emulatorDir: string, options: DynamoDbLocalOptions, port: 
   trackChild(child);
 
   let output = '';
+  // When startup fails (e.g. the port is taken) the main thread dies but Jetty's threads keep
+  // the JVM alive, so waiting for an exit would take the full timeout: watch the output instead.
+  let reportCrash: () => void = () => undefined;
+  const crashed = new Promise<void>((done) => (reportCrash = done));
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
+    if (output.includes('Exception in thread "main"')) reportCrash();
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
@@ -141,7 +134,8 @@ async function launch(emulatorDir: string, options: DynamoDbLocalOptions, port: 
 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((done) => {
     child.once('error', (error) => done({ code: null, signal: null, error }));
-    child.once('exit', (code, signal) => done({ code, signal }));
+    // 'close', not 'exit': only then has all of java's output been read, for the error messages.
+    child.once('close', (code, signal) => done({ code, signal }));
   });
   exited.then(() => untrackChild(child), () => undefined);
 
@@ -169,7 +163,17 @@ async function launch(emulatorDir: string, options: DynamoDbLocalOptions, port: 
       (error: unknown) => ({ kind: 'timeout' as const, error }),
     ),
     exited.then((exit) => ({ kind: 'exited' as const, exit })),
+    crashed.then(() => ({ kind: 'crashed' as const })),
   ]);
+
+  if (outcome.kind === 'crashed') {
+    ready.cancel();
+    await stop();
+    if (/Address already in use|Failed to bind/i.test(output)) {
+      throw new PortInUseError(`DynamoDB Local could not bind port ${port}: it is in use.\n${output.trim()}`);
+    }
+    throw new Error(`DynamoDB Local failed to start. Its last output:\n${output.trim()}`);
+  }
 
   if (outcome.kind === 'exited') {
     ready.cancel();

@@ -7,7 +7,7 @@ import type { Config } from '../platform/config.ts';
 import { createDynamoDbClient } from '../store/create-store.ts';
 import { DynamoDbListingStore } from '../store/dynamodb/dynamodb-listing-store.ts';
 import { ensureTable } from '../store/dynamodb/ensure-table.ts';
-import { REPO_ROOT } from '../listings/listing-files.ts';
+import { REPO_ROOT } from '../platform/paths.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 
 export interface LocalDatabase {

@@ -3,13 +3,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
 import { DynamoDbListingStore } from './dynamodb/dynamodb-listing-store.ts';
 
+/** The one client config for DynamoDB Local, so every local caller signs the same way. */
+export function localDynamoDbClientConfig(endpoint: string, region = 'eu-west-1') {
+  return { endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+}
+
 export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION'>): DynamoDBClient {
   if (config.DYNAMODB_ENDPOINT) {
-    return new DynamoDBClient({
-      endpoint: config.DYNAMODB_ENDPOINT,
-      region: config.AWS_REGION,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    return new DynamoDBClient(localDynamoDbClientConfig(config.DYNAMODB_ENDPOINT, config.AWS_REGION));
   }
   return new DynamoDBClient({ region: config.AWS_REGION });
 }

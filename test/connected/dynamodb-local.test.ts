@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { localDynamoDbClientConfig, startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
+import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
+import { localDynamoDbClientConfig } from '../../functions/store/create-store.ts';
 
 async function createTable(client: DynamoDBClient, tableName: string) {
   await client.send(new CreateTableCommand({
