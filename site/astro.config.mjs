@@ -1,0 +1,19 @@
+// The public site: static HTML, Dutch at / and English at /en/, no client JavaScript.
+// SITE_URL is the public address (for canonical and hreflang links); the API address for the
+// build is read in src/lib/api.ts (WOONWIJZER_API_URL).
+import process from 'node:process';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    defaultLocale: 'nl',
+    locales: ['nl', 'en'],
+    routing: { prefixDefaultLocale: false },
+  },
+  // No dev toolbar in `astro dev`: it is the only script the pages would otherwise get.
+  devToolbar: { enabled: false },
+});

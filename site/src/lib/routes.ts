@@ -1,0 +1,45 @@
+// The site's addresses in both languages, in one place: pages link with `pathTo`, and the
+// language switch and hreflang links use the same page in the other language. Dutch lives at /,
+// English under /en/, with English path words. A new page type adds one entry here.
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../shared/i18n/index.ts';
+
+export type PageRef =
+  | { page: 'home' }
+  | { page: 'region'; regionId: string }
+  | { page: 'location'; locationId: string };
+
+const SEGMENTS = {
+  region: { nl: 'regio', en: 'region' },
+  location: { nl: 'locatie', en: 'location' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+// The site is served from the root of its domain (no Astro `base`).
+function localePrefix(locale: Locale): string {
+  return locale === DEFAULT_LOCALE ? '/' : `/${locale}/`;
+}
+
+/** The site-relative path of a page in a language, always with a trailing slash. */
+export function pathTo(locale: Locale, ref: PageRef): string {
+  const prefix = localePrefix(locale);
+  switch (ref.page) {
+    case 'home':
+      return prefix;
+    case 'region':
+      return `${prefix}${SEGMENTS.region[locale]}/${encodeURIComponent(ref.regionId)}/`;
+    case 'location':
+      return `${prefix}${SEGMENTS.location[locale]}/${encodeURIComponent(ref.locationId)}/`;
+  }
+}
+
+/** The same page in every language (absolute when the site address is known: hreflang, canonical). */
+export function alternates(ref: PageRef, site: URL | undefined): { locale: Locale; href: string }[] {
+  return LOCALES.map((locale) => ({ locale, href: absolute(pathTo(locale, ref), site) }));
+}
+
+export function absolute(path: string, site: URL | undefined): string {
+  return site ? new URL(path, site).href : path;
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'nl' ? 'en' : 'nl';
+}

@@ -1,0 +1,82 @@
+// The site's build-time helpers: the API client fails loudly, addresses in both languages,
+// waiting-list staleness. Pure: the API is a stub fetch, no server.
+import { describe, expect, it, vi } from 'vitest';
+import { apiBaseUrl, ApiError, createApiClient } from '../../site/src/lib/api.ts';
+import { alternates, pathTo } from '../../site/src/lib/routes.ts';
+import { isStale, sortStatuses } from '../../site/src/lib/waiting-list.ts';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('API client', () => {
+  it('reads WOONWIJZER_API_URL, without a trailing slash, with a local default', () => {
+    expect(apiBaseUrl({ WOONWIJZER_API_URL: 'https://api.example.nl/' })).toBe('https://api.example.nl');
+    expect(apiBaseUrl({})).toBe('http://127.0.0.1:4321');
+  });
+
+  it('asks each URL once and returns the answer', async () => {
+    const fetch = vi.fn(async () => json(200, { regions: [] }));
+    const api = createApiClient({ baseUrl: 'http://api.test', fetch });
+    expect(await api.listRegions()).toEqual({ regions: [] });
+    await api.listRegions();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledWith('http://api.test/api/regions', expect.anything());
+  });
+
+  it('names the URL, the status and the API error when the API refuses', async () => {
+    const fetch = async () => json(404, { error: { code: 'not_found', message: 'No region "nergens".' } });
+    const api = createApiClient({ baseUrl: 'http://api.test', fetch });
+    const failure = api.getRegion('nergens');
+    await expect(failure).rejects.toBeInstanceOf(ApiError);
+    await expect(failure).rejects.toThrow('The Woonwijzer API answered 404 for http://api.test/api/regions/nergens: not_found: No region "nergens".');
+  });
+
+  it('names the URL when the API is not reachable', async () => {
+    const fetch = async () => { throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }); };
+    const api = createApiClient({ baseUrl: 'http://127.0.0.1:9', fetch });
+    await expect(api.listRegions()).rejects.toThrow(/not reachable at http:\/\/127\.0\.0\.1:9\/api\/regions \(connect ECONNREFUSED/);
+  });
+
+  it('refuses an answer without the expected data', async () => {
+    const api = createApiClient({ baseUrl: 'http://api.test', fetch: async () => json(200, { items: [] }) });
+    await expect(api.listRegionLocations('rotterdam')).rejects.toThrow(/without "locations"/);
+  });
+});
+
+describe('addresses', () => {
+  it('puts Dutch at / and English under /en/, with English path words', () => {
+    expect(pathTo('nl', { page: 'home' })).toBe('/');
+    expect(pathTo('en', { page: 'home' })).toBe('/en/');
+    expect(pathTo('nl', { page: 'region', regionId: 'zuid-limburg' })).toBe('/regio/zuid-limburg/');
+    expect(pathTo('en', { page: 'location', locationId: 'de-linde' })).toBe('/en/location/de-linde/');
+  });
+
+  it('gives the same page in both languages as absolute URLs', () => {
+    expect(alternates({ page: 'region', regionId: 'rotterdam' }, new URL('https://woonwijzer.example'))).toEqual([
+      { locale: 'nl', href: 'https://woonwijzer.example/regio/rotterdam/' },
+      { locale: 'en', href: 'https://woonwijzer.example/en/region/rotterdam/' },
+    ]);
+  });
+});
+
+describe('waiting list', () => {
+  const now = new Date('2026-12-12T10:00:00Z');
+  it('is possibly outdated after 30 days', () => {
+    expect(isStale('2026-11-12', now)).toBe(false);
+    expect(isStale('2026-11-11', now)).toBe(true);
+    expect(isStale('2026-12-01T09:00:00+01:00', now)).toBe(false);
+  });
+
+  it('orders statuses from a free place to no intake', () => {
+    expect(sortStatuses(['closed', 'available', 'long'])).toEqual(['available', 'long', 'closed']);
+  });
+});
+
+describe('build time', () => {
+  it('is fixed by WOONWIJZER_BUILD_DATE, else the system clock', async () => {
+    const { buildClock } = await import('../../site/src/lib/build-time.ts');
+    expect(buildClock({ WOONWIJZER_BUILD_DATE: '2026-11-12' }).now().toISOString()).toBe('2026-11-12T12:00:00.000Z');
+    expect(() => buildClock({ WOONWIJZER_BUILD_DATE: 'gisteren' })).toThrow(/not a date/);
+    expect(Math.abs(buildClock({}).now().getTime() - Date.now())).toBeLessThan(5_000);
+  });
+});
