@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   HOUSING_TYPES, ListingDocumentSchema, RegionSchema,
   type Facility, type HousingType, type Language, type ListingDocumentInput,

@@ -2,7 +2,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RegionSchema, type Region } from '../../shared/domain/index.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { REPO_ROOT } from '../platform/paths.ts';
 
 export const REGIONS_FILE = join(REPO_ROOT, 'data', 'regions.json');

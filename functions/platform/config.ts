@@ -1,5 +1,5 @@
 // The one config reader: every setting the functions and local commands take from the environment.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ConfigSchema = z.object({
   TABLE_NAME: z.string().min(3).default('woonwijzer-local'),

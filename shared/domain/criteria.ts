@@ -1,6 +1,6 @@
 // Criteria: the matcher's input and the stable contract between questionnaire, API and engines.
 // Names and codes exactly as in DOMAIN.md; a criterion carries a value only where the table says so.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CARE_PROFILES, COMMUNITIES, CULTURES, DELIVERY_FORMS, HOUSING_TYPES, IMPORTANCES, LANGUAGES,
   SECTORS, TARGET_GROUPS, WORLDVIEWS,

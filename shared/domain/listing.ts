@@ -1,7 +1,7 @@
 // The listing model: an organisation with its locations and their housing forms, exactly in the
 // import format of DOMAIN.md. Unknown is not false: optional booleans and lists stay undefined
 // when not given, and a list that is given (even empty) is complete.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   CARE_PROFILES, CARE_PROFILE_SECTOR, COMMUNITIES, CULTURES, DELIVERY_FORMS, FACILITIES,
   HOUSING_TYPES, LANGUAGES, SECTORS, TARGET_GROUPS, WAITING_LIST_STATUSES, WORLDVIEWS,

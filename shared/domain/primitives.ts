@@ -1,5 +1,5 @@
 // Small reusable zod pieces: ids, postcodes, dates. One definition each, used by every schema.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A stable slug chosen by the provider: lower case, digits and single hyphens. */
 export const Slug = z

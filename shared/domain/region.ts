@@ -1,5 +1,5 @@
 // A care-office region ("zorgkantoorregio") that this deployment serves.
-import { z } from 'zod';
+import * as z from 'zod';
 import { SECTORS } from './codes.ts';
 import { Slug, Text } from './primitives.ts';
 

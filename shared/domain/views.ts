@@ -1,6 +1,6 @@
 // What the API answers about listings: the read views shared by the API, its OpenAPI document
 // and the site, so all three keep one contract.
-import { z } from 'zod';
+import * as z from 'zod';
 import { HOUSING_TYPES, WAITING_LIST_STATUSES } from './codes.ts';
 import { AddressSchema, HousingFormSchema, LocationSchema, OrganizationSchema } from './listing.ts';
 import { RegionSchema, RegionSummarySchema } from './region.ts';

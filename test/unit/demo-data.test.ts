@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HOUSING_TYPES, ListingDocumentSchema, RegionSchema, type ListingDocument } from '../../shared/domain/index.ts';
 import { haversineKm } from '../../shared/geo/distance.ts';
 import { pc4CareOfficeRegion, pc4Point } from '../../shared/geo/pc4.ts';

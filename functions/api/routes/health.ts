@@ -1,6 +1,6 @@
 // GET /api/health: is the function up and can it reach its store?
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiEnv } from '../context.ts';
 
 const HealthSchema = z.object({ status: z.literal('ok'), regions: z.number().int() });

@@ -1,6 +1,6 @@
 // One location with its organisation and housing forms.
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorResponseSchema, LocationDetailSchema, Slug } from '../../../shared/domain/index.ts';
 import type { ApiEnv } from '../context.ts';
 import { notFound, validationHook } from '../errors.ts';

@@ -1,6 +1,6 @@
 // Regions: the list with counts, one region, its locations, and its housing forms page by page.
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ErrorResponseSchema, HousingFormPageSchema, LocationListSchema, RegionDetailSchema, RegionListSchema, Slug,
 } from '../../../shared/domain/index.ts';
