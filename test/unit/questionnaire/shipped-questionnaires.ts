@@ -1,0 +1,18 @@
+// The questionnaires as shipped in data/questionnaires, read and validated once for the tests.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validateQuestionnaire, type Questionnaire } from '../../../shared/questionnaire/index.ts';
+
+export const QUESTIONNAIRE_DIR = fileURLToPath(new URL('../../../data/questionnaires/', import.meta.url));
+export const REGION_IDS = ['zuid-limburg', 'rotterdam'] as const;
+
+export function readRaw(regionId: string): unknown {
+  return JSON.parse(readFileSync(`${QUESTIONNAIRE_DIR}${regionId}.json`, 'utf8'));
+}
+
+/** The shipped questionnaire of a region; throws with every error if it is invalid. */
+export function shipped(regionId: (typeof REGION_IDS)[number]): Questionnaire {
+  const result = validateQuestionnaire(readRaw(regionId));
+  if (!result.ok) throw new Error(`${regionId}: ${JSON.stringify(result.errors, null, 2)}`);
+  return result.questionnaire;
+}
