@@ -6,6 +6,7 @@ import type { ApiDeps, ApiEnv } from './context.ts';
 import { errorResponse, validationHook } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { locationRoutes } from './routes/locations.ts';
+import { questionnaireRoutes } from './routes/questionnaires.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { log } from '../platform/log.ts';
 
@@ -15,7 +16,7 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
-  const routes = app.route('/', healthRoutes).route('/', regionRoutes).route('/', locationRoutes);
+  const routes = app.route('/', healthRoutes).route('/', regionRoutes).route('/', locationRoutes).route('/', questionnaireRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

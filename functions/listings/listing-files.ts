@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { RegionSchema, type Region } from '../../shared/domain/index.ts';
 import * as z from 'zod';
 import { REPO_ROOT } from '../platform/paths.ts';
+import { validateQuestionnaire, type Questionnaire } from '../../shared/questionnaire/index.ts';
 
 export const REGIONS_FILE = join(REPO_ROOT, 'data', 'regions.json');
 export const DEMO_DIR = join(REPO_ROOT, 'data', 'demo');
+export const QUESTIONNAIRE_DIR = join(REPO_ROOT, 'data', 'questionnaires');
 
 export type ReadResult = { ok: true; document: unknown } | { ok: false; message: string };
 
@@ -39,4 +41,21 @@ export async function demoFiles(dir = DEMO_DIR): Promise<string[]> {
     files.push(...names.map((n) => join(dir, region, n)));
   }
   return files;
+}
+
+/** The questionnaire of a region, from data/questionnaires/{regionId}.json; refused whole if invalid. */
+export async function readQuestionnaire(regionId: string, dir = QUESTIONNAIRE_DIR): Promise<Questionnaire | undefined> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(join(dir, `${regionId}.json`), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const checked = validateQuestionnaire(raw);
+  if (!checked.ok) {
+    throw new Error(`Questionnaire of ${regionId} is not valid: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  }
+  if (checked.questionnaire.regionId !== regionId) throw new Error(`Questionnaire in ${regionId}.json is for region ${checked.questionnaire.regionId}.`);
+  return checked.questionnaire;
 }

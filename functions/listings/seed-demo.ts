@@ -2,7 +2,7 @@
 import type { Clock } from '../../shared/clock.ts';
 import type { ListingStore } from '../store/listing-store.ts';
 import { importListing } from './import-listing.ts';
-import { demoFiles, readListingFile, readRegions } from './listing-files.ts';
+import { demoFiles, readListingFile, readQuestionnaire, readRegions } from './listing-files.ts';
 
 /** The date the demonstration waiting lists were written against (see data/demo/README.md). */
 export const DEMO_REFERENCE_DATE = '2026-11-20';
@@ -13,10 +13,17 @@ export interface SeedReport {
   demoDocuments: number;
 }
 
-/** Writes the configured regions (data/regions.json); regions are configuration, always current. */
+/**
+ * Writes the configured regions (data/regions.json) and their questionnaires: configuration,
+ * always made current.
+ */
 export async function loadRegions(store: ListingStore) {
   const regions = await readRegions();
-  for (const region of regions) await store.putRegion(region);
+  for (const region of regions) {
+    await store.putRegion(region);
+    const questionnaire = await readQuestionnaire(region.id);
+    if (questionnaire) await store.putQuestionnaire(questionnaire);
+  }
   return regions;
 }
 

@@ -1,4 +1,5 @@
 // The storage port for listings: what the API and the import need, nothing about DynamoDB.
+import type { Questionnaire } from '../../shared/questionnaire/index.ts';
 import type {
   HousingForm, HousingFormPage, LocationDetail, LocationSummary, Organization, Region, RegionSummary,
   StoredLocation,
@@ -58,6 +59,9 @@ export interface ListingStore {
   /** Everything a region holds, for building a search index. */
   loadRegion(regionId: string): Promise<RegionHousingForms>;
   getOrganization(organizationId: string): Promise<Organization | undefined>;
+  /** Stores a questionnaire version; versions are kept, the highest is the current one. */
+  putQuestionnaire(questionnaire: Questionnaire): Promise<void>;
+  getQuestionnaire(regionId: string): Promise<Questionnaire | undefined>;
   /** Replaces an organisation's whole listing: creates, updates in place, removes what is gone. */
   saveListing(listing: ResolvedListing, now: Date): Promise<SaveSummary>;
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
 import { createApp } from '../../functions/api/app.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
+import { readQuestionnaire } from '../../functions/listings/listing-files.ts';
 import type { ErrorResponse, HousingFormPage, LocationDetail } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
 import { createTestStore, testRegions } from '../support/test-store.ts';
@@ -13,6 +14,8 @@ beforeAll(async () => {
   const { store } = await createTestStore();
   for (const region of testRegions) await store.putRegion(region);
   const forms = Array.from({ length: 5 }, (_, i) => housingForm({ id: `vorm-${i}`, name: `Woonvorm ${i}` }));
+  const questionnaire = await readQuestionnaire('zuid-limburg');
+  if (questionnaire) await store.putQuestionnaire(questionnaire);
   const outcome = await importListing(listingDocument({ locations: [location({ housingForms: forms })] }), { store, clock });
   expect(outcome.ok).toBe(true);
   app = createApp({ store, clock });
@@ -76,11 +79,19 @@ describe('the listings API', () => {
     expect((await get<ErrorResponse>('/api/locations/bestaat-niet')).status).toBe(404);
   });
 
+  it("serves the region's current questionnaire, and 404 where there is none", async () => {
+    const { status, body } = await get<{ questionnaire: { regionId: string; version: number; themes: unknown[] } }>('/api/regions/zuid-limburg/questionnaire');
+    expect(status).toBe(200);
+    expect(body.questionnaire.regionId).toBe('zuid-limburg');
+    expect(body.questionnaire.themes.length).toBeGreaterThanOrEqual(8);
+    expect((await get<ErrorResponse>('/api/regions/rotterdam/questionnaire')).status).toBe(404);
+  });
+
   it('serves its OpenAPI document and answers unknown paths with the error shape', async () => {
     const doc = await get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/api/regions', '/api/regions/{regionId}', '/api/regions/{regionId}/housing-forms', '/api/locations/{locationId}', '/api/health']),
+      expect.arrayContaining(['/api/regions', '/api/regions/{regionId}', '/api/regions/{regionId}/housing-forms', '/api/locations/{locationId}', '/api/health', '/api/regions/{regionId}/questionnaire']),
     );
     expect(await get<ErrorResponse>('/api/nothing-here')).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
   });

@@ -9,6 +9,7 @@ import {
 import type {
   HousingForm, HousingFormPage, LocationDetail, LocationSummary, Organization, Region, StoredLocation,
 } from '../../../shared/domain/index.ts';
+import type { Questionnaire } from '../../../shared/questionnaire/index.ts';
 import {
   BadCursorError, ConcurrentChangeError, IdConflictError, type ChangeCounts, type ListingStore,
   type RegionHousingForms, type ResolvedListing, type SaveSummary,
@@ -168,6 +169,28 @@ export class DynamoDbListingStore implements ListingStore {
       }
     }
     return { locations, housingForms };
+  }
+
+  async putQuestionnaire(questionnaire: Questionnaire): Promise<void> {
+    await this.doc.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.questionnaire(questionnaire.regionId, questionnaire.version), type: 'questionnaire', data: questionnaire },
+      }),
+    );
+  }
+
+  async getQuestionnaire(regionId: string): Promise<Questionnaire | undefined> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `REGION#${regionId}`, ':prefix': 'QUESTIONNAIRE#' },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    return out.Items?.[0]?.data as Questionnaire | undefined;
   }
 
   async getOrganization(organizationId: string): Promise<Organization | undefined> {

@@ -10,6 +10,8 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 
 export const keys = {
   region: (regionId: string) => ({ pk: `REGION#${regionId}`, sk: 'REGION', gsi2pk: 'REGIONS', gsi2sk: regionId }),
+  /** Zero-padded so the newest version sorts last. */
+  questionnaire: (regionId: string, version: number) => ({ pk: `REGION#${regionId}`, sk: `QUESTIONNAIRE#${String(version).padStart(6, '0')}` }),
   organization: (organizationId: string) => ({ pk: `ORG#${organizationId}`, sk: 'ORG' }),
   location: (locationId: string, organizationId: string, regionId: string) => ({
     pk: `LOC#${locationId}`,
