@@ -1,4 +1,5 @@
 // The storage port for listings: what the API and the import need, nothing about DynamoDB.
+import type { MatchCandidate } from '../../shared/matching/index.ts';
 import type { Questionnaire } from '../../shared/questionnaire/index.ts';
 import type {
   HousingForm, HousingFormPage, LocationDetail, LocationSummary, Organization, Region, RegionSummary,
@@ -43,9 +44,10 @@ export class ConcurrentChangeError extends Error {
   }
 }
 
-export interface RegionHousingForms {
+/** Everything a region holds: its locations, and each housing form as a search candidate. */
+export interface RegionContents {
   locations: StoredLocation[];
-  housingForms: Array<{ locationId: string; organization: Pick<Organization, 'id' | 'name' | 'worldview'>; housingForm: HousingForm }>;
+  candidates: MatchCandidate[];
 }
 
 export interface ListingStore {
@@ -57,7 +59,7 @@ export interface ListingStore {
   getLocation(locationId: string): Promise<LocationDetail | undefined>;
   listHousingForms(regionId: string, page: { limit: number; cursor?: string }): Promise<HousingFormPage>;
   /** Everything a region holds, for building a search index. */
-  loadRegion(regionId: string): Promise<RegionHousingForms>;
+  loadRegion(regionId: string): Promise<RegionContents>;
   getOrganization(organizationId: string): Promise<Organization | undefined>;
   /** Stores a questionnaire version; versions are kept, the highest is the current one. */
   putQuestionnaire(questionnaire: Questionnaire): Promise<void>;

@@ -6,3 +6,4 @@ export * from './region.ts';
 export * from './criteria.ts';
 export * from './views.ts';
 export * from './field-errors.ts';
+export * from './search.ts';

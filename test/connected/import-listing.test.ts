@@ -50,7 +50,7 @@ describe('importing a listing document', () => {
     });
     const region = await store.loadRegion('zuid-limburg');
     expect(region.locations.map((l) => l.id)).toEqual(['de-linde-maastricht']);
-    expect(region.housingForms.map((f) => f.housingForm.waitingList.status)).toEqual(['available']);
+    expect(region.candidates.map((c) => c.waitingList.status)).toEqual(['available']);
     expect(await store.getLocation('het-anker')).toBeUndefined();
   });
 

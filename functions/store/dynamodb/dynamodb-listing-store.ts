@@ -9,10 +9,11 @@ import {
 import type {
   HousingForm, HousingFormPage, LocationDetail, LocationSummary, Organization, Region, StoredLocation,
 } from '../../../shared/domain/index.ts';
+import { toCandidate, type MatchCandidate } from '../../../shared/matching/index.ts';
 import type { Questionnaire } from '../../../shared/questionnaire/index.ts';
 import {
   BadCursorError, ConcurrentChangeError, IdConflictError, type ChangeCounts, type ListingStore,
-  type RegionHousingForms, type ResolvedListing, type SaveSummary,
+  type RegionContents, type ResolvedListing, type SaveSummary,
 } from '../listing-store.ts';
 import { ALL_REGIONS, GSI1, GSI2, REGION_MEMBER, keys } from './table-design.ts';
 
@@ -33,14 +34,17 @@ interface LocationItem {
   summary: Pick<LocationSummary, 'housingFormCount' | 'housingTypes' | 'waitingListStatuses'>;
   hash: string;
 }
-interface HousingFormItem {
+/**
+ * A housing form carries its search candidate (the housing form with what the matcher needs of its
+ * location and organisation), so a stream record alone is enough to index it.
+ */
+export interface HousingFormItem {
+  type: 'housingForm';
   organizationId: string;
   regionId: string;
   locationId: string;
-  locationName: string;
-  city: string;
-  organization: Pick<Organization, 'id' | 'name' | 'worldview'>;
   data: HousingForm;
+  candidate: MatchCandidate;
   hash: string;
 }
 
@@ -143,16 +147,16 @@ export class DynamoDbListingStore implements ListingStore {
       items: items.map((i) => ({
         housingForm: i.data,
         locationId: i.locationId,
-        locationName: i.locationName,
+        locationName: i.candidate.locationName,
         organizationId: i.organizationId,
-        organizationName: i.organization.name,
-        city: i.city,
+        organizationName: i.candidate.organizationName,
+        city: i.candidate.city,
       })),
       ...(out.LastEvaluatedKey ? { nextCursor: encodeCursor(out.LastEvaluatedKey) } : {}),
     };
   }
 
-  async loadRegion(regionId: string): Promise<RegionHousingForms> {
+  async loadRegion(regionId: string): Promise<RegionContents> {
     const items = await this.queryAll({
       IndexName: GSI1.name,
       KeyConditionExpression: '#pk = :pk',
@@ -160,15 +164,12 @@ export class DynamoDbListingStore implements ListingStore {
       ExpressionAttributeValues: { ':pk': `REGION#${regionId}` },
     });
     const locations: StoredLocation[] = [];
-    const housingForms: RegionHousingForms['housingForms'] = [];
+    const candidates: MatchCandidate[] = [];
     for (const item of items) {
       if (item.type === 'location') locations.push((item as unknown as LocationItem).data);
-      else if (item.type === 'housingForm') {
-        const hf = item as unknown as HousingFormItem;
-        housingForms.push({ locationId: hf.locationId, organization: hf.organization, housingForm: hf.data });
-      }
+      else if (item.type === 'housingForm') candidates.push((item as unknown as HousingFormItem).candidate);
     }
-    return { locations, housingForms };
+    return { locations, candidates };
   }
 
   async putQuestionnaire(questionnaire: Questionnaire): Promise<void> {
@@ -254,10 +255,8 @@ export class DynamoDbListingStore implements ListingStore {
           organizationId: org.id,
           regionId: location.regionId,
           locationId: location.id,
-          locationName: location.name,
-          city: location.address.city,
-          organization: { id: org.id, name: org.name, worldview: org.worldview },
           data: form,
+          candidate: toCandidate(location.regionId, org, location, location.point, form),
         };
         putIfChanged(
           housingForms,

@@ -1,0 +1,17 @@
+// The search port: what the API asks of a search engine. Two adapters answer it the same way:
+// the embedded in-process engine (the local default) and OpenSearch (in AWS). Ranking and
+// reasons come from shared/matching in both, so the same request gives the same answer.
+import type { MatchRequest, MatchResponse, SearchQuery, SearchResponse } from '../../shared/domain/index.ts';
+import type { Point } from '../../shared/geo/distance.ts';
+import type { MatchCandidate } from '../../shared/matching/index.ts';
+
+export interface SearchEngine {
+  /** Ranks a region's housing forms for a request; `origin` is the geocoded postcode. */
+  match(request: MatchRequest, origin?: Point): Promise<MatchResponse>;
+  /** Direct search: full text, filters with facet counts, paging. */
+  search(query: SearchQuery): Promise<SearchResponse>;
+  /** Adds or replaces documents by candidate id (idempotent). */
+  upsert(candidates: readonly MatchCandidate[]): Promise<void>;
+  /** Removes documents by candidate id; unknown ids are ignored (idempotent). */
+  remove(candidateIds: readonly string[]): Promise<void>;
+}

@@ -1,0 +1,124 @@
+// The flat record the matcher works on: one per housing form, with what the criteria need from the
+// housing form, its location and its organisation. Both search engines hold these (the embedded
+// one in memory, OpenSearch as documents), so it stays plain JSON-able data: no Sets, no methods.
+// Unknown stays representable: a boolean or list the provider left out stays undefined.
+import {
+  type CareProfile, type Community, type Culture, type DeliveryForm, type Facility, type HousingForm,
+  type HousingType, type Language, type Location, type Organization, type Sector, type TargetGroup,
+  type WaitingList, type Worldview,
+} from '../domain/index.ts';
+import { type Point } from '../geo/distance.ts';
+
+export interface MatchCandidate {
+  /** `{locationId}:{housingFormId}`: unique, since location ids are global (a document id). */
+  id: string;
+  regionId: string;
+  housingFormId: string;
+  locationId: string;
+  organizationId: string;
+  name: string;
+  /** The name as compared for ordering (see `sortName`); stored so OpenSearch sorts on the same key. */
+  sortName: string;
+  locationName: string;
+  organizationName: string;
+  city: string;
+  point: Point;
+  type: HousingType;
+  sectors: readonly Sector[];
+  careProfiles: readonly CareProfile[] | undefined;
+  deliveryForms: readonly DeliveryForm[] | undefined;
+  targetGroups: readonly TargetGroup[] | undefined;
+  /** The housing form's own worldview, else its organisation's. */
+  worldview: Worldview | undefined;
+  cultures: readonly Culture[] | undefined;
+  communities: readonly Community[] | undefined;
+  languages: readonly Language[] | undefined;
+  groupSize: number | undefined;
+  minAge: number | undefined;
+  maxAge: number | undefined;
+  ownBathroom: boolean | undefined;
+  kitchenette: boolean | undefined;
+  partner: boolean | undefined;
+  pets: boolean | undefined;
+  smoking: boolean | undefined;
+  wheelchair: boolean | undefined;
+  roundTheClock: boolean | undefined;
+  dayActivities: boolean | undefined;
+  /** Location facts. */
+  facilities: readonly Facility[] | undefined;
+  publicTransport: boolean | undefined;
+  shopsNearby: boolean | undefined;
+  waitingList: WaitingList;
+}
+
+/** What a candidate needs of its organisation: the store keeps exactly this beside a housing form. */
+export type CandidateOrganization = Pick<Organization, 'id' | 'name' | 'worldview'>;
+/** What a candidate needs of its location (a stored location without housing forms fits too). */
+export type CandidateLocation = Pick<Location, 'id' | 'name' | 'address' | 'facilities' | 'publicTransport' | 'shopsNearby'>;
+
+/**
+ * The name key for ordering: lower case, accents removed, compared by code unit. A fixed
+ * comparator instead of a locale collation, because OpenSearch must sort the same way (a keyword
+ * field holding this value) and ICU collations differ between runtimes.
+ */
+export function sortName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+export function toCandidate(
+  regionId: string,
+  organization: CandidateOrganization,
+  location: CandidateLocation,
+  point: Point,
+  hf: HousingForm,
+): MatchCandidate {
+  // Every key is written, in one order, even when undefined: all candidates then share one hidden
+  // class and the matcher's property reads stay monomorphic (this matters at 50,000 candidates).
+  return {
+    id: `${location.id}:${hf.id}`,
+    regionId,
+    housingFormId: hf.id,
+    locationId: location.id,
+    organizationId: organization.id,
+    name: hf.name,
+    sortName: sortName(hf.name),
+    locationName: location.name,
+    organizationName: organization.name,
+    city: location.address.city,
+    point: { lat: point.lat, lon: point.lon },
+    type: hf.type,
+    sectors: hf.sectors,
+    careProfiles: hf.careProfiles,
+    deliveryForms: hf.deliveryForms,
+    targetGroups: hf.targetGroups,
+    worldview: hf.worldview ?? organization.worldview,
+    cultures: hf.cultures,
+    communities: hf.communities,
+    languages: hf.languages,
+    groupSize: hf.groupSize,
+    minAge: hf.minAge,
+    maxAge: hf.maxAge,
+    ownBathroom: hf.ownBathroom,
+    kitchenette: hf.kitchenette,
+    partner: hf.partner,
+    pets: hf.pets,
+    smoking: hf.smoking,
+    wheelchair: hf.wheelchair,
+    roundTheClock: hf.roundTheClock,
+    dayActivities: hf.dayActivities,
+    facilities: location.facilities,
+    publicTransport: location.publicTransport,
+    shopsNearby: location.shopsNearby,
+    waitingList: hf.waitingList,
+  };
+}
+
+/** One candidate per housing form of a location; `point` is the location's resolved point. */
+export function toCandidates(
+  regionId: string,
+  organization: CandidateOrganization,
+  location: CandidateLocation & { housingForms: readonly HousingForm[] },
+  point: Point,
+): MatchCandidate[] {
+  return location.housingForms.map((hf) => toCandidate(regionId, organization, location, point, hf));
+}

@@ -1,0 +1,11 @@
+// The matcher's public API: candidates, per-criterion outcomes, the score model and matching.
+export { sortName, toCandidate, toCandidates, type CandidateLocation, type CandidateOrganization, type MatchCandidate } from './candidate.ts';
+export { compileCriterion, evaluate, SMALL_SCALE_MAX_GROUP_SIZE, type CandidatePredicate } from './evaluate.ts';
+export {
+  CRITERION_WEIGHTS, DEFAULT_DISTANCE_SCALE_KM, DISTANCE_WEIGHT, WAITING_LIST_TERMS, WAITING_LIST_WEIGHT,
+  distanceScaleKm, distanceTerm, maxRawScore, normaliseScore, waitingListTerm,
+} from './score.ts';
+export { BestOf, compareNearMisses, compareRanked, type RankedCandidate } from './order.ts';
+export {
+  DEFAULT_NEAR_MISS_LIMIT, MAX_FAILED_MUSTS, matchCandidates, planMatch, type MatchOptions, type MatchPlan,
+} from './match.ts';

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { type MatchResponse } from '../../../shared/domain/index.ts';
+import { matchCandidates } from '../../../shared/matching/index.ts';
+import { MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
+
+const ids = (response: MatchResponse) => response.results.map((r) => r.housingFormId);
+const nearMissIds = (response: MatchResponse) => response.nearMisses.map((r) => r.housingFormId);
+const failed = (response: MatchResponse, id: string) =>
+  response.nearMisses.find((r) => r.housingFormId === id)?.failedMusts.map((r) => r.criterion);
+
+describe('musts', () => {
+  it('keep a housing form that fails a must out of the results', () => {
+    const response = matchCandidates(matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] }), [
+      candidate({ housingFormId: 'met-huisdier', pets: true }),
+      candidate({ housingFormId: 'zonder-huisdier', pets: false }),
+    ]);
+    expect(ids(response)).toEqual(['met-huisdier']);
+    expect(response.total).toBe(1);
+  });
+
+  it('list a housing form failing one or two musts as a near miss naming them, and drop one failing three', () => {
+    const request = matchRequest({
+      criteria: [
+        { criterion: 'pets', importance: 'must' },
+        { criterion: 'garden', importance: 'must' },
+        { criterion: 'careProfile', importance: 'must', value: '5VV' },
+      ],
+    });
+    const response = matchCandidates(request, [
+      candidate({ housingFormId: 'alles', pets: true, facilities: ['garden'], careProfiles: ['5VV'] }),
+      candidate({ housingFormId: 'geen-tuin', pets: true, facilities: [], careProfiles: ['5VV'] }),
+      candidate({ housingFormId: 'twee-mis', pets: false, facilities: [], careProfiles: ['5VV'] }),
+      candidate({ housingFormId: 'drie-mis', pets: false, facilities: [], careProfiles: ['4VV'] }),
+    ]);
+    expect(ids(response)).toEqual(['alles']);
+    expect(nearMissIds(response)).toEqual(['geen-tuin', 'twee-mis']);
+    expect(failed(response, 'geen-tuin')).toEqual(['garden']);
+    expect(failed(response, 'twee-mis')).toEqual(['pets', 'garden']);
+    expect(response.nearMisses[0]?.failedMusts[0]).toEqual({ criterion: 'garden', importance: 'must', outcome: 'mismatch' });
+  });
+
+  it('do not exclude when unknown, but rank such a result below every result whose musts all match', () => {
+    const request = matchRequest({
+      criteria: [
+        { criterion: 'wheelchair', importance: 'must' },
+        { criterion: 'garden', importance: 'important' },
+        { criterion: 'pets', importance: 'nice' },
+      ],
+    });
+    const response = matchCandidates(request, [
+      // Meets every wish, but nobody said whether it is wheelchair accessible.
+      candidate({ housingFormId: 'onbekend', wheelchair: undefined, facilities: ['garden'], pets: true }),
+      candidate({ housingFormId: 'zeker', wheelchair: true, facilities: [], pets: false }),
+    ]);
+    expect(ids(response)).toEqual(['zeker', 'onbekend']);
+    expect(response.results[0]!.score).toBeLessThan(response.results[1]!.score);
+    expect(response.results[1]?.reasons[0]).toEqual({ criterion: 'wheelchair', importance: 'must', outcome: 'unknown' });
+  });
+});
+
+describe('reasons', () => {
+  it('give every criterion of the request, in its order, with value, importance and outcome', () => {
+    const request = matchRequest({
+      criteria: [
+        { criterion: 'targetGroup', importance: 'important', value: 'dementia' },
+        { criterion: 'smoking', importance: 'nice' },
+        { criterion: 'age', importance: 'must', value: 82 },
+      ],
+    });
+    const [result] = matchCandidates(request, [candidate({ targetGroups: ['dementia'], smoking: false })]).results;
+    expect(result?.reasons).toEqual([
+      { criterion: 'targetGroup', value: 'dementia', importance: 'important', outcome: 'match' },
+      { criterion: 'smoking', importance: 'nice', outcome: 'mismatch' },
+      { criterion: 'age', value: 82, importance: 'must', outcome: 'unknown' },
+    ]);
+  });
+});
+
+describe('ranking', () => {
+  it('weighs an important wish (3) above two nice ones (1 each)', () => {
+    const request = matchRequest({
+      criteria: [
+        { criterion: 'garden', importance: 'important' },
+        { criterion: 'pets', importance: 'nice' },
+        { criterion: 'smoking', importance: 'nice' },
+      ],
+    });
+    const response = matchCandidates(request, [
+      candidate({ housingFormId: 'twee-leuk', facilities: [], pets: true, smoking: true }),
+      candidate({ housingFormId: 'belangrijk', facilities: ['garden'], pets: false, smoking: false }),
+      candidate({ housingFormId: 'niets', facilities: [], pets: false, smoking: false }),
+    ]);
+    expect(ids(response)).toEqual(['belangrijk', 'twee-leuk', 'niets']);
+  });
+
+  it('gives a score between 0 and 1, and 1 to a housing form that meets everything', () => {
+    const request = matchRequest({ criteria: [{ criterion: 'garden', importance: 'important' }] });
+    const response = matchCandidates(request, [
+      candidate({ housingFormId: 'perfect', facilities: ['garden'], waitingList: { status: 'available', updatedAt: '2026-11-01' } }),
+      candidate({ housingFormId: 'dicht', facilities: [], waitingList: { status: 'closed', updatedAt: '2026-11-01' } }),
+    ]);
+    expect(response.results.map((r) => r.score)).toEqual([1, 0]);
+  });
+
+  it('ranks a free place above a short, a long and a closed waiting list', () => {
+    const statuses = ['closed', 'long', 'available', 'short'] as const;
+    const response = matchCandidates(
+      matchRequest(),
+      statuses.map((status) => candidate({ housingFormId: status, waitingList: { status, updatedAt: '2026-11-01' } })),
+    );
+    expect(ids(response)).toEqual(['available', 'short', 'long', 'closed']);
+  });
+
+  it('ranks closer first and gives each result its distance in km', () => {
+    const response = matchCandidates(
+      matchRequest({ postcode: '6211' }),
+      [
+        candidate({ housingFormId: 'ver', point: northOf(MAASTRICHT, 20) }),
+        candidate({ housingFormId: 'dichtbij', point: northOf(MAASTRICHT, 2) }),
+        candidate({ housingFormId: 'midden', point: northOf(MAASTRICHT, 9) }),
+      ],
+      MAASTRICHT,
+    );
+    expect(ids(response)).toEqual(['dichtbij', 'midden', 'ver']);
+    expect(response.results.map((r) => r.distanceKm)).toEqual([2, 9, 20]);
+    // Without a maximum nobody asked for a distance: it ranks, but is no wish to hold or fail.
+    expect(response.results[0]?.reasons).toEqual([]);
+  });
+
+  it('lets a met important wish outweigh being nearer', () => {
+    const response = matchCandidates(
+      matchRequest({ postcode: '6211', criteria: [{ criterion: 'garden', importance: 'important' }] }),
+      [
+        candidate({ housingFormId: 'naast-de-deur', point: northOf(MAASTRICHT, 0.5), facilities: [] }),
+        candidate({ housingFormId: 'met-tuin', point: northOf(MAASTRICHT, 10), facilities: ['garden'] }),
+      ],
+      MAASTRICHT,
+    );
+    expect(ids(response)).toEqual(['met-tuin', 'naast-de-deur']);
+  });
+
+  it('makes maxDistanceKm a must called distance, failed by a housing form too far away', () => {
+    const response = matchCandidates(
+      matchRequest({ postcode: '6211', maxDistanceKm: 15 }),
+      [candidate({ housingFormId: 'binnen', point: northOf(MAASTRICHT, 14) }), candidate({ housingFormId: 'buiten', point: northOf(MAASTRICHT, 16) })],
+      MAASTRICHT,
+    );
+    expect(ids(response)).toEqual(['binnen']);
+    expect(response.results[0]?.reasons).toEqual([{ criterion: 'distance', value: 15, importance: 'must', outcome: 'match' }]);
+    expect(failed(response, 'buiten')).toEqual(['distance']);
+    expect(response.nearMisses[0]?.distanceKm).toBe(16);
+  });
+
+  it('breaks ties by distance, then by name', () => {
+    // Beyond 25 km distance adds nothing to the score, so these three score alike.
+    const response = matchCandidates(
+      matchRequest({ postcode: '6211' }),
+      [
+        candidate({ housingFormId: 'c', name: 'Zonnehuis', point: northOf(MAASTRICHT, 40) }),
+        candidate({ housingFormId: 'b', name: 'Zonnehuis', point: northOf(MAASTRICHT, 30) }),
+        candidate({ housingFormId: 'a', name: 'Áckerhof', point: northOf(MAASTRICHT, 40) }),
+      ],
+      MAASTRICHT,
+    );
+    expect(new Set(response.results.map((r) => r.score)).size).toBe(1);
+    expect(ids(response)).toEqual(['b', 'a', 'c']);
+    // Without a place to measure from, equal scores fall back to the name alone.
+    expect(ids(matchCandidates(matchRequest(), [candidate({ housingFormId: 'z', name: 'Berkenhof' }), candidate({ housingFormId: 'y', name: 'Aalsterhof' })]))).toEqual(['y', 'z']);
+  });
+
+  it('gives the same order for the same request, whatever the order of the listings', () => {
+    const request = matchRequest({ postcode: '6211', criteria: [{ criterion: 'garden', importance: 'nice' }] });
+    const listings = Array.from({ length: 40 }, (_, i) =>
+      candidate({
+        housingFormId: `groep-${i}`,
+        name: `Huis ${i % 5}`,
+        point: northOf(MAASTRICHT, i % 3),
+        facilities: i % 2 === 0 ? ['garden'] : [],
+      }),
+    );
+    const first = ids(matchCandidates(request, listings, MAASTRICHT));
+    expect(ids(matchCandidates(request, listings, MAASTRICHT))).toEqual(first);
+    expect(ids(matchCandidates(request, [...listings].reverse(), MAASTRICHT))).toEqual(first);
+  });
+});
+
+describe('near misses', () => {
+  it('come with the fewest failed musts first, then in result order', () => {
+    const request = matchRequest({
+      criteria: [
+        { criterion: 'pets', importance: 'must' },
+        { criterion: 'garden', importance: 'must' },
+        { criterion: 'ownBathroom', importance: 'nice' },
+      ],
+    });
+    const response = matchCandidates(request, [
+      candidate({ housingFormId: 'twee', pets: false, facilities: [], ownBathroom: true }),
+      candidate({ housingFormId: 'een-zonder-badkamer', pets: false, facilities: ['garden'], ownBathroom: false }),
+      candidate({ housingFormId: 'een-met-badkamer', pets: true, facilities: [], ownBathroom: true }),
+    ]);
+    expect(response.results).toEqual([]);
+    expect(response.total).toBe(0);
+    expect(nearMissIds(response)).toEqual(['een-met-badkamer', 'een-zonder-badkamer', 'twee']);
+  });
+
+  it('are limited in number, the closest ones kept', () => {
+    const request = matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] });
+    const listings = Array.from({ length: 30 }, (_, i) => candidate({ housingFormId: `h-${String(i).padStart(2, '0')}`, pets: false }));
+    const response = matchCandidates(request, listings, undefined, { nearMissLimit: 3 });
+    expect(nearMissIds(response)).toEqual(['h-00', 'h-01', 'h-02']);
+    expect(matchCandidates(request, listings).nearMisses).toHaveLength(20);
+  });
+});
+
+describe('paging', () => {
+  const listings = Array.from({ length: 150 }, (_, i) =>
+    candidate({
+      housingFormId: `h-${i}`,
+      name: `Huis ${(i * 37) % 11}`,
+      point: northOf(MAASTRICHT, (i * 7) % 13),
+      facilities: i % 3 === 0 ? ['garden'] : [],
+      pets: i % 4 === 0 ? undefined : i % 4 === 1,
+      waitingList: { status: (['available', 'short', 'long', 'closed'] as const)[i % 4]!, updatedAt: '2026-11-01' },
+    }),
+  );
+  const criteria = [
+    { criterion: 'pets', importance: 'must' },
+    { criterion: 'garden', importance: 'important' },
+  ] as const;
+
+  it('returns the page offset..offset+limit and counts all fitting results in total', () => {
+    const whole = matchCandidates(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 200 }), listings, MAASTRICHT);
+    expect(whole.total).toBe(whole.results.length);
+    const pages: string[] = [];
+    for (let offset = 0; offset < whole.total; offset += 7) {
+      const page = matchCandidates(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 7, offset }), listings, MAASTRICHT);
+      expect(page.total).toBe(whole.total);
+      pages.push(...ids(page));
+    }
+    expect(pages).toEqual(ids(whole));
+    const past = matchCandidates(matchRequest({ criteria: [...criteria], offset: 500 }), listings);
+    expect(past.results).toEqual([]);
+    expect(past.total).toBe(whole.total);
+  });
+});
