@@ -59,7 +59,7 @@ export const MatchRequestSchema = z.strictObject({
   postcode: PlacePostcode.optional(),
   maxDistanceKm: z.number().positive().max(300).optional(),
   criteria: z.array(CriterionSchema).max(60).default([]),
-  /** Paging over results; near misses are always returned whole (they are few by construction). */
+  /** Paging over results; near misses are not paged: the best 20 (fewest failed musts first) come along. */
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).default(0),
 }).superRefine((req, ctx) => {

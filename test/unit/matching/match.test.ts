@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type MatchResponse } from '../../../shared/domain/index.ts';
-import { matchCandidates } from '../../../shared/matching/index.ts';
+import { MatchResponseSchema, type MatchResponse } from '../../../shared/domain/index.ts';
+import { matchCandidates, planMatch } from '../../../shared/matching/index.ts';
 import { MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
 
 const ids = (response: MatchResponse) => response.results.map((r) => r.housingFormId);
@@ -151,6 +151,13 @@ describe('ranking', () => {
     expect(response.nearMisses[0]?.distanceKm).toBe(16);
   });
 
+  it('counts the distance as unknown when a maximum is asked but the place could not be found', () => {
+    const response = matchCandidates(matchRequest({ postcode: '6211', maxDistanceKm: 10 }), [candidate()]);
+    expect(response.total).toBe(1);
+    expect(response.results[0]?.reasons).toEqual([{ criterion: 'distance', value: 10, importance: 'must', outcome: 'unknown' }]);
+    expect(response.results[0]?.distanceKm).toBeUndefined();
+  });
+
   it('breaks ties by distance, then by name', () => {
     // Beyond 25 km distance adds nothing to the score, so these three score alike.
     const response = matchCandidates(
@@ -241,5 +248,29 @@ describe('paging', () => {
     const past = matchCandidates(matchRequest({ criteria: [...criteria], offset: 500 }), listings);
     expect(past.results).toEqual([]);
     expect(past.total).toBe(whole.total);
+  });
+});
+
+describe('planMatch', () => {
+  it('describes a candidate exactly as matchCandidates does (the path of an engine that ranks by itself)', () => {
+    const request = matchRequest({
+      postcode: '6211',
+      maxDistanceKm: 20,
+      criteria: [
+        { criterion: 'pets', importance: 'must' },
+        { criterion: 'garden', importance: 'important' },
+      ],
+    });
+    const listings = [
+      candidate({ housingFormId: 'past', pets: true, facilities: ['garden'], point: northOf(MAASTRICHT, 4) }),
+      candidate({ housingFormId: 'bijna', pets: false, facilities: [], point: northOf(MAASTRICHT, 30) }),
+    ];
+    const plan = planMatch(request, MAASTRICHT);
+    const response = matchCandidates(request, listings, MAASTRICHT);
+    expect(plan.toResult(plan.rank(listings[0]!)!)).toEqual(response.results[0]);
+    expect(plan.toNearMiss(plan.rank(listings[1]!)!)).toEqual(response.nearMisses[0]);
+    expect(response.nearMisses[0]?.failedMusts.map((r) => r.criterion)).toEqual(['distance', 'pets']);
+    // The answer keeps the API's contract as it is.
+    expect(MatchResponseSchema.strict().parse(response)).toEqual(response);
   });
 });
