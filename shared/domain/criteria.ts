@@ -6,7 +6,7 @@ import {
   SECTORS, TARGET_GROUPS, WORLDVIEWS,
 } from './codes.ts';
 import { PlacePostcode, Slug } from './primitives.ts';
-import { WaitingListSchema } from './listing.ts';
+import { HousingFormHeadingSchema } from './views.ts';
 
 const Importance = z.enum(IMPORTANCES);
 
@@ -87,18 +87,9 @@ export const ReasonSchema = z.object({
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 
-export const MatchResultSchema = z.object({
-  housingFormId: Slug,
-  locationId: Slug,
-  organizationId: Slug,
-  name: z.string(),
-  locationName: z.string(),
-  organizationName: z.string(),
-  city: z.string(),
-  type: z.enum(HOUSING_TYPES),
+export const MatchResultSchema = HousingFormHeadingSchema.extend({
   score: z.number().min(0).max(1),
   distanceKm: z.number().min(0).optional(),
-  waitingList: WaitingListSchema,
   reasons: z.array(ReasonSchema),
 });
 export type MatchResult = z.infer<typeof MatchResultSchema>;

@@ -5,9 +5,8 @@ import {
   CARE_PROFILES, COMMUNITIES, CULTURES, DELIVERY_FORMS, HOUSING_TYPES, LANGUAGES, SECTORS,
   TARGET_GROUPS, WAITING_LIST_STATUSES, WORLDVIEWS,
 } from './codes.ts';
-import { WaitingListSchema } from './listing.ts';
 import { Slug } from './primitives.ts';
-import { PointSchema } from './views.ts';
+import { HousingFormHeadingSchema, PointSchema } from './views.ts';
 
 /** Code filters: a housing form passes when it has ANY of the given codes of a filter (OR within, AND across). */
 export const CODE_FILTERS = {
@@ -67,18 +66,7 @@ export const SearchQuerySchema = z.strictObject({
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
-export const SearchHitSchema = z.object({
-  housingFormId: Slug,
-  locationId: Slug,
-  organizationId: Slug,
-  name: z.string(),
-  locationName: z.string(),
-  organizationName: z.string(),
-  city: z.string(),
-  type: z.enum(HOUSING_TYPES),
-  point: PointSchema,
-  waitingList: WaitingListSchema,
-});
+export const SearchHitSchema = HousingFormHeadingSchema.extend({ point: PointSchema });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 export const SearchResponseSchema = z.object({

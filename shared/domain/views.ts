@@ -2,11 +2,24 @@
 // and the site, so all three keep one contract.
 import * as z from 'zod';
 import { HOUSING_TYPES, WAITING_LIST_STATUSES } from './codes.ts';
-import { AddressSchema, HousingFormSchema, LocationSchema, OrganizationSchema } from './listing.ts';
+import { AddressSchema, HousingFormSchema, LocationSchema, OrganizationSchema, WaitingListSchema } from './listing.ts';
 import { RegionSchema, RegionSummarySchema } from './region.ts';
 import { Slug } from './primitives.ts';
 
 export const PointSchema = z.object({ lat: z.number(), lon: z.number() });
+
+/** How a housing form is named in a list of results: what it is, where, by whom, how soon. */
+export const HousingFormHeadingSchema = z.object({
+  housingFormId: Slug,
+  locationId: Slug,
+  organizationId: Slug,
+  name: z.string(),
+  locationName: z.string(),
+  organizationName: z.string(),
+  city: z.string(),
+  type: z.enum(HOUSING_TYPES),
+  waitingList: WaitingListSchema,
+});
 
 export const LocationSummarySchema = z.object({
   id: Slug,
