@@ -7,7 +7,6 @@
 // avoid areas already taken). Run with `npm run demo-data`; see data/demo/README.md.
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import {
   HOUSING_TYPES, ListingDocumentSchema, RegionSchema,
@@ -15,8 +14,9 @@ import {
   type Region, type Sector, type WaitingListStatus, type Worldview,
 } from '../shared/domain/index.ts';
 import { haversineKm } from '../shared/geo/distance.ts';
+import { REPO_ROOT } from '../functions/platform/paths.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = REPO_ROOT;
 const REFERENCE_DIR = join(ROOT, 'data', 'reference');
 const CENTROIDS_CSV = join(REFERENCE_DIR, 'nl-pc4-centroids-with-gemeente-2025.csv');
 const MUNICIPALITIES_CSV = join(REFERENCE_DIR, 'nl-gemeenten-2025-zorgkantoorregio.csv');

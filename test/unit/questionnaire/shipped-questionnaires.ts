@@ -1,13 +1,13 @@
 // The questionnaires as shipped in data/questionnaires, read and validated once for the tests.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { validateQuestionnaire, type Questionnaire } from '../../../shared/questionnaire/index.ts';
 
-export const QUESTIONNAIRE_DIR = fileURLToPath(new URL('../../../data/questionnaires/', import.meta.url));
+import { join } from 'node:path';
+import { QUESTIONNAIRE_DIR } from '../../../functions/listings/listing-files.ts';
 export const REGION_IDS = ['zuid-limburg', 'rotterdam'] as const;
 
 export function readRaw(regionId: string): unknown {
-  return JSON.parse(readFileSync(`${QUESTIONNAIRE_DIR}${regionId}.json`, 'utf8'));
+  return JSON.parse(readFileSync(join(QUESTIONNAIRE_DIR, `${regionId}.json`), 'utf8'));
 }
 
 /** The shipped questionnaire of a region; throws with every error if it is invalid. */
