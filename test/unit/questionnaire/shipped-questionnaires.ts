@@ -1,9 +1,9 @@
 // The questionnaires as shipped in data/questionnaires, read and validated once for the tests.
 import { readFileSync } from 'node:fs';
-import { validateQuestionnaire, type Questionnaire } from '../../../shared/questionnaire/index.ts';
-
 import { join } from 'node:path';
 import { QUESTIONNAIRE_DIR } from '../../../functions/listings/listing-files.ts';
+import { validateQuestionnaire, type Questionnaire } from '../../../shared/questionnaire/index.ts';
+
 export const REGION_IDS = ['zuid-limburg', 'rotterdam'] as const;
 
 export function readRaw(regionId: string): unknown {
