@@ -49,6 +49,8 @@ describe('addresses', () => {
     expect(pathTo('en', { page: 'home' })).toBe('/en/');
     expect(pathTo('nl', { page: 'region', regionId: 'zuid-limburg' })).toBe('/regio/zuid-limburg/');
     expect(pathTo('en', { page: 'location', locationId: 'de-linde' })).toBe('/en/location/de-linde/');
+    expect(pathTo('nl', { page: 'questionnaire', regionId: 'zuid-limburg' })).toBe('/regio/zuid-limburg/vragen/');
+    expect(pathTo('en', { page: 'questionnaire', regionId: 'zuid-limburg' })).toBe('/en/region/zuid-limburg/questions/');
   });
 
   it('gives the same page in both languages as absolute URLs', () => {

@@ -3,6 +3,7 @@
 // a build without a working API fails loudly instead of writing empty pages.
 // The response types are the API's read views from shared/domain, so site and API share one contract.
 import process from 'node:process';
+import type { Questionnaire } from '../../../shared/questionnaire/index.ts';
 import type {
   ErrorResponse, LocationDetail, LocationSummary, RegionDetail, RegionSummary,
 } from '../../../shared/domain/index.ts';
@@ -21,6 +22,10 @@ export interface LocationListResponse {
 }
 /** `GET /api/locations/{locationId}` */
 export type LocationResponse = LocationDetail;
+/** `GET /api/regions/{regionId}/questionnaire` */
+export interface QuestionnaireResponse {
+  questionnaire: Questionnaire;
+}
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:4321';
 const TIMEOUT_MS = 30_000;
@@ -47,6 +52,7 @@ export interface ApiClient {
   getRegion(regionId: string): Promise<RegionResponse>;
   listRegionLocations(regionId: string): Promise<LocationListResponse>;
   getLocation(locationId: string): Promise<LocationResponse>;
+  getQuestionnaire(regionId: string): Promise<QuestionnaireResponse>;
 }
 
 export interface ApiClientOptions {
@@ -77,6 +83,7 @@ export function createApiClient({ baseUrl, fetch = globalThis.fetch }: ApiClient
     getRegion: (regionId) => get(`/api/regions/${id(regionId)}`, 'region'),
     listRegionLocations: (regionId) => get(`/api/regions/${id(regionId)}/locations`, 'locations'),
     getLocation: (locationId) => get(`/api/locations/${id(locationId)}`, 'location'),
+    getQuestionnaire: (regionId) => get(`/api/regions/${id(regionId)}/questionnaire`, 'questionnaire'),
   };
 }
 

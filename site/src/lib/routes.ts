@@ -6,11 +6,13 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../shared/i18n/index
 export type PageRef =
   | { page: 'home' }
   | { page: 'region'; regionId: string }
-  | { page: 'location'; locationId: string };
+  | { page: 'location'; locationId: string }
+  | { page: 'questionnaire'; regionId: string };
 
 const SEGMENTS = {
   region: { nl: 'regio', en: 'region' },
   location: { nl: 'locatie', en: 'location' },
+  questionnaire: { nl: 'vragen', en: 'questions' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 // The site is served from the root of its domain (no Astro `base`).
@@ -28,6 +30,8 @@ export function pathTo(locale: Locale, ref: PageRef): string {
       return `${prefix}${SEGMENTS.region[locale]}/${encodeURIComponent(ref.regionId)}/`;
     case 'location':
       return `${prefix}${SEGMENTS.location[locale]}/${encodeURIComponent(ref.locationId)}/`;
+    case 'questionnaire':
+      return `${pathTo(locale, { page: 'region', regionId: ref.regionId })}${SEGMENTS.questionnaire[locale]}/`;
   }
 }
 

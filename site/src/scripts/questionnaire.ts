@@ -1,0 +1,244 @@
+// The questionnaire page's one client script (no framework): shows one step at a time, following
+// the address (#stap-3), so the browser's Back button goes one step back; saves every change in
+// localStorage in the SavedAnswers format of shared/questionnaire, and puts saved answers back on
+// load; checks postcode and number boxes before going on, with an error summary (nothing typed is
+// thrown away). Without this script the page still shows every question.
+// Only types come from shared/: importing zod here would cost more than the whole page budget.
+import type { Answer, Answers, SavedAnswers } from '../../../shared/questionnaire/answers.ts';
+import type { Importance } from '../../../shared/domain/codes.ts';
+
+const POSTCODE = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
+const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
+
+export function storageKey(regionId: string): string {
+  return `woonwijzer.answers.${regionId}`;
+}
+
+const form = document.querySelector<HTMLFormElement>('form[data-questionnaire]');
+if (form) setUp(form);
+
+function setUp(form: HTMLFormElement): void {
+  const regionId = form.dataset.regionId ?? '';
+  const questionnaireId = form.dataset.questionnaireId ?? '';
+  const version = Number(form.dataset.version);
+  const key = storageKey(regionId);
+  const steps = [...form.querySelectorAll<HTMLElement>('[data-step]')];
+  const questions = [...form.querySelectorAll<HTMLElement>('[data-question-id]')];
+  const summary = form.querySelector<HTMLElement>('[data-error-summary]');
+  const status = document.querySelector<HTMLElement>('[data-status]');
+  const clearButton = document.querySelector<HTMLButtonElement>('[data-action="clear"]');
+  let current = 0;
+
+  const inputs = (q: HTMLElement, name: string) => [...q.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)];
+  const checkedValue = (q: HTMLElement, name: string) => inputs(q, name).find((input) => input.checked)?.value;
+  const field = (q: HTMLElement, name: string) => q.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
+
+  function readAnswer(q: HTMLElement): Answer | undefined {
+    const id = q.dataset.questionId ?? '';
+    const answer: Answer = {};
+    switch (q.dataset.kind) {
+      case 'single-choice': {
+        const value = checkedValue(q, id);
+        if (value) answer.choice = value;
+        break;
+      }
+      case 'multi-choice': {
+        const values = inputs(q, id).filter((input) => input.checked).map((input) => input.value);
+        if (values.length > 0) answer.choices = values;
+        break;
+      }
+      case 'yes-no-wish': {
+        const value = checkedValue(q, id);
+        if (value === 'yes' || value === 'no') answer.yes = value === 'yes';
+        break;
+      }
+      case 'number': {
+        const raw = field(q, id)?.value.trim() ?? '';
+        if (/^\d{1,6}$/.test(raw)) answer.number = Number(raw);
+        break;
+      }
+      case 'place': {
+        const postcode = field(q, `${id}.postcode`)?.value.trim() ?? '';
+        if (postcode) answer.postcode = postcode;
+        const distance = checkedValue(q, `${id}.distance`);
+        if (distance) answer.maxDistanceKm = distance === 'none' ? null : Number(distance);
+        break;
+      }
+      case 'free-text': {
+        const text = field(q, id)?.value ?? '';
+        if (text.trim()) answer.text = text;
+        break;
+      }
+    }
+    if (Object.keys(answer).length === 0) return undefined;
+    const importance = checkedValue(q, `${id}.importance`);
+    if (q.dataset.asksImportance && importance && IMPORTANCE_VALUES.includes(importance)) answer.importance = importance as Importance;
+    return answer;
+  }
+
+  function writeAnswer(q: HTMLElement, answer: Answer): void {
+    const id = q.dataset.questionId ?? '';
+    const check = (name: string, value: string) => {
+      for (const input of inputs(q, name)) if (input.value === value) input.checked = true;
+    };
+    switch (q.dataset.kind) {
+      case 'single-choice':
+        if (answer.choice) check(id, answer.choice);
+        break;
+      case 'multi-choice':
+        for (const input of inputs(q, id)) input.checked = (answer.choices ?? []).includes(input.value);
+        break;
+      case 'yes-no-wish':
+        if (answer.yes !== undefined) check(id, answer.yes ? 'yes' : 'no');
+        break;
+      case 'number': {
+        const input = field(q, id);
+        if (input && typeof answer.number === 'number') input.value = String(answer.number);
+        break;
+      }
+      case 'place': {
+        const input = field(q, `${id}.postcode`);
+        if (input && answer.postcode) input.value = answer.postcode;
+        if (answer.maxDistanceKm !== undefined) check(`${id}.distance`, answer.maxDistanceKm === null ? 'none' : String(answer.maxDistanceKm));
+        break;
+      }
+      case 'free-text': {
+        const input = field(q, id);
+        if (input && answer.text) input.value = answer.text;
+        break;
+      }
+    }
+    if (answer.importance) check(`${id}.importance`, answer.importance);
+  }
+
+  function load(): Answers | undefined {
+    try {
+      const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<SavedAnswers> | null;
+      if (!saved || saved.regionId !== regionId || typeof saved.answers !== 'object' || saved.answers === null) return undefined;
+      return saved.answers;
+    } catch {
+      return undefined; // unreadable or blocked storage: start empty
+    }
+  }
+
+  function save(): void {
+    const answers: Answers = {};
+    for (const q of questions) {
+      const answer = readAnswer(q);
+      if (answer) answers[q.dataset.questionId ?? ''] = answer;
+    }
+    const saved: SavedAnswers = { regionId, questionnaireId, version, savedAt: new Date().toISOString(), answers };
+    try {
+      localStorage.setItem(key, JSON.stringify(saved));
+    } catch {
+      // Storage full or switched off: the answers stay on the page.
+    }
+  }
+
+  /** The boxes of a step whose text cannot be used; marks them and returns them. */
+  function check(step: HTMLElement): HTMLInputElement[] {
+    const wrong: HTMLInputElement[] = [];
+    for (const input of step.querySelectorAll<HTMLInputElement>('input[data-validate]')) {
+      const ok = isValid(input);
+      input.setAttribute('aria-invalid', String(!ok));
+      const error = document.getElementById(`${input.id}-error`);
+      if (error) error.hidden = ok;
+      input.closest('.ww-question, .ww-field')?.classList.toggle('ww-has-error', !ok);
+      if (!ok) wrong.push(input);
+    }
+    return wrong;
+  }
+
+  function isValid(input: HTMLInputElement): boolean {
+    const value = input.value.trim();
+    if (value === '') return true; // every question may be skipped
+    if (input.dataset.validate === 'postcode') return POSTCODE.test(value);
+    const n = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
+    return Number.isInteger(n) && n >= Number(input.dataset.min) && n <= Number(input.dataset.max);
+  }
+
+  function showSummary(wrong: HTMLInputElement[]): void {
+    if (!summary) return;
+    const list = summary.querySelector('[data-error-list]');
+    list?.replaceChildren(
+      ...wrong.map((input) => {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.href = `#${input.id}`;
+        link.textContent = document.getElementById(`${input.id}-error`)?.textContent ?? '';
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          input.focus();
+        });
+        item.append(link);
+        return item;
+      }),
+    );
+    summary.hidden = wrong.length === 0;
+    if (wrong.length > 0) summary.focus();
+  }
+
+  function stepFromHash(): number | undefined {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const index = steps.findIndex((step) => step.id === id);
+    return index >= 0 ? index : undefined;
+  }
+
+  function show(index: number, moveFocus: boolean): void {
+    current = index;
+    steps.forEach((step, i) => {
+      step.hidden = i !== index;
+    });
+    if (summary) summary.hidden = true;
+    if (moveFocus) {
+      const heading = steps[index]?.querySelector<HTMLElement>('h2');
+      heading?.focus({ preventScroll: true });
+      form.scrollIntoView({ block: 'start' });
+    }
+  }
+
+  form.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('[data-action="next"]');
+    if (!link) return;
+    const step = steps[current];
+    const wrong = step ? check(step) : [];
+    if (wrong.length > 0) {
+      event.preventDefault();
+      showSummary(wrong);
+    }
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  form.addEventListener('input', save);
+  // Errors are checked again only on the next "Next step" (as in the NL Design System and GOV.UK
+  // patterns): re-checking on change moves the page under the pointer while it clicks.
+  form.addEventListener('change', save);
+  window.addEventListener('hashchange', () => {
+    const index = stepFromHash();
+    if (index !== undefined) show(index, true);
+  });
+
+  clearButton?.addEventListener('click', () => {
+    if (!window.confirm(clearButton.dataset.confirm ?? '')) return;
+    try {
+      localStorage.removeItem(key);
+    } catch {
+      // nothing stored
+    }
+    form.reset();
+    for (const step of steps) check(step);
+    if (status) status.textContent = status.dataset.cleared ?? '';
+    if (current !== 0) location.hash = steps[0]?.id ?? '';
+  });
+
+  const saved = load();
+  if (saved) {
+    for (const q of questions) {
+      const answer = saved[q.dataset.questionId ?? ''];
+      if (answer && typeof answer === 'object') writeAnswer(q, answer);
+    }
+    if (status && Object.keys(saved).length > 0) status.textContent = status.dataset.resumed ?? '';
+  }
+  for (const nav of form.querySelectorAll<HTMLElement>('[data-step-nav]')) nav.hidden = false;
+  if (clearButton) clearButton.hidden = false;
+  show(stepFromHash() ?? 0, false);
+}

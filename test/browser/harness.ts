@@ -1,0 +1,78 @@
+// The browser tests' world: a fresh table with the demonstration data (fixed clock), the real
+// local server (API under /api, the built site for everything else) on a free port, the site
+// built once from that API into test-results/browser-site/, and one headless Debian Chromium.
+// Every page gets its own context (axe-core needs pages from browser.newContext()).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { serve } from '@hono/node-server';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { fixedClock } from '../../shared/clock.ts';
+import { seedDemo } from '../../functions/listings/seed-demo.ts';
+import { createLocalServerApp } from '../../functions/local/local-server.ts';
+import { REPO_ROOT } from '../../functions/platform/paths.ts';
+import { createTestApp } from '../support/test-app.ts';
+import { createTestStore } from '../support/test-store.ts';
+
+export const SITE_DIR = join(REPO_ROOT, 'test-results', 'browser-site');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+/** The date the demonstration data and the pages are built for, so texts do not change by day. */
+export const BUILD_DATE = '2026-11-23';
+
+export interface SiteHarness {
+  /** The site and its API, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  baseUrl: string;
+  browser: Browser;
+  /** A page in a context of its own, at this viewport width (and a phone-like height if narrow). */
+  newPage(options?: { width?: number; height?: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startSiteHarness(): Promise<SiteHarness> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  const { store } = await createTestStore();
+  const clock = fixedClock(`${BUILD_DATE}T09:00:00Z`);
+  await seedDemo(store, clock);
+  await rm(SITE_DIR, { recursive: true, force: true });
+  await mkdir(SITE_DIR, { recursive: true });
+  const server = serve({ fetch: createLocalServerApp(createTestApp(store, clock), SITE_DIR).fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const [browser] = await Promise.all([
+    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
+    buildSite(baseUrl),
+  ]);
+  const contexts: BrowserContext[] = [];
+  return {
+    baseUrl,
+    browser,
+    async newPage({ width = 1280, height = width < 600 ? 844 : 900 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, locale: 'nl-NL', baseURL: baseUrl });
+      contexts.push(context);
+      return context.newPage();
+    },
+    async close() {
+      await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+async function buildSite(apiUrl: string): Promise<void> {
+  await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', '--root', 'site', '--outDir', SITE_DIR, '--silent'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, WOONWIJZER_API_URL: apiUrl, WOONWIJZER_BUILD_DATE: BUILD_DATE, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+}

@@ -1,0 +1,29 @@
+// The public site in a real browser (Debian Chromium through playwright-core): accessibility by
+// axe-core, a journey by keyboard alone with visible focus, no sideways scrolling at 320 px, and
+// screenshots at phone and desktop width for people to look at (test-results/screenshots/).
+// One harness (one site build) for every browser suite; the suites live in ./suites/.
+import { afterAll, beforeAll, describe } from 'vitest';
+import { startSiteHarness, type SiteHarness } from './harness.ts';
+import { budgetSuite } from './suites/budget.ts';
+import { pagesSuite } from './suites/pages.ts';
+import { questionnaireSuite } from './suites/questionnaire.ts';
+
+let harness: SiteHarness | undefined;
+const get = (): SiteHarness => {
+  if (!harness) throw new Error('The browser harness did not start.');
+  return harness;
+};
+
+beforeAll(async () => {
+  harness = await startSiteHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('the public site in a browser', () => {
+  pagesSuite(get);
+  questionnaireSuite(get);
+  budgetSuite();
+});

@@ -1,0 +1,46 @@
+// The JavaScript budget of issue 4: at most 30 KB (gzip) of JavaScript on any page, and none on
+// the pages that only show information. Measured on the built site: every <script src> and
+// inline script of every page, gzipped; the figures go to test-results/js-budget.json.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../functions/platform/paths.ts';
+import { SITE_DIR } from '../harness.ts';
+
+export const JS_BUDGET_GZIP_BYTES = 30 * 1024;
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+/** Gzipped bytes of JavaScript a page loads (scripts it imports from its scripts are not followed: Astro bundles one file per page script). */
+async function jsBytes(html: string): Promise<number> {
+  let total = 0;
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const attributes = match[1] ?? '';
+    if (/type="application\/(ld\+)?json"/.test(attributes)) continue;
+    const src = /\bsrc="([^"]+)"/.exec(attributes)?.[1];
+    const code = src ? await readFile(join(SITE_DIR, src)) : Buffer.from(match[2] ?? '');
+    total += gzipSync(code, { level: 9 }).length;
+  }
+  return total;
+}
+
+export function budgetSuite(): void {
+  describe('the JavaScript budget', () => {
+    it('is at most 30 KB gzip on every page, and zero on home, region and location pages', async () => {
+      const sizes: Record<string, number> = {};
+      for (const file of await htmlFiles(SITE_DIR)) {
+        sizes[relative(SITE_DIR, file)] = await jsBytes(await readFile(file, 'utf8'));
+      }
+      await writeFile(join(REPO_ROOT, 'test-results', 'js-budget.json'), `${JSON.stringify(sizes, null, 2)}\n`);
+      const over = Object.entries(sizes).filter(([, bytes]) => bytes > JS_BUDGET_GZIP_BYTES);
+      expect(over).toEqual([]);
+      const readingPages = Object.entries(sizes).filter(([path, bytes]) => bytes > 0 && !/(^|\/)(vragen|questions)\//.test(path));
+      expect(readingPages).toEqual([]);
+      expect(Object.keys(sizes).length).toBeGreaterThan(100);
+    });
+  });
+}
