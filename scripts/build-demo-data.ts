@@ -15,6 +15,7 @@ import {
 } from '../shared/domain/index.ts';
 import { haversineKm } from '../shared/geo/distance.ts';
 import { REPO_ROOT } from '../functions/platform/paths.ts';
+import { encodePc4Table } from '../shared/geo/pc4-codec.ts';
 
 const ROOT = REPO_ROOT;
 const REFERENCE_DIR = join(ROOT, 'data', 'reference');
@@ -1564,7 +1565,14 @@ function main(): void {
   const built = REGION_SPECS.map((spec) => buildRegion(spec, municipalities, pc4Rows, usedLocationIds));
   check(built, points);
 
-  writeJson(PC4_POINTS_JSON, points, false);
+  writeJson(
+    PC4_POINTS_JSON,
+    {
+      format: 'See shared/geo/pc4-codec.ts.',
+      areas: encodePc4Table(Object.entries(points).map(([pc4, [lat, lon, region]]) => ({ pc4, lat, lon, careOfficeRegion: region ?? undefined }))),
+    },
+    false,
+  );
   writeJson(REGIONS_JSON, built.map((b) => b.region), true);
   for (const { region, documents } of built) {
     const dir = join(DEMO_DIR, region.id);

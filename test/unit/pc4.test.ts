@@ -1,6 +1,7 @@
 // The PC4 geocoding table and the distance function: the places the demo and the matcher rely on.
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from '../../shared/geo/distance.ts';
+import { decodePc4Table, encodePc4Table } from '../../shared/geo/pc4-codec.ts';
 import { pc4CareOfficeRegion, pc4Point } from '../../shared/geo/pc4.ts';
 
 describe('pc4Point and pc4CareOfficeRegion', () => {
@@ -60,5 +61,27 @@ describe('haversineKm', () => {
     const b = { lat: 50.85, lon: 5.69 };
     expect(haversineKm(a, a)).toBe(0);
     expect(haversineKm(a, b)).toBeCloseTo(haversineKm(b, a), 9);
+  });
+});
+
+describe('the compact PC4 table', () => {
+  it('gives back every area it was given, to about 11 m, with its region', () => {
+    const areas = [
+      { pc4: '1011', lat: 52.37403, lon: 4.90131, careOfficeRegion: 'ZK02' },
+      { pc4: '6211', lat: 50.85142, lon: 5.69023, careOfficeRegion: 'ZK31' },
+      { pc4: '9999', lat: 53.45, lon: 6.83, careOfficeRegion: undefined },
+    ];
+    const decoded = decodePc4Table(encodePc4Table(areas));
+    expect([...decoded.keys()]).toEqual(['1011', '6211', '9999']);
+    for (const area of areas) {
+      const back = decoded.get(area.pc4)!;
+      expect(back.lat).toBeCloseTo(area.lat, 4);
+      expect(back.lon).toBeCloseTo(area.lon, 4);
+      expect(back.careOfficeRegion).toBe(area.careOfficeRegion);
+    }
+  });
+
+  it('refuses a point outside the Netherlands instead of storing it wrongly', () => {
+    expect(() => encodePc4Table([{ pc4: '1011', lat: 48.85, lon: 2.35, careOfficeRegion: undefined }])).toThrow(/does not fit/);
   });
 });
