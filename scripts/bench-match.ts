@@ -3,7 +3,18 @@
 // place, p50/p99 latency of matchCandidates, and in the same run the time of a bare scan over the
 // same array as the floor. Targets (issue 3): p99 <= 25 ms at 2,000 and <= 100 ms at 50,000,
 // within 3x of the bare scan.
+// Then the API's throughput on loopback: POST /api/match at 2,000 housing forms under autocannon.
+// Target: >= 1,500 requests/s with p99 <= 50 ms.
+import cluster from 'node:cluster';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { serve } from '@hono/node-server';
+import { createApp } from '../functions/api/app.ts';
+import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-engine.ts';
+import type { ListingStore } from '../functions/store/listing-store.ts';
+import { systemClock } from '../shared/clock.ts';
 import {
   CARE_PROFILE_SECTOR, CULTURES, MatchRequestSchema, WORLDVIEWS, type CareProfile, type DeliveryForm, type Facility,
   type HousingForm, type HousingType, type Language, type Organization, type Sector, type TargetGroup,
@@ -11,8 +22,12 @@ import {
 } from '../shared/domain/index.ts';
 import { haversineKm, type Point } from '../shared/geo/distance.ts';
 import { pc4Point } from '../shared/geo/pc4.ts';
-import pc4Points from '../shared/geo/pc4-points.json' with { type: 'json' };
+import { decodePc4Table } from '../shared/geo/pc4-codec.ts';
+import pc4Table from '../shared/geo/pc4-points.json' with { type: 'json' };
 import { matchCandidates, toCandidates, type MatchCandidate } from '../shared/matching/index.ts';
+
+// A server process forked by the API benchmark (at the end of this file) only serves.
+if (cluster.isWorker) await serveApiInWorker();
 
 // --- A seeded PRNG, so every run measures the same corpus ---------------------------------------
 
@@ -67,7 +82,8 @@ const PROFILES_BY_SECTOR = Object.entries(CARE_PROFILE_SECTOR).reduce<Partial<Re
   {},
 );
 const EXTRA_LANGUAGES: readonly Language[] = ['li', 'de', 'en', 'tr', 'ar', 'pap', 'zh', 'fy'];
-const PC4_CODES = Object.keys(pc4Points);
+// The table is stored compactly since commit 3968810 (see pc4-codec.ts): decode it for the codes.
+const PC4_CODES = [...decodePc4Table(pc4Table.areas).keys()];
 
 function subset<T>(random: Random, xs: readonly T[], p: number): T[] {
   return xs.filter(() => chance(random, p));
@@ -250,4 +266,132 @@ console.log('Matcher: 6 criteria (2 must, 2 important, 2 nice) and a postcode; b
 printTable([benchCorpus(2_000, 200), benchCorpus(50_000, 50)]);
 
 // --- API throughput (autocannon, POST /api/match at 2,000 housing forms) ------------------------
-// Another part of issue 3 adds this section here; it is deliberately not written yet.
+// The API as `npm start` builds it (createApp, the embedded engine loaded through its loader) on
+// @hono/node-server on a loopback port. The store is a fake that only lists the corpus: the match
+// route never reads the store, and DynamoDB Local would only slow the start. autocannon runs in a
+// worker thread, so the load generator does not share the server's event loop (on 2 cores the
+// server still shares the machine with it).
+//
+// Two runs: one server process, as `npm start` serves; and one process per core (node:cluster),
+// as a server on this machine would be deployed. A forked process re-runs this file: the check at
+// its top sends it straight to serveApiInWorker, which never returns, so it skips the matcher part.
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+  connections: number;
+  duration: number;
+  workers?: number;
+}) => Promise<AutocannonResult>;
+
+const API_CORPUS_SIZE = 2_000;
+const API_CONNECTIONS = 20;
+const API_DURATION_S = 10;
+const API_WARMUP_S = 2;
+const API_TARGET = { requestsPerSecond: 1_500, p99Ms: 50 };
+
+function corpusStore(candidates: MatchCandidate[]): ListingStore {
+  const region = {
+    id: 'nl', name: 'Nederland', careOfficeRegionCode: 'ZK00', primarySector: 'VV' as const,
+    municipalities: [{ code: 'GM0000', name: 'Overal' }], description: 'Benchmark corpus.', demonstration: true,
+  };
+  const notUsed = () => {
+    throw new Error('The benchmark store only lists its corpus.');
+  };
+  return new Proxy({} as ListingStore, {
+    get: (_target, name) => {
+      if (name === 'listRegions') return async () => [region];
+      if (name === 'loadRegion') return async () => ({ locations: [], candidates });
+      return notUsed;
+    },
+  });
+}
+
+async function listenApi(candidates: MatchCandidate[]) {
+  const store = corpusStore(candidates);
+  const app = createApp({ store, clock: systemClock, search: await loadEmbeddedEngine(store) });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+  return server;
+}
+
+/** A forked server process: gets the corpus from the primary, serves until the primary kills it. */
+async function serveApiInWorker(): Promise<never> {
+  const candidates = await new Promise<MatchCandidate[]>((resolve) => process.once('message', (m) => resolve(m as MatchCandidate[])));
+  await listenApi(candidates);
+  return new Promise<never>(() => undefined);
+}
+
+/** The API on `processes` processes sharing one port; returns its port and how to stop it. */
+async function startApi(processes: number, candidates: MatchCandidate[]): Promise<{ port: number; stop: () => Promise<void> }> {
+  if (processes === 1) {
+    const server = await listenApi(candidates);
+    return { port: (server.address() as AddressInfo).port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+  const workers = Array.from({ length: processes }, () => cluster.fork());
+  for (const worker of workers) worker.once('online', () => worker.send(candidates));
+  // In a cluster, listen(0) gives every worker the same port.
+  const port = await new Promise<number>((resolve) => {
+    let listening = 0;
+    cluster.on('listening', (_worker, address) => {
+      if (++listening === processes) resolve(address.port);
+    });
+  });
+  return {
+    port,
+    stop: async () => {
+      await Promise.all(workers.map((worker) => new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.kill();
+      })));
+    },
+  };
+}
+
+async function benchApi(processes: number, candidates: MatchCandidate[]): Promise<void> {
+  const api = await startApi(processes, candidates);
+  const url = `http://127.0.0.1:${api.port}/api/match`;
+  const body = JSON.stringify(REQUEST);
+  try {
+    const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const answer = await probe.text();
+    if (probe.status !== 200) throw new Error(`POST /api/match answered ${probe.status}: ${answer}`);
+    // CommonJS, loaded through require: an ES import of an untyped package does not type-check.
+    const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+    const run = (duration: number) =>
+      autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: API_CONNECTIONS, duration, workers: 1 });
+    await run(API_WARMUP_S); // lets V8 optimise the route and the matcher before measuring
+    const result = await run(API_DURATION_S);
+    const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
+    const failed = result.errors + result.timeouts + result.non2xx;
+    console.log(
+      `${processes === 1 ? '1 process   ' : `${processes} processes`}: ${Math.round(result.requests.average).toLocaleString('en')} requests/s ` +
+        `(target >= ${API_TARGET.requestsPerSecond.toLocaleString('en')} ${ok(result.requests.average >= API_TARGET.requestsPerSecond)}), ` +
+        `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (target <= ${API_TARGET.p99Ms} ms ${ok(result.latency.p99 <= API_TARGET.p99Ms)}), ` +
+        `max ${result.latency.max} ms; ${result.requests.total.toLocaleString('en')} requests, ${failed} failed; answer ${(answer.length / 1024).toFixed(0)} KB.`,
+    );
+  } finally {
+    await api.stop();
+  }
+}
+
+const apiCorpus = corpus(API_CORPUS_SIZE, 20261123 + API_CORPUS_SIZE);
+console.log(
+  `\nAPI: POST /api/match on loopback, ${API_CORPUS_SIZE.toLocaleString('en')} housing forms, the same request (limit ${REQUEST.limit}), ` +
+    `autocannon ${API_CONNECTIONS} connections for ${API_DURATION_S} s after ${API_WARMUP_S} s warm-up.`,
+);
+await benchApi(1, apiCorpus);
+await benchApi(availableParallelism(), apiCorpus);

@@ -1,5 +1,6 @@
-// `npm start`: DynamoDB Local on disk, the demonstration data when the store is empty, the API,
-// a fresh build of the site from that API, all on one local port. Ctrl-C stops everything.
+// `npm start`: DynamoDB Local on disk, the demonstration data when the store is empty, the search
+// engine (embedded: loaded from the table and kept current from its stream), the API, a fresh
+// build of the site from that API, all on one local port. Ctrl-C stops everything.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -9,7 +10,11 @@ import { REPO_ROOT } from '../functions/platform/paths.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';
+import { openStreamPoller, type StreamPoller } from '../functions/local/stream-poller.ts';
 import { readConfig } from '../functions/platform/config.ts';
+import { createSearchEngine } from '../functions/search/create-search-engine.ts';
+import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-engine.ts';
+import type { SearchEngine } from '../functions/search/search-engine.ts';
 
 const config = readConfig();
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -22,6 +27,7 @@ const stop = async (code: number) => {
   stopping = true;
   say('\nStopping...');
   server?.close();
+  await poller?.stop();
   await db.close();
   process.exit(code);
 };
@@ -29,11 +35,26 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 let server: ReturnType<typeof serve> | undefined;
+let poller: StreamPoller | undefined;
 try {
   const seeded = await seedDemo(db.store, systemClock);
   say(seeded.demoDocuments > 0 ? `Loaded ${seeded.demoDocuments} demonstration listings.` : 'The store already holds listings; kept them.');
 
-  const api = createApp({ store: db.store, clock: systemClock });
+  let search: SearchEngine;
+  if (config.SEARCH_ENGINE === 'embedded') {
+    // The stream position is taken before the load, so nothing written meanwhile is missed.
+    poller = await openStreamPoller({ endpoint: db.endpoint, tableName: config.TABLE_NAME });
+    const engine = await loadEmbeddedEngine(db.store);
+    poller.start(engine);
+    const sizes = Object.entries(engine.sizes()).map(([region, n]) => `${region} ${n}`).join(', ');
+    say(`Search engine: embedded (${sizes} housing forms), following the table's changes.`);
+    search = engine;
+  } else {
+    search = await createSearchEngine(config, db.store);
+    say(`Search engine: OpenSearch at ${config.OPENSEARCH_URL}. Run \`npm run reindex\` after imports to bring it up to date.`);
+  }
+
+  const api = createApp({ store: db.store, clock: systemClock, search });
   const siteDir = join(REPO_ROOT, 'site', 'dist');
   server = serve({ fetch: createLocalServerApp(api, siteDir).fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {

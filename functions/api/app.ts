@@ -6,8 +6,10 @@ import type { ApiDeps, ApiEnv } from './context.ts';
 import { errorResponse, validationHook } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { locationRoutes } from './routes/locations.ts';
+import { matchRoutes } from './routes/match.ts';
 import { questionnaireRoutes } from './routes/questionnaires.ts';
 import { regionRoutes } from './routes/regions.ts';
+import { searchRoutes } from './routes/search.ts';
 import { log } from '../platform/log.ts';
 
 export function createApp(deps: ApiDeps) {
@@ -16,14 +18,20 @@ export function createApp(deps: ApiDeps) {
     c.set('deps', deps);
     await next();
   });
-  const routes = app.route('/', healthRoutes).route('/', regionRoutes).route('/', locationRoutes).route('/', questionnaireRoutes);
+  const routes = app
+    .route('/', healthRoutes)
+    .route('/', regionRoutes)
+    .route('/', locationRoutes)
+    .route('/', questionnaireRoutes)
+    .route('/', matchRoutes)
+    .route('/', searchRoutes);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Woonwijzer API',
       version: '0.1.0',
-      description: 'Care housing (Wlz) per region: regions, locations, housing forms. Errors share one shape: { error: { code, message, fields? } }.',
+      description: 'Care housing (Wlz) per region: regions, locations, housing forms, matching and search. Errors share one shape: { error: { code, message, fields? } }.',
     },
   });
   app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));

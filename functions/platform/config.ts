@@ -10,6 +10,12 @@ const ConfigSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Where `npm start` keeps its DynamoDB Local data (git-ignored). */
   DATA_DIR: z.string().default('.data'),
+  /** Which search engine the API uses: in-process (local default) or OpenSearch (AWS). */
+  SEARCH_ENGINE: z.enum(['embedded', 'opensearch']).default('embedded'),
+  /** The OpenSearch endpoint; needed when SEARCH_ENGINE is 'opensearch'. */
+  OPENSEARCH_URL: z.url().optional(),
+  /** Every index name starts with it; lower case, because OpenSearch index names must be. */
+  OPENSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).default('woonwijzer'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

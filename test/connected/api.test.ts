@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
-import { createApp } from '../../functions/api/app.ts';
+import type { createApp } from '../../functions/api/app.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
 import { readQuestionnaire } from '../../functions/listings/listing-files.ts';
 import type { ErrorResponse, HousingFormPage, LocationDetail } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
+import { createTestApp } from '../support/test-app.ts';
 import { createTestStore, testRegions } from '../support/test-store.ts';
 
 const clock = fixedClock('2026-11-20T12:00:00Z');
@@ -18,7 +19,7 @@ beforeAll(async () => {
   if (questionnaire) await store.putQuestionnaire(questionnaire);
   const outcome = await importListing(listingDocument({ locations: [location({ housingForms: forms })] }), { store, clock });
   expect(outcome.ok).toBe(true);
-  app = createApp({ store, clock });
+  app = createTestApp(store, clock);
 });
 
 const get = async <T>(path: string) => {

@@ -9,10 +9,10 @@ import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
-import { createApp } from '../../functions/api/app.ts';
 import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
 import type { LocationSummary } from '../../shared/domain/index.ts';
+import { createTestApp } from '../support/test-app.ts';
 import { createTestStore } from '../support/test-store.ts';
 
 const outDir = join(REPO_ROOT, 'test-results', 'site-build');
@@ -23,7 +23,7 @@ let apiUrl: string;
 beforeAll(async () => {
   const { store } = await createTestStore();
   await seedDemo(store, clock);
-  const app = createApp({ store, clock } as Parameters<typeof createApp>[0]);
+  const app = createTestApp(store, clock);
   server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

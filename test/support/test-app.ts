@@ -1,15 +1,22 @@
 // The API app for tests, built the way the real start script builds it. The one place that knows
 // the shape of createApp's dependencies, so a new dependency is added here and not in every test.
 import { createApp } from '../../functions/api/app.ts';
+import { lazySearchEngine } from '../../functions/search/create-search-engine.ts';
+import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
+import type { SearchEngine } from '../../functions/search/search-engine.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { ListingStore } from '../../functions/store/listing-store.ts';
 
 export type TestAppDeps = Parameters<typeof createApp>[0];
 
-export function testAppDeps(store: ListingStore, clock: Clock): TestAppDeps {
-  return { store, clock } as TestAppDeps;
+/**
+ * Without a search engine given, the embedded one is loaded from the store on the first request
+ * that needs it: seed the store before that request (nothing keeps it current afterwards).
+ */
+export function testAppDeps(store: ListingStore, clock: Clock, search?: SearchEngine): TestAppDeps {
+  return { store, clock, search: search ?? lazySearchEngine(() => loadEmbeddedEngine(store)) };
 }
 
-export function createTestApp(store: ListingStore, clock: Clock) {
-  return createApp(testAppDeps(store, clock));
+export function createTestApp(store: ListingStore, clock: Clock, search?: SearchEngine) {
+  return createApp(testAppDeps(store, clock, search));
 }

@@ -1,0 +1,11 @@
+// The stream indexer on AWS Lambda: DynamoDB stream batches in, OpenSearch kept current, failed
+// records reported back (the event source has reportBatchItemFailures and bisects on error).
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { readConfig } from '../platform/config.ts';
+import { createOpenSearchIndex } from '../search/opensearch/create-opensearch-index.ts';
+import { processStreamBatch } from './indexer-core.ts';
+import { openSearchSettings } from './search-settings.ts';
+
+const index = createOpenSearchIndex(openSearchSettings(readConfig()));
+
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => processStreamBatch(event.Records, index);

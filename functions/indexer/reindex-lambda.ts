@@ -1,0 +1,27 @@
+// The reindex task on AWS Lambda, invoked by an operator: `{}` rebuilds the whole index
+// blue/green, `{ "regionId": "zuid-limburg" }` refreshes one region in place.
+import { Slug } from '../../shared/domain/primitives.ts';
+import { readConfig } from '../platform/config.ts';
+import { log } from '../platform/log.ts';
+import { createOpenSearchIndex } from '../search/opensearch/create-opensearch-index.ts';
+import { createListingStore } from '../store/create-store.ts';
+import { reindex, type ReindexSummary } from './reindex-core.ts';
+import { openSearchSettings } from './search-settings.ts';
+
+const config = readConfig();
+const store = createListingStore(config);
+const index = createOpenSearchIndex(openSearchSettings(config));
+
+export interface ReindexEvent {
+  regionId?: string;
+}
+
+export const handler = async (event: ReindexEvent | null = {}): Promise<ReindexSummary> => {
+  const regionId = event?.regionId;
+  if (regionId !== undefined && !Slug.safeParse(regionId).success) {
+    throw new Error(`regionId must be a region id such as "zuid-limburg", not ${JSON.stringify(regionId)}.`);
+  }
+  const summary = await reindex(store, index, regionId ? [regionId] : []);
+  log.info('reindex: done', { ...summary });
+  return summary;
+};

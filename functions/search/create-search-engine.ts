@@ -1,0 +1,42 @@
+// Builds the search engine the config names: 'embedded' (every region loaded from the store into
+// this process; the local default) or 'opensearch' (AWS). Each engine is imported only when
+// chosen, so a process never initialises the other one's client or index.
+import type { Config } from '../platform/config.ts';
+import type { ListingStore } from '../store/listing-store.ts';
+import type { SearchEngine } from './search-engine.ts';
+
+export type SearchEngineConfig = Pick<Config, 'SEARCH_ENGINE' | 'OPENSEARCH_URL' | 'OPENSEARCH_INDEX_PREFIX' | 'AWS_REGION'>;
+
+export async function createSearchEngine(config: SearchEngineConfig, store: ListingStore): Promise<SearchEngine> {
+  if (config.SEARCH_ENGINE === 'embedded') {
+    const { loadEmbeddedEngine } = await import('./embedded/load-embedded-engine.ts');
+    return loadEmbeddedEngine(store);
+  }
+  if (!config.OPENSEARCH_URL) {
+    throw new Error('SEARCH_ENGINE is "opensearch" but OPENSEARCH_URL is not set. Set it, or use SEARCH_ENGINE=embedded.');
+  }
+  const { createOpenSearchEngine } = await import('./opensearch/create-opensearch-engine.ts');
+  return createOpenSearchEngine({ url: config.OPENSEARCH_URL, indexPrefix: config.OPENSEARCH_INDEX_PREFIX, awsRegion: config.AWS_REGION });
+}
+
+/**
+ * An engine built on first use. For a Lambda, whose handler is created synchronously at import:
+ * the engine is then made during the first request. A failed build is retried on the next call
+ * rather than cached, so one network hiccup at a cold start does not break the instance for good.
+ */
+export function lazySearchEngine(build: () => Promise<SearchEngine>): SearchEngine {
+  let pending: Promise<SearchEngine> | undefined;
+  const engine = () => {
+    pending ??= build().catch((error: unknown) => {
+      pending = undefined;
+      throw error;
+    });
+    return pending;
+  };
+  return {
+    match: async (request, origin) => (await engine()).match(request, origin),
+    search: async (query) => (await engine()).search(query),
+    upsert: async (candidates) => (await engine()).upsert(candidates),
+    remove: async (candidateIds) => (await engine()).remove(candidateIds),
+  };
+}

@@ -1,0 +1,50 @@
+// A candidate as read back from DynamoDB (or handed over by a caller) lacks the keys whose value
+// was undefined: DynamoDB drops them. The matcher reads the same properties of every candidate in
+// its hot loop, and V8 keeps those reads fast only while all candidates share one hidden class, so
+// every candidate the embedded engine holds is rebuilt here with every key, in the order of
+// `toCandidate` (a unit test pins that order). Rebuilding also detaches it from the caller's object.
+import { sortName, type MatchCandidate } from '../../../shared/matching/index.ts';
+
+export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
+  // Typed as MatchCandidate: a key added to the candidate fails the type check here until it is
+  // added below, in toCandidate's order.
+  const normalised: MatchCandidate = {
+    id: c.id,
+    regionId: c.regionId,
+    housingFormId: c.housingFormId,
+    locationId: c.locationId,
+    organizationId: c.organizationId,
+    name: c.name,
+    // Recomputed when missing: a candidate from an older writer may lack it.
+    sortName: c.sortName ?? sortName(c.name),
+    locationName: c.locationName,
+    organizationName: c.organizationName,
+    city: c.city,
+    point: { lat: c.point.lat, lon: c.point.lon },
+    type: c.type,
+    sectors: c.sectors,
+    careProfiles: c.careProfiles,
+    deliveryForms: c.deliveryForms,
+    targetGroups: c.targetGroups,
+    worldview: c.worldview,
+    cultures: c.cultures,
+    communities: c.communities,
+    languages: c.languages,
+    groupSize: c.groupSize,
+    minAge: c.minAge,
+    maxAge: c.maxAge,
+    ownBathroom: c.ownBathroom,
+    kitchenette: c.kitchenette,
+    partner: c.partner,
+    pets: c.pets,
+    smoking: c.smoking,
+    wheelchair: c.wheelchair,
+    roundTheClock: c.roundTheClock,
+    dayActivities: c.dayActivities,
+    facilities: c.facilities,
+    publicTransport: c.publicTransport,
+    shopsNearby: c.shopsNearby,
+    waitingList: c.waitingList,
+  };
+  return normalised;
+}

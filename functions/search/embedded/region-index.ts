@@ -1,0 +1,44 @@
+// One region in memory: its candidates by id, the same candidates as one array for the matcher's
+// scan (rebuilt lazily after a change, so a burst of stream changes costs one rebuild), and the
+// full-text index over their names.
+import type { MatchCandidate } from '../../../shared/matching/index.ts';
+import { TextIndex } from './text-index.ts';
+
+export class RegionIndex {
+  private readonly byId = new Map<string, MatchCandidate>();
+  private array: MatchCandidate[] | undefined;
+  private readonly text = new TextIndex();
+
+  /** Adds or replaces; the candidate must already be normalised. */
+  put(candidate: MatchCandidate): void {
+    this.byId.set(candidate.id, candidate);
+    this.array = undefined;
+    this.text.put(candidate);
+  }
+
+  delete(id: string): void {
+    if (!this.byId.delete(id)) return;
+    this.array = undefined;
+    this.text.delete(id);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Every candidate, for the matcher and for search without words. */
+  candidates(): readonly MatchCandidate[] {
+    return (this.array ??= [...this.byId.values()]);
+  }
+
+  /** The candidates holding every word of `q`, with their relevance. */
+  findText(q: string): { candidates: MatchCandidate[]; relevance: ReadonlyMap<string, number> } {
+    const relevance = this.text.find(q);
+    const candidates: MatchCandidate[] = [];
+    for (const id of relevance.keys()) {
+      const candidate = this.byId.get(id);
+      if (candidate) candidates.push(candidate);
+    }
+    return { candidates, relevance };
+  }
+}

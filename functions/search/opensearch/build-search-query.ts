@@ -1,0 +1,95 @@
+// Direct search as one OpenSearch search. Pure, and unit-tested as JSON.
+//
+// - Full text: the words of `q`, each in some name field (cross_fields, operator and), analysed
+//   with the Dutch analyser, so 'tuinen' finds 'tuin'.
+// - Filters: a code filter passes a housing form with ANY of its codes (a `terms` query: OR
+//   within), all filters must pass (AND across); a yes/no filter passes only what is known to hold.
+// - Facets are disjunctive: the count for a code says what choosing it would give, so each code
+//   filter's aggregation is filtered by every OTHER filter, and the filters themselves go into
+//   `post_filter` (which narrows the hits, not the aggregations).
+// - Order: relevance, then the shared name key, then the ids: deterministic, pages do not overlap.
+import {
+  CODE_FILTERS, CODE_FILTER_NAMES, FLAG_FILTERS, type CodeFilter, type FlagFilter, type SearchQuery,
+} from '../../../shared/domain/index.ts';
+import { SMALL_SCALE_MAX_GROUP_SIZE } from '../../../shared/matching/index.ts';
+import { type Clause } from './criterion-clauses.ts';
+
+/** The candidate field each code filter reads. */
+export const CODE_FILTER_FIELDS: Readonly<Record<CodeFilter, string>> = {
+  sector: 'sectors',
+  careProfile: 'careProfiles',
+  deliveryForm: 'deliveryForms',
+  targetGroup: 'targetGroups',
+  housingType: 'type',
+  worldview: 'worldview',
+  culture: 'cultures',
+  community: 'communities',
+  language: 'languages',
+  waitingList: 'waitingList.status',
+};
+
+/** What a yes/no filter asks of a document (the same facts as the match criteria of that name). */
+const FLAG_CLAUSES: Readonly<Record<FlagFilter, Clause>> = {
+  partner: { term: { partner: true } },
+  pets: { term: { pets: true } },
+  smoking: { term: { smoking: true } },
+  ownBathroom: { term: { ownBathroom: true } },
+  kitchenette: { term: { kitchenette: true } },
+  smallScale: { range: { groupSize: { lte: SMALL_SCALE_MAX_GROUP_SIZE } } },
+  wheelchair: { term: { wheelchair: true } },
+  roundTheClock: { term: { roundTheClock: true } },
+  garden: { term: { facilities: 'garden' } },
+  dayActivities: { term: { dayActivities: true } },
+  publicTransport: { term: { publicTransport: true } },
+  shops: { term: { shopsNearby: true } },
+};
+
+/** Name fields for full text; the housing form's own name weighs most. */
+export const TEXT_FIELDS = ['name^3', 'locationName^2', 'organizationName', 'city'];
+
+/** The fields a search hit needs from _source. */
+const HIT_FIELDS = ['housingFormId', 'locationId', 'organizationId', 'name', 'locationName', 'organizationName', 'city', 'type', 'point', 'waitingList'];
+
+/** The aggregation name per code filter (the response is read back by the same names). */
+export const facetName = (filter: CodeFilter) => `facet_${filter}`;
+
+export function buildSearchQuery(query: SearchQuery): Clause {
+  const codeFilters = new Map<CodeFilter, Clause>();
+  for (const name of CODE_FILTER_NAMES) {
+    const codes = query[name];
+    if (codes && codes.length > 0) codeFilters.set(name, { terms: { [CODE_FILTER_FIELDS[name]]: [...codes] } });
+  }
+  const flagFilters = FLAG_FILTERS.filter((name) => query[name] === true).map((name) => FLAG_CLAUSES[name]);
+  const all = [...codeFilters.values(), ...flagFilters];
+
+  const q = query.q?.trim();
+  const aggs = Object.fromEntries(
+    CODE_FILTER_NAMES.map((name) => {
+      const others = [...[...codeFilters].filter(([other]) => other !== name).map(([, clause]) => clause), ...flagFilters];
+      return [
+        facetName(name),
+        {
+          filter: others.length > 0 ? { bool: { filter: others } } : { match_all: {} },
+          // Every code of the list fits in one bucket list: counts are exact, nothing cut off.
+          aggs: { codes: { terms: { field: CODE_FILTER_FIELDS[name], size: CODE_FILTERS[name].length, min_doc_count: 1 } } },
+        },
+      ];
+    }),
+  );
+
+  return {
+    query: {
+      bool: {
+        filter: [{ term: { regionId: query.regionId } }],
+        must: q ? [{ multi_match: { query: q, fields: TEXT_FIELDS, type: 'cross_fields', operator: 'and' } }] : [{ match_all: {} }],
+      },
+    },
+    ...(all.length > 0 ? { post_filter: { bool: { filter: all } } } : {}),
+    aggs,
+    sort: [{ _score: { order: 'desc' } }, { sortName: { order: 'asc' } }, { locationId: { order: 'asc' } }, { housingFormId: { order: 'asc' } }],
+    from: query.offset,
+    size: query.limit,
+    track_total_hits: true,
+    _source: { includes: HIT_FIELDS },
+  };
+}

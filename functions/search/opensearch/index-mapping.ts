@@ -1,0 +1,130 @@
+// The OpenSearch index for housing forms: settings (a Dutch analyser), the mapping, and how a
+// candidate becomes a document. The document IS the candidate (its `_source`), so the shared
+// matcher can compute reasons and the exact score from a hit, plus one derived field,
+// `knownFields`, which the queries need to tell 'unknown' from 'mismatch' (see below).
+import { type API } from '@opensearch-project/opensearch';
+import { type MatchCandidate } from '../../../shared/matching/index.ts';
+
+type IndexDefinition = API.Indices_Create_RequestBody;
+type IndexSettings = NonNullable<IndexDefinition['settings']>;
+
+/**
+ * A page of results can start deep into a region (search allows offset 10,000 plus a page of 100;
+ * the match query reads a few extra around its page), more than OpenSearch's default 10,000.
+ */
+export const MAX_RESULT_WINDOW = 20_000;
+
+/**
+ * Candidate fields that may be left out (undefined = unknown). An empty list cannot be told from a
+ * missing one in OpenSearch (`[]` indexes no value, so `exists` is false for both), yet DOMAIN.md
+ * makes them different: a list that is given, even empty, is complete (a missing code is a
+ * mismatch), a list left out is unknown. So each document lists the fields it gives.
+ */
+export const OPTIONAL_FIELDS = [
+  'sectors', 'careProfiles', 'deliveryForms', 'targetGroups', 'worldview', 'cultures', 'communities',
+  'languages', 'groupSize', 'minAge', 'maxAge', 'ownBathroom', 'kitchenette', 'partner', 'pets',
+  'smoking', 'wheelchair', 'roundTheClock', 'dayActivities', 'facilities', 'publicTransport',
+  'shopsNearby',
+] as const satisfies ReadonlyArray<keyof MatchCandidate>;
+export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+
+export const KNOWN_FIELDS = 'knownFields';
+
+export type CandidateDocument = MatchCandidate & { [KNOWN_FIELDS]: OptionalField[] };
+
+export function toDocument(candidate: MatchCandidate): CandidateDocument {
+  return { ...candidate, [KNOWN_FIELDS]: OPTIONAL_FIELDS.filter((field) => candidate[field] !== undefined) };
+}
+
+/** The candidate back from a hit's `_source` (queries leave `knownFields` out of it). */
+export function fromSource(source: unknown): MatchCandidate {
+  const { [KNOWN_FIELDS]: _known, ...candidate } = source as CandidateDocument;
+  return candidate;
+}
+
+/** The analyser for names: Dutch stemming ('tuinen' finds 'tuin'), accents folded ('cafe' finds 'café'). */
+export const DUTCH_ANALYZER = 'dutch_text';
+
+export const INDEX_SETTINGS = {
+  // Tens of thousands of small documents nationally: one shard is plenty, and scores and term
+  // counts are then computed over one shard, so facets and ties are exact and repeatable.
+  number_of_shards: 1,
+  // One replica where a second node exists (production), none on a single-node domain (dev),
+  // so a dev domain is not permanently yellow.
+  auto_expand_replicas: '0-1',
+  max_result_window: MAX_RESULT_WINDOW,
+  analysis: {
+    filter: {
+      dutch_stop: { type: 'stop', stopwords: '_dutch_' },
+      dutch_stemmer: { type: 'stemmer', language: 'dutch' },
+    },
+    analyzer: {
+      [DUTCH_ANALYZER]: {
+        type: 'custom',
+        tokenizer: 'standard',
+        filter: ['lowercase', 'asciifolding', 'dutch_stop', 'dutch_stemmer'],
+      },
+    },
+  },
+} satisfies IndexSettings;
+
+const keyword = { type: 'keyword' } as const;
+const bool = { type: 'boolean' } as const;
+const integer = { type: 'integer' } as const;
+const dutchText = { type: 'text', analyzer: DUTCH_ANALYZER } as const;
+
+export const INDEX_MAPPINGS = {
+  // A field the candidate gains later is kept in _source (so the shared code sees it) but not
+  // indexed until the mapping names it: no surprise dynamic mappings, no rejected documents.
+  dynamic: false,
+  properties: {
+    id: keyword,
+    regionId: keyword,
+    housingFormId: keyword,
+    locationId: keyword,
+    organizationId: keyword,
+    name: dutchText,
+    /** The shared ordering key (candidate.ts): a keyword sorts by it exactly as the matcher does. */
+    sortName: keyword,
+    locationName: dutchText,
+    organizationName: dutchText,
+    city: dutchText,
+    point: { type: 'geo_point' },
+    type: keyword,
+    sectors: keyword,
+    careProfiles: keyword,
+    deliveryForms: keyword,
+    targetGroups: keyword,
+    worldview: keyword,
+    cultures: keyword,
+    communities: keyword,
+    languages: keyword,
+    groupSize: integer,
+    minAge: integer,
+    maxAge: integer,
+    ownBathroom: bool,
+    kitchenette: bool,
+    partner: bool,
+    pets: bool,
+    smoking: bool,
+    wheelchair: bool,
+    roundTheClock: bool,
+    dayActivities: bool,
+    facilities: keyword,
+    publicTransport: bool,
+    shopsNearby: bool,
+    // Only the status is queried; weeks, places and the date stay in _source unindexed, so a date
+    // format the import accepts can never make OpenSearch refuse a document.
+    waitingList: { properties: { status: keyword } },
+    [KNOWN_FIELDS]: keyword,
+  },
+} satisfies IndexDefinition['mappings'];
+
+/** The body of a create-index request. */
+export function indexDefinition(aliases: readonly string[] = []): IndexDefinition {
+  return {
+    settings: INDEX_SETTINGS,
+    mappings: INDEX_MAPPINGS,
+    ...(aliases.length > 0 ? { aliases: Object.fromEntries(aliases.map((a) => [a, {}])) } : {}),
+  };
+}

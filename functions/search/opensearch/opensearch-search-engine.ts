@@ -1,0 +1,92 @@
+// The OpenSearch adapter of the search port (used in AWS). A match is one _msearch round trip:
+// the results page and the near misses, each ranked inside OpenSearch by the shared score formula
+// (build-match-query.ts); the shared matcher then describes what came back (read-match-response.ts).
+// Writes go through OpenSearchIndex, which the indexer and the reindex also use on their own.
+import { type API } from '@opensearch-project/opensearch';
+import { type MatchRequest, type MatchResponse, type SearchQuery, type SearchResponse } from '../../../shared/domain/index.ts';
+import { type Point } from '../../../shared/geo/distance.ts';
+import { DEFAULT_NEAR_MISS_LIMIT, planMatch, type MatchCandidate } from '../../../shared/matching/index.ts';
+import { UnknownRegionError } from '../embedded/unknown-region-error.ts';
+import { type SearchEngine } from '../search-engine.ts';
+import { buildMatchQueries } from './build-match-query.ts';
+import { buildSearchQuery } from './build-search-query.ts';
+import { type OpenSearchIndex } from './opensearch-index.ts';
+import { readMatchResponse } from './read-match-response.ts';
+import { candidatesOf, readSearchResponse, totalOf, type SearchBody } from './read-search-response.ts';
+
+export interface OpenSearchEngineOptions {
+  nearMissLimit?: number;
+  /**
+   * Whether a region exists (e.g. from the listing store). The index holds housing forms, not
+   * regions, so an empty answer cannot tell a region without fitting housing forms from a region id
+   * that does not exist. Asked only when an answer is empty; without it, empty is just empty.
+   */
+  regionExists?: (regionId: string) => Promise<boolean>;
+}
+
+interface MsearchItem extends SearchBody {
+  error?: { type?: string; reason?: string };
+  status?: number;
+}
+
+export class OpenSearchSearchEngine implements SearchEngine {
+  constructor(
+    readonly index: OpenSearchIndex,
+    private readonly options: OpenSearchEngineOptions = {},
+  ) {}
+
+  async match(request: MatchRequest, origin?: Point): Promise<MatchResponse> {
+    const nearMissLimit = this.options.nearMissLimit ?? DEFAULT_NEAR_MISS_LIMIT;
+    const queries = buildMatchQueries(request, origin, { nearMissLimit });
+    const searches = [queries.results, ...queries.nearMisses];
+    const { body } = await this.index.client.msearch({
+      index: this.index.alias,
+      body: searches.flatMap((search) => [{}, search]) as API.Msearch_RequestBody,
+    });
+    const [results = {}, ...nearMisses] = ((body as { responses?: MsearchItem[] }).responses ?? []).map(orEmpty);
+    const response = readMatchResponse(
+      request,
+      planMatch(request, origin),
+      {
+        results: candidatesOf(results),
+        windowStart: queries.windowStart,
+        nearMisses: nearMisses.flatMap(candidatesOf),
+        total: totalOf(results),
+      },
+      nearMissLimit,
+    );
+    if (response.total === 0 && response.nearMisses.length === 0) await this.requireRegion(request.regionId);
+    return response;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResponse> {
+    const { body, statusCode } = await this.index.client.search(
+      { index: this.index.alias, body: buildSearchQuery(query) as API.Search_RequestBody },
+      { ignore: [404] },
+    );
+    // No index yet (nothing was ever indexed): an empty answer, as for an empty region.
+    const response = readSearchResponse(statusCode === 404 ? {} : (body as SearchBody));
+    if (response.total === 0) await this.requireRegion(query.regionId);
+    return response;
+  }
+
+  upsert(candidates: readonly MatchCandidate[]): Promise<void> {
+    return this.index.upsert(candidates);
+  }
+
+  remove(candidateIds: readonly string[]): Promise<void> {
+    return this.index.remove(candidateIds);
+  }
+
+  /** An empty answer for a region id that does not exist is a 404, as on the embedded engine. */
+  private async requireRegion(regionId: string): Promise<void> {
+    if (this.options.regionExists && !(await this.options.regionExists(regionId))) throw new UnknownRegionError(regionId);
+  }
+}
+
+/** One search of an _msearch: its hits, nothing for a missing index, else its error thrown. */
+function orEmpty(item: MsearchItem): SearchBody {
+  if (!item.error) return item;
+  if (item.error.type === 'index_not_found_exception') return {};
+  throw new Error(`OpenSearch search failed (${item.status ?? '?'}): ${item.error.type}: ${item.error.reason}`);
+}

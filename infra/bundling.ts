@@ -1,0 +1,50 @@
+// How every Lambda is bundled: the entry files and the esbuild options, in one module without CDK
+// imports, so the stacks and scripts/bundle-sizes.ts bundle exactly alike and cannot drift.
+import path from 'node:path';
+
+import { REPO_ROOT } from '../functions/platform/paths.ts';
+
+export { REPO_ROOT };
+
+/** Each function's entry, relative to the repository root; every entry exports `handler`. */
+export const LAMBDA_ENTRIES = {
+  api: 'functions/api/lambda.ts',
+  indexer: 'functions/indexer/lambda.ts',
+  reindex: 'functions/indexer/reindex-lambda.ts',
+  searchAccess: 'infra/handlers/search-access.ts',
+} as const;
+export type LambdaName = keyof typeof LAMBDA_ENTRIES;
+
+export function entryPath(name: LambdaName): string {
+  return path.join(REPO_ROOT, LAMBDA_ENTRIES[name]);
+}
+
+/**
+ * The Node.js major version of the Lambda runtime (the stacks pick the matching runtime) and of
+ * the esbuild target. 24 is the newest LTS Lambda offers and is supported longest (to 2028).
+ * Local runs and tests use Node 20: the two are one constant apart if a difference shows.
+ */
+export const NODE_MAJOR = 24;
+
+/**
+ * esbuild options shared by NodejsFunction (mapped in constructs/lambda-settings.ts) and the
+ * size script. ESM output needs a real `require` for the CommonJS dependencies esbuild inlines
+ * (the OpenSearch client, parts of the SDK): the banner creates one.
+ */
+export const ESBUILD_OPTIONS = {
+  platform: 'node',
+  target: `node${NODE_MAJOR}`,
+  format: 'esm',
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  /** The Lambda runtime ships AWS SDK v3; bundling it would only add weight. */
+  external: ['@aws-sdk/*'],
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  /** Keeps zod's ~260 KB of locales out of every bundle (see the module's header). */
+  alias: { zod: path.join(REPO_ROOT, 'functions/platform/zod-for-bundles.ts') },
+} as const;
+
+/** The budget per bundle, minified, checked by scripts/bundle-sizes.ts. */
+export const BUNDLE_BUDGET_BYTES = 500 * 1024;

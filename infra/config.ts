@@ -1,0 +1,104 @@
+// The stage settings: what differs between dev and prod (sizes, removal policies, retention),
+// read once from CDK context (`-c stage=prod`, see cdk.json for the defaults).
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type Node } from 'constructs';
+
+export const STAGES = ['dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface SearchSizing {
+  /** Data nodes; with zone awareness an even number spread over two availability zones. */
+  readonly dataNodes: number;
+  readonly instanceType: string;
+  /** EBS gp3 volume per data node, GiB. */
+  readonly volumeGiB: number;
+  readonly zoneAwareness: boolean;
+}
+
+export interface StageConfig {
+  readonly stage: Stage;
+  readonly region: string;
+  /** Undefined offline: the stacks synthesise account-agnostic and `cdk deploy` fills it in. */
+  readonly account: string | undefined;
+  /** The Astro build output uploaded to the site bucket. */
+  readonly siteDist: string;
+  /** The domain SES sends from (verified by DKIM records the operator adds to DNS). */
+  readonly emailDomain: string;
+  /** Optional address subscribed to the alarm topic. */
+  readonly alarmEmail: string | undefined;
+  /** Stateful resources: kept on stack deletion in prod, removed with the stack in dev. */
+  readonly statefulRemovalPolicy: RemovalPolicy;
+  readonly deletionProtection: boolean;
+  readonly terminationProtection: boolean;
+  readonly logRetention: RetentionDays;
+  readonly search: SearchSizing;
+  /** Yellow means unassigned replicas: normal on a single node, so only alarmed on a cluster. */
+  readonly alarmOnSearchYellow: boolean;
+}
+
+const PER_STAGE: Record<Stage, Omit<StageConfig, 'stage' | 'region' | 'account' | 'siteDist' | 'emailDomain' | 'alarmEmail'>> = {
+  dev: {
+    statefulRemovalPolicy: RemovalPolicy.DESTROY,
+    deletionProtection: false,
+    terminationProtection: false,
+    logRetention: RetentionDays.ONE_WEEK,
+    search: { dataNodes: 1, instanceType: 't3.small.search', volumeGiB: 10, zoneAwareness: false },
+    alarmOnSearchYellow: false,
+  },
+  prod: {
+    statefulRemovalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: true,
+    terminationProtection: true,
+    logRetention: RetentionDays.THREE_MONTHS,
+    // A region is a few thousand documents; this holds the whole country. Grow by context
+    // (searchInstanceType, searchDataNodes, searchVolumeGiB) without touching code.
+    search: { dataNodes: 2, instanceType: 't3.medium.search', volumeGiB: 20, zoneAwareness: true },
+    alarmOnSearchYellow: true,
+  },
+};
+
+function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+}
+
+function optionalString(node: Node, key: string): string | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`Context "${key}" must be a string.`);
+  return value;
+}
+
+function optionalNumber(node: Node, key: string): number | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`Context "${key}" must be a positive whole number.`);
+  return n;
+}
+
+/** Reads the stage settings from context; throws on an unknown stage rather than guessing. */
+export function readStageConfig(node: Node, env: Record<string, string | undefined> = process.env): StageConfig {
+  const stage: unknown = node.tryGetContext('stage') ?? 'dev';
+  if (!isStage(stage)) throw new Error(`Unknown stage "${String(stage)}": use -c stage=${STAGES.join(' or -c stage=')}.`);
+  const base = PER_STAGE[stage];
+  const search: SearchSizing = {
+    ...base.search,
+    instanceType: optionalString(node, 'searchInstanceType') ?? base.search.instanceType,
+    dataNodes: optionalNumber(node, 'searchDataNodes') ?? base.search.dataNodes,
+    volumeGiB: optionalNumber(node, 'searchVolumeGiB') ?? base.search.volumeGiB,
+  };
+  if (search.zoneAwareness && search.dataNodes % 2 !== 0) {
+    throw new Error(`With zone awareness over two zones the number of search nodes must be even, not ${search.dataNodes}.`);
+  }
+  return {
+    ...base,
+    stage,
+    search,
+    region: optionalString(node, 'region') ?? 'eu-west-1',
+    account: env.CDK_DEFAULT_ACCOUNT,
+    siteDist: optionalString(node, 'siteDist') ?? 'site/dist',
+    emailDomain: optionalString(node, 'emailDomain') ?? (stage === 'prod' ? 'woonwijzer.nl' : 'dev.woonwijzer.nl'),
+    alarmEmail: optionalString(node, 'alarmEmail'),
+  };
+}

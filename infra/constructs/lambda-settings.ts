@@ -1,0 +1,64 @@
+// The one settings object every function starts from (runtime, architecture, bundling, shared
+// environment), spread into each NodejsFunction; the esbuild options come from ../bundling.ts.
+import path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { type NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type IRole } from 'aws-cdk-lib/aws-iam';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { type Construct } from 'constructs';
+import { ESBUILD_OPTIONS, NODE_MAJOR, REPO_ROOT } from '../bundling.ts';
+import { type StageConfig } from '../config.ts';
+
+const RUNTIMES: Record<number, Runtime> = { 22: Runtime.NODEJS_22_X, 24: Runtime.NODEJS_24_X };
+
+function runtimeFor(major: number): Runtime {
+  const runtime = RUNTIMES[major];
+  if (!runtime) throw new Error(`No Lambda runtime mapped for Node.js ${major}.`);
+  return runtime;
+}
+
+export type LambdaSettings = Required<
+  Pick<NodejsFunctionProps, 'runtime' | 'architecture' | 'memorySize' | 'timeout' | 'bundling' | 'projectRoot' | 'depsLockFilePath' | 'environment'>
+>;
+
+export function lambdaSettings(config: StageConfig): LambdaSettings {
+  return {
+    runtime: runtimeFor(NODE_MAJOR),
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+    bundling: {
+      // Local esbuild only: Docker is not available where this is built.
+      forceDockerBundling: false,
+      target: ESBUILD_OPTIONS.target,
+      format: OutputFormat.ESM,
+      minify: ESBUILD_OPTIONS.minify,
+      sourceMap: ESBUILD_OPTIONS.sourcemap,
+      sourcesContent: ESBUILD_OPTIONS.sourcesContent,
+      externalModules: [...ESBUILD_OPTIONS.external],
+      mainFields: [...ESBUILD_OPTIONS.mainFields],
+      banner: ESBUILD_OPTIONS.banner,
+      esbuildArgs: { '--alias:zod': ESBUILD_OPTIONS.alias.zod },
+    },
+    environment: {
+      STAGE: config.stage,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      NODE_OPTIONS: '--enable-source-maps',
+    },
+  };
+}
+
+/** A log group with the stage's retention and removal policy. CloudFormation names it, so a
+ *  group retained in prod never blocks a redeploy. */
+export function stageLogGroup(scope: Construct, id: string, config: StageConfig): LogGroup {
+  return new LogGroup(scope, id, { retention: config.logRetention, removalPolicy: config.statefulRemovalPolicy });
+}
+
+/** The execution role CDK created for a function (always there unless one was passed in). */
+export function requireRole(fn: NodejsFunction): IRole {
+  if (!fn.role) throw new Error(`${fn.node.path} has no execution role.`);
+  return fn.role;
+}

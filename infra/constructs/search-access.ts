@@ -1,0 +1,119 @@
+// Fine-grained access to the search domain for one function: the IAM permissions (which HTTP
+// methods on which index paths) and the matching OpenSearch role, mapped to the function's role
+// by a custom resource. Both layers say the same thing, so neither can be the loose one.
+import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { Grant, type IRole } from 'aws-cdk-lib/aws-iam';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type IDomain } from 'aws-cdk-lib/aws-opensearchservice';
+import { Provider } from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { entryPath } from '../bundling.ts';
+import { type StageConfig } from '../config.ts';
+import { resourceName } from '../naming.ts';
+import { lambdaSettings, stageLogGroup } from './lambda-settings.ts';
+
+export type SearchHttpAction = 'es:ESHttpGet' | 'es:ESHttpHead' | 'es:ESHttpPost' | 'es:ESHttpPut' | 'es:ESHttpDelete';
+
+/** What one kind of caller may do, in IAM terms and in OpenSearch terms. */
+export interface SearchAccessLevel {
+  /** IAM: HTTP methods allowed on the index paths (`<domain>/<prefix>*`). */
+  readonly httpActions: SearchHttpAction[];
+  /** IAM: extra root paths, e.g. `_bulk`. */
+  readonly rootPaths: string[];
+  /** OpenSearch security plugin: cluster-level action groups. */
+  readonly clusterPermissions: string[];
+  /** OpenSearch security plugin: index-level action groups on the prefix. */
+  readonly indexActions: string[];
+}
+
+export const SEARCH_ACCESS = {
+  /** The API searches and reads documents, nothing else. */
+  read: {
+    httpActions: ['es:ESHttpGet', 'es:ESHttpPost'],
+    rootPaths: [],
+    clusterPermissions: ['cluster_composite_ops_ro'],
+    indexActions: ['read'],
+  },
+  /** The stream indexer upserts and deletes documents, in bulk; it creates the first index with its alias. */
+  write: {
+    httpActions: ['es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete'],
+    rootPaths: ['_bulk'],
+    clusterPermissions: ['cluster_composite_ops'],
+    indexActions: ['crud', 'create_index', 'indices:admin/aliases'],
+  },
+  /** The reindex task also creates, replaces and aliases indexes. */
+  manage: {
+    httpActions: ['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete'],
+    rootPaths: ['_bulk', '_aliases'],
+    clusterPermissions: ['cluster_composite_ops', 'cluster_monitor'],
+    indexActions: ['crud', 'manage'],
+  },
+} as const satisfies Record<string, SearchAccessLevel>;
+
+/** The function that applies role mappings, running as the domain's master role. */
+export class SearchAccessProvider extends Construct {
+  readonly serviceToken: string;
+
+  constructor(scope: Construct, id: string, props: { config: StageConfig; masterRole: IRole }) {
+    super(scope, id);
+    const settings = lambdaSettings(props.config);
+    const logGroup = stageLogGroup(this, 'Logs', props.config);
+    const handler = new NodejsFunction(this, 'Handler', {
+      ...settings,
+      functionName: resourceName(props.config.stage, 'search-access'),
+      description: 'Maps IAM roles to OpenSearch fine-grained-access roles (custom resource).',
+      entry: entryPath('searchAccess'),
+      role: props.masterRole,
+      timeout: Duration.minutes(1),
+      logGroup,
+    });
+    logGroup.grantWrite(props.masterRole);
+    this.serviceToken = new Provider(this, 'Provider', {
+      onEventHandler: handler,
+      logGroup: stageLogGroup(this, 'ProviderLogs', props.config),
+    }).serviceToken;
+  }
+}
+
+export interface SearchAccessProps {
+  readonly config: StageConfig;
+  readonly domain: IDomain;
+  /** `https://` + the domain endpoint. */
+  readonly endpointUrl: string;
+  readonly indexPrefix: string;
+  readonly serviceToken: string;
+  /** The caller's execution role. */
+  readonly role: IRole;
+  /** Names the OpenSearch role: `woonwijzer-<stage>-<caller>`. */
+  readonly caller: string;
+  readonly level: SearchAccessLevel;
+}
+
+/** Grants one caller its level of access, in IAM and in the domain's security plugin. */
+export class SearchAccess extends Construct {
+  readonly resource: CustomResource;
+
+  constructor(scope: Construct, id: string, props: SearchAccessProps) {
+    super(scope, id);
+    const { domain, indexPrefix, level } = props;
+    Grant.addToPrincipal({
+      grantee: props.role,
+      actions: [...level.httpActions],
+      resourceArns: [`${domain.domainArn}/${indexPrefix}*`, ...level.rootPaths.map((p) => `${domain.domainArn}/${p}`)],
+    });
+    this.resource = new CustomResource(this, 'RoleMapping', {
+      serviceToken: props.serviceToken,
+      resourceType: 'Custom::SearchRoleMapping',
+      properties: {
+        Endpoint: props.endpointUrl,
+        RoleName: resourceName(props.config.stage, props.caller),
+        BackendRoles: [props.role.roleArn],
+        ClusterPermissions: [...level.clusterPermissions],
+        IndexPatterns: [`${indexPrefix}*`],
+        AllowedActions: [...level.indexActions],
+      },
+    });
+    // The mapping is useless before the domain (and its access policy) exists.
+    if (Stack.of(this) === Stack.of(domain)) this.resource.node.addDependency(domain);
+  }
+}

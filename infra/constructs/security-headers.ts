@@ -1,0 +1,58 @@
+// The response headers every page and API answer carries (HSTS, CSP, frame options, referrer
+// policy, content-type options), and the long browser cache for fingerprinted assets.
+import { Duration } from 'aws-cdk-lib';
+import {
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  ResponseHeadersPolicy,
+  type ResponseCustomHeader,
+  type ResponseSecurityHeadersBehavior,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { type Construct } from 'constructs';
+
+/**
+ * Same-origin everything: the site is static and the API is /api/* on the same distribution
+ * (photos too, until they get their own behaviour: then add its origin here, nowhere else). Styles allow 'unsafe-inline' because Astro inlines small stylesheets;
+ * scripts do not, so the site must not depend on inline scripts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  'upgrade-insecure-requests',
+].join('; ');
+
+export const PERMISSIONS_POLICY = 'camera=(), microphone=(), payment=(), geolocation=(self)';
+
+/** Fingerprinted build output (`/_astro/*`) never changes under the same name. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+const SECURITY_HEADERS: ResponseSecurityHeadersBehavior = {
+  strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
+  contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+  frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+  referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+  contentTypeOptions: { override: true },
+};
+
+export function securityHeadersPolicy(
+  scope: Construct,
+  id: string,
+  props: { name: string; comment: string; extraHeaders?: ResponseCustomHeader[] },
+): ResponseHeadersPolicy {
+  return new ResponseHeadersPolicy(scope, id, {
+    responseHeadersPolicyName: props.name,
+    comment: props.comment,
+    securityHeadersBehavior: SECURITY_HEADERS,
+    customHeadersBehavior: {
+      customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }, ...(props.extraHeaders ?? [])],
+    },
+  });
+}

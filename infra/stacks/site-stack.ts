@@ -1,0 +1,150 @@
+// The site: the Astro build in a private bucket behind CloudFront (origin access control),
+// /api/* forwarded uncached to the HTTP API, security headers on every answer, a year-long cache
+// for fingerprinted assets, and an invalidation on every deploy.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { type Construct } from 'constructs';
+import { REPO_ROOT } from '../bundling.ts';
+import { type StageConfig } from '../config.ts';
+import { resourceName } from '../naming.ts';
+import { stageLogGroup } from '../constructs/lambda-settings.ts';
+import { IMMUTABLE_CACHE_CONTROL, securityHeadersPolicy } from '../constructs/security-headers.ts';
+
+export interface SiteStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** The HTTP API's host name, the origin of /api/*. */
+  readonly apiOriginDomainName: string;
+}
+
+/** Astro writes `page/index.html`; the bucket has no index documents, so the edge adds them. */
+export const DIRECTORY_INDEX_FUNCTION = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri.endsWith('/')) {
+    request.uri = uri + 'index.html';
+  } else if (uri.split('/').pop().indexOf('.') === -1) {
+    request.uri = uri + '/index.html';
+  }
+  return request;
+}`;
+
+export class SiteStack extends Stack {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+
+  constructor(scope: Construct, id: string, props: SiteStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const name = (purpose: string) => resourceName(config.stage, purpose);
+
+    // Rebuilt from the repository on every deploy, so never retained.
+    this.bucket = new Bucket(this, 'SiteBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+
+    const pageHeaders = securityHeadersPolicy(this, 'PageHeaders', {
+      name: name('site-headers'),
+      comment: 'Security headers for pages and API answers.',
+    });
+    const assetHeaders = securityHeadersPolicy(this, 'AssetHeaders', {
+      name: name('asset-headers'),
+      comment: 'Security headers plus a year-long browser cache for fingerprinted assets.',
+      extraHeaders: [{ header: 'Cache-Control', value: IMMUTABLE_CACHE_CONTROL, override: true }],
+    });
+    const assetCache = new CachePolicy(this, 'AssetCache', {
+      cachePolicyName: name('immutable-assets'),
+      comment: 'Fingerprinted build output: cached for a year at the edge.',
+      defaultTtl: Duration.days(365),
+      minTtl: Duration.days(1),
+      maxTtl: Duration.days(365),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const directoryIndex = new CloudFrontFunction(this, 'DirectoryIndex', {
+      functionName: name('directory-index'),
+      comment: 'Serves page/index.html for /page and /page/.',
+      code: FunctionCode.fromInline(DIRECTORY_INDEX_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: name('site'),
+      defaultRootObject: 'index.html',
+      // S3 answers 403 for a missing key (the distribution may not list the bucket): show the
+      // site's own 404 page. This applies to every origin, so the API must not answer 403.
+      errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) }],
+      priceClass: PriceClass.PRICE_CLASS_100,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      defaultBehavior: {
+        origin: siteOrigin,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: pageHeaders,
+        functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/_astro/*': {
+          origin: siteOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: assetCache,
+          responseHeadersPolicy: assetHeaders,
+          compress: true,
+        },
+        '/api/*': {
+          origin: new HttpOrigin(props.apiOriginDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
+          // A redirect would turn a POST into a GET: refuse plain HTTP instead.
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: pageHeaders,
+        },
+      },
+    });
+
+    const siteDist = path.resolve(REPO_ROOT, config.siteDist);
+    if (existsSync(siteDist)) {
+      new BucketDeployment(this, 'Deployment', {
+        sources: [Source.asset(siteDist)],
+        destinationBucket: this.bucket,
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+        memoryLimit: 512,
+        logGroup: stageLogGroup(this, 'DeploymentLogs', config),
+      });
+    } else {
+      // Synth must work on a clean clone; deploying without a build would publish nothing.
+      Annotations.of(this).addWarningV2(
+        'woonwijzer:site-dist-missing',
+        `No site build at ${config.siteDist}: the site is not uploaded. Run \`npm run build:site\` before \`cdk deploy\`.`,
+      );
+    }
+
+    new CfnOutput(this, 'SiteUrl', { value: `https://${this.distribution.distributionDomainName}` });
+  }
+}

@@ -1,0 +1,79 @@
+// `npm run reindex -- [regionId...]`: rebuilds the OpenSearch index from the table, with a progress
+// bar per region and a summary. Without region ids the whole index is rebuilt blue/green (a new
+// version, then an atomic swap); with ids those regions are refreshed in place.
+// The table: DynamoDB Local at DYNAMODB_ENDPOINT, else the one a running `npm start` uses (or its
+// data on disk), else, with TABLE_NAME set and no endpoint, the table in AWS.
+// Needs OPENSEARCH_URL: the embedded engine of `npm start` rebuilds itself and needs no reindex.
+import cliProgress from 'cli-progress';
+import { Slug } from '../shared/domain/primitives.ts';
+import { reindex, type ReindexSummary } from '../functions/indexer/reindex-core.ts';
+import { OpenSearchNotConfiguredError, openSearchSettings } from '../functions/indexer/search-settings.ts';
+import { openLocalDatabase } from '../functions/local/local-database.ts';
+import { readConfig } from '../functions/platform/config.ts';
+import { createOpenSearchIndex, type OpenSearchSettings } from '../functions/search/opensearch/create-opensearch-index.ts';
+import { createListingStore } from '../functions/store/create-store.ts';
+
+const regionIds = process.argv.slice(2).filter((a) => a !== '--');
+const invalid = regionIds.filter((id) => !Slug.safeParse(id).success);
+if (invalid.length > 0) {
+  process.stderr.write(`Not a region id: ${invalid.join(', ')}\nUsage: npm run reindex -- [regionId ...]\n`);
+  process.exit(2);
+}
+
+const config = readConfig();
+function settingsOrExit(): OpenSearchSettings {
+  try {
+    return openSearchSettings(config);
+  } catch (error) {
+    process.stderr.write(`${error instanceof OpenSearchNotConfiguredError ? error.message : String(error)}\n`);
+    process.exit(2);
+  }
+}
+const settings = settingsOrExit();
+const useAws = process.env.TABLE_NAME !== undefined && config.DYNAMODB_ENDPOINT === undefined;
+const db = useAws ? { store: createListingStore(config), close: async () => {} } : await openLocalDatabase(config, { announce: false });
+const index = createOpenSearchIndex(settings);
+
+process.stdout.write(
+  `Rebuilding ${regionIds.length > 0 ? `region(s) ${regionIds.join(', ')} in place` : 'the whole index (blue/green)'}` +
+    ` in ${settings.url} (alias ${index.alias}) from table ${config.TABLE_NAME}.\n`,
+);
+const bars = new cliProgress.MultiBar(
+  { format: ' {region} [{bar}] {value}/{total} housing forms', hideCursor: true, clearOnComplete: false, stopOnComplete: false },
+  cliProgress.Presets.shades_classic,
+);
+const regionBars = new Map<string, cliProgress.SingleBar>();
+const started = Date.now();
+let summary: ReindexSummary;
+try {
+  summary = await reindex(db.store, index, regionIds, ({ regionId, done, total }) => {
+    let bar = regionBars.get(regionId);
+    const payload = { region: regionId.padEnd(16) };
+    if (!bar) {
+      bar = bars.create(total, 0, payload);
+      regionBars.set(regionId, bar);
+    }
+    bar.setTotal(total);
+    // The payload again: without a terminal, `create` skips storing it and the label stays empty.
+    bar.update(done, payload);
+  });
+} catch (error) {
+  bars.stop();
+  process.stderr.write(`\nReindex failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  await db.close();
+  process.exit(1);
+}
+bars.stop();
+await db.close();
+
+const seconds = ((Date.now() - started) / 1000).toFixed(1);
+process.stdout.write('\n');
+for (const r of summary.regions) {
+  process.stdout.write(`  ${r.regionId.padEnd(16)} ${r.indexed} indexed, ${r.caughtUp} caught up, ${r.removed} removed\n`);
+}
+const total = summary.regions.reduce((sum, r) => sum + r.indexed, 0);
+process.stdout.write(`\n${total} housing form(s) in ${summary.regions.length} region(s), ${seconds} s.`);
+if (summary.mode === 'blue-green') {
+  process.stdout.write(` Live index: ${summary.index}` + (summary.retired.length > 0 ? `; dropped ${summary.retired.join(', ')}` : '') + '.');
+}
+process.stdout.write('\n');

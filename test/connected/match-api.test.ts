@@ -1,0 +1,150 @@
+// POST /api/match over DynamoDB Local with the demonstration data: the embedded engine loaded from
+// the table as `npm start` loads it, and the API answering through it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../shared/clock.ts';
+import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
+import { seedDemo } from '../../functions/listings/seed-demo.ts';
+import type { ErrorResponse, MatchRequestInput, MatchResponse } from '../../shared/domain/index.ts';
+import { createTestApp } from '../support/test-app.ts';
+import { createTestStore } from '../support/test-store.ts';
+
+const clock = fixedClock('2026-11-23T09:00:00Z');
+let app: ReturnType<typeof createTestApp>;
+
+beforeAll(async () => {
+  const { store } = await createTestStore();
+  await seedDemo(store, clock);
+  app = createTestApp(store, clock, await loadEmbeddedEngine(store));
+});
+
+async function post<T>(body: unknown, init: { raw?: string; contentType?: string } = {}) {
+  const res = await app.request('/api/match', {
+    method: 'POST',
+    headers: { 'content-type': init.contentType ?? 'application/json' },
+    body: init.raw ?? JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+const dementiaWithGarden: MatchRequestInput = {
+  regionId: 'zuid-limburg',
+  postcode: '6211',
+  criteria: [
+    { criterion: 'targetGroup', importance: 'must', value: 'dementia' },
+    { criterion: 'garden', importance: 'important' },
+  ],
+};
+
+describe('POST /api/match on the demonstration data', () => {
+  it('answers fitting housing forms with their reasons, best first', async () => {
+    const { status, body } = await post<MatchResponse>(dementiaWithGarden);
+    expect(status).toBe(200);
+    expect(body.total).toBeGreaterThan(20);
+    expect(body.results.length).toBe(Math.min(50, body.total));
+    for (const result of body.results) {
+      expect(result.reasons[0]).toMatchObject({ criterion: 'targetGroup', value: 'dementia', importance: 'must' });
+      expect(result.reasons[0]?.outcome).not.toBe('mismatch');
+      expect(result.distanceKm).toBeGreaterThanOrEqual(0);
+    }
+    const best = body.results[0];
+    expect(best?.reasons).toEqual([
+      { criterion: 'targetGroup', value: 'dementia', importance: 'must', outcome: 'match' },
+      { criterion: 'garden', importance: 'important', outcome: 'match' },
+    ]);
+    // Near Maastricht's centre: the best result is in or right around Maastricht.
+    expect(best?.distanceKm).toBeLessThan(10);
+    const scores = body.results.map((r) => r.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('lists near misses naming the wish they fail', async () => {
+    const { body } = await post<MatchResponse>(dementiaWithGarden);
+    expect(body.nearMisses.length).toBeGreaterThan(0);
+    for (const miss of body.nearMisses) {
+      expect(miss.failedMusts).toEqual([{ criterion: 'targetGroup', value: 'dementia', importance: 'must', outcome: 'mismatch' }]);
+    }
+    // A somatic-only home in Maastricht itself: close, but not for dementia.
+    expect(body.nearMisses.map((m) => m.name)).toContain('Roze appartementen met zorg');
+  });
+
+  it('makes a maximum distance a must named `distance`', async () => {
+    const { body } = await post<MatchResponse>({ ...dementiaWithGarden, maxDistanceKm: 10 });
+    expect(body.total).toBeGreaterThan(0);
+    for (const result of body.results) {
+      expect(result.reasons[0]).toEqual({ criterion: 'distance', value: 10, importance: 'must', outcome: 'match' });
+      expect(result.distanceKm).toBeLessThanOrEqual(10);
+    }
+    const far = body.nearMisses.filter((m) => m.failedMusts.some((f) => f.criterion === 'distance'));
+    expect(far.length).toBeGreaterThan(0);
+    for (const miss of far) expect(miss.distanceKm).toBeGreaterThan(10);
+  });
+
+  it('pages results and gives the same order every time', async () => {
+    const all = await post<MatchResponse>({ ...dementiaWithGarden, limit: 12 });
+    const again = await post<MatchResponse>({ ...dementiaWithGarden, limit: 12 });
+    expect(again.body).toEqual(all.body);
+    const second = await post<MatchResponse>({ ...dementiaWithGarden, limit: 6, offset: 6 });
+    expect(second.body.results.map((r) => r.housingFormId + r.locationId)).toEqual(all.body.results.slice(6).map((r) => r.housingFormId + r.locationId));
+  });
+
+  it('matches without a postcode: no distances', async () => {
+    const { status, body } = await post<MatchResponse>({ regionId: 'rotterdam', criteria: [{ criterion: 'housingType', importance: 'must', value: 'care-farm' }] });
+    expect(status).toBe(200);
+    expect(body.total).toBe(3);
+    expect(body.results.every((r) => r.distanceKm === undefined)).toBe(true);
+  });
+});
+
+describe('POST /api/match refuses what it cannot answer', () => {
+  it('an unknown criterion, with its path', async () => {
+    const { status, body } = await post<ErrorResponse>({ regionId: 'zuid-limburg', criteria: [{ criterion: 'swimmingPool', importance: 'must' }] });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('validation_error');
+    expect(body.error.fields?.map((f) => f.path)).toEqual(['criteria.0.criterion']);
+  });
+
+  it('an unknown code, naming the codes it knows', async () => {
+    const { status, body } = await post<ErrorResponse>({ regionId: 'zuid-limburg', criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'vampires' }] });
+    expect(status).toBe(400);
+    expect(body.error.fields).toEqual([{ path: 'criteria.0.value', message: expect.stringContaining('dementia') }]);
+  });
+
+  it('an unknown importance', async () => {
+    const { status, body } = await post<ErrorResponse>({ regionId: 'zuid-limburg', criteria: [{ criterion: 'garden', importance: 'essential' }] });
+    expect(status).toBe(400);
+    expect(body.error.fields?.map((f) => f.path)).toEqual(['criteria.0.importance']);
+  });
+
+  it('a postcode area that does not exist, and a malformed postcode', async () => {
+    const unknown = await post<ErrorResponse>({ regionId: 'zuid-limburg', postcode: '1000', criteria: [] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields).toEqual([{ path: 'postcode', message: expect.stringContaining('1000 is not known') }]);
+    const malformed = await post<ErrorResponse>({ regionId: 'zuid-limburg', postcode: '62', criteria: [] });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.fields?.map((f) => f.path)).toEqual(['postcode']);
+  });
+
+  it('a maximum distance without a postcode', async () => {
+    const { status, body } = await post<ErrorResponse>({ regionId: 'zuid-limburg', maxDistanceKm: 10 });
+    expect(status).toBe(400);
+    expect(body.error.fields?.map((f) => f.path)).toEqual(['postcode']);
+  });
+
+  it('an unknown region with 404', async () => {
+    const { status, body } = await post<ErrorResponse>({ regionId: 'atlantis', criteria: [] });
+    expect(status).toBe(404);
+    expect(body.error).toMatchObject({ code: 'not_found', message: 'Region "atlantis" does not exist.' });
+  });
+
+  it('malformed JSON with 400, not 500', async () => {
+    const { status, body } = await post<ErrorResponse>(undefined, { raw: '{"regionId": "zuid-limburg", ' });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('bad_request');
+  });
+
+  it('a body that is not JSON with 415', async () => {
+    const { status, body } = await post<ErrorResponse>(undefined, { raw: 'regionId=zuid-limburg', contentType: 'text/plain' });
+    expect(status).toBe(415);
+    expect(body.error.message).toBe('Unsupported Media Type');
+  });
+});

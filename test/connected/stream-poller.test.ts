@@ -1,0 +1,99 @@
+// The stream poller over DynamoDB Local: an import after the engine loaded shows up in the match
+// answer within a few seconds, and a re-import without a housing form takes it out again, as
+// `npm run import` does while `npm start` runs.
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { fixedClock } from '../../shared/clock.ts';
+import { importListing } from '../../functions/listings/import-listing.ts';
+import { openStreamPoller, type StreamPoller } from '../../functions/local/stream-poller.ts';
+import type { EmbeddedSearchEngine } from '../../functions/search/embedded/embedded-search-engine.ts';
+import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
+import type { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
+import { MatchRequestSchema, SearchQuerySchema } from '../../shared/domain/index.ts';
+import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
+import { createTestStore, testRegions } from '../support/test-store.ts';
+
+const clock = fixedClock('2026-11-20T12:00:00Z');
+let store: DynamoDbListingStore;
+let engine: EmbeddedSearchEngine;
+let poller: StreamPoller;
+
+const newcomer = () =>
+  listingDocument({
+    organization: { id: 'zorggroep-nieuw', name: 'Zorggroep Nieuw', regionIds: ['zuid-limburg'] },
+    locations: [
+      location({
+        id: 'huize-nieuwkomer',
+        name: 'Huize Nieuwkomer',
+        housingForms: [
+          housingForm({ id: 'groep-a', name: 'Groep Akelei' }),
+          housingForm({ id: 'groep-b', name: 'Groep Boterbloem' }),
+        ],
+      }),
+    ],
+  });
+
+async function importOk(document: unknown) {
+  const outcome = await importListing(document, { store, clock });
+  expect(outcome.ok).toBe(true);
+}
+
+const names = async () => {
+  const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }));
+  return answer.results.map((r) => r.name).sort();
+};
+
+beforeAll(async () => {
+  const created = await createTestStore();
+  store = created.store;
+  for (const region of testRegions) await store.putRegion(region);
+  await importOk(listingDocument());
+  // As scripts/start.ts does: the stream position first, then the load, then polling.
+  poller = await openStreamPoller({ endpoint: inject('dynamodbEndpoint'), tableName: created.tableName, intervalMs: 100 });
+  engine = await loadEmbeddedEngine(store);
+  poller.start(engine);
+});
+
+afterAll(async () => {
+  await poller?.stop();
+});
+
+describe('the stream poller keeps the embedded engine current', () => {
+  it('starts from what the table held', async () => {
+    expect(await names()).toEqual(['Kleinschalig wonen De Linde']);
+    expect(engine.sizes()).toEqual({ 'zuid-limburg': 1, rotterdam: 0 });
+  });
+
+  it('shows an import made after the load', async () => {
+    await importOk(newcomer());
+    await vi.waitFor(async () => expect(await names()).toEqual(['Groep Akelei', 'Groep Boterbloem', 'Kleinschalig wonen De Linde']), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    const found = await engine.search(SearchQuerySchema.parse({ regionId: 'zuid-limburg', q: 'nieuwkomer' }));
+    expect(found.total).toBe(2);
+  });
+
+  it('takes out a housing form that a re-import left out, and applies a change in place', async () => {
+    const document = newcomer();
+    const place = document.locations[0];
+    if (!place) throw new Error('fixture without a location');
+    place.housingForms = [housingForm({ id: 'groep-b', name: 'Groep Boterbloem', groupSize: 12 })];
+    await importOk(document);
+    await vi.waitFor(async () => expect(await names()).toEqual(['Groep Boterbloem', 'Kleinschalig wonen De Linde']), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    // Group size 7 became 12: no longer small-scale.
+    const small = await engine.search(SearchQuerySchema.parse({ regionId: 'zuid-limburg', q: 'boterbloem', smallScale: 'true' }));
+    expect(small.total).toBe(0);
+    expect((await engine.search(SearchQuerySchema.parse({ regionId: 'zuid-limburg', q: 'boterbloem' }))).total).toBe(1);
+    expect(engine.sizes()['zuid-limburg']).toBe(2);
+  });
+
+  it('stops cleanly: changes after stop are not applied', async () => {
+    await poller.stop();
+    await importOk(listingDocument({ organization: { id: 'laatkomer', name: 'Laatkomer', regionIds: ['zuid-limburg'] }, locations: [location({ id: 'laat', name: 'Laat' })] }));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(engine.sizes()['zuid-limburg']).toBe(2);
+  });
+});

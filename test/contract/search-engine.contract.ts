@@ -1,0 +1,300 @@
+// The contract every search engine answers alike: run against the embedded engine always and
+// against OpenSearch when one is configured. It pins what a person sees (which housing forms, in
+// which order, with which reasons; what a search finds and counts), on a handful of small fixture
+// candidates, through the port alone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UnknownRegionError } from '../../functions/search/embedded/unknown-region-error.ts';
+import type { SearchEngine } from '../../functions/search/search-engine.ts';
+import { SearchQuerySchema, type SearchQuery } from '../../shared/domain/index.ts';
+import type { MatchCandidate } from '../../shared/matching/index.ts';
+import { MAASTRICHT, candidate, matchRequest, northOf } from '../fixtures/candidates.ts';
+
+export interface ContractSubject {
+  engine: SearchEngine;
+  /** Makes the writes so far visible to reads (OpenSearch: a refresh); nothing for the embedded engine. */
+  settle?: () => Promise<void>;
+  /** Removes whatever the subject created (an OpenSearch index). */
+  close?: () => Promise<void>;
+}
+
+/** A fresh, empty engine per call. */
+export type MakeEngine = () => Promise<ContractSubject>;
+
+const REGION = 'zuid-limburg';
+
+/**
+ * Five housing forms in Zuid-Limburg and one in Rotterdam. Each differs in what the cases ask:
+ * target group (one unknown), type, delivery forms, garden, group size, distance, waiting list.
+ */
+export const FIXTURES = {
+  deTuin: candidate({
+    locationId: 'de-tuin', housingFormId: 'groep', name: 'Kleinschalig wonen De Tuin', locationName: 'De Tuin',
+    type: 'small-scale-group', targetGroups: ['dementia'], deliveryForms: ['verblijf', 'pgb'], facilities: ['garden'],
+    groupSize: 6, worldview: 'catholic', languages: ['nl', 'li'], ownBathroom: true,
+    waitingList: { status: 'available', updatedAt: '2026-11-10' },
+  }),
+  sintJozef: candidate({
+    locationId: 'sint-jozef', housingFormId: 'pg-afdeling', name: 'Verpleeghuis Sint Jozef', locationName: 'Sint Jozef',
+    point: northOf(MAASTRICHT, 5), type: 'nursing-home', targetGroups: ['dementia', 'somatic'], deliveryForms: ['verblijf'],
+    facilities: ['restaurant'], groupSize: 24, worldview: 'catholic', languages: ['nl'],
+    waitingList: { status: 'short', weeks: 8, updatedAt: '2026-11-10' },
+  }),
+  maasoever: candidate({
+    locationId: 'maasoever', housingFormId: 'appartementen', name: 'Zorgappartementen Maasoever', locationName: 'Maasoever',
+    point: northOf(MAASTRICHT, 10), type: 'care-apartment', targetGroups: ['somatic'], deliveryForms: ['vpt', 'verblijf'],
+    facilities: ['garden', 'shop'], shopsNearby: true, ownBathroom: true, kitchenette: true, partner: true,
+    waitingList: { status: 'long', updatedAt: '2026-11-10' },
+  }),
+  hetAnker: candidate({
+    locationId: 'het-anker', housingFormId: 'groep', name: 'Groepswonen Het Anker', locationName: 'Het Anker',
+    point: northOf(MAASTRICHT, 2), type: 'small-scale-group', targetGroups: undefined, deliveryForms: ['pgb'],
+    groupSize: 8, waitingList: { status: 'short', updatedAt: '2026-11-10' },
+  }),
+  deHoeve: candidate({
+    locationId: 'de-hoeve', housingFormId: 'boerderij', name: 'Zorgboerderij De Hoeve', locationName: 'De Hoeve', city: 'Wijlre',
+    point: northOf(MAASTRICHT, 30), type: 'care-farm', targetGroups: ['dementia'], deliveryForms: ['verblijf'],
+    facilities: ['garden'], groupSize: 10, pets: true, waitingList: { status: 'closed', updatedAt: '2026-11-10' },
+  }),
+  rotterdam: candidate({
+    regionId: 'rotterdam', locationId: 'de-tuinen', housingFormId: 'woongroep', name: 'Woonhuis De Tuinen', locationName: 'De Tuinen',
+    city: 'Rotterdam', point: { lat: 51.92, lon: 4.48 }, sectors: ['VG'], type: 'sheltered-group',
+    targetGroups: ['intellectual-disability'], facilities: ['garden'], waitingList: { status: 'available', updatedAt: '2026-11-10' },
+  }),
+} satisfies Record<string, MatchCandidate>;
+
+const ids = (items: ReadonlyArray<{ locationId: string; housingFormId: string }>) => items.map((i) => `${i.locationId}:${i.housingFormId}`);
+const query = (input: Partial<Record<keyof SearchQuery, unknown>>): SearchQuery => SearchQuerySchema.parse({ regionId: REGION, ...input });
+
+export function describeSearchEngineContract(name: string, makeEngine: MakeEngine): void {
+  describe(`search engine contract: ${name}`, () => {
+    const opened: ContractSubject[] = [];
+    /** A fresh engine holding `candidates`, settled so reads see them. */
+    const engineWith = async (candidates: readonly MatchCandidate[]) => {
+      const subject = await makeEngine();
+      opened.push(subject);
+      await subject.engine.upsert(candidates);
+      await subject.settle?.();
+      return subject;
+    };
+    let engine: SearchEngine;
+
+    beforeAll(async () => {
+      engine = (await engineWith(Object.values(FIXTURES))).engine;
+    });
+    afterAll(async () => {
+      for (const subject of opened) await subject.close?.();
+    });
+
+    describe('match', () => {
+      it('lets every must filter, and lists a housing form failing one must as a near miss naming it', async () => {
+        const answer = await engine.match(matchRequest({ criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }));
+        expect(ids(answer.results).sort()).toEqual([FIXTURES.deTuin.id, FIXTURES.deHoeve.id, FIXTURES.hetAnker.id, FIXTURES.sintJozef.id].sort());
+        expect(answer.total).toBe(4);
+        expect(ids(answer.nearMisses)).toEqual([FIXTURES.maasoever.id]);
+        expect(answer.nearMisses[0]?.failedMusts).toEqual([{ criterion: 'targetGroup', value: 'dementia', importance: 'must', outcome: 'mismatch' }]);
+      });
+
+      it('keeps near misses to those failing at most two musts, fewest first', async () => {
+        const answer = await engine.match(
+          matchRequest({
+            criteria: [
+              { criterion: 'housingType', importance: 'must', value: 'care-farm' },
+              { criterion: 'deliveryForm', importance: 'must', value: 'vpt' },
+              { criterion: 'sector', importance: 'must', value: 'VG' },
+            ],
+          }),
+        );
+        expect(answer.results).toEqual([]);
+        expect(answer.total).toBe(0);
+        // De Tuin, Sint Jozef and Het Anker fail all three: not even a near miss.
+        expect(ids(answer.nearMisses).sort()).toEqual([FIXTURES.deHoeve.id, FIXTURES.maasoever.id].sort());
+        for (const miss of answer.nearMisses) expect(miss.failedMusts).toHaveLength(2);
+      });
+
+      it('shows an unknown must as unknown and ranks it below every result whose musts all match', async () => {
+        const answer = await engine.match(
+          matchRequest({
+            postcode: '6211',
+            criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }, { criterion: 'garden', importance: 'important' }],
+          }),
+          MAASTRICHT,
+        );
+        // Het Anker is near and has a place soon, but nobody knows whether it serves dementia.
+        expect(ids(answer.results).at(-1)).toBe(FIXTURES.hetAnker.id);
+        const anker = answer.results.at(-1);
+        expect(anker?.reasons).toContainEqual({ criterion: 'targetGroup', value: 'dementia', importance: 'must', outcome: 'unknown' });
+        expect(anker?.reasons).toContainEqual({ criterion: 'garden', importance: 'important', outcome: 'unknown' });
+        const tuin = answer.results.find((r) => r.locationId === 'de-tuin');
+        expect(tuin?.reasons).toEqual([
+          { criterion: 'targetGroup', value: 'dementia', importance: 'must', outcome: 'match' },
+          { criterion: 'garden', importance: 'important', outcome: 'match' },
+        ]);
+        expect(tuin?.distanceKm).toBe(0);
+      });
+
+      it('names a maximum distance `distance`: a must in the reasons and in a near miss', async () => {
+        const answer = await engine.match(
+          matchRequest({ postcode: '6211', maxDistanceKm: 20, criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }),
+          MAASTRICHT,
+        );
+        expect(ids(answer.results)).not.toContain(FIXTURES.deHoeve.id);
+        for (const result of answer.results) expect(result.reasons[0]).toEqual({ criterion: 'distance', value: 20, importance: 'must', outcome: 'match' });
+        const hoeve = answer.nearMisses.find((m) => m.locationId === 'de-hoeve');
+        expect(hoeve?.failedMusts).toEqual([{ criterion: 'distance', value: 20, importance: 'must', outcome: 'mismatch' }]);
+        expect(hoeve?.distanceKm).toBe(30);
+      });
+
+      it('ranks by score: an important wish weighs more than a nice one, closer and sooner places first', async () => {
+        const answer = await engine.match(
+          matchRequest({
+            postcode: '6211',
+            criteria: [{ criterion: 'garden', importance: 'important' }, { criterion: 'kitchenette', importance: 'nice' }],
+          }),
+          MAASTRICHT,
+        );
+        // Raw scores out of 9 (garden 3, kitchenette 1, distance 3, waiting list 2):
+        expect(ids(answer.results)).toEqual([
+          FIXTURES.deTuin.id, // garden 3 + at the place 3 + available 2 = 8
+          FIXTURES.maasoever.id, // garden 3 + kitchenette 1 + 10 km 1.8 + long 0.5 = 6.3
+          FIXTURES.hetAnker.id, // garden unknown + 2 km 2.76 + short 1.5 = 4.26
+          FIXTURES.sintJozef.id, // no garden + 5 km 2.4 + short 1.5 = 3.9
+          FIXTURES.deHoeve.id, // garden 3 + 30 km 0 + closed 0 = 3
+        ]);
+        expect(answer.results.map((r) => r.score)).toEqual([0.8889, 0.7, 0.4733, 0.4333, 0.3333]);
+      });
+
+      it('breaks ties by distance, then by name', async () => {
+        // Beyond 25 km the distance adds nothing to the score, so these three tie on score.
+        const twin = (locationId: string, name: string, km: number) =>
+          candidate({ locationId, housingFormId: 'groep', name, point: northOf(MAASTRICHT, km), waitingList: { status: 'long', updatedAt: '2026-11-10' } });
+        const { engine: ties } = await engineWith([twin('c', 'Beukenhof', 40), twin('a', 'Zonnehof', 30), twin('b', 'Aalsterhof', 40)]);
+        const near = await ties.match(matchRequest({ postcode: '6211' }), MAASTRICHT);
+        expect(near.results.map((r) => r.name)).toEqual(['Zonnehof', 'Aalsterhof', 'Beukenhof']);
+        expect(new Set(near.results.map((r) => r.score)).size).toBe(1);
+        const nowhere = await ties.match(matchRequest({}));
+        expect(nowhere.results.map((r) => r.name)).toEqual(['Aalsterhof', 'Beukenhof', 'Zonnehof']);
+      });
+
+      it('gives the same answer to the same question', async () => {
+        const request = matchRequest({
+          postcode: '6211',
+          criteria: [{ criterion: 'sector', importance: 'must', value: 'VV' }, { criterion: 'ownBathroom', importance: 'nice' }],
+        });
+        const first = await engine.match(request, MAASTRICHT);
+        const second = await engine.match(request, MAASTRICHT);
+        expect(second).toEqual(first);
+        expect(first.total).toBe(5);
+      });
+
+      it('pages results', async () => {
+        const request = (offset: number) => matchRequest({ postcode: '6211', limit: 2, offset });
+        const pages = await Promise.all([0, 2, 4].map((offset) => engine.match(request(offset), MAASTRICHT)));
+        const all = await engine.match(matchRequest({ postcode: '6211' }), MAASTRICHT);
+        expect(pages.flatMap((p) => ids(p.results))).toEqual(ids(all.results));
+        expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+      });
+    });
+
+    describe('search', () => {
+      it("finds Dutch words by their stem ('tuinen' finds 'tuin'), within the region only", async () => {
+        const answer = await engine.search(query({ q: 'tuinen' }));
+        expect(ids(answer.items)).toEqual([FIXTURES.deTuin.id]);
+        expect(answer.total).toBe(1);
+        const rotterdam = await engine.search(query({ regionId: 'rotterdam', q: 'tuin' }));
+        expect(ids(rotterdam.items)).toEqual([FIXTURES.rotterdam.id]);
+      });
+
+      it('needs every word, each in any of the names or the city', async () => {
+        expect(ids((await engine.search(query({ q: 'tuin maastricht' }))).items)).toEqual([FIXTURES.deTuin.id]);
+        expect(ids((await engine.search(query({ q: 'hoeve wijlre' }))).items)).toEqual([FIXTURES.deHoeve.id]);
+        expect((await engine.search(query({ q: 'tuin wijlre' }))).total).toBe(0);
+        // Whole words: 'tuin' is not a prefix search for 'tuinhuis'-like words; 'zorg' does not find 'Zorgboerderij'.
+        expect((await engine.search(query({ q: 'zorg' }))).total).toBe(0);
+      });
+
+      it('lists everything by name without words, and answers a hit with its heading and point', async () => {
+        const answer = await engine.search(query({}));
+        expect(answer.items.map((i) => i.name)).toEqual([
+          'Groepswonen Het Anker', 'Kleinschalig wonen De Tuin', 'Verpleeghuis Sint Jozef', 'Zorgappartementen Maasoever', 'Zorgboerderij De Hoeve',
+        ]);
+        expect(answer.items[1]).toEqual({
+          housingFormId: 'groep', locationId: 'de-tuin', organizationId: 'zorggroep-test', name: 'Kleinschalig wonen De Tuin',
+          locationName: 'De Tuin', organizationName: 'Zorggroep Test', city: 'Maastricht', type: 'small-scale-group',
+          waitingList: { status: 'available', updatedAt: '2026-11-10' }, point: MAASTRICHT,
+        });
+      });
+
+      it('filters with OR within a filter and AND across filters; yes/no filters only when known', async () => {
+        const types = await engine.search(query({ housingType: ['small-scale-group', 'care-farm'] }));
+        expect(ids(types.items).sort()).toEqual([FIXTURES.deTuin.id, FIXTURES.hetAnker.id, FIXTURES.deHoeve.id].sort());
+        const withGroup = await engine.search(query({ housingType: ['small-scale-group', 'care-farm'], targetGroup: ['dementia'] }));
+        expect(ids(withGroup.items).sort()).toEqual([FIXTURES.deTuin.id, FIXTURES.deHoeve.id].sort());
+        const small = await engine.search(query({ housingType: ['small-scale-group', 'care-farm'], smallScale: 'true' }));
+        expect(ids(small.items).sort()).toEqual([FIXTURES.deTuin.id, FIXTURES.hetAnker.id].sort());
+        const garden = await engine.search(query({ garden: 'true', shops: 'true' }));
+        expect(ids(garden.items)).toEqual([FIXTURES.maasoever.id]);
+        const waiting = await engine.search(query({ waitingList: ['available', 'short'], deliveryForm: ['pgb'] }));
+        expect(ids(waiting.items).sort()).toEqual([FIXTURES.deTuin.id, FIXTURES.hetAnker.id].sort());
+      });
+
+      it('counts each facet with every other filter applied', async () => {
+        const answer = await engine.search(query({ housingType: ['small-scale-group', 'care-farm'], targetGroup: ['dementia'] }));
+        // housingType counted under targetGroup=dementia only: De Tuin, Sint Jozef, De Hoeve.
+        expect(answer.facets.housingType).toEqual({ 'small-scale-group': 1, 'nursing-home': 1, 'care-farm': 1 });
+        // targetGroup counted under the housing types only: De Tuin, Het Anker (unknown: no code), De Hoeve.
+        expect(answer.facets.targetGroup).toEqual({ dementia: 2 });
+        // A filter not chosen is counted under all filters: De Tuin and De Hoeve.
+        expect(answer.facets.sector).toEqual({ VV: 2 });
+        expect(answer.facets.waitingList).toEqual({ available: 1, closed: 1 });
+        expect(answer.facets.culture).toEqual({});
+      });
+
+      it('counts facets over the words found', async () => {
+        const answer = await engine.search(query({ q: 'tuin' }));
+        expect(answer.facets.housingType).toEqual({ 'small-scale-group': 1 });
+      });
+
+      it('pages in a stable order without overlap', async () => {
+        const pages = await Promise.all([0, 2, 4].map((offset) => engine.search(query({ limit: 2, offset }))));
+        expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1]);
+        expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+        const all = await engine.search(query({}));
+        expect(pages.flatMap((p) => ids(p.items))).toEqual(ids(all.items));
+      });
+    });
+
+    describe('writes', () => {
+      it('replaces a housing form on upsert by id, idempotently', async () => {
+        const subject = await engineWith([FIXTURES.deTuin, FIXTURES.sintJozef]);
+        const renamed = candidate({ ...FIXTURES.deTuin, name: 'Huize Zonnebloem', sortName: 'huize zonnebloem', facilities: [] });
+        await subject.engine.upsert([renamed]);
+        await subject.engine.upsert([renamed]);
+        await subject.settle?.();
+        expect((await subject.engine.search(query({ q: 'zonnebloem' }))).total).toBe(1);
+        expect((await subject.engine.search(query({ q: 'kleinschalig' }))).total).toBe(0);
+        expect((await subject.engine.search(query({}))).total).toBe(2);
+        const garden = await subject.engine.match(matchRequest({ criteria: [{ criterion: 'garden', importance: 'must' }] }));
+        expect(ids(garden.nearMisses)).toContain(FIXTURES.deTuin.id);
+        expect(garden.nearMisses.find((m) => m.locationId === 'de-tuin')?.name).toBe('Huize Zonnebloem');
+      });
+
+      it('removes by id; unknown ids and a second remove are ignored', async () => {
+        const subject = await engineWith([FIXTURES.deTuin, FIXTURES.sintJozef]);
+        await subject.engine.remove([FIXTURES.deTuin.id, 'bestaat-niet:nee']);
+        await subject.engine.remove([FIXTURES.deTuin.id]);
+        await subject.settle?.();
+        expect(ids((await subject.engine.search(query({}))).items)).toEqual([FIXTURES.sintJozef.id]);
+        expect((await subject.engine.search(query({ q: 'tuin' }))).total).toBe(0);
+        const answer = await subject.engine.match(matchRequest({}));
+        expect(ids(answer.results)).toEqual([FIXTURES.sintJozef.id]);
+      });
+    });
+
+    describe('an unknown region', () => {
+      it('is refused with UnknownRegionError by match and search', async () => {
+        await expect(engine.match(matchRequest({ regionId: 'atlantis' }))).rejects.toBeInstanceOf(UnknownRegionError);
+        await expect(engine.search(query({ regionId: 'atlantis' }))).rejects.toBeInstanceOf(UnknownRegionError);
+      });
+    });
+  });
+}

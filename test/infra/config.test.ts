@@ -1,0 +1,58 @@
+// Stages and shared settings, without synthesis: stage names and sizes from context, the one
+// naming function, and the one set of esbuild options behind every function.
+import { describe, expect, it } from 'vitest';
+import { App, RemovalPolicy } from 'aws-cdk-lib';
+import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { ESBUILD_OPTIONS, LAMBDA_ENTRIES } from '../../infra/bundling.ts';
+import { readStageConfig } from '../../infra/config.ts';
+import { lambdaSettings } from '../../infra/constructs/lambda-settings.ts';
+import { resourceName } from '../../infra/naming.ts';
+
+const configFor = (context: Record<string, unknown>) => readStageConfig(new App({ context }).node, {});
+
+describe('stages', () => {
+  it('default to dev and name everything woonwijzer-<stage>-<purpose>', () => {
+    const config = configFor({});
+    expect(config.stage).toBe('dev');
+    expect(resourceName(config.stage, 'api')).toBe('woonwijzer-dev-api');
+  });
+
+  it('keep stateful resources, protect them and stop termination in prod; not in dev', () => {
+    const prod = configFor({ stage: 'prod' });
+    const dev = configFor({ stage: 'dev' });
+    expect([prod.statefulRemovalPolicy, prod.deletionProtection, prod.terminationProtection]).toEqual([RemovalPolicy.RETAIN, true, true]);
+    expect([dev.statefulRemovalPolicy, dev.deletionProtection, dev.terminationProtection]).toEqual([RemovalPolicy.DESTROY, false, false]);
+  });
+
+  it('refuse an unknown stage instead of guessing', () => {
+    expect(() => configFor({ stage: 'production' })).toThrow(/Unknown stage "production"/);
+  });
+
+  it('refuse an odd number of search nodes with zone awareness', () => {
+    expect(() => configFor({ stage: 'prod', searchDataNodes: 3 })).toThrow(/must be even/);
+  });
+
+  it('take the account from the CDK CLI and default to eu-west-1', () => {
+    const config = readStageConfig(new App().node, { CDK_DEFAULT_ACCOUNT: '123456789012' });
+    expect([config.account, config.region]).toEqual(['123456789012', 'eu-west-1']);
+  });
+});
+
+describe('lambda settings', () => {
+  it('bundle every function with the shared esbuild options: ESM, minified, source maps, SDK external', () => {
+    const { bundling } = lambdaSettings(configFor({}));
+    expect(bundling).toMatchObject({
+      format: OutputFormat.ESM,
+      target: ESBUILD_OPTIONS.target,
+      minify: true,
+      sourceMap: true,
+      externalModules: ['@aws-sdk/*'],
+      banner: ESBUILD_OPTIONS.banner,
+      forceDockerBundling: false,
+    });
+  });
+
+  it('name an entry for every function', () => {
+    expect(Object.keys(LAMBDA_ENTRIES).sort()).toEqual(['api', 'indexer', 'reindex', 'searchAccess']);
+  });
+});

@@ -1,0 +1,122 @@
+// Data: the single table (keys from the app's table design, on-demand, PITR, customer-managed
+// key with rotation, TTL, stream), photos, session secret, SES; what prod keeps and dev drops.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Match } from 'aws-cdk-lib/assertions';
+import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../../functions/store/dynamodb/table-design.ts';
+import { type Stages, type SynthesisedStage, onlyResource } from '../synth-stage.ts';
+
+let dev: SynthesisedStage;
+let prod: SynthesisedStage;
+
+export function dataStackSuite(stages: () => Stages): void {
+  describe('data stack', () => {
+    beforeAll(() => {
+      ({ dev, prod } = stages());
+    });
+
+    describe('the table', () => {
+      it('has the key schema and both indexes of the app table design', () => {
+        prod.templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+          TableName: 'woonwijzer-prod-table',
+          KeySchema: [
+            { AttributeName: KEY.pk, KeyType: 'HASH' },
+            { AttributeName: KEY.sk, KeyType: 'RANGE' },
+          ],
+          AttributeDefinitions: Match.arrayWith([
+            { AttributeName: KEY.pk, AttributeType: 'S' },
+            { AttributeName: GSI1.pk, AttributeType: 'S' },
+            { AttributeName: GSI2.sk, AttributeType: 'S' },
+          ]),
+          GlobalSecondaryIndexes: [GSI1, GSI2].map((gsi) => ({
+            IndexName: gsi.name,
+            KeySchema: [
+              { AttributeName: gsi.pk, KeyType: 'HASH' },
+              { AttributeName: gsi.sk, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          })),
+        });
+      });
+
+      it('is on-demand', () => {
+        prod.templates.data.hasResourceProperties('AWS::DynamoDB::Table', { BillingMode: 'PAY_PER_REQUEST' });
+      });
+
+      it('has point-in-time recovery in both stages', () => {
+        for (const { templates } of [dev, prod]) {
+          templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          });
+        }
+      });
+
+      it('is encrypted with the customer-managed key, which rotates', () => {
+        const key = onlyResource(prod.templates.data, 'AWS::KMS::Key', { EnableKeyRotation: true });
+        prod.templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+          SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [key.logicalId, 'Arn'] } },
+        });
+      });
+
+      it('expires items by the TTL attribute', () => {
+        prod.templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+          TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+        });
+      });
+
+      it('streams new and old images', () => {
+        prod.templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+          StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        });
+      });
+
+      it('is deletion-protected and retained in prod', () => {
+        prod.templates.data.hasResource('AWS::DynamoDB::Table', {
+          Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+          DeletionPolicy: 'Retain',
+          UpdateReplacePolicy: 'Retain',
+        });
+        prod.templates.data.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+      });
+
+      it('is removed with the stack in dev', () => {
+        dev.templates.data.hasResource('AWS::DynamoDB::Table', {
+          Properties: Match.objectLike({ TableName: 'woonwijzer-dev-table', DeletionProtectionEnabled: false }),
+          DeletionPolicy: 'Delete',
+        });
+        dev.templates.data.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Delete' });
+      });
+    });
+
+    describe('photos, session secret and email', () => {
+      it('keeps photos in a private bucket that refuses plain HTTP', () => {
+        prod.templates.data.hasResourceProperties('AWS::S3::Bucket', {
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+          VersioningConfiguration: { Status: 'Enabled' },
+        });
+        prod.templates.data.hasResourceProperties('AWS::S3::BucketPolicy', {
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
+          },
+        });
+        prod.templates.data.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
+        dev.templates.data.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
+        dev.templates.data.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+        prod.templates.data.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+      });
+
+      it('generates the session secret in Secrets Manager', () => {
+        prod.templates.data.hasResourceProperties('AWS::SecretsManager::Secret', {
+          GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+        });
+      });
+
+      it('registers the SES domain identity from context, with DKIM records as outputs', () => {
+        prod.templates.data.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.nl' });
+        dev.templates.data.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'dev.woonwijzer.nl' });
+        expect(Object.keys(prod.templates.data.findOutputs('*')).filter((id) => id.startsWith('DkimRecord'))).toHaveLength(3);
+      });
+    });
+  });
+}

@@ -1,0 +1,166 @@
+// Site: the Astro build in a private bucket behind CloudFront with origin access control, /api/*
+// to the HTTP API uncached, security headers, long cache for fingerprinted assets, invalidation
+// on deploy; and a clean-clone synth without a build.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE_CONTROL } from '../../../infra/constructs/security-headers.ts';
+import { DIRECTORY_INDEX_FUNCTION } from '../../../infra/stacks/site-stack.ts';
+import { type Stages, type SynthesisedStage, onlyResource, synthStage } from '../synth-stage.ts';
+
+// Managed policy ids, fixed by AWS.
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+let prod: SynthesisedStage;
+
+interface Behavior {
+  PathPattern?: string;
+  CachePolicyId: unknown;
+  OriginRequestPolicyId?: unknown;
+  ResponseHeadersPolicyId?: unknown;
+  TargetOriginId: string;
+  ViewerProtocolPolicy: string;
+  AllowedMethods?: string[];
+}
+interface DistributionConfig {
+  DefaultCacheBehavior: Behavior;
+  CacheBehaviors: Behavior[];
+  Origins: Array<{ Id: string; DomainName: unknown; OriginAccessControlId?: unknown; S3OriginConfig?: unknown }>;
+}
+
+function distributionConfig(): DistributionConfig {
+  const distributions = Object.values(prod.templates.site.findResources('AWS::CloudFront::Distribution'));
+  expect(distributions).toHaveLength(1);
+  return (distributions[0] as { Properties: { DistributionConfig: DistributionConfig } }).Properties.DistributionConfig;
+}
+const behavior = (pattern: string) => {
+  const found = distributionConfig().CacheBehaviors.find((b) => b.PathPattern === pattern);
+  if (!found) throw new Error(`no behaviour for ${pattern}`);
+  return found;
+};
+
+export function siteStackSuite(stages: () => Stages): void {
+  describe('site stack', () => {
+    beforeAll(() => {
+      ({ prod } = stages());
+    });
+
+    describe('the site bucket', () => {
+      it('is private and refuses plain HTTP', () => {
+        prod.templates.site.hasResourceProperties('AWS::S3::Bucket', {
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        });
+        prod.templates.site.hasResourceProperties('AWS::S3::BucketPolicy', {
+          PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+        });
+      });
+
+      it('is read by CloudFront through origin access control only', () => {
+        prod.templates.site.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+          OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+        });
+        const s3Origin = distributionConfig().Origins.find((o) => o.S3OriginConfig !== undefined);
+        expect(s3Origin?.OriginAccessControlId).toBeDefined();
+        prod.templates.site.hasResourceProperties('AWS::S3::BucketPolicy', {
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Action: 's3:GetObject', Principal: { Service: 'cloudfront.amazonaws.com' }, Condition: { StringEquals: { 'AWS:SourceArn': Match.anyValue() } } }),
+            ]),
+          },
+        });
+      });
+    });
+
+    describe('the distribution', () => {
+      it('routes /api/* to the HTTP API, uncached, with every viewer header but Host', () => {
+        const api = behavior('/api/*');
+        expect(api.CachePolicyId).toBe(CACHING_DISABLED);
+        expect(api.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+        expect(api.AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT', 'DELETE']));
+        expect(api.ViewerProtocolPolicy).toBe('https-only');
+        const origin = distributionConfig().Origins.find((o) => o.Id === api.TargetOriginId);
+        expect(JSON.stringify(origin?.DomainName)).toContain('execute-api');
+      });
+
+      it('caches fingerprinted assets for a year, at the edge and in the browser', () => {
+        const policy = onlyResource(prod.templates.site, 'AWS::CloudFront::CachePolicy', {
+          CachePolicyConfig: Match.objectLike({ Name: 'woonwijzer-prod-immutable-assets', DefaultTTL: 31_536_000 }),
+        });
+        expect(behavior('/_astro/*').CachePolicyId).toEqual({ Ref: policy.logicalId });
+        prod.templates.site.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+          ResponseHeadersPolicyConfig: Match.objectLike({
+            Name: 'woonwijzer-prod-asset-headers',
+            CustomHeadersConfig: { Items: Match.arrayWith([{ Header: 'Cache-Control', Value: IMMUTABLE_CACHE_CONTROL, Override: true }]) },
+          }),
+        });
+      });
+
+      it('caches pages until the next deploy and redirects plain HTTP', () => {
+        const page = distributionConfig().DefaultCacheBehavior;
+        expect(page.CachePolicyId).toBe(CACHING_OPTIMIZED);
+        expect(page.ViewerProtocolPolicy).toBe('redirect-to-https');
+      });
+
+      it('sends HSTS, CSP, frame options DENY, a referrer policy and nosniff on every behaviour', () => {
+        prod.templates.site.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 2);
+        prod.templates.site.allResourcesProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+          ResponseHeadersPolicyConfig: Match.objectLike({
+            SecurityHeadersConfig: {
+              StrictTransportSecurity: { AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true },
+              ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
+              FrameOptions: { FrameOption: 'DENY', Override: true },
+              ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+              ContentTypeOptions: { Override: true },
+            },
+          }),
+        });
+        const config = distributionConfig();
+        for (const b of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(b.ResponseHeadersPolicyId).toBeDefined();
+      });
+
+      it('shows the site 404 page for a missing page', () => {
+        prod.templates.site.hasResourceProperties('AWS::CloudFront::Distribution', {
+          DistributionConfig: Match.objectLike({
+            CustomErrorResponses: [{ ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 }],
+          }),
+        });
+      });
+
+      it('rewrites /page and /page/ to page/index.html and leaves files alone', () => {
+        // The function is plain JavaScript for CloudFront's runtime; run it here as it is.
+        const handler = new Function(`${DIRECTORY_INDEX_FUNCTION}\nreturn handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+        const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+        expect(['/', '/en/', '/regio/zuid-limburg', '/_astro/app.1a2b.js', '/favicon.svg'].map(rewrite)).toEqual([
+          '/index.html',
+          '/en/index.html',
+          '/regio/zuid-limburg/index.html',
+          '/_astro/app.1a2b.js',
+          '/favicon.svg',
+        ]);
+      });
+
+      it('serves Astro directory pages (page/index.html) through a viewer-request function', () => {
+        prod.templates.site.hasResourceProperties('AWS::CloudFront::Function', { FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }) });
+        prod.templates.site.hasResourceProperties('AWS::CloudFront::Distribution', {
+          DistributionConfig: Match.objectLike({
+            DefaultRootObject: 'index.html',
+            DefaultCacheBehavior: Match.objectLike({ FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })] }),
+          }),
+        });
+      });
+    });
+
+    describe('deploying the build', () => {
+      it('uploads the build and invalidates the whole distribution', () => {
+        prod.templates.site.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'], Prune: true });
+      });
+
+      it('synthesises without a build, warning that nothing will be uploaded', () => {
+        const clean = synthStage('dev', { siteDist: 'does-not-exist/dist' });
+        clean.templates.site.resourceCountIs('Custom::CDKBucketDeployment', 0);
+        Annotations.fromStack(clean.stacks.site).hasWarning('*', Match.stringLikeRegexp('No site build at does-not-exist/dist'));
+      });
+    });
+  });
+}

@@ -1,0 +1,71 @@
+// Test helper: synthesises one stage the way `cdk synth` does (cdk.json context, the same
+// createStacks), without esbuild (bundling skipped) and with a stand-in site build.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { REPO_ROOT } from '../../infra/bundling.ts';
+import { type Stage, type StageConfig, readStageConfig } from '../../infra/config.ts';
+import { type WoonwijzerStacks, createStacks } from '../../infra/create-stacks.ts';
+
+export interface SynthesisedStage {
+  readonly config: StageConfig;
+  readonly stacks: WoonwijzerStacks;
+  readonly templates: Record<keyof WoonwijzerStacks, Template>;
+}
+
+/** A folder with an index.html, standing in for the Astro build. */
+export function fakeSiteDist(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'woonwijzer-site-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>woonwijzer</title>');
+  return dir;
+}
+
+function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> };
+  return cdkJson.context ?? {};
+}
+
+export function synthStage(stage: Stage, context: Record<string, unknown> = {}): SynthesisedStage {
+  const app = new App({
+    context: {
+      ...cdkJsonContext(),
+      stage,
+      siteDist: fakeSiteDist(),
+      // Skip esbuild: the templates are what is asserted; bundle sizes have their own script.
+      'aws:cdk:bundling-stacks': [],
+      ...context,
+    },
+  });
+  // No account from the machine running the tests: the templates must not depend on it.
+  const config = readStageConfig(app.node, {});
+  const stacks = createStacks(app, config);
+  const templates = {
+    data: Template.fromStack(stacks.data),
+    search: Template.fromStack(stacks.search),
+    api: Template.fromStack(stacks.api),
+    site: Template.fromStack(stacks.site),
+    ops: Template.fromStack(stacks.ops),
+  };
+  return { config, stacks, templates };
+}
+
+/** The one resource of a type whose properties match, or a failure naming what was found. */
+export function onlyResource(template: Template, type: string, props: Record<string, unknown> = {}): { logicalId: string; resource: Record<string, unknown> } {
+  const found = Object.entries(template.findResources(type, { Properties: props }));
+  if (found.length !== 1) throw new Error(`Expected one ${type} matching, found ${found.length}`);
+  const [logicalId, resource] = found[0] as [string, Record<string, unknown>];
+  return { logicalId, resource };
+}
+
+/** Both stages, synthesised once per test file. */
+export interface Stages {
+  readonly dev: SynthesisedStage;
+  readonly prod: SynthesisedStage;
+}
+
+/** Prod gets a custom email domain so the context path is covered; dev keeps the default. */
+export function synthBothStages(): Stages {
+  return { dev: synthStage('dev'), prod: synthStage('prod', { emailDomain: 'mail.example.nl' }) };
+}

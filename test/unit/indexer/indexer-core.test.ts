@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { processStreamBatch } from '../../../functions/indexer/indexer-core.ts';
+import { candidate } from '../../fixtures/candidates.ts';
+import { RecordingIndex } from './recording-index.ts';
+import { housingFormItem, locationItem, organizationItem, sequenceOf, streamRecord } from './stream-records.ts';
+
+process.env.LOG_LEVEL = 'silent';
+
+const form = (housingFormId: string, overrides = {}) => candidate({ housingFormId, ...overrides });
+const insert = (c = form('a')) => streamRecord('INSERT', { newItem: housingFormItem(c) });
+const modify = (before = form('a'), after = form('a')) => streamRecord('MODIFY', { oldItem: housingFormItem(before), newItem: housingFormItem(after) });
+const removal = (c = form('a')) => streamRecord('REMOVE', { oldItem: housingFormItem(c) });
+
+describe('the stream indexer', () => {
+  it('upserts on INSERT and MODIFY and removes on REMOVE, for every record of the batch', async () => {
+    const index = new RecordingIndex();
+    index.docs.set('de-linde:c', form('c'));
+    const response = await processStreamBatch(
+      [insert(form('a')), modify(form('b', { pets: false }), form('b', { pets: true })), removal(form('c'))],
+      index,
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect([...index.docs.keys()].sort()).toEqual(['de-linde:a', 'de-linde:b']);
+    expect(index.docs.get('de-linde:b')?.pets).toBe(true);
+    expect(index.calls).toEqual([
+      { op: 'upsert', ids: ['de-linde:a', 'de-linde:b'] },
+      { op: 'remove', ids: ['de-linde:c'] },
+    ]);
+  });
+
+  it('ignores records of other items (organisations, locations)', async () => {
+    const index = new RecordingIndex();
+    const response = await processStreamBatch(
+      [
+        streamRecord('INSERT', { newItem: organizationItem('zorggroep-test') }),
+        streamRecord('MODIFY', { oldItem: locationItem('de-linde'), newItem: locationItem('de-linde') }),
+        streamRecord('REMOVE', { oldItem: locationItem('het-anker') }),
+      ],
+      index,
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(index.calls).toEqual([]);
+  });
+
+  it('applies only the last change per housing form within a batch', async () => {
+    const index = new RecordingIndex();
+    await processStreamBatch(
+      [insert(form('a', { pets: false })), modify(form('a', { pets: false }), form('a', { pets: true })), insert(form('b')), removal(form('b'))],
+      index,
+    );
+    expect(index.calls).toEqual([
+      { op: 'upsert', ids: ['de-linde:a'] },
+      { op: 'remove', ids: ['de-linde:b'] },
+    ]);
+    expect(index.docs.get('de-linde:a')?.pets).toBe(true);
+    expect(index.docs.has('de-linde:b')).toBe(false);
+  });
+
+  it('gives the same index when a batch is delivered again', async () => {
+    const index = new RecordingIndex();
+    const batch = [insert(form('a')), insert(form('b')), modify(form('a'), form('a', { wheelchair: true })), removal(form('b'))];
+    await processStreamBatch(batch, index);
+    const once = new Map(index.docs);
+    const again = await processStreamBatch(batch, index);
+    expect(again).toEqual({ batchItemFailures: [] });
+    expect(index.docs).toEqual(once);
+  });
+
+  it('reports a record whose change failed and every record after it, and nothing before', async () => {
+    const index = new RecordingIndex();
+    index.failing.add('de-linde:c');
+    const batch = [insert(form('a')), insert(form('b')), insert(form('c')), insert(form('d')), removal(form('e'))];
+    const response = await processStreamBatch(batch, index);
+    expect(response.batchItemFailures).toEqual(batch.slice(2).map((r) => ({ itemIdentifier: sequenceOf(r) })));
+    // The rest was still written: nothing stopped at the failure.
+    expect([...index.docs.keys()].sort()).toEqual(['de-linde:a', 'de-linde:b', 'de-linde:d']);
+    expect(index.calls.map((c) => c.op)).toEqual(['upsert', 'remove']);
+  });
+
+  it('reports from the earliest record of a write that failed as a whole', async () => {
+    const index = new RecordingIndex();
+    index.down = new Error('connect ECONNREFUSED');
+    const batch = [streamRecord('INSERT', { newItem: organizationItem('org') }), insert(form('a')), removal(form('b'))];
+    const response = await processStreamBatch(batch, index);
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(batch.slice(1).map(sequenceOf));
+  });
+
+  it('reports from the record that names a later change of a failed id', async () => {
+    const index = new RecordingIndex();
+    index.failing.add('de-linde:a');
+    // a's last change is record 2; retrying from there re-applies it (records 0 and 1 are superseded).
+    const batch = [insert(form('a')), insert(form('b')), modify(form('a'), form('a', { pets: true })), insert(form('c'))];
+    const response = await processStreamBatch(batch, index);
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(batch.slice(2).map(sequenceOf));
+  });
+
+  it('reports an unreadable record (a housing form without its candidate) and the ones after it', async () => {
+    const index = new RecordingIndex();
+    const broken = housingFormItem(form('x'));
+    delete broken.candidate;
+    const batch = [insert(form('a')), streamRecord('INSERT', { newItem: broken }), insert(form('b'))];
+    const response = await processStreamBatch(batch, index);
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(batch.slice(1).map(sequenceOf));
+    expect([...index.docs.keys()].sort()).toEqual(['de-linde:a', 'de-linde:b']);
+  });
+
+  it('answers an empty batch with no failures', async () => {
+    expect(await processStreamBatch([], new RecordingIndex())).toEqual({ batchItemFailures: [] });
+  });
+});

@@ -1,0 +1,105 @@
+// Seeded random candidates and match requests for the oracle tests: every optional field is left
+// out, given empty, or given with values, so unknown, mismatch and match all occur.
+import { type Criterion, type MatchRequest } from '../../../../shared/domain/index.ts';
+import { type MatchCandidate } from '../../../../shared/matching/index.ts';
+import { MAASTRICHT, candidate, matchRequest, northOf } from '../../../fixtures/candidates.ts';
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generator(seed: number) {
+  const rnd = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+  const chance = (p: number) => rnd() < p;
+  const list = <T>(codes: readonly T[]): T[] | undefined =>
+    chance(0.25) ? undefined : chance(0.15) ? [] : codes.filter(() => chance(0.5));
+  const flag = (): boolean | undefined => pick([undefined, true, false]);
+  const NAMES = ['De Linde', 'Het Anker', 'Élise', 'de linde', 'Zonnehuis', 'Ávila'];
+
+  function makeCandidate(i: number): MatchCandidate {
+    const km = rnd() * 40;
+    const point = northOf(MAASTRICHT, km);
+    return candidate({
+      housingFormId: `vorm-${i % 3}`,
+      locationId: `locatie-${String(Math.floor(i / 3)).padStart(3, '0')}`,
+      // Few names, so order by name and then by id is exercised.
+      name: pick(NAMES),
+      point: { lat: point.lat, lon: point.lon + (rnd() - 0.5) * 0.2 },
+      type: pick(['small-scale-group', 'nursing-home', 'care-apartment'] as const),
+      sectors: pick([['VV'], ['VV', 'VG'], ['VG']] as const),
+      careProfiles: list(['4VV', '5VV', '6VV'] as const),
+      deliveryForms: list(['verblijf', 'vpt', 'pgb'] as const),
+      targetGroups: list(['dementia', 'somatic'] as const),
+      worldview: pick([undefined, 'catholic', 'protestant'] as const),
+      cultures: list(['indisch', 'moluks'] as const),
+      communities: list(['artists', 'lgbti'] as const),
+      languages: list(['nl', 'li', 'de'] as const),
+      groupSize: pick([undefined, 6, 8, 9, 14]),
+      minAge: pick([undefined, undefined, 18, 65]),
+      maxAge: pick([undefined, undefined, 30, 99]),
+      ownBathroom: flag(),
+      kitchenette: flag(),
+      partner: flag(),
+      pets: flag(),
+      smoking: flag(),
+      wheelchair: flag(),
+      roundTheClock: flag(),
+      dayActivities: flag(),
+      facilities: list(['garden', 'restaurant'] as const),
+      publicTransport: flag(),
+      shopsNearby: flag(),
+      waitingList: { status: pick(['available', 'short', 'long', 'closed'] as const), updatedAt: '2026-11-10' },
+    });
+  }
+
+  const CRITERIA: Array<Omit<Criterion, 'importance'>> = [
+    { criterion: 'sector', value: 'VV' },
+    { criterion: 'careProfile', value: '5VV' },
+    { criterion: 'deliveryForm', value: 'pgb' },
+    { criterion: 'targetGroup', value: 'dementia' },
+    { criterion: 'housingType', value: 'small-scale-group' },
+    { criterion: 'worldview', value: 'catholic' },
+    { criterion: 'culture', value: 'indisch' },
+    { criterion: 'community', value: 'artists' },
+    { criterion: 'language', value: 'li' },
+    // On and beside the bounds the candidates use (18, 30, 65, 99).
+    { criterion: 'age', value: 18 },
+    { criterion: 'age', value: 30 },
+    { criterion: 'age', value: 65 },
+    { criterion: 'age', value: 70 },
+    ...(['partner', 'pets', 'smoking', 'ownBathroom', 'kitchenette', 'smallScale', 'wheelchair', 'roundTheClock', 'garden', 'dayActivities', 'publicTransport', 'shops', 'availableSoon'] as const).map(
+      (criterion) => ({ criterion }),
+    ),
+  ] as Array<Omit<Criterion, 'importance'>>;
+
+  function makeRequest(): { request: MatchRequest; withPlace: boolean } {
+    const chosen = new Map<string, Criterion>();
+    const count = Math.floor(rnd() * 6);
+    for (let i = 0; i < count; i++) {
+      const c = pick(CRITERIA);
+      const key = c.criterion;
+      if (!chosen.has(key)) chosen.set(key, { ...c, importance: pick(['must', 'must', 'important', 'nice'] as const) } as Criterion);
+    }
+    const withPlace = chance(0.7);
+    const maxDistanceKm = withPlace && chance(0.5) ? pick([5, 12.5, 20, 30]) : undefined;
+    const request = matchRequest({
+      criteria: [...chosen.values()],
+      ...(withPlace ? { postcode: '6211' } : {}),
+      ...(maxDistanceKm !== undefined ? { maxDistanceKm } : {}),
+      limit: pick([3, 10, 50]),
+      offset: pick([0, 0, 2, 7]),
+    });
+    return { request, withPlace };
+  }
+
+  return { makeCandidate, makeRequest, rnd };
+}

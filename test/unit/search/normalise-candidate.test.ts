@@ -1,0 +1,38 @@
+// The embedded engine rebuilds every candidate with all keys in toCandidate's order (one hidden
+// class for the matcher), also when DynamoDB dropped the undefined ones.
+import { describe, expect, it } from 'vitest';
+import { normaliseCandidate } from '../../../functions/search/embedded/normalise-candidate.ts';
+import { matchCandidates, toCandidate, type MatchCandidate } from '../../../shared/matching/index.ts';
+import { MAASTRICHT, candidate, matchRequest } from '../../fixtures/candidates.ts';
+
+/** What DynamoDB gives back: the candidate without its undefined keys. */
+const asReadBack = (c: MatchCandidate) => JSON.parse(JSON.stringify(c)) as MatchCandidate;
+
+describe('normaliseCandidate', () => {
+  it('writes every key in the order toCandidate writes them', () => {
+    const built = toCandidate(
+      'zuid-limburg',
+      { id: 'org', name: 'Org', worldview: undefined },
+      { id: 'loc', name: 'Loc', address: { street: 'Straat', houseNumber: '1', postcode: '6211 AB', city: 'Maastricht' }, facilities: undefined, publicTransport: undefined, shopsNearby: undefined },
+      MAASTRICHT,
+      { id: 'hf', name: 'Woonvorm', type: 'nursing-home', sectors: ['VV'], waitingList: { status: 'short', updatedAt: '2026-11-10' } },
+    );
+    expect(Object.keys(normaliseCandidate(asReadBack(built)))).toEqual(Object.keys(built));
+  });
+
+  it('restores the left-out keys as undefined and keeps every value', () => {
+    const full = candidate({ facilities: ['garden'], groupSize: 6, pets: false });
+    const readBack = asReadBack(full);
+    expect(Object.keys(readBack)).not.toContain('careProfiles');
+    const normalised = normaliseCandidate(readBack);
+    expect(normalised).toEqual(full);
+    expect(Object.hasOwn(normalised, 'careProfiles')).toBe(true);
+    expect(normalised.point).not.toBe(readBack.point);
+  });
+
+  it('gives the matcher the same answer as the candidate it was built from', () => {
+    const candidates = [candidate({ facilities: ['garden'] }), candidate({ locationId: 'b', name: 'B', pets: true })];
+    const request = matchRequest({ criteria: [{ criterion: 'garden', importance: 'must' }, { criterion: 'pets', importance: 'nice' }] });
+    expect(matchCandidates(request, candidates.map((c) => normaliseCandidate(asReadBack(c))))).toEqual(matchCandidates(request, candidates));
+  });
+});
