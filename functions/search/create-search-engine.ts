@@ -12,11 +12,8 @@ export async function createSearchEngine(config: SearchEngineConfig, store: List
     const { loadEmbeddedEngine } = await import('./embedded/load-embedded-engine.ts');
     return loadEmbeddedEngine(store);
   }
-  if (!config.OPENSEARCH_URL) {
-    throw new Error('SEARCH_ENGINE is "opensearch" but OPENSEARCH_URL is not set. Set it, or use SEARCH_ENGINE=embedded.');
-  }
-  const { createOpenSearchEngine } = await import('./opensearch/create-opensearch-engine.ts');
-  return createOpenSearchEngine({ url: config.OPENSEARCH_URL, indexPrefix: config.OPENSEARCH_INDEX_PREFIX, awsRegion: config.AWS_REGION });
+  const { openSearchEngineFromConfig } = await import('./opensearch/create-opensearch-engine.ts');
+  return openSearchEngineFromConfig(config, store);
 }
 
 /**
