@@ -330,8 +330,10 @@ async function listenApi(candidates: MatchCandidate[]) {
 
 /** A forked server process: gets the corpus from the primary, serves until the primary kills it. */
 async function serveApiInWorker(): Promise<never> {
-  const candidates = await new Promise<MatchCandidate[]>((resolve) => process.once('message', (m) => resolve(m as MatchCandidate[])));
-  await listenApi(candidates);
+  // Asked for once listening: a message sent before a listener exists would be lost.
+  const received = new Promise<MatchCandidate[]>((resolve) => process.once('message', (m) => resolve(m as MatchCandidate[])));
+  process.send?.('corpus?');
+  await listenApi(await received);
   return new Promise<never>(() => undefined);
 }
 
@@ -342,7 +344,7 @@ async function startApi(processes: number, candidates: MatchCandidate[]): Promis
     return { port: (server.address() as AddressInfo).port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   }
   const workers = Array.from({ length: processes }, () => cluster.fork());
-  for (const worker of workers) worker.once('online', () => worker.send(candidates));
+  for (const worker of workers) worker.once('message', () => worker.send(candidates));
   // In a cluster, listen(0) gives every worker the same port.
   const port = await new Promise<number>((resolve) => {
     let listening = 0;

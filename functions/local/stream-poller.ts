@@ -9,9 +9,9 @@
 // harmless (upsert and remove are idempotent and the stream keeps each item's changes in order),
 // whereas taking LATEST after the load would lose it.
 //
-// Shards: DynamoDB closes a shard now and then and continues in a child shard. Each round asks
-// DescribeStream for shards it has not seen and reads them from TRIM_HORIZON, a child only after
-// its parent is read to its end, so changes of one item stay in order.
+// Shards: DynamoDB closes a shard now and then and continues in a child shard. Each round asks for
+// shards not seen before and reads them from TRIM_HORIZON, a child only after its parent is read
+// to its end, so the changes of one item stay in order.
 import {
   DescribeStreamCommand, DynamoDBStreamsClient, ExpiredIteratorException, GetRecordsCommand,
   GetShardIteratorCommand, type Shard, type _Record,
@@ -22,17 +22,80 @@ import type { SearchEngine } from '../search/search-engine.ts';
 import { localDynamoDbClientConfig } from '../store/create-store.ts';
 import { log } from '../platform/log.ts';
 
+export type ShardPosition = 'LATEST' | 'TRIM_HORIZON' | { after: string };
+
+/** What the poller needs of a stream: the DynamoDB Streams API, narrowed (and replaceable in tests). */
+export interface StreamReader {
+  listShards(): Promise<Shard[]>;
+  iterator(shardId: string, position: ShardPosition): Promise<string | undefined>;
+  /** One page of a shard; `expired` when the iterator is too old to use. */
+  read(iterator: string): Promise<{ records: _Record[]; next: string | undefined } | { expired: true }>;
+  close(): void;
+}
+
+/** The stream of `tableName` on DynamoDB Local at `endpoint`. */
+export async function dynamoDbStreamReader(endpoint: string, tableName: string): Promise<StreamReader> {
+  const clientConfig = localDynamoDbClientConfig(endpoint);
+  const dynamodb = new DynamoDBClient(clientConfig);
+  let streamArn: string;
+  try {
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!Table?.LatestStreamArn) throw new Error(`Table ${tableName} has no stream: the search engine cannot follow changes.`);
+    streamArn = Table.LatestStreamArn;
+  } finally {
+    dynamodb.destroy();
+  }
+  const streams = new DynamoDBStreamsClient(clientConfig);
+  return {
+    async listShards() {
+      const shards: Shard[] = [];
+      let start: string | undefined;
+      do {
+        const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
+        shards.push(...(StreamDescription?.Shards ?? []));
+        start = StreamDescription?.LastEvaluatedShardId;
+      } while (start);
+      return shards;
+    },
+    async iterator(shardId, position) {
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ...(typeof position === 'string'
+            ? { ShardIteratorType: position }
+            : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: position.after }),
+        }),
+      );
+      return ShardIterator;
+    },
+    async read(iterator) {
+      try {
+        const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+        return { records: page.Records ?? [], next: page.NextShardIterator };
+      } catch (error) {
+        if (error instanceof ExpiredIteratorException) return { expired: true };
+        throw error;
+      }
+    },
+    close: () => streams.destroy(),
+  };
+}
+
 export interface StreamPollerOptions {
-  /** DynamoDB Local's endpoint. */
-  endpoint: string;
-  tableName: string;
+  /** DynamoDB Local's endpoint and the table; or a `reader` instead (tests). */
+  endpoint?: string;
+  tableName?: string;
+  reader?: StreamReader;
   /** Time between rounds; a round that found records is followed at once by the next. */
   intervalMs?: number;
 }
 
+type Target = Pick<SearchEngine, 'upsert' | 'remove'>;
+
 export interface StreamPoller {
   /** Starts polling into `engine` (call once, after the engine has loaded). */
-  start(engine: Pick<SearchEngine, 'upsert' | 'remove'>): void;
+  start(engine: Target): void;
   /** Stops after the round in progress; resolves when nothing runs any more. */
   stop(): Promise<void>;
 }
@@ -48,59 +111,24 @@ const DEFAULT_INTERVAL_MS = 500;
 
 /** Finds the table's stream and takes the current end of each open shard as the starting point. */
 export async function openStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
-  const clientConfig = localDynamoDbClientConfig(options.endpoint);
-  const dynamodb = new DynamoDBClient(clientConfig);
-  const streams = new DynamoDBStreamsClient(clientConfig);
-  let streamArn: string;
-  try {
-    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: options.tableName }));
-    if (!Table?.LatestStreamArn) throw new Error(`Table ${options.tableName} has no stream: the search engine cannot follow changes.`);
-    streamArn = Table.LatestStreamArn;
-  } finally {
-    dynamodb.destroy();
-  }
-
+  const reader = options.reader ?? (await dynamoDbStreamReader(required(options.endpoint, 'endpoint'), required(options.tableName, 'tableName')));
   const cursors = new Map<string, ShardCursor>();
   /** Every shard ever taken up (open, finished or waiting for its parent). */
   const seen = new Set<string>();
   /** New shards whose parent is still being read. */
   const waiting = new Map<string, Shard>();
 
-  const listShards = async (): Promise<Shard[]> => {
-    const shards: Shard[] = [];
-    let start: string | undefined;
-    do {
-      const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }));
-      shards.push(...(StreamDescription?.Shards ?? []));
-      start = StreamDescription?.LastEvaluatedShardId;
-    } while (start);
-    return shards;
-  };
-
-  const iteratorFor = async (shardId: string, position: 'LATEST' | 'TRIM_HORIZON' | { after: string }) => {
-    const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: streamArn,
-        ShardId: shardId,
-        ...(typeof position === 'string'
-          ? { ShardIteratorType: position }
-          : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: position.after }),
-      }),
-    );
-    return ShardIterator;
-  };
-
   // The starting point: the end of every open shard. Closed shards hold only what the load reads.
-  for (const shard of await listShards()) {
+  for (const shard of await reader.listShards()) {
     if (!shard.ShardId) continue;
     seen.add(shard.ShardId);
     if (shard.SequenceNumberRange?.EndingSequenceNumber !== undefined) continue;
-    cursors.set(shard.ShardId, { shardId: shard.ShardId, iterator: await iteratorFor(shard.ShardId, 'LATEST'), lastSequenceNumber: undefined });
+    cursors.set(shard.ShardId, { shardId: shard.ShardId, iterator: await reader.iterator(shard.ShardId, 'LATEST'), lastSequenceNumber: undefined });
   }
 
   /** Takes up shards that appeared since the last round; a child waits for its parent to finish. */
   const discoverShards = async () => {
-    for (const shard of await listShards()) {
+    for (const shard of await reader.listShards()) {
       if (shard.ShardId && !seen.has(shard.ShardId)) {
         seen.add(shard.ShardId);
         waiting.set(shard.ShardId, shard);
@@ -109,47 +137,44 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
     for (const [shardId, shard] of waiting) {
       if (shard.ParentShardId !== undefined && cursors.has(shard.ParentShardId)) continue;
       waiting.delete(shardId);
-      cursors.set(shardId, { shardId, iterator: await iteratorFor(shardId, 'TRIM_HORIZON'), lastSequenceNumber: undefined });
+      cursors.set(shardId, { shardId, iterator: await reader.iterator(shardId, 'TRIM_HORIZON'), lastSequenceNumber: undefined });
     }
   };
 
-  let engine: Pick<SearchEngine, 'upsert' | 'remove'> | undefined;
-
-  const apply = async (target: Pick<SearchEngine, 'upsert' | 'remove'>, record: _Record) => {
+  const apply = async (target: Target, record: _Record) => {
     try {
       const change = changeOf(record);
       if (change.kind === 'upsert') await target.upsert([change.candidate]);
       else if (change.kind === 'remove') await target.remove([change.candidateId]);
     } catch (error) {
-      // One bad record must not stop the others; the next import or restart repairs it.
+      // One bad record must not stop the others; the next import or a restart repairs it.
       log.error('stream poller: a change could not be applied', { sequenceNumber: record.dynamodb?.SequenceNumber, error });
     }
   };
 
-  const readShard = async (target: Pick<SearchEngine, 'upsert' | 'remove'>, cursor: ShardCursor): Promise<number> => {
-    if (cursor.iterator === undefined) return 0;
-    let page;
-    try {
-      page = await streams.send(new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: 1000 }));
-    } catch (error) {
-      if (!(error instanceof ExpiredIteratorException)) throw error;
-      // Polling paused for a long time (a laptop asleep): resume right after the last applied record.
-      cursor.iterator = await iteratorFor(cursor.shardId, cursor.lastSequenceNumber ? { after: cursor.lastSequenceNumber } : 'LATEST');
+  const readShard = async (target: Target, cursor: ShardCursor): Promise<number> => {
+    if (cursor.iterator === undefined) {
+      cursors.delete(cursor.shardId);
       return 0;
     }
-    const records = page.Records ?? [];
-    for (const record of records) {
+    const page = await reader.read(cursor.iterator);
+    if ('expired' in page) {
+      // Polling paused for long (a laptop asleep): resume right after the last applied record.
+      cursor.iterator = await reader.iterator(cursor.shardId, cursor.lastSequenceNumber ? { after: cursor.lastSequenceNumber } : 'LATEST');
+      return 0;
+    }
+    for (const record of page.records) {
       await apply(target, record);
       cursor.lastSequenceNumber = record.dynamodb?.SequenceNumber ?? cursor.lastSequenceNumber;
     }
-    cursor.iterator = page.NextShardIterator;
+    cursor.iterator = page.next;
     // No next iterator: the shard is closed and read to its end; its children may start.
     if (cursor.iterator === undefined) cursors.delete(cursor.shardId);
-    return records.length;
+    return page.records.length;
   };
 
-  /** One round: reads every shard once and applies what it found; returns the number of records. */
-  const pollOnce = async (target: Pick<SearchEngine, 'upsert' | 'remove'>): Promise<number> => {
+  /** One round: new shards first, then one page of every shard; returns the number of records. */
+  const pollOnce = async (target: Target): Promise<number> => {
     await discoverShards();
     let count = 0;
     for (const cursor of [...cursors.values()]) count += await readShard(target, cursor);
@@ -157,12 +182,13 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
   };
 
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  let engine: Target | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let failing = false;
 
-  const round = async (target: Pick<SearchEngine, 'upsert' | 'remove'>) => {
+  const round = async (target: Target) => {
     let count = 0;
     try {
       count = await pollOnce(target);
@@ -190,7 +216,12 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
       stopped = true;
       clearTimeout(timer);
       await running;
-      streams.destroy();
+      reader.close();
     },
   };
+}
+
+function required(value: string | undefined, name: string): string {
+  if (value === undefined) throw new Error(`openStreamPoller needs ${name} (or a reader).`);
+  return value;
 }

@@ -1,6 +1,8 @@
 // Builds the search engine the config names: 'embedded' (every region loaded from the store into
 // this process; the local default) or 'opensearch' (AWS). Each engine is imported only when
-// chosen, so a process never initialises the other one's client or index.
+// chosen, so a process never initialises the other one's client or index. (The API Lambda names
+// OpenSearch directly instead, so its bundle does not carry the embedded engine: a bundler
+// includes every engine a dynamic import can reach.)
 import type { Config } from '../platform/config.ts';
 import type { ListingStore } from '../store/listing-store.ts';
 import type { SearchEngine } from './search-engine.ts';

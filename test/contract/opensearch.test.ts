@@ -3,14 +3,19 @@
 // its own index prefix, and its indexes are deleted afterwards.
 import { randomUUID } from 'node:crypto';
 import { describe } from 'vitest';
-import { describeSearchEngineContract } from './search-engine.contract.ts';
+import { FIXTURES, describeSearchEngineContract } from './search-engine.contract.ts';
 
 const url = process.env.OPENSEARCH_URL;
+const KNOWN_REGIONS = new Set(Object.values(FIXTURES).map((c) => c.regionId));
 
 describe.skipIf(!url)('opensearch contract (skipped: set OPENSEARCH_URL to run against a real OpenSearch)', () => {
   describeSearchEngineContract('opensearch', async () => {
     const { createOpenSearchEngine } = await import('../../functions/search/opensearch/create-opensearch-engine.ts');
-    const engine = createOpenSearchEngine({ url: url as string, indexPrefix: `contract-${randomUUID().slice(0, 8)}` });
+    const engine = createOpenSearchEngine(
+      { url: url as string, indexPrefix: `contract-${randomUUID().slice(0, 8)}` },
+      // What the store would answer: the fixtures' regions exist, no other.
+      { regionExists: async (regionId) => KNOWN_REGIONS.has(regionId) },
+    );
     const { client, alias } = engine.index;
     return {
       engine,
