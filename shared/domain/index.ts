@@ -7,3 +7,4 @@ export * from './criteria.ts';
 export * from './views.ts';
 export * from './field-errors.ts';
 export * from './search.ts';
+export * from './compare.ts';

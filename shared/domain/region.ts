@@ -1,7 +1,24 @@
 // A care-office region ("zorgkantoorregio") that this deployment serves.
 import * as z from 'zod';
 import { SECTORS } from './codes.ts';
-import { Slug, Text } from './primitives.ts';
+import { Email, HttpsUrl, Phone, Slug, Text } from './primitives.ts';
+
+/**
+ * An independent organisation that helps people choose (cliëntondersteuning) or that they deal
+ * with on the way (the CIZ, the care office). The coordinator keeps this list per region.
+ */
+export const SupportOrganizationSchema = z.strictObject({
+  id: Slug,
+  name: Text(120),
+  /** What it does for a person, in Dutch (B1) and English. */
+  description: z.strictObject({ nl: Text(600), en: Text(600) }),
+  /** Free for the person (independent client support is paid for by the Wlz or the municipality). */
+  free: z.boolean().optional(),
+  website: HttpsUrl.optional(),
+  phone: Phone.optional(),
+  email: Email.optional(),
+});
+export type SupportOrganization = z.infer<typeof SupportOrganizationSchema>;
 
 export const RegionSchema = z.strictObject({
   id: Slug,
@@ -13,6 +30,8 @@ export const RegionSchema = z.strictObject({
   /** CBS municipality codes (GMxxxx) inside the region. */
   municipalities: z.array(z.object({ code: z.string().regex(/^GM[0-9]{4}$/), name: Text(80) })).min(1),
   description: Text(2000),
+  /** Independent help in choosing; the site's support page lists them. */
+  supportOrganizations: z.array(SupportOrganizationSchema).max(30).default([]),
   /** Shown on every page while the listings are made up. */
   demonstration: z.boolean(),
 });

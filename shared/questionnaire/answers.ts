@@ -7,6 +7,7 @@ import {
   CriterionSchema, IMPORTANCES, PlacePostcode, Slug,
   type Criterion, type Importance, type MatchRequestInput,
 } from '../domain/index.ts';
+import type { IGNORED_CODES } from './criteria-exchange.ts';
 import { allQuestions } from './questions.ts';
 import {
   type ChoiceQuestion, type MappedCriterion, type NumberQuestion, type PlaceQuestion, type Question, type QuestionKind,
@@ -52,16 +53,8 @@ export const SavedAnswersSchema = z.object({
 });
 export type SavedAnswers = z.infer<typeof SavedAnswersSchema>;
 
-export type IgnoredCode =
-  | 'unknown-question' // no such question (any more)
-  | 'unknown-option' // no such option or distance (any more)
-  | 'wrong-kind' // the answer is for another kind of question, e.g. after a question changed
-  | 'malformed' // not an answer at all
-  | 'out-of-range' // a number outside the question's range
-  | 'invalid-postcode'
-  | 'needs-postcode' // a maximum distance without a place to measure from
-  | 'invalid-criterion' // the questionnaire maps an option to a criterion the matcher refuses
-  | 'too-many-criteria'; // more than a match request carries
+/** Why an answer was not used; the list with comments is IGNORED_CODES in criteria-exchange.ts. */
+export type IgnoredCode = (typeof IGNORED_CODES)[number];
 
 export interface IgnoredAnswer {
   questionId: string;

@@ -4,3 +4,4 @@ export * from './schema.ts';
 export * from './validate.ts';
 export * from './questions.ts';
 export * from './answers.ts';
+export * from './criteria-exchange.ts';

@@ -21,6 +21,7 @@ export const testRegions: Region[] = [
     primarySector: 'VV',
     municipalities: [{ code: 'GM0935', name: 'Maastricht' }],
     description: 'Test region.',
+    supportOrganizations: [],
     demonstration: true,
   },
   {
@@ -30,6 +31,7 @@ export const testRegions: Region[] = [
     primarySector: 'VG',
     municipalities: [{ code: 'GM0599', name: 'Rotterdam' }],
     description: 'Test region.',
+    supportOrganizations: [],
     demonstration: true,
   },
 ];

@@ -7,12 +7,20 @@ export type PageRef =
   | { page: 'home' }
   | { page: 'region'; regionId: string }
   | { page: 'location'; locationId: string }
-  | { page: 'questionnaire'; regionId: string };
+  | { page: RegionSubpage; regionId: string };
+
+/** Pages that live under a region's address: /regio/{regionId}/{segment}/. */
+export type RegionSubpage = 'questionnaire' | 'results' | 'compare' | 'report' | 'search' | 'support';
 
 const SEGMENTS = {
   region: { nl: 'regio', en: 'region' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
+  results: { nl: 'resultaten', en: 'results' },
+  compare: { nl: 'vergelijken', en: 'compare' },
+  report: { nl: 'verslag', en: 'report' },
+  search: { nl: 'zoeken', en: 'search' },
+  support: { nl: 'hulp', en: 'help' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 // The site is served from the root of its domain (no Astro `base`).
@@ -30,8 +38,8 @@ export function pathTo(locale: Locale, ref: PageRef): string {
       return `${prefix}${SEGMENTS.region[locale]}/${encodeURIComponent(ref.regionId)}/`;
     case 'location':
       return `${prefix}${SEGMENTS.location[locale]}/${encodeURIComponent(ref.locationId)}/`;
-    case 'questionnaire':
-      return `${pathTo(locale, { page: 'region', regionId: ref.regionId })}${SEGMENTS.questionnaire[locale]}/`;
+    default:
+      return `${pathTo(locale, { page: 'region', regionId: ref.regionId })}${SEGMENTS[ref.page][locale]}/`;
   }
 }
 

@@ -6,13 +6,11 @@
 // Only types come from shared/: importing zod here would cost more than the whole page budget.
 import type { Answer, Answers, SavedAnswers } from '../../../shared/questionnaire/answers.ts';
 import type { Importance } from '../../../shared/domain/codes.ts';
+import { KEYS } from './lib/browser-store.ts';
 
 const POSTCODE = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
 const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
 
-export function storageKey(regionId: string): string {
-  return `woonwijzer.answers.${regionId}`;
-}
 
 const form = document.querySelector<HTMLFormElement>('form[data-questionnaire]');
 if (form) setUp(form);
@@ -21,7 +19,7 @@ function setUp(form: HTMLFormElement): void {
   const regionId = form.dataset.regionId ?? '';
   const questionnaireId = form.dataset.questionnaireId ?? '';
   const version = Number(form.dataset.version);
-  const key = storageKey(regionId);
+  const key = KEYS.answers(regionId);
   const steps = [...form.querySelectorAll<HTMLElement>('[data-step]')];
   const questions = [...form.querySelectorAll<HTMLElement>('[data-question-id]')];
   const summary = form.querySelector<HTMLElement>('[data-error-summary]');

@@ -1,0 +1,56 @@
+// Comparing chosen housing forms against a person's own wishes: the shortlist, the compare page
+// and the report ask for this. Unlike a match, nothing is filtered out: a chosen housing form is
+// always explained, also when it fails many musts, so a person sees why a favourite does not fit.
+import * as z from 'zod';
+import { CriterionSchema, ReasonSchema } from './criteria.ts';
+import { HousingFormSchema } from './listing.ts';
+import { PlacePostcode, Slug } from './primitives.ts';
+import { HousingFormHeadingSchema, LocationSummarySchema } from './views.ts';
+
+/** Housing-form ids are unique within their location, so a housing form is named by both. */
+export const HousingFormRefSchema = z.strictObject({ locationId: Slug, housingFormId: Slug });
+export type HousingFormRef = z.infer<typeof HousingFormRefSchema>;
+
+/** At most this many in one request: the shortlist's size (the compare page shows 4 of them). */
+export const MAX_COMPARED = 10;
+
+export const CompareRequestSchema = z.strictObject({
+  regionId: Slug,
+  postcode: PlacePostcode.optional(),
+  maxDistanceKm: z.number().positive().max(300).optional(),
+  criteria: z.array(CriterionSchema).max(60).default([]),
+  items: z.array(HousingFormRefSchema).min(1).max(MAX_COMPARED),
+});
+export type CompareRequest = z.infer<typeof CompareRequestSchema>;
+export type CompareRequestInput = z.input<typeof CompareRequestSchema>;
+
+export const ComparedItemSchema = HousingFormHeadingSchema.extend({
+  /** The same score as a match would give (0..1); comparable across the items of one answer. */
+  score: z.number().min(0).max(1),
+  distanceKm: z.number().min(0).optional(),
+  /** One reason per criterion (and `distance` with a maximum), as in a match result. */
+  reasons: z.array(ReasonSchema),
+  /** The musts it fails, any number of them; empty when every must holds or is unknown. */
+  failedMusts: z.array(ReasonSchema),
+  housingForm: HousingFormSchema,
+  location: LocationSummarySchema,
+});
+export type ComparedItem = z.infer<typeof ComparedItemSchema>;
+
+export const CompareResponseSchema = z.object({
+  /** In the order asked for. */
+  items: z.array(ComparedItemSchema),
+  /** Asked for but not (any more) in this region: a favourite the provider removed. */
+  missing: z.array(HousingFormRefSchema),
+});
+export type CompareResponse = z.infer<typeof CompareResponseSchema>;
+
+/** `GET /api/postcodes/{postcode}`: where a place lies (its postcode-area centroid). */
+export const PostcodeAnswerSchema = z.object({
+  postcode: z.string(),
+  pc4: z.string(),
+  point: z.object({ lat: z.number(), lon: z.number() }),
+  /** The care-office region code (ZKxx) the area lies in, when known. */
+  careOfficeRegionCode: z.string().optional(),
+});
+export type PostcodeAnswer = z.infer<typeof PostcodeAnswerSchema>;
