@@ -57,3 +57,4 @@ export function parseDate(isoDate: string): Date {
   if (Number.isNaN(date.getTime())) throw new Error(`Not a date: "${isoDate}"`);
   return date;
 }
+export { wishText, importanceText, outcomeText, type WishLike } from './criterion-text.ts';
