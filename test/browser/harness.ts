@@ -17,7 +17,8 @@ import { REPO_ROOT } from '../../functions/platform/paths.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { createTestStore } from '../support/test-store.ts';
 
-export const SITE_DIR = join(REPO_ROOT, 'test-results', 'browser-site');
+// BROWSER_SITE_DIR lets two test runs on one machine build their sites side by side.
+export const SITE_DIR = process.env.BROWSER_SITE_DIR ?? join(REPO_ROOT, 'test-results', 'browser-site');
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
