@@ -11,7 +11,7 @@ import * as z from 'zod';
 import {
   HOUSING_TYPES, ListingDocumentSchema, RegionSchema,
   type Facility, type HousingType, type Language, type ListingDocumentInput,
-  type Region, type Sector, type WaitingListStatus, type Worldview,
+  type Region, type Sector, type SupportOrganization, type WaitingListStatus, type Worldview,
 } from '../shared/domain/index.ts';
 import { haversineKm } from '../shared/geo/distance.ts';
 import { REPO_ROOT } from '../functions/platform/paths.ts';
@@ -822,7 +822,54 @@ interface RegionSpec {
   /** Location descriptions typical of the region, next to the common ones. */
   locationTexts: Partial<Record<LocationKind, string[]>>;
   organizations: OrganizationSpec[];
+  /** Real organisations (unlike the listings): only names and main web addresses we know to be right. */
+  supportOrganizations: SupportOrganization[];
 }
+
+// Independent help on the way to a place, the same in every region. No phone numbers or deep links:
+// they change, and a wrong one sends a person nowhere.
+const MEE: SupportOrganization = {
+  id: 'mee',
+  name: 'MEE',
+  description: {
+    nl: 'Een cliëntondersteuner van MEE helpt u gratis bij het kiezen van een woonplek met zorg. Ook als u nog geen indicatie heeft. De cliëntondersteuner werkt niet voor een zorgaanbieder. Hij of zij kijkt alleen naar wat u wilt en gaat mee naar gesprekken als u dat wilt.',
+    en: 'A client supporter from MEE helps you choose a home with care, free of charge, also before you have an indication. The supporter does not work for a care provider, looks only at what you want, and comes along to meetings if you like.',
+  },
+  free: true,
+  website: 'https://www.mee.nl',
+};
+
+const CIZ: SupportOrganization = {
+  id: 'ciz',
+  name: 'CIZ (Centrum indicatiestelling zorg)',
+  description: {
+    nl: 'Het CIZ beslist of u zorg krijgt uit de Wet langdurige zorg (Wlz). Dat heet een indicatie. In de indicatie staat ook uw zorgprofiel. U vraagt de indicatie zelf aan, of iemand anders doet dat voor u. De aanvraag is gratis.',
+    en: 'The CIZ decides whether you can get care under the Long-term Care Act (Wlz). This is called an indication; it also states your care profile. You apply yourself, or someone else applies for you. Applying is free.',
+  },
+  free: true,
+  website: 'https://www.ciz.nl',
+};
+
+const careOffice = (id: string, name: string, regionName: string, website: string): SupportOrganization => ({
+  id,
+  name,
+  description: {
+    nl: `Het zorgkantoor regelt de Wlz-zorg in de regio ${regionName}. Heeft u een indicatie? Dan kan het zorgkantoor u helpen een plek te vinden, ook als u lang moet wachten. Via het zorgkantoor krijgt u ook gratis een onafhankelijke cliëntondersteuner.`,
+    en: `The care office arranges Wlz care in the ${regionName} region. Once you have an indication, it can help you find a place, also when the wait is long. Through the care office you can also get an independent client supporter, free of charge.`,
+  },
+  free: true,
+  website,
+});
+
+const WMO_DESK: SupportOrganization = {
+  id: 'wmo-loket',
+  name: 'Wmo-loket van uw gemeente',
+  description: {
+    nl: 'Heeft u nog geen indicatie voor de Wlz? Dan helpt uw gemeente met zorg en hulp thuis (Wmo). De gemeente regelt ook gratis cliëntondersteuning. Neem contact op met uw gemeente. Het adres en telefoonnummer staan op de website van uw gemeente.',
+    en: 'No Wlz indication yet? Your municipality helps with care and support at home (Wmo) and arranges free client support. Contact your municipality; its address and phone number are on its website.',
+  },
+  free: true,
+};
 
 const f = (preset: PresetKey, extra: Omit<FormSpec, 'preset'> = {}): FormSpec => ({ preset, ...extra });
 const loc = (name: string, place: string, forms: FormSpec[], extra: Omit<LocationSpec, 'name' | 'place' | 'forms'> = {}): LocationSpec => ({
@@ -853,6 +900,7 @@ const ZUID_LIMBURG: RegionSpec = {
   ],
   avoidPc4: [],
   tram: false,
+  supportOrganizations: [MEE, CIZ, careOffice('cz-zorgkantoor', 'CZ zorgkantoor', 'Zuid-Limburg', 'https://www.cz.nl'), WMO_DESK],
   locationTexts: {
     large: ['Een oud klooster in {city}, mooi verbouwd tot woonzorgcentrum.', 'Een gebouw van mergelsteen in {city}, met een binnenplaats vol bloemen.'],
     small: ['Een oude vakwerkboerderij in {city}, verbouwd tot woonhuis.', 'Een huis aan het plein van {city}, vlak bij de kerk.'],
@@ -1020,6 +1068,9 @@ const ROTTERDAM: RegionSpec = {
   // Port, industry and the airport: no one lives there.
   avoidPc4: ['3044', '3045', '3047', '3087', '3088', '3089'],
   tram: true,
+  supportOrganizations: [
+    MEE, CIZ, careOffice('zilveren-kruis-zorgkantoor', 'Zilveren Kruis zorgkantoor', 'Rotterdam', 'https://www.zilverenkruis.nl'), WMO_DESK,
+  ],
   locationTexts: {
     large: ['Een nieuw gebouw in {city}, met uitzicht over de Maas vanaf de bovenste verdiepingen.', 'Een gebouw aan een singel in {city}, met bankjes langs het water.'],
     small: ['Een eengezinswoning in een rustige straat in {city}, met een speeltuin om de hoek.', 'Een benedenwoning aan een brede laan in {city}.'],
@@ -1282,6 +1333,7 @@ function buildRegion(spec: RegionSpec, municipalities: MunicipalityRow[], pc4Row
     primarySector: spec.primarySector,
     municipalities: municipalities.filter((m) => m.careOffice === spec.careOfficeRegionCode).map((m) => ({ code: m.code, name: m.name })),
     description: spec.description,
+    supportOrganizations: spec.supportOrganizations,
     demonstration: true,
   });
   // Only areas with real addresses: a care home is not a PO box.

@@ -1,13 +1,13 @@
 // `npm start`: DynamoDB Local on disk, the demonstration data when the store is empty, the search
 // engine (embedded: loaded from the table and kept current from its stream), the API, a fresh
 // build of the site from that API, all on one local port. Ctrl-C stops everything.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
 import { createApp } from '../functions/api/app.ts';
 import { REPO_ROOT } from '../functions/platform/paths.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
+import { buildSite } from '../functions/local/build-site.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';
 import { openStreamPoller, type StreamPoller } from '../functions/local/stream-poller.ts';
@@ -64,21 +64,9 @@ try {
   const address = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
 
   say('Building the site from the API...');
-  await buildSite(`http://127.0.0.1:${config.PORT}`);
+  await buildSite(`http://127.0.0.1:${config.PORT}`, { verbose: true });
   say(`\nWoonwijzer runs at ${address}/  (API: ${address}/api/regions). Stop with Ctrl-C.`);
 } catch (error) {
   process.stderr.write(`Start failed: ${(error as Error).message}\n`);
   await stop(1);
-}
-
-function buildSite(apiUrl: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site', '--silent'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, WOONWIJZER_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the site build failed (exit ${code})`))));
-  });
 }

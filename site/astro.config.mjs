@@ -16,4 +16,7 @@ export default defineConfig({
   },
   // No dev toolbar in `astro dev`: it is the only script the pages would otherwise get.
   devToolbar: { enabled: false },
+  // Never inline a small script into the page: the Content-Security-Policy (script-src 'self',
+  // infra/constructs/security-headers.ts) would block it. Every script stays a /_astro/*.js file.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -4,9 +4,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiDeps, ApiEnv } from './context.ts';
 import { errorResponse, validationHook } from './errors.ts';
+import { compareRoutes } from './routes/compare.ts';
 import { healthRoutes } from './routes/health.ts';
 import { locationRoutes } from './routes/locations.ts';
 import { matchRoutes } from './routes/match.ts';
+import { postcodeRoutes } from './routes/postcodes.ts';
+import { questionnaireCriteriaRoutes } from './routes/questionnaire-criteria.ts';
 import { questionnaireRoutes } from './routes/questionnaires.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -23,7 +26,10 @@ export function createApp(deps: ApiDeps) {
     .route('/', regionRoutes)
     .route('/', locationRoutes)
     .route('/', questionnaireRoutes)
+    .route('/', questionnaireCriteriaRoutes)
     .route('/', matchRoutes)
+    .route('/', compareRoutes)
+    .route('/', postcodeRoutes)
     .route('/', searchRoutes);
 
   app.doc31('/openapi.json', {
@@ -31,7 +37,7 @@ export function createApp(deps: ApiDeps) {
     info: {
       title: 'Woonwijzer API',
       version: '0.1.0',
-      description: 'Care housing (Wlz) per region: regions, locations, housing forms, matching and search. Errors share one shape: { error: { code, message, fields? } }.',
+      description: 'Care housing (Wlz) per region: regions, locations, housing forms, matching, comparing, search and postcodes. Errors share one shape: { error: { code, message, fields? } }.',
     },
   });
   app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));

@@ -1,6 +1,8 @@
 // The local web server: the API under /api and the built site for everything else, on one port.
+// Compressed like CloudFront does in AWS, so local measurements (Lighthouse) see what people get.
 import { relative } from 'node:path';
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import type { ApiApp } from '../api/app.ts';
 export function createLocalServerApp(api: ApiApp, siteDir: string) {
   const root = relative(process.cwd(), siteDir) || '.';
   const app = new Hono();
+  app.use('*', compress());
   app.route('/', api);
   app.use('*', serveStatic({ root }));
   app.notFound(async (c) => {

@@ -8,6 +8,7 @@ import { type IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Provider } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { entryPath } from '../bundling.ts';
+import { aliasName, firstVersionName } from '../../functions/search/opensearch/index-names.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
 import { lambdaSettings, stageLogGroup } from './lambda-settings.ts';
@@ -24,6 +25,11 @@ export interface SearchAccessLevel {
   readonly clusterPermissions: string[];
   /** OpenSearch security plugin: index-level action groups on the prefix. */
   readonly indexActions: string[];
+  /**
+   * OpenSearch security plugin: actions allowed only on the first index version and its alias
+   * (`<prefix>-housing-forms-v0`, `<prefix>-housing-forms`), not on the whole prefix.
+   */
+  readonly firstIndexActions?: string[];
 }
 
 export const SEARCH_ACCESS = {
@@ -34,12 +40,19 @@ export const SEARCH_ACCESS = {
     clusterPermissions: ['cluster_composite_ops_ro'],
     indexActions: ['read'],
   },
-  /** The stream indexer upserts and deletes documents, in bulk; it creates the first index with its alias. */
+  /**
+   * The stream indexer upserts and deletes documents (POST /_bulk, deletes included). Its one
+   * index operation: creating the first version with the alias when a new deployment has none
+   * (PUT /<prefix>-housing-forms-v0). The security plugin asks `indices:admin/aliases` for a
+   * create-index request that names an alias, so that right is granted on those two names only:
+   * the indexer cannot move the alias to another version, delete an index or change settings.
+   */
   write: {
-    httpActions: ['es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete'],
+    httpActions: ['es:ESHttpPost', 'es:ESHttpPut'],
     rootPaths: ['_bulk'],
     clusterPermissions: ['cluster_composite_ops'],
-    indexActions: ['crud', 'create_index', 'indices:admin/aliases'],
+    indexActions: ['crud'],
+    firstIndexActions: ['create_index', 'indices:admin/aliases'],
   },
   /** The reindex task also creates, replaces and aliases indexes. */
   manage: {
@@ -111,6 +124,9 @@ export class SearchAccess extends Construct {
         ClusterPermissions: [...level.clusterPermissions],
         IndexPatterns: [`${indexPrefix}*`],
         AllowedActions: [...level.indexActions],
+        ...(level.firstIndexActions
+          ? { FirstIndexPatterns: [firstVersionName(indexPrefix), aliasName(indexPrefix)], FirstIndexActions: [...level.firstIndexActions] }
+          : {}),
       },
     });
     // The mapping is useless before the domain (and its access policy) exists.

@@ -10,16 +10,25 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { type Construct } from 'constructs';
 
+/** The map's tile server: its images are the only thing the site loads from another origin. */
+export const MAP_TILE_ORIGIN = 'https://tile.openstreetmap.org';
+
 /**
- * Same-origin everything: the site is static and the API is /api/* on the same distribution
- * (photos too, until they get their own behaviour: then add its origin here, nowhere else). Styles allow 'unsafe-inline' because Astro inlines small stylesheets;
- * scripts do not, so the site must not depend on inline scripts.
+ * Same-origin everything but map tiles: the site is static, its client scripts call the API at
+ * /api/* on the same distribution (connect-src 'self'; photos too, until they get their own
+ * behaviour: then add its origin here, nowhere else).
+ * Scripts: 'self' only, no 'unsafe-inline'. Astro bundles every <script> into /_astro/*.js, and
+ * site/astro.config.mjs sets vite.build.assetsInlineLimit to 0 so it never inlines a small one;
+ * the site stack refuses a build with inline scripts (infra/site-csp-check.ts). JSON data blocks
+ * (<script type="application/json">) are not executed, so the policy does not apply to them.
+ * Styles keep 'unsafe-inline': pages set widths in style attributes (progress bars), which
+ * style-src governs; styles cannot run code.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  `img-src 'self' data: ${MAP_TILE_ORIGIN}`,
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

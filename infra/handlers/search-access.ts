@@ -13,6 +13,9 @@ export interface SearchRoleProperties {
   readonly ClusterPermissions: string[];
   readonly IndexPatterns: string[];
   readonly AllowedActions: string[];
+  /** Narrower grants on named indexes (the stream indexer's first index), if any. */
+  readonly FirstIndexPatterns?: string[];
+  readonly FirstIndexActions?: string[];
 }
 
 interface ProviderResponse {
@@ -32,7 +35,12 @@ async function putRole(client: Client, props: SearchRoleProperties): Promise<voi
     role: props.RoleName,
     body: {
       cluster_permissions: props.ClusterPermissions,
-      index_permissions: [{ index_patterns: props.IndexPatterns, allowed_actions: props.AllowedActions }],
+      index_permissions: [
+        { index_patterns: props.IndexPatterns, allowed_actions: props.AllowedActions },
+        ...(props.FirstIndexPatterns?.length && props.FirstIndexActions?.length
+          ? [{ index_patterns: props.FirstIndexPatterns, allowed_actions: props.FirstIndexActions }]
+          : []),
+      ],
     },
   });
   await client.security.createRoleMapping({ role: props.RoleName, body: { backend_roles: props.BackendRoles } });

@@ -22,6 +22,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { type Construct } from 'constructs';
+import { siteCspViolations } from '../site-csp-check.ts';
 import { REPO_ROOT } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
@@ -129,6 +130,15 @@ export class SiteStack extends Stack {
 
     const siteDist = path.resolve(REPO_ROOT, config.siteDist);
     if (existsSync(siteDist)) {
+      // A page whose script the CSP blocks would ship broken: refuse the synth instead.
+      const violations = siteCspViolations(siteDist);
+      if (violations.length > 0) {
+        Annotations.of(this).addError(
+          `The site build at ${config.siteDist} has ${violations.length} inline script(s) the Content-Security-Policy ` +
+            `(script-src 'self') would block, e.g. ${violations.slice(0, 3).map((v) => `${v.file}: ${v.problem}`).join('; ')}. ` +
+            'Keep scripts in <script> tags Astro bundles (never is:inline), and keep vite.build.assetsInlineLimit at 0 in site/astro.config.mjs.',
+        );
+      }
       new BucketDeployment(this, 'Deployment', {
         sources: [Source.asset(siteDist)],
         destinationBucket: this.bucket,

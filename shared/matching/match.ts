@@ -34,6 +34,14 @@ export interface MatchOptions {
   nearMissLimit?: number;
 }
 
+/** What the plan reads of a request: a compare request carries the same, without paging. */
+export type MatchPlanRequest = Pick<MatchRequest, 'criteria' | 'maxDistanceKm'>;
+
+/** A candidate described as a result would be, with every must it fails (none left out). */
+export interface Explanation extends MatchResult {
+  failedMusts: Reason[];
+}
+
 /** The compiled request: ranks one candidate, and describes a ranked one as result or near miss. */
 export interface MatchPlan {
   /** Undefined when the candidate fails more than MAX_FAILED_MUSTS musts. */
@@ -42,6 +50,11 @@ export interface MatchPlan {
   rankInto(candidate: MatchCandidate, out: RankedCandidate): boolean;
   toResult(ranked: RankedCandidate): MatchResult;
   toNearMiss(ranked: RankedCandidate): NearMiss;
+  /**
+   * The candidate's score, distance and reasons exactly as a result would carry them, and all the
+   * musts it fails. Never excludes: a chosen housing form is explained however many musts it fails.
+   */
+  explain(candidate: MatchCandidate): Explanation;
 }
 
 interface CompiledCriterion {
@@ -49,7 +62,7 @@ interface CompiledCriterion {
   predicate: CandidatePredicate;
 }
 
-export function planMatch(request: MatchRequest, origin?: Point): MatchPlan {
+export function planMatch(request: MatchPlanRequest, origin?: Point): MatchPlan {
   const compiled: CompiledCriterion[] = request.criteria.map((criterion) => ({
     criterion,
     predicate: compileCriterion(criterion),
@@ -71,7 +84,8 @@ export function planMatch(request: MatchRequest, origin?: Point): MatchPlan {
     hasOrigin,
   );
 
-  function rankInto(candidate: MatchCandidate, out: RankedCandidate): boolean {
+  /** Ranks; false as soon as more than `failCap` musts fail (the scan's early exit). */
+  function scoreInto(candidate: MatchCandidate, out: RankedCandidate, failCap: number): boolean {
     let raw = 0;
     let failed = 0;
     let unknownMust = false;
@@ -79,7 +93,7 @@ export function planMatch(request: MatchRequest, origin?: Point): MatchPlan {
       const outcome = (musts[i] as CandidatePredicate)(candidate);
       if (outcome === 'match') raw += mustWeight;
       else if (outcome === 'unknown') unknownMust = true;
-      else if (++failed > MAX_FAILED_MUSTS) return false;
+      else if (++failed > failCap) return false;
     }
     // Distance last: it is the dearest test, and most exclusions are decided before it.
     let distanceKm = Number.NaN;
@@ -87,7 +101,7 @@ export function planMatch(request: MatchRequest, origin?: Point): MatchPlan {
       distanceKm = haversineKm(origin, candidate.point);
       if (hasDistanceMust) {
         if (distanceKm <= maxDistanceKm) raw += mustWeight;
-        else if (++failed > MAX_FAILED_MUSTS) return false;
+        else if (++failed > failCap) return false;
       }
       raw += DISTANCE_WEIGHT * distanceTerm(distanceKm, scaleKm);
     } else if (hasDistanceMust) {
@@ -103,6 +117,10 @@ export function planMatch(request: MatchRequest, origin?: Point): MatchPlan {
     out.distanceKm = distanceKm;
     out.failedMusts = failed;
     return true;
+  }
+
+  function rankInto(candidate: MatchCandidate, out: RankedCandidate): boolean {
+    return scoreInto(candidate, out, MAX_FAILED_MUSTS);
   }
 
   function rank(candidate: MatchCandidate): RankedCandidate | undefined {
@@ -150,11 +168,23 @@ export function planMatch(request: MatchRequest, origin?: Point): MatchPlan {
   function toNearMiss(ranked: RankedCandidate): NearMiss {
     // Extended in place: spreading a finished result into a copy costs more than building it.
     const result = toResult(ranked) as NearMiss;
-    result.failedMusts = result.reasons.filter((r) => r.importance === 'must' && r.outcome === 'mismatch');
+    result.failedMusts = failedMustsOf(result.reasons);
     return result;
   }
 
-  return { rank, rankInto, toResult, toNearMiss };
+  function explain(candidate: MatchCandidate): Explanation {
+    const ranked = emptyRanked(candidate);
+    scoreInto(candidate, ranked, Number.POSITIVE_INFINITY);
+    const result = toResult(ranked) as Explanation;
+    result.failedMusts = failedMustsOf(result.reasons);
+    return result;
+  }
+
+  return { rank, rankInto, toResult, toNearMiss, explain };
+}
+
+function failedMustsOf(reasons: readonly Reason[]): Reason[] {
+  return reasons.filter((r) => r.importance === 'must' && r.outcome === 'mismatch');
 }
 
 function emptyRanked(candidate: MatchCandidate): RankedCandidate {

@@ -2,16 +2,15 @@
 // local server (API under /api, the built site for everything else) on a free port, the site
 // built once from that API into test-results/browser-site/, and one headless Debian Chromium.
 // Every page gets its own context (axe-core needs pages from browser.newContext()).
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fixedClock } from '../../shared/clock.ts';
 import { seedDemo } from '../../functions/listings/seed-demo.ts';
+import { buildSite } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
 import { createTestApp } from '../support/test-app.ts';
@@ -52,7 +51,7 @@ export async function startSiteHarness(): Promise<SiteHarness> {
 
   const [browser] = await Promise.all([
     chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
-    buildSite(baseUrl),
+    buildSite(baseUrl, { outDir: SITE_DIR, buildDate: BUILD_DATE }),
   ]);
   const contexts: BrowserContext[] = [];
   return {
@@ -69,11 +68,4 @@ export async function startSiteHarness(): Promise<SiteHarness> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
-}
-
-async function buildSite(apiUrl: string): Promise<void> {
-  await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', '--root', 'site', '--outDir', SITE_DIR, '--silent'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, WOONWIJZER_API_URL: apiUrl, WOONWIJZER_BUILD_DATE: BUILD_DATE, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
 }

@@ -3,10 +3,10 @@
 // geocodes the place and maps an unknown region to 404.
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { ErrorResponseSchema, MatchRequestSchema, MatchResponseSchema } from '../../../shared/domain/index.ts';
-import { pc4Point } from '../../../shared/geo/pc4.ts';
 import { UnknownRegionError } from '../../search/embedded/unknown-region-error.ts';
 import type { ApiEnv } from '../context.ts';
-import { errorResponse, notFound, validationHook } from '../errors.ts';
+import { notFound, validationHook } from '../errors.ts';
+import { geocodePlace, unknownPlace } from '../geocode.ts';
 
 export const matchRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook }).openapi(
   createRoute({
@@ -25,16 +25,9 @@ export const matchRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook
   }),
   async (c) => {
     const request = c.req.valid('json');
-    let origin: { lat: number; lon: number } | undefined;
-    if (request.postcode !== undefined) {
-      const pc4 = request.postcode.slice(0, 4);
-      origin = pc4Point(pc4);
-      if (!origin) {
-        return errorResponse(c, 400, 'validation_error', 'The request is not valid. See fields.', [
-          { path: 'postcode', message: `Postcode area ${pc4} is not known (it may be a PO-box-only area). Give the postcode of a street address.` },
-        ]);
-      }
-    }
+    const place = geocodePlace(request.postcode);
+    if (!place.ok) return unknownPlace(c, place.pc4);
+    const origin = place.origin;
     try {
       return c.json(await c.var.deps.search.match(request, origin), 200);
     } catch (error) {

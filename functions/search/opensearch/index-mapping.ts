@@ -2,7 +2,9 @@
 // candidate becomes a document. The document IS the candidate (its `_source`), so the shared
 // matcher can compute reasons and the exact score from a hit, plus one derived field,
 // `knownFields`, which the queries need to tell 'unknown' from 'mismatch' (see below).
-import { type API } from '@opensearch-project/opensearch';
+// `import type`, not `import { type … }`: the latter keeps a side-effect import of the package,
+// which would bundle its whole Client.
+import type { API } from '@opensearch-project/opensearch';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
 
 type IndexDefinition = API.Indices_Create_RequestBody;

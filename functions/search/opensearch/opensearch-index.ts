@@ -3,11 +3,11 @@
 // in bulk, then the alias swapped in one atomic request and the old versions dropped).
 //
 // Kept apart from the query side so the indexer Lambda bundles no matcher and no query builder.
-import { type Client } from '@opensearch-project/opensearch';
 import { type Clock, systemClock } from '../../../shared/clock.ts';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
 import { BulkWriteError, bulkFailures, deleteLines, indexLines, type BulkItemFailure, type BulkLine, type BulkResponseBody } from './bulk.ts';
 import { indexDefinition } from './index-mapping.ts';
+import { type OpenSearchClient } from './opensearch-client.ts';
 import { aliasName, firstVersionName, versionName, versionPattern } from './index-names.ts';
 
 /** Documents per _bulk request: about 1 KB each, so requests of about half a megabyte. */
@@ -31,7 +31,7 @@ export class OpenSearchIndex {
   readonly alias: string;
 
   constructor(
-    readonly client: Client,
+    readonly client: OpenSearchClient,
     readonly indexPrefix: string,
     private readonly clock: Clock = systemClock,
   ) {

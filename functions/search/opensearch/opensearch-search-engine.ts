@@ -2,7 +2,9 @@
 // the results page and the near misses, each ranked inside OpenSearch by the shared score formula
 // (build-match-query.ts); the shared matcher then describes what came back (read-match-response.ts).
 // Writes go through OpenSearchIndex, which the indexer and the reindex also use on their own.
-import { type API } from '@opensearch-project/opensearch';
+// `import type`, not `import { type … }`: the latter keeps a side-effect import of the package,
+// which would bundle its whole Client.
+import type { API } from '@opensearch-project/opensearch';
 import { type MatchRequest, type MatchResponse, type SearchQuery, type SearchResponse } from '../../../shared/domain/index.ts';
 import { type Point } from '../../../shared/geo/distance.ts';
 import { DEFAULT_NEAR_MISS_LIMIT, planMatch, type MatchCandidate } from '../../../shared/matching/index.ts';

@@ -80,7 +80,7 @@ export function searchStackSuite(stages: () => Stages): void {
         prod.templates.search.hasResourceProperties('Custom::SearchRoleMapping', {
           RoleName: 'woonwijzer-prod-indexer',
           IndexPatterns: ['woonwijzer-prod*'],
-          AllowedActions: ['crud', 'create_index', 'indices:admin/aliases'],
+          AllowedActions: ['crud'],
         });
         prod.templates.search.hasResourceProperties('Custom::SearchRoleMapping', {
           RoleName: 'woonwijzer-prod-reindex',
@@ -113,9 +113,23 @@ export function searchStackSuite(stages: () => Stages): void {
         });
       });
 
-      it('may only read the stream and write documents', () => {
+      it('may change aliases and create indexes only for the first index version, not the whole prefix', () => {
+        const mapping = onlyResource(prod.templates.search, 'Custom::SearchRoleMapping', { RoleName: 'woonwijzer-prod-indexer' });
+        const props = mapping.resource.Properties as Record<string, unknown>;
+        // Alias swaps, index deletes and settings belong to the reindex task.
+        expect(props.AllowedActions).not.toContain('indices:admin/aliases');
+        expect(props.AllowedActions).not.toContain('manage');
+        expect(props.FirstIndexPatterns).toEqual(['woonwijzer-prod-housing-forms-v0', 'woonwijzer-prod-housing-forms']);
+        expect(props.FirstIndexActions).toEqual(['create_index', 'indices:admin/aliases']);
+        for (const other of ['woonwijzer-prod-reindex']) {
+          const role = onlyResource(prod.templates.search, 'Custom::SearchRoleMapping', { RoleName: other });
+          expect((role.resource.Properties as Record<string, unknown>).FirstIndexPatterns).toBeUndefined();
+        }
+      });
+
+      it('may only read the stream and write documents (no HTTP DELETE: removes go through _bulk)', () => {
         const actions = actionsOf(prod.templates.search, 'woonwijzer-prod-indexer');
-        expect(actions.filter((a) => a.startsWith('es:')).sort()).toEqual(['es:ESHttpDelete', 'es:ESHttpPost', 'es:ESHttpPut']);
+        expect(actions.filter((a) => a.startsWith('es:')).sort()).toEqual(['es:ESHttpPost', 'es:ESHttpPut']);
         expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
           'dynamodb:DescribeStream',
           'dynamodb:GetRecords',

@@ -1,0 +1,52 @@
+// The compare answer: each chosen housing form loaded from the store and explained by the same
+// plan a match uses, so its score and reasons are the ones the results page showed. Nothing is
+// filtered out; what is gone (or was never in this region) is named in `missing`.
+import type { CompareRequest, CompareResponse, ComparedItem, HousingFormRef, LocationDetail } from '../../shared/domain/index.ts';
+import type { Point } from '../../shared/geo/distance.ts';
+import { planMatch, toCandidate } from '../../shared/matching/index.ts';
+import type { ListingStore } from '../store/listing-store.ts';
+import { locationSummary } from './location-summary.ts';
+
+/** Undefined when the region does not exist. */
+export async function compareHousingForms(
+  store: ListingStore,
+  request: CompareRequest,
+  origin: Point | undefined,
+): Promise<CompareResponse | undefined> {
+  if (!(await store.getRegion(request.regionId))) return undefined;
+  const refs = uniqueRefs(request.items);
+  const locationIds = [...new Set(refs.map((r) => r.locationId))];
+  const loaded = await Promise.all(locationIds.map((id) => store.getLocation(id)));
+  const locations = new Map<string, LocationDetail>();
+  loaded.forEach((detail, i) => {
+    // A location of another region is not this region's to compare, as if it did not exist.
+    if (detail && detail.location.regionId === request.regionId) locations.set(locationIds[i] as string, detail);
+  });
+
+  const plan = planMatch(request, origin);
+  const items: ComparedItem[] = [];
+  const missing: HousingFormRef[] = [];
+  for (const ref of refs) {
+    const detail = locations.get(ref.locationId);
+    const housingForm = detail?.housingForms.find((hf) => hf.id === ref.housingFormId);
+    if (!detail || !housingForm) {
+      missing.push(ref);
+      continue;
+    }
+    const { location, organization } = detail;
+    const candidate = toCandidate(location.regionId, organization, location, location.point, housingForm);
+    items.push({ ...plan.explain(candidate), housingForm, location: locationSummary(detail) });
+  }
+  return { items, missing };
+}
+
+/** The same housing form asked twice is answered once, at its first place. */
+function uniqueRefs(refs: readonly HousingFormRef[]): HousingFormRef[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => {
+    const key = `${ref.locationId}:${ref.housingFormId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

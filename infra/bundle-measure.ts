@@ -1,0 +1,56 @@
+// Bundles one Lambda entry exactly as the stacks do (the esbuild options of ./bundling.ts) into
+// memory and reports its minified size and what it holds, grouped by package. Shared by
+// scripts/bundle-sizes.ts (prints) and test/infra/bundle-budget.test.ts (fails over budget).
+import { existsSync } from 'node:fs';
+import { build } from 'esbuild';
+import { ESBUILD_OPTIONS, LAMBDA_ENTRIES, type LambdaName, REPO_ROOT, entryPath } from './bundling.ts';
+
+export interface BundleMeasure {
+  name: LambdaName;
+  entry: string;
+  /** Minified size of the .mjs; undefined when the entry file does not exist. */
+  bytes: number | undefined;
+  /** Bytes in the output per package (`(own code)` for the repository's files), largest first. */
+  byPackage: Array<[string, number]>;
+  /** Every bundled input path, relative to the repository root. */
+  inputs: string[];
+}
+
+export async function measureBundle(name: LambdaName): Promise<BundleMeasure> {
+  const entry = LAMBDA_ENTRIES[name];
+  if (!existsSync(entryPath(name))) return { name, entry, bytes: undefined, byPackage: [], inputs: [] };
+  const result = await build({
+    ...ESBUILD_OPTIONS,
+    external: [...ESBUILD_OPTIONS.external],
+    mainFields: [...ESBUILD_OPTIONS.mainFields],
+    banner: { js: ESBUILD_OPTIONS.banner },
+    alias: { ...ESBUILD_OPTIONS.alias },
+    entryPoints: [entryPath(name)],
+    absWorkingDir: REPO_ROOT,
+    bundle: true,
+    write: false,
+    outfile: `/bundle-sizes/${name}/index.mjs`,
+    metafile: true,
+    logLevel: 'error',
+  });
+  const code = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
+  if (!code) throw new Error(`esbuild wrote no .mjs for ${entry}`);
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
+  const inputs = Object.entries(output?.inputs ?? {});
+  // Grouped by package so a report says what to cut, not which file.
+  const byPackage = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of inputs) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+    const key = match?.[1] ?? '(own code)';
+    byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+  }
+  return {
+    name,
+    entry,
+    bytes: code.contents.byteLength,
+    byPackage: [...byPackage].sort((a, b) => b[1] - a[1]),
+    inputs: inputs.map(([input]) => input),
+  };
+}
+
+export const LAMBDA_NAMES = Object.keys(LAMBDA_ENTRIES) as LambdaName[];

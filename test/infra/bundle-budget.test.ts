@@ -1,0 +1,27 @@
+// Every Lambda bundle, built as the stacks build it, within the budget of issue 5 (500 KB
+// minified each): a smaller bundle starts faster. The full OpenSearch Client alone is ~250 KB, so
+// the functions use the slim client (functions/search/opensearch/opensearch-client.ts); a stray
+// import of the package's entry would bring the Client back, which the second test names.
+import { describe, expect, it } from 'vitest';
+import { LAMBDA_NAMES, type BundleMeasure, measureBundle } from '../../infra/bundle-measure.ts';
+import { BUNDLE_BUDGET_BYTES } from '../../infra/bundling.ts';
+
+const measures = new Map<string, Promise<BundleMeasure>>();
+const measured = (name: (typeof LAMBDA_NAMES)[number]) => {
+  if (!measures.has(name)) measures.set(name, measureBundle(name));
+  return measures.get(name)!;
+};
+
+describe('Lambda bundles', () => {
+  it.each(LAMBDA_NAMES)('%s is within the budget of 500 KB minified', async (name) => {
+    const { bytes, byPackage } = await measured(name);
+    expect(bytes, `${name}: largest packages ${JSON.stringify(byPackage.slice(0, 5))}`).toBeDefined();
+    expect(bytes!, `${name}: largest packages ${JSON.stringify(byPackage.slice(0, 5))}`).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
+  });
+
+  it.each(['api', 'indexer', 'reindex'] as const)('%s does not bundle the OpenSearch Client and its API namespaces', async (name) => {
+    const { inputs } = await measured(name);
+    const clientFiles = inputs.filter((input) => /@opensearch-project\/opensearch\/(api\/|lib\/Client\.js|index\.m?js)/.test(input));
+    expect(clientFiles).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+// Wishes and outcomes in plain words: every criterion the matcher knows has a text in both
+// languages, and no programme code (a criterion name or a bare value code) reaches a person.
+import { describe, expect, it } from 'vitest';
+import {
+  CARE_PROFILES, COMMUNITIES, CULTURES, DELIVERY_FORMS, HOUSING_TYPES, IMPORTANCES, LANGUAGES, SECTORS,
+  TARGET_GROUPS, WORLDVIEWS,
+} from '../../../shared/domain/codes.ts';
+import { CRITERION_NAMES, OUTCOMES, type CriterionName } from '../../../shared/domain/criteria.ts';
+import { importanceText, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
+import { LOCALES } from '../../../shared/i18n/locales.ts';
+
+const CODES: Partial<Record<CriterionName, readonly (string | number)[]>> = {
+  sector: SECTORS,
+  careProfile: CARE_PROFILES,
+  deliveryForm: DELIVERY_FORMS,
+  targetGroup: TARGET_GROUPS,
+  housingType: HOUSING_TYPES,
+  worldview: WORLDVIEWS,
+  culture: CULTURES,
+  community: COMMUNITIES,
+  language: LANGUAGES,
+  age: [18, 80],
+};
+
+/** Words a person can read: letters, and not a camelCase identifier like "ownBathroom". */
+function expectPlainWords(text: string, where: string) {
+  expect(text.trim(), where).not.toBe('');
+  expect(text, where).toMatch(/\p{L}{2,}/u);
+  expect(text, where).not.toMatch(/\b[a-z]+[A-Z][a-zA-Z]*\b/);
+  expect(text, where).not.toContain('undefined');
+  expect(text, where).not.toContain('{value}');
+}
+
+for (const locale of LOCALES) {
+  describe(`criterion texts (${locale})`, () => {
+    it('word every criterion', () => {
+      for (const criterion of CRITERION_NAMES) {
+        const codes = CODES[criterion];
+        if (!codes) {
+          const text = wishText(locale, { criterion });
+          expectPlainWords(text, `${locale} ${criterion}`);
+          expect(text.toLowerCase(), criterion).not.toBe(criterion.toLowerCase());
+          continue;
+        }
+        for (const value of codes) {
+          const text = wishText(locale, { criterion, value });
+          expectPlainWords(text, `${locale} ${criterion}=${value}`);
+          // The value is named by its label, never as the bare code after the criterion's name.
+          const shown = text.slice(text.indexOf(':') + 1).trim();
+          expect(shown, `${locale} ${criterion}=${value}`).not.toBe(String(value));
+          if (criterion === 'age') expect(text).toContain(String(value));
+        }
+      }
+    });
+
+    it('word the distance, each importance and each outcome', () => {
+      expectPlainWords(wishText(locale, { criterion: 'distance', value: 10 }), 'distance');
+      expect(wishText(locale, { criterion: 'distance', value: 10 })).toContain('10');
+      expectPlainWords(wishText(locale, { criterion: 'distance' }), 'distance without maximum');
+      const importances = IMPORTANCES.map((i) => importanceText(locale, i));
+      for (const text of importances) expectPlainWords(text, 'importance');
+      expect(new Set(importances).size).toBe(IMPORTANCES.length);
+      const outcomes = OUTCOMES.map((o) => outcomeText(locale, o));
+      for (const [i, text] of outcomes.entries()) {
+        expectPlainWords(text, `outcome ${OUTCOMES[i]}`);
+        expect(text.toLowerCase()).not.toBe(OUTCOMES[i]);
+      }
+      expect(new Set(outcomes).size).toBe(OUTCOMES.length);
+    });
+  });
+}
+
+it('words differ between the languages', () => {
+  expect(wishText('nl', { criterion: 'ownBathroom' })).not.toBe(wishText('en', { criterion: 'ownBathroom' }));
+  expect(wishText('nl', { criterion: 'language', value: 'li' })).toMatch(/Limburg/);
+  expect(outcomeText('nl', 'unknown')).not.toBe(outcomeText('en', 'unknown'));
+});
