@@ -5,8 +5,11 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
+import { compareReportSuite } from './suites/compare-report.ts';
 import { pagesSuite } from './suites/pages.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
+import { resultsSuite } from './suites/results.ts';
+import { searchSupportSuite } from './suites/search-support.ts';
 
 let harness: SiteHarness | undefined;
 const get = (): SiteHarness => {
@@ -25,5 +28,8 @@ afterAll(async () => {
 describe('the public site in a browser', () => {
   pagesSuite(get);
   questionnaireSuite(get);
+  resultsSuite(get);
+  compareReportSuite(get);
+  searchSupportSuite(get);
   budgetSuite();
 });

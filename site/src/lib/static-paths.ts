@@ -1,9 +1,31 @@
 // The parameters of the generated pages, from the API. Shared by the Dutch and English pages.
-import { api, listAllLocations } from './api.ts';
+import { api, ApiError, listAllLocations, type ApiClient } from './api.ts';
 
-export async function regionPaths() {
-  const { regions } = await api.listRegions();
+export async function regionPaths(client: ApiClient = api) {
+  const { regions } = await client.listRegions();
   return regions.map((region) => ({ params: { regionId: region.id } }));
+}
+
+/**
+ * Whether a region has a questionnaire. A region may be configured before its questionnaire is
+ * written: then the API answers 404, its questionnaire page is not built and nothing links to it.
+ * Any other failure still fails the build.
+ */
+export async function hasQuestionnaire(regionId: string, client: ApiClient = api): Promise<boolean> {
+  try {
+    await client.getQuestionnaire(regionId);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+/** The regions whose questionnaire page is built: those that have a questionnaire. */
+export async function questionnaireRegionPaths(client: ApiClient = api) {
+  const paths = await regionPaths(client);
+  const present = await Promise.all(paths.map(({ params }) => hasQuestionnaire(params.regionId, client)));
+  return paths.filter((_, i) => present[i]);
 }
 
 export async function locationPaths() {

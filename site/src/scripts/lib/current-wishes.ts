@@ -3,6 +3,7 @@
 // results page laid on top (a wish's importance, a wish switched off, another place). The results,
 // compare and report pages all start from this, so they always agree.
 import type { Criterion } from '../../../../shared/domain/criteria.ts';
+import type { SavedAnswers } from '../../../../shared/questionnaire/answers.ts';
 import type { CriteriaFromAnswersResponse } from '../../../../shared/questionnaire/criteria-exchange.ts';
 import { apiFetch, type ApiOutcome } from './api-fetch.ts';
 import { criterionKey, loadAdjustments, loadAnswers, type Adjustments } from './browser-store.ts';
@@ -26,10 +27,24 @@ export async function loadCurrentWishes(regionId: string): Promise<ApiOutcome<Cu
   if (!saved || Object.keys(saved.answers).length === 0) return undefined;
   const converted = await apiFetch<CriteriaFromAnswersResponse>(
     `/api/regions/${encodeURIComponent(regionId)}/questionnaire/criteria`,
-    { body: { answers: saved.answers } },
+    { body: { answers: withoutFreeText(saved.answers) } },
   );
   if (!converted.ok) return converted;
   return { ok: true, value: applyAdjustments(converted.value, loadAdjustments(regionId), saved.savedAt) };
+}
+
+/**
+ * Free text is for the report only and never used to search, so it stays in this browser: the
+ * person may have written about their health in it.
+ */
+function withoutFreeText(answers: SavedAnswers['answers']): SavedAnswers['answers'] {
+  const sent: SavedAnswers['answers'] = {};
+  for (const [id, answer] of Object.entries(answers)) {
+    if (typeof answer !== 'object' || answer === null) continue;
+    const { text: _text, ...rest } = answer;
+    if (Object.keys(rest).length > 0) sent[id] = rest;
+  }
+  return sent;
 }
 
 export function applyAdjustments(converted: CriteriaFromAnswersResponse, adjustments: Adjustments, savedAt: string): CurrentWishes {

@@ -1,0 +1,223 @@
+// The compare page's script: the favourites of this region (kept in this browser) with remove
+// buttons and checkboxes to choose up to four, and those four side by side against the person's
+// own wishes (from the questionnaire, as on the results page): per wish the outcome in a symbol
+// and in words, then the facts. The table sits in a labelled, focusable scroll box, so a narrow
+// screen scrolls the table and not the page. When the API cannot be reached the page says so and
+// offers to try again; nothing stored is touched.
+import type { ComparedItem, CompareResponse } from '../../../shared/domain/compare.ts';
+import { codeLabels } from '../../../shared/i18n/code-labels.ts';
+import { importanceText, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
+import { INTL_LOCALE } from '../../../shared/i18n/locales.ts';
+import { loadShortlist, saveShortlist, sameHousingForm, type ShortlistEntry } from './lib/browser-store.ts';
+import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
+import { compareShortlist, itemKey, OUTCOME_ICON, outcomeOf, roundKm, wishRows } from './shortlist/compared.ts';
+import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
+import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
+import { waitingListBlock } from './shortlist/waiting-list.ts';
+
+/** Side by side, four still fit a tablet; more would only scroll. */
+const MAX_SIDE_BY_SIDE = 4;
+const FEATURES = ['ownBathroom', 'kitchenette', 'partner', 'pets', 'smoking', 'wheelchair', 'roundTheClock', 'dayActivities'] as const;
+
+const data = readPageData();
+const root = document.querySelector<HTMLElement>('[data-compare]');
+if (data && root) void setUp(data, root);
+
+async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> {
+  const m = data.texts.shortlist;
+  const mc = data.texts.compare;
+  const status = root.querySelector<HTMLElement>('[data-status]');
+  const content = root.querySelector<HTMLElement>('[data-content]');
+  if (!status || !content) return;
+  root.hidden = false;
+
+  let entries = loadShortlist(data.regionId);
+  const chosen = new Set(entries.slice(0, MAX_SIDE_BY_SIDE).map(itemKey));
+  let wishes: CurrentWishes | undefined;
+  let answer: CompareResponse | undefined;
+  const announce = (text: string) => { status.textContent = text; };
+
+  async function load(): Promise<void> {
+    if (entries.length === 0) {
+      showEmpty();
+      return;
+    }
+    replaceChildren(content!, el('p', { class: 'ww-muted' }, m.loading));
+    const current = await loadCurrentWishes(data.regionId);
+    if (current && !current.ok && current.kind === 'unavailable') return showError();
+    // Answers the API cannot read leave only the facts to compare: said as "no answers".
+    wishes = current?.ok ? current.value : undefined;
+    const compared = await compareShortlist(data.regionId, entries, wishes);
+    if (!compared.ok) return showError();
+    answer = compared.value;
+    render();
+  }
+
+  function showError(): void {
+    const retry = el('button', { type: 'button', class: 'ww-button' }, m.retry);
+    retry.addEventListener('click', () => { announce(''); void load(); });
+    replaceChildren(content!, el('div', { class: 'ww-alert', role: 'alert' }, el('p', {}, m.unavailable), retry));
+  }
+
+  function showEmpty(): void {
+    replaceChildren(content!, el('section', { class: 'ww-compare-empty', 'aria-labelledby': 'ww-empty-title' },
+      el('h2', { id: 'ww-empty-title', tabindex: '-1' }, m.emptyTitle),
+      el('p', {}, m.emptyText),
+      el('ul', { class: 'ww-link-list' },
+        el('li', {}, el('a', { href: data.paths.results }, m.emptyResults)),
+        el('li', {}, el('a', { href: data.paths.search }, m.emptySearch)),
+        el('li', {}, el('a', { href: data.paths.region }, fill(m.emptyRegion, { region: data.regionName }))),
+      ),
+    ));
+  }
+
+  function remove(entry: ShortlistEntry): void {
+    entries = entries.filter((other) => !sameHousingForm(other, entry));
+    saveShortlist(data.regionId, entries);
+    chosen.delete(itemKey(entry));
+    // The first favourites not yet compared move up, as on a first visit.
+    for (const other of entries) if (chosen.size < MAX_SIDE_BY_SIDE) chosen.add(itemKey(other));
+    if (answer) {
+      answer = {
+        items: answer.items.filter((item) => !sameHousingForm(item, entry)),
+        missing: answer.missing.filter((ref) => !sameHousingForm(ref, entry)),
+      };
+    }
+    announce(fill(m.removed, { name: entry.name }));
+    if (entries.length === 0) {
+      showEmpty();
+      content!.querySelector<HTMLElement>('h2')?.focus();
+      return;
+    }
+    render();
+    content!.querySelector<HTMLElement>('#ww-shortlist-title')?.focus();
+  }
+
+  function removeButton(entry: ShortlistEntry): HTMLButtonElement {
+    // The name starts with the visible word (WCAG 2.5.3) and says which favourite goes.
+    const button = el('button', { type: 'button', class: 'ww-button ww-button--secondary ww-button--small', 'aria-label': `${m.remove}: ${entry.name}, ${entry.locationName}` }, m.remove);
+    button.addEventListener('click', () => remove(entry));
+    return button;
+  }
+
+  function render(): void {
+    if (!answer) return;
+    const found = new Map(answer.items.map((item) => [itemKey(item), item]));
+    const missing = entries.filter((entry) => answer!.missing.some((ref) => sameHousingForm(ref, entry)));
+    const listed = entries.filter((entry) => found.has(itemKey(entry)));
+    for (const key of [...chosen]) if (!found.has(key)) chosen.delete(key);
+
+    const choices = el('ul', { class: 'ww-shortlist' });
+    const limitNote = el('p', { class: 'ww-compare-limit', 'aria-live': 'polite' });
+    const tableArea = el('div');
+    for (const entry of listed) {
+      const item = found.get(itemKey(entry))!;
+      const id = `ww-choose-${itemKey(entry).replace(/[^a-z0-9-]/gi, '-')}`;
+      const box = el('input', { type: 'checkbox', id, checked: chosen.has(itemKey(entry)) });
+      box.addEventListener('change', () => {
+        if (box.checked) chosen.add(itemKey(entry)); else chosen.delete(itemKey(entry));
+        updateLimit();
+        renderTable(tableArea, listed.filter((e) => chosen.has(itemKey(e))).map((e) => found.get(itemKey(e))!));
+      });
+      choices.append(el('li', { class: 'ww-shortlist__item' },
+        el('label', { class: 'ww-choice', for: id }, box, el('span', {}, el('strong', {}, item.name), el('br'), `${item.locationName}, ${item.city}`)),
+        removeButton(entry),
+      ));
+    }
+    const boxes = () => [...choices.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    function updateLimit(): void {
+      const full = chosen.size >= MAX_SIDE_BY_SIDE;
+      for (const box of boxes()) box.disabled = full && !box.checked;
+      limitNote.textContent = full && listed.length > MAX_SIDE_BY_SIDE ? fill(mc.maxChosen, { max: MAX_SIDE_BY_SIDE }) : '';
+    }
+    updateLimit();
+
+    const missingSection = missing.length > 0 && el('section', { class: 'ww-alert', 'aria-labelledby': 'ww-missing-title' },
+      el('h3', { id: 'ww-missing-title' }, m.missingTitle),
+      el('p', {}, m.missingText),
+      el('ul', { class: 'ww-shortlist' }, ...missing.map((entry) => el('li', { class: 'ww-shortlist__item' },
+        el('span', {}, el('strong', {}, entry.name), el('br'), entry.locationName),
+        removeButton(entry),
+      ))),
+    );
+
+    const wishNote = wishes
+      ? el('p', {}, m.wishesFrom, ' ', el('a', { href: data.paths.questionnaire }, m.answerQuestions))
+      : el('p', { class: 'ww-alert' }, m.noAnswers, ' ', el('a', { href: data.paths.questionnaire }, m.answerQuestions));
+
+    replaceChildren(content!,
+      el('section', { 'aria-labelledby': 'ww-shortlist-title' },
+        el('h2', { id: 'ww-shortlist-title', tabindex: '-1' }, mc.shortlistTitle),
+        listed.length > 0 && el('fieldset', { class: 'ww-compare-choose' }, el('legend', { class: 'ww-label' }, fill(mc.chooseLegend, { max: MAX_SIDE_BY_SIDE })), choices),
+        listed.length > 0 && limitNote,
+        missingSection,
+      ),
+      el('section', { 'aria-labelledby': 'ww-table-title' },
+        el('h2', { id: 'ww-table-title' }, mc.tableTitle),
+        wishNote,
+        tableArea,
+      ),
+      el('p', {}, el('a', { class: 'ww-button', href: data.paths.report }, mc.reportLink)),
+    );
+    renderTable(tableArea, listed.filter((e) => chosen.has(itemKey(e))).map((e) => found.get(itemKey(e))!));
+  }
+
+  function renderTable(area: HTMLElement, items: ComparedItem[]): void {
+    if (items.length === 0) {
+      replaceChildren(area, el('p', {}, mc.noneChosen));
+      return;
+    }
+    const locale = data.locale;
+    const common = data.texts.common;
+    const labels = codeLabels[locale];
+    const columns = items.length + 1;
+    const groupRow = (title: string) => el('tr', { class: 'ww-compare-group' }, el('th', { scope: 'colgroup', colspan: columns }, title));
+    const row = (label: Node | string, cells: (item: ComparedItem) => Node | string) =>
+      el('tr', {}, el('th', { scope: 'row' }, label), ...items.map((item) => el('td', {}, cells(item))));
+    const yesNo = (value: boolean | undefined) => {
+      const kind = value === undefined ? 'unknown' : value ? 'yes' : 'no';
+      return el('span', { class: `ww-answer ww-answer--${kind}` }, value === undefined ? common.unknown : value ? common.yes : common.no);
+    };
+
+    const rows = wishRows(wishes).map((wish) => row(
+      el('span', {}, wishText(locale, wish), el('span', { class: 'ww-compare-importance' }, importanceText(locale, wish.importance))),
+      (item) => {
+        const outcome = outcomeOf(item, wish);
+        return el('span', { class: `ww-outcome ww-outcome--${outcome}` }, el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_ICON[outcome]), outcomeText(locale, outcome));
+      },
+    ));
+    const ml = data.texts.location;
+    const intl = INTL_LOCALE[locale];
+    const table = el('table', { class: 'ww-compare-table' },
+      el('caption', { id: 'ww-compare-caption' }, mc.tableCaption),
+      el('thead', {}, el('tr', {},
+        el('td'),
+        ...items.map((item) => el('th', { scope: 'col' },
+          el('span', { class: 'ww-compare-name' }, item.name),
+          el('span', { class: 'ww-compare-line' }, `${item.locationName}, ${item.city}`),
+          el('a', { class: 'ww-compare-line', href: fill(data.paths.location, { locationId: item.locationId }) + `#woonvorm-${item.housingFormId}` }, fill(m.moreAbout, { name: item.locationName })),
+        )),
+      )),
+      el('tbody', {},
+        rows.length > 0 && groupRow(mc.wishesGroup),
+        ...rows,
+        groupRow(mc.factsGroup),
+        row(m.distanceLabel, (item) => item.distanceKm !== undefined ? fill(m.distanceValue, { km: roundKm(item.distanceKm) }) : m.distanceUnknown),
+        row(mc.waitingList, (item) => waitingListBlock(data, item.waitingList)),
+        row(mc.type, (item) => labels.housingTypes[item.type]),
+        row(mc.groupSize, (item) => item.housingForm.groupSize !== undefined
+          ? fill(pluralForm(intl, ml.groupSizeValue, item.housingForm.groupSize), { count: item.housingForm.groupSize })
+          : yesNo(undefined)),
+        ...FEATURES.map((feature) => row(ml.features[feature], (item) => yesNo(item.housingForm[feature]))),
+        row(m.organization, (item) => item.organizationName),
+        row(m.address, (item) => `${item.location.address.street} ${item.location.address.houseNumber}, ${item.location.address.postcode} ${item.location.address.city}`),
+      ),
+    );
+    replaceChildren(area,
+      el('p', { class: 'ww-muted ww-compare-scroll-hint' }, mc.scrollHint),
+      el('div', { class: 'ww-table-scroll', role: 'region', 'aria-labelledby': 'ww-compare-caption', tabindex: '0' }, table),
+    );
+  }
+
+  await load();
+}

@@ -1,0 +1,174 @@
+// The report page's script ("Mijn verslag"): today's date, the person's wishes in plain words
+// grouped by importance, the place and maximum distance, the free-text answers under their
+// questions, and the favourites with their reasons (fits / does not fit / ask the provider) and
+// contact details; a button that prints (or saves as PDF). Everything is read from this browser;
+// the only request is the compare request for the favourites (and turning answers into wishes).
+import type { ComparedItem } from '../../../shared/domain/compare.ts';
+import type { Importance } from '../../../shared/domain/codes.ts';
+import type { Outcome } from '../../../shared/domain/criteria.ts';
+import { codeLabels } from '../../../shared/i18n/code-labels.ts';
+import { wishText } from '../../../shared/i18n/criterion-text.ts';
+import type { SavedAnswers } from '../../../shared/questionnaire/answers.ts';
+import { loadAnswers, loadShortlist, sameHousingForm } from './lib/browser-store.ts';
+import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
+import { compareShortlist, outcomeOf, roundKm, wishRows, type WishRow } from './shortlist/compared.ts';
+import { absoluteHref, el, fill, replaceChildren } from './shortlist/dom.ts';
+import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
+import { dateInWords, waitingListBlock } from './shortlist/waiting-list.ts';
+
+const IMPORTANCE_ORDER: readonly Importance[] = ['must', 'important', 'nice'];
+
+const data = readPageData();
+const root = document.querySelector<HTMLElement>('[data-report]');
+if (data && root) void setUp(data, root);
+
+async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> {
+  const m = data.texts.shortlist;
+  const mr = data.texts.report;
+  const part = (name: string) => root.querySelector<HTMLElement>(`[data-part="${name}"]`);
+  root.hidden = false;
+
+  const date = part('date');
+  if (date) date.textContent = fill(mr.madeOn, { date: dateInWords(data, new Date()) });
+  const print = root.querySelector<HTMLButtonElement>('[data-action="print"]');
+  if (print) {
+    print.hidden = false;
+    print.addEventListener('click', () => window.print());
+  }
+
+  const saved = loadAnswers(data.regionId);
+  renderOwnWords(data, part('own-words'), saved);
+
+  const wishesPart = part('wishes');
+  const placePart = part('place');
+  const shortlistPart = part('shortlist');
+
+  async function load(): Promise<void> {
+    for (const target of [wishesPart, shortlistPart]) if (target) replaceChildren(target, el('p', { class: 'ww-muted' }, m.loading));
+    const current = await loadCurrentWishes(data.regionId);
+    if (current && !current.ok && current.kind === 'unavailable') return showError();
+    const wishes = current?.ok ? current.value : undefined;
+    renderWishes(data, wishesPart, wishes, saved !== undefined);
+    renderPlace(data, placePart, wishes);
+
+    const entries = loadShortlist(data.regionId);
+    if (entries.length === 0) {
+      if (shortlistPart) replaceChildren(shortlistPart, el('p', {}, mr.noShortlist));
+      return;
+    }
+    const compared = await compareShortlist(data.regionId, entries, wishes);
+    if (!compared.ok) return showError();
+    if (!shortlistPart) return;
+    const { items, missing } = compared.value;
+    const rows = wishRows(wishes);
+    const gone = entries.filter((entry) => missing.some((ref) => sameHousingForm(ref, entry)));
+    replaceChildren(shortlistPart,
+      ...items.map((item) => itemBlock(data, item, rows)),
+      gone.length > 0 && el('div', { class: 'ww-report-item' },
+        el('h3', {}, m.missingTitle),
+        el('p', {}, m.missingText),
+        el('ul', {}, ...gone.map((entry) => el('li', {}, `${entry.name}, ${entry.locationName}`))),
+      ),
+    );
+  }
+
+  function showError(): void {
+    const retry = el('button', { type: 'button', class: 'ww-button' }, m.retry);
+    retry.addEventListener('click', () => void load());
+    const message = el('div', { class: 'ww-alert', role: 'alert' }, el('p', {}, m.unavailable), retry);
+    if (shortlistPart) replaceChildren(shortlistPart, message);
+    if (wishesPart) replaceChildren(wishesPart, el('p', { class: 'ww-muted' }, m.unavailable));
+  }
+
+  await load();
+}
+
+function renderWishes(data: ShortlistPageData, target: HTMLElement | null, wishes: CurrentWishes | undefined, answered: boolean): void {
+  if (!target) return;
+  const mr = data.texts.report;
+  if (!answered) {
+    replaceChildren(target, el('p', {}, mr.noAnswers, ' ', el('a', { href: absoluteHref(data.paths.questionnaire) }, data.texts.shortlist.answerQuestions)));
+    return;
+  }
+  // The distance limit is shown with the place, not as a wish.
+  const rows = wishRows(wishes).filter((row) => row.criterion !== 'distance');
+  if (rows.length === 0) {
+    replaceChildren(target, el('p', {}, mr.noWishes));
+    return;
+  }
+  replaceChildren(target, ...IMPORTANCE_ORDER.map((importance) => {
+    const group = rows.filter((row) => row.importance === importance);
+    return group.length > 0 && el('div', { class: 'ww-report-group' },
+      el('h3', {}, mr.wishGroups[importance]),
+      el('ul', {}, ...group.map((row) => el('li', {}, wishText(data.locale, row)))),
+    );
+  }));
+}
+
+function renderPlace(data: ShortlistPageData, target: HTMLElement | null, wishes: CurrentWishes | undefined): void {
+  if (!target) return;
+  const mr = data.texts.report;
+  if (wishes?.postcode === undefined) {
+    replaceChildren(target, el('p', {}, mr.noPlace));
+    return;
+  }
+  replaceChildren(target, el('ul', {},
+    el('li', {}, fill(mr.place, { postcode: wishes.postcode })),
+    el('li', {}, wishes.maxDistanceKm !== undefined ? fill(mr.maxDistance, { km: wishes.maxDistanceKm }) : mr.noMaxDistance),
+  ));
+}
+
+function renderOwnWords(data: ShortlistPageData, target: HTMLElement | null, saved: SavedAnswers | undefined): void {
+  if (!target) return;
+  const written = data.freeTextQuestions
+    .map((question) => ({ question, text: saved?.answers[question.id]?.text?.trim() ?? '' }))
+    .filter(({ text }) => text !== '');
+  if (written.length === 0) {
+    replaceChildren(target, el('p', {}, data.texts.report.noOwnWords));
+    return;
+  }
+  replaceChildren(target, ...written.map(({ question, text }) => el('div', { class: 'ww-report-group' },
+    el('h3', {}, question.text),
+    el('p', { class: 'ww-report-own-words' }, text),
+  )));
+}
+
+function itemBlock(data: ShortlistPageData, item: ComparedItem, rows: WishRow[]): HTMLElement {
+  const m = data.texts.shortlist;
+  const mr = data.texts.report;
+  const locale = data.locale;
+  const byOutcome = (outcome: Outcome) => rows.filter((row) => outcomeOf(item, row) === outcome).map((row) => wishText(locale, row));
+  const groups: Array<[string, string, string[]]> = [
+    ['match', m.fits, byOutcome('match')],
+    ['mismatch', m.doesNotFit, byOutcome('mismatch')],
+    ['unknown', m.askProvider, byOutcome('unknown')],
+  ];
+  const contact = data.organizations[item.organizationId];
+  const { address } = item.location;
+  const locationHref = absoluteHref(fill(data.paths.location, { locationId: item.locationId }));
+  return el('article', { class: 'ww-report-item' },
+    el('h3', {}, item.name),
+    el('p', {},
+      el('strong', {}, `${item.locationName}, ${item.city}`), el('br'),
+      `${codeLabels[locale].housingTypes[item.type]}`, el('br'),
+      `${m.organization}: ${item.organizationName}`, el('br'),
+      `${m.address}: ${address.street} ${address.houseNumber}, ${address.postcode} ${address.city}`,
+      item.distanceKm !== undefined && el('br'),
+      item.distanceKm !== undefined && `${m.distanceLabel}: ${fill(m.distanceValue, { km: roundKm(item.distanceKm) })}`,
+    ),
+    waitingListBlock(data, item.waitingList),
+    ...groups.filter(([, , wishes]) => wishes.length > 0).map(([outcome, title, wishes]) => el('div', { class: `ww-report-reasons ww-report-reasons--${outcome}` },
+      el('h4', {}, title),
+      el('ul', {}, ...wishes.map((wish) => el('li', {}, wish))),
+    )),
+    el('h4', {}, mr.contact),
+    contact && (contact.phone || contact.email || contact.website)
+      ? el('ul', {},
+        contact.phone && el('li', {}, `${mr.phone}: `, el('a', { href: `tel:${contact.phone.replace(/[^0-9+]/g, '')}` }, contact.phone)),
+        contact.email && el('li', {}, `${mr.email}: `, el('a', { href: `mailto:${contact.email}` }, contact.email)),
+        contact.website && el('li', {}, `${mr.website}: `, el('a', { class: 'ww-link--url', href: contact.website }, contact.website)),
+      )
+      : el('p', {}, mr.noContact),
+    el('p', {}, el('a', { href: locationHref }, fill(m.moreAbout, { name: item.locationName }))),
+  );
+}

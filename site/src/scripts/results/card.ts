@@ -1,0 +1,111 @@
+// One result as a card: its number in the list, the housing form's name linking to its location
+// page, where and by whom, the kind of housing, the distance, the waiting list as last confirmed
+// (with "possibly outdated" after 30 days, counted from today in this browser), and its reasons at
+// a glance in three groups, each with a symbol and words: fits, does not fit, ask the provider.
+// Musts first in each group. A near miss also says which musts it fails.
+import type { Importance } from '../../../../shared/domain/codes.ts';
+import type { MatchResult, Reason } from '../../../../shared/domain/criteria.ts';
+import type { WaitingList } from '../../../../shared/domain/listing.ts';
+import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
+import { importanceText, outcomeText, wishText } from '../../../../shared/i18n/criterion-text.ts';
+import { STALE_AFTER_DAYS } from '../../lib/waiting-list.ts';
+import { el, fill, pluralForm } from '../shortlist/dom.ts';
+import type { ResultsPageData } from './page-data.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const IMPORTANCE_ORDER: Record<Importance, number> = { must: 0, important: 1, nice: 2 };
+const OUTCOME_SYMBOL = { match: '✓', mismatch: '✗', unknown: '?' } as const;
+
+export interface CardOptions {
+  data: ResultsPageData;
+  /** The place searched from, as the person gave it. */
+  postcode: string | undefined;
+  now: Date;
+  /** The favourite toggle of this housing form. */
+  favourite: HTMLElement;
+}
+
+/** "2026-11-12" is read as midday UTC, so the calendar day is the same in every time zone. */
+function parseDay(value: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+}
+
+export const cardId = (number: number): string => `result-${number}`;
+export const nearMissId = (index: number): string => `near-miss-${index + 1}`;
+
+export function resultCard(result: MatchResult, id: string, number: number | undefined, options: CardOptions, failedMusts?: readonly Reason[]): HTMLLIElement {
+  const { data } = options;
+  const r = data.texts.results;
+  const titleId = `${id}-title`;
+  const href = `${data.paths.location.replace('{locationId}', encodeURIComponent(result.locationId))}#woonvorm-${encodeURIComponent(result.housingFormId)}`;
+  const km = result.distanceKm === undefined || options.postcode === undefined
+    ? undefined
+    : new Intl.NumberFormat(data.intlLocale, { maximumFractionDigits: 1 }).format(result.distanceKm);
+  return el('li', { class: 'ww-result', id },
+    el('article', { class: 'ww-result__card', 'aria-labelledby': titleId },
+      el('div', { class: 'ww-result__head' },
+        number !== undefined && el('span', { class: 'ww-result__number', 'aria-hidden': 'true' }, String(number)),
+        el('h3', { class: 'ww-result__title', id: titleId },
+          number !== undefined && el('span', { class: 'ww-visually-hidden' }, `${fill(r.number, { number })}: `),
+          el('a', { href, 'data-result-link': true }, result.name),
+        ),
+      ),
+      failedMusts && failedMusts.length > 0 && el('div', { class: 'ww-result__failed' },
+        el('p', {}, el('strong', {}, el('span', { 'aria-hidden': 'true' }, `${OUTCOME_SYMBOL.mismatch} `), r.failedMusts)),
+        el('ul', {}, ...failedMusts.map((reason) => el('li', {}, wishText(data.locale, reason)))),
+      ),
+      el('dl', { class: 'ww-compact ww-result__facts' },
+        el('dt', {}, r.location), el('dd', {}, result.locationName),
+        el('dt', {}, r.organization), el('dd', {}, result.organizationName),
+        el('dt', {}, r.city), el('dd', {}, result.city),
+        el('dt', {}, r.type), el('dd', {}, codeLabels[data.locale].housingTypes[result.type]),
+        km !== undefined && el('dt', {}, r.distance),
+        km !== undefined && el('dd', {}, fill(r.distanceValue, { km, postcode: options.postcode ?? '' })),
+      ),
+      waitingListBlock(data, result.waitingList, options.now),
+      reasonGroups(data, result.reasons),
+      options.favourite,
+    ),
+  );
+}
+
+function waitingListBlock(data: ResultsPageData, waitingList: WaitingList, now: Date): HTMLElement {
+  const m = data.texts.location;
+  const count = (forms: { one: string; other: string }, n: number) => fill(pluralForm(data.intlLocale, forms, n), { count: n });
+  const confirmed = parseDay(waitingList.updatedAt);
+  const stale = now.getTime() - confirmed.getTime() > STALE_AFTER_DAYS * DAY_MS;
+  const date = new Intl.DateTimeFormat(data.intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(confirmed);
+  const details = [
+    waitingList.placesAvailable !== undefined ? count(m.placesAvailable, waitingList.placesAvailable) : undefined,
+    waitingList.weeks !== undefined ? count(m.waitingWeeks, waitingList.weeks) : undefined,
+  ].filter((text): text is string => text !== undefined);
+  return el('div', { class: 'ww-result__waiting' },
+    el('p', {},
+      el('span', { class: 'ww-result__label' }, `${data.texts.results.waitingList}: `),
+      el('span', { class: `ww-status ww-status--${waitingList.status}` }, codeLabels[data.locale].waitingListStatuses[waitingList.status]),
+      details.length > 0 && ` ${details.join('. ')}.`,
+    ),
+    el('p', {}, fill(m.confirmedOn, { date })),
+    stale && el('p', { class: 'ww-result__stale' }, el('strong', {}, m.staleLabel), ' ', m.stale),
+  );
+}
+
+function reasonGroups(data: ResultsPageData, reasons: readonly Reason[]): HTMLElement | undefined {
+  if (reasons.length === 0) return undefined;
+  const sorted = [...reasons].sort((a, b) => IMPORTANCE_ORDER[a.importance] - IMPORTANCE_ORDER[b.importance]);
+  const groups = (['match', 'mismatch', 'unknown'] as const)
+    .map((outcome) => ({ outcome, reasons: sorted.filter((reason) => reason.outcome === outcome) }))
+    .filter((group) => group.reasons.length > 0);
+  return el('div', { class: 'ww-reasons', role: 'group', 'aria-label': data.texts.results.reasonsLabel },
+    ...groups.map((group) => el('div', { class: `ww-reasons__group ww-reasons__group--${group.outcome}` },
+      el('p', { class: 'ww-reasons__title' },
+        el('span', { class: 'ww-reasons__symbol', 'aria-hidden': 'true' }, OUTCOME_SYMBOL[group.outcome]),
+        outcomeText(data.locale, group.outcome),
+      ),
+      el('ul', {}, ...group.reasons.map((reason) => el('li', {},
+        wishText(data.locale, reason),
+        el('span', { class: 'ww-reasons__importance' }, ` (${importanceText(data.locale, reason.importance)})`),
+      ))),
+    )),
+  );
+}

@@ -1,0 +1,110 @@
+// A small map without a map library: OpenStreetMap tiles laid out by their Web Mercator numbers
+// at the largest zoom that fits every point, with the list's numbers as markers (links to the
+// cards). The map is an addition to the list, never the only way: when tiles cannot load, the
+// box keeps a neutral background and the markers still work, and the page says so.
+import { el } from '../shortlist/dom.ts';
+
+const TILE_SIZE = 256;
+const TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const MAX_ZOOM = 15;
+const MIN_ZOOM = 7;
+/** Room around the outermost markers, so they sit fully inside the box. */
+const PADDING = 36;
+
+export interface MapMarker {
+  lat: number;
+  lon: number;
+  number: number;
+  /** Accessible name: "Nummer 3: name, location". */
+  label: string;
+  /** The id of the card the marker leads to. */
+  targetId: string;
+  /** Markers of one location are shown side by side. */
+  group: string;
+}
+
+/** Web Mercator: a point in world pixels at zoom z. */
+export function project(lat: number, lon: number, zoom: number): { x: number; y: number } {
+  const scale = TILE_SIZE * 2 ** zoom;
+  const sin = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
+  return {
+    x: ((lon + 180) / 360) * scale,
+    y: (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale,
+  };
+}
+
+/** The largest zoom at which every point fits in a box of this size. */
+export function fittingZoom(points: readonly { lat: number; lon: number }[], width: number, height: number): number {
+  for (let zoom = MAX_ZOOM; zoom > MIN_ZOOM; zoom--) {
+    const projected = points.map((point) => project(point.lat, point.lon, zoom));
+    const xs = projected.map((p) => p.x);
+    const ys = projected.map((p) => p.y);
+    if (Math.max(...xs) - Math.min(...xs) <= width - 2 * PADDING && Math.max(...ys) - Math.min(...ys) <= height - 2 * PADDING) return zoom;
+  }
+  return MIN_ZOOM;
+}
+
+/**
+ * Draws the map into `box` (emptied first). `onTilesFailed` is called once when every tile failed
+ * to load (no internet, blocked): the one failure that is cheap to detect.
+ */
+export function drawMap(box: HTMLElement, markers: readonly MapMarker[], onTilesFailed: () => void): void {
+  box.replaceChildren();
+  if (markers.length === 0) return;
+  const width = Math.max(200, Math.round(box.clientWidth || 320));
+  const height = Math.round(Math.min(440, Math.max(260, width * 0.7)));
+  box.style.height = `${height}px`;
+  const zoom = fittingZoom(markers, width, height);
+  const projected = markers.map((marker) => project(marker.lat, marker.lon, zoom));
+  const xs = projected.map((p) => p.x);
+  const ys = projected.map((p) => p.y);
+  const left = (Math.min(...xs) + Math.max(...xs)) / 2 - width / 2;
+  const top = (Math.min(...ys) + Math.max(...ys)) / 2 - height / 2;
+
+  const tiles = el('div', { class: 'ww-map__tiles', 'aria-hidden': 'true' });
+  const last = 2 ** zoom - 1;
+  let count = 0;
+  let failed = 0;
+  for (let tx = Math.floor(left / TILE_SIZE); tx <= Math.floor((left + width - 1) / TILE_SIZE); tx++) {
+    for (let ty = Math.max(0, Math.floor(top / TILE_SIZE)); ty <= Math.min(last, Math.floor((top + height - 1) / TILE_SIZE)); ty++) {
+      const img = el('img', {
+        class: 'ww-map__tile', alt: '', width: TILE_SIZE, height: TILE_SIZE, draggable: 'false',
+        src: TILE_URL.replace('{z}', String(zoom)).replace('{x}', String(tx)).replace('{y}', String(ty)),
+      });
+      img.style.left = `${tx * TILE_SIZE - left}px`;
+      img.style.top = `${ty * TILE_SIZE - top}px`;
+      count++;
+      img.addEventListener('error', () => {
+        img.remove();
+        if (++failed === count) onTilesFailed();
+      }, { once: true });
+      tiles.append(img);
+    }
+  }
+
+  // One marker box per location; its numbers side by side.
+  const groups = new Map<string, { x: number; y: number; links: HTMLAnchorElement[] }>();
+  markers.forEach((marker, i) => {
+    const point = projected[i] ?? { x: 0, y: 0 };
+    const group = groups.get(marker.group) ?? { x: point.x - left, y: point.y - top, links: [] };
+    const link = el('a', { class: 'ww-map__pin', href: `#${marker.targetId}`, 'aria-label': marker.label }, String(marker.number));
+    link.addEventListener('click', (event) => {
+      const card = document.getElementById(marker.targetId);
+      const target = card?.querySelector<HTMLElement>('[data-result-link]');
+      if (!card || !target) return;
+      event.preventDefault();
+      card.scrollIntoView({ block: 'start' });
+      target.focus();
+    });
+    group.links.push(link);
+    groups.set(marker.group, group);
+  });
+  const pins = el('ul', { class: 'ww-map__markers' });
+  for (const group of groups.values()) {
+    const item = el('li', { class: 'ww-map__marker' }, ...group.links);
+    item.style.left = `${group.x}px`;
+    item.style.top = `${group.y}px`;
+    pins.append(item);
+  }
+  box.append(tiles, pins);
+}

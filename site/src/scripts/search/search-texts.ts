@@ -1,0 +1,44 @@
+// The words the search page's script shows, given by the page in its own language (the message
+// files stay out of the browser), and the little plural helper they need.
+import type { HousingType, WaitingListStatus } from '../../../../shared/domain/codes.ts';
+
+interface PluralForms {
+  one: string;
+  other: string;
+}
+
+export interface SearchTexts {
+  intlLocale: string;
+  count: PluralForms;
+  shown: string;
+  none: string;
+  loading: string;
+  chosen: string;
+  errorUnavailable: string;
+  errorInvalid: string;
+  errorNotFound: string;
+  location: string;
+  organization: string;
+  city: string;
+  type: string;
+  waitingList: string;
+  waitingWeeks: PluralForms;
+  housingTypes: Record<HousingType, string>;
+  statuses: Record<WaitingListStatus, string>;
+  /** The address of a location page, with {id} for its id. */
+  locationPath: string;
+}
+
+export function readTexts(): SearchTexts | undefined {
+  const element = document.querySelector('script[data-search-texts]');
+  return element?.textContent ? (JSON.parse(element.textContent) as SearchTexts) : undefined;
+}
+
+export function fillIn(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
+
+export function pluralText(texts: SearchTexts, forms: PluralForms, count: number): string {
+  const form = new Intl.PluralRules(texts.intlLocale).select(count) === 'one' ? forms.one : forms.other;
+  return fillIn(form, { count: new Intl.NumberFormat(texts.intlLocale).format(count) });
+}

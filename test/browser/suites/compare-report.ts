@@ -1,0 +1,246 @@
+// Favourites, compare and report (issue 4, items 4-6), with answers and favourites placed in the
+// browser as the questionnaire and the location pages store them: the location page's favourite
+// buttons and distance line; the compare page's side-by-side view against the person's wishes,
+// removing a favourite, an empty shortlist and an API that cannot be reached; the report with
+// wishes in plain words, own words, favourites with reasons, today's date, and its print form
+// (PDF); a location page without JavaScript; axe in both languages; no sideways scroll at 320 px.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from '../../../functions/platform/paths.ts';
+import { axeViolations } from '../axe.ts';
+import type { SiteHarness } from '../harness.ts';
+import { horizontalOverflow, screenshot } from '../page-checks.ts';
+
+const REGION = 'zuid-limburg';
+// Real ids from data/demo/zuid-limburg/ (mergelland-zorg.json, woonzorg-parkstad-oost.json).
+const LAVENDEL = { locationId: 'kapelhof-gulpen', housingFormId: 'groep-lavendel-kleinschalig-wonen-bij-dementie', name: 'Groep Lavendel: kleinschalig wonen bij dementie', locationName: 'Kapelhof' };
+const SCHACHT = { locationId: 'de-schacht-heerlen', housingFormId: 'wonen-met-verpleging', name: 'Wonen met verpleging', locationName: 'De Schacht' };
+const OWN_WORDS = 'Ik was bakker in Gulpen. Ik hou van de radio en van mijn kleinkinderen.';
+// Question ids from data/questionnaires/zuid-limburg.json.
+const ANSWERS = {
+  regionId: REGION,
+  questionnaireId: 'zuid-limburg',
+  version: 1,
+  savedAt: '2026-11-20T10:00:00.000Z',
+  answers: {
+    leeftijd: { number: 84 },
+    'over-mij': { text: OWN_WORDS },
+    rolstoel: { yes: true, importance: 'must' },
+    plaats: { postcode: '6211 AB', maxDistanceKm: 50 },
+    tuin: { yes: true, importance: 'important' },
+    'eigen-badkamer': { yes: true, importance: 'nice' },
+  },
+};
+
+const shortlistKey = `woonwijzer.shortlist.${REGION}`;
+const shortlistOf = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '[]') as Array<{ housingFormId: string }>, shortlistKey);
+
+/** Puts answers and (optionally) favourites in this page's browser, as the site itself stores them. */
+async function seed(page: Page, favourites: Array<typeof LAVENDEL>, answers = true): Promise<void> {
+  // Fail within the test's time with the locator that was not found.
+  page.setDefaultTimeout(8_000);
+  await page.goto('/');
+  await page.evaluate(({ answers, favourites, region }) => {
+    localStorage.clear();
+    if (answers) localStorage.setItem(`woonwijzer.answers.${region}`, JSON.stringify(answers));
+    localStorage.setItem(`woonwijzer.shortlist.${region}`, JSON.stringify(favourites.map((f) => ({ ...f, addedAt: '2026-11-21T10:00:00.000Z' }))));
+  }, { answers: answers ? ANSWERS : undefined, favourites, region: REGION });
+}
+
+/** The compare table's column headings, once the API answered. */
+async function comparedNames(page: Page): Promise<string[]> {
+  await page.locator('.ww-compare-table').waitFor();
+  return page.locator('.ww-compare-table thead th .ww-compare-name').allTextContents();
+}
+
+export function compareReportSuite(harness: () => SiteHarness): void {
+  describe('favourites, compare and report', () => {
+    it('location page: favourite buttons keep the shortlist, and the distance from the person’s place is shown', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await seed(page, []);
+      await page.goto(`/locatie/${LAVENDEL.locationId}/`);
+      const distance = page.locator('[data-location-page]');
+      await distance.waitFor({ state: 'visible' });
+      expect(await distance.textContent()).toMatch(/^Ongeveer \d+ km van 6211 AB/);
+
+      const button = page.locator(`button[data-housing-form-id="${LAVENDEL.housingFormId}"]`);
+      await button.waitFor({ state: 'visible' });
+      expect(await button.getAttribute('aria-pressed')).toBe('false');
+      expect((await button.textContent())?.trim()).toBe('Bewaar als favoriet');
+      await button.click();
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+      expect((await button.textContent())?.trim()).toBe('Favoriet');
+      const box = page.locator(`#woonvorm-${LAVENDEL.housingFormId} [data-favourite-box]`);
+      expect(await box.locator('[role="status"]').textContent()).toContain('is bewaard als favoriet. U heeft nu 1 favoriet');
+      await expect(box.getByRole('link', { name: 'Vergelijk uw favorieten' }).isVisible()).resolves.toBe(true);
+      expect((await shortlistOf(page)).map((entry) => entry.housingFormId)).toEqual([LAVENDEL.housingFormId]);
+
+      // A second form at the same location, then the first off again.
+      const other = page.locator(`button[data-favourite]:not([data-housing-form-id="${LAVENDEL.housingFormId}"])`).first();
+      await other.click();
+      expect(await shortlistOf(page)).toHaveLength(2);
+      await button.click();
+      expect(await button.getAttribute('aria-pressed')).toBe('false');
+      expect((await shortlistOf(page)).map((entry) => entry.housingFormId)).not.toContain(LAVENDEL.housingFormId);
+      await page.reload();
+      await other.waitFor({ state: 'visible' });
+      expect(await other.getAttribute('aria-pressed')).toBe('true');
+      await screenshot(page, 'location-favourites');
+    });
+
+    it('location page without JavaScript still shows its housing forms and contact, and no dead buttons', async () => {
+      const h = harness();
+      const context = await h.browser.newContext({ javaScriptEnabled: false, baseURL: h.baseUrl, viewport: { width: 390, height: 844 } });
+      try {
+        const page = await context.newPage();
+        await page.goto(`/locatie/${LAVENDEL.locationId}/`);
+        await expect(page.getByRole('heading', { level: 3, name: LAVENDEL.name }).isVisible()).resolves.toBe(true);
+        await expect(page.getByRole('link', { name: 'info@mergelland-zorg.example' }).isVisible()).resolves.toBe(true);
+        expect(await page.locator('button[data-favourite]:visible').count()).toBe(0);
+        expect(await page.locator('[data-location-page]').isVisible()).toBe(false);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('compare page: both favourites side by side with the person’s wishes and outcomes in words; removing one updates', async () => {
+      const page = await harness().newPage({ width: 1280 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
+
+      const wheelchair = page.locator('.ww-compare-table tbody tr', { hasText: 'Geschikt voor een rolstoel' }).first();
+      expect(await wheelchair.locator('th').textContent()).toContain('Moet');
+      const outcomes = await wheelchair.locator('td').allTextContents();
+      expect(outcomes).toHaveLength(2);
+      for (const outcome of outcomes) expect(outcome).toMatch(/^[✓✗?](Past|Past niet|Onbekend: vraag het de aanbieder)$/);
+      // De Schacht lists wheelchair access: it fits in words, not colour alone.
+      expect(outcomes[1]).toBe('✓Past');
+      await expect(page.locator('.ww-compare-table tbody th', { hasText: 'Hoogstens 50 km van mijn plaats' }).count()).resolves.toBe(1);
+      await expect(page.locator('.ww-compare-table tbody th', { hasText: 'Een tuin' }).count()).resolves.toBe(1);
+      const waiting = await page.locator('.ww-compare-table tbody tr', { hasText: 'Wachtlijst' }).first().textContent();
+      expect(waiting).toContain('Laatst bevestigd op');
+      expect(await page.locator('.ww-compare-table tbody tr', { hasText: 'Afstand' }).first().textContent()).toMatch(/Ongeveer \d+ km/);
+      await screenshot(page, 'compare');
+
+      // The scroll box is labelled and reachable by keyboard.
+      const scroller = page.locator('.ww-table-scroll');
+      expect(await scroller.getAttribute('tabindex')).toBe('0');
+      expect(await scroller.getAttribute('aria-labelledby')).toBe('ww-compare-caption');
+
+      await page.getByRole('button', { name: `Haal weg: ${LAVENDEL.name}, ${LAVENDEL.locationName}` }).click();
+      expect(await comparedNames(page)).toEqual([SCHACHT.name]);
+      expect(await page.locator('[data-compare] [role="status"]').textContent()).toContain(`${LAVENDEL.name} is weggehaald`);
+      expect((await shortlistOf(page)).map((entry) => entry.housingFormId)).toEqual([SCHACHT.housingFormId]);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-shortlist-title');
+    });
+
+    it('compare page: unticking a favourite takes it out of the table; no sideways scroll at 320 px', async () => {
+      const page = await harness().newPage({ width: 320 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      expect(await comparedNames(page)).toHaveLength(2);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await page.getByRole('checkbox', { name: new RegExp(`^${LAVENDEL.name}`) }).uncheck();
+      expect(await comparedNames(page)).toEqual([SCHACHT.name]);
+      expect(await horizontalOverflow(page)).toBe(0);
+    });
+
+    it('compare page: an empty shortlist explains how to add favourites; no answers still compares the facts', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await seed(page, []);
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      await page.getByRole('heading', { name: 'U heeft nog geen favorieten' }).waitFor();
+      await expect(page.getByRole('link', { name: 'Bekijk de plekken die bij u passen' }).getAttribute('href')).resolves.toBe(`/regio/${REGION}/resultaten/`);
+      await expect(page.getByRole('link', { name: 'Zoek in alle woonvormen' }).getAttribute('href')).resolves.toBe(`/regio/${REGION}/zoeken/`);
+
+      await seed(page, [SCHACHT], false);
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      expect(await comparedNames(page)).toEqual([SCHACHT.name]);
+      await expect(page.getByText('U heeft de vragen nog niet beantwoord.').isVisible()).resolves.toBe(true);
+      expect(await page.locator('.ww-compare-group').allTextContents()).toEqual(['Feiten']);
+    });
+
+    it('compare page: when the API cannot be reached it says so, keeps the favourites and tries again', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      await page.route('**/api/compare', (route) => route.abort('connectionrefused'));
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('Uw favorieten en antwoorden zijn niet weg');
+      expect(await shortlistOf(page)).toHaveLength(2);
+      await page.unroute('**/api/compare');
+      await page.getByRole('button', { name: 'Probeer opnieuw' }).click();
+      expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
+    });
+
+    it('report: wishes in plain words by importance, own words, favourites with reasons and contact, today’s date; prints without navigation', async () => {
+      const page = await harness().newPage({ width: 1280 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      await page.goto(`/regio/${REGION}/verslag/`);
+      const report = page.locator('[data-report]');
+      await report.locator('.ww-report-item').first().waitFor();
+      const today = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date());
+      expect(await report.locator('[data-part="date"]').textContent()).toBe(`Gemaakt op ${today}`);
+
+      const wishes = report.locator('[data-part="wishes"]');
+      expect(await wishes.locator('.ww-report-group', { hasText: 'Dit moet' }).textContent()).toContain('Geschikt voor een rolstoel');
+      expect(await wishes.locator('.ww-report-group', { hasText: 'Dit is belangrijk' }).textContent()).toContain('Een tuin');
+      expect(await wishes.locator('.ww-report-group', { hasText: 'Dit is leuk als het kan' }).textContent()).toContain('Een eigen badkamer');
+      expect(await report.locator('[data-part="place"]').textContent()).toContain('In de buurt van postcode 6211 AB');
+      expect(await report.locator('[data-part="place"]').textContent()).toContain('Hoogstens 50 km daarvandaan');
+      const ownWords = report.locator('[data-part="own-words"]');
+      expect(await ownWords.locator('h3').allTextContents()).toEqual(['Wilt u iets over uzelf vertellen?']);
+      expect(await ownWords.locator('p').textContent()).toBe(OWN_WORDS);
+
+      const items = report.locator('.ww-report-item');
+      expect(await items.locator('h3').allTextContents()).toEqual([LAVENDEL.name, SCHACHT.name]);
+      const schacht = await items.nth(1).textContent();
+      expect(schacht).toContain('Past bij mijn wensen');
+      expect(schacht).toContain('Geschikt voor een rolstoel');
+      expect(schacht).toContain('info@woonzorg-parkstad-oost.example');
+      expect(await items.nth(0).textContent()).toContain('info@mergelland-zorg.example');
+      await expect(page.getByText('Voor de cliëntondersteuner of de zorgaanbieder').isVisible()).resolves.toBe(true);
+      await screenshot(page, 'report');
+
+      const printButton = page.getByRole('button', { name: 'Print of bewaar als pdf' });
+      await expect(printButton.isVisible()).resolves.toBe(true);
+      await page.emulateMedia({ media: 'print' });
+      await expect(printButton.isVisible()).resolves.toBe(false);
+      await expect(page.locator('nav').first().isVisible()).resolves.toBe(false);
+      expect(await page.locator('nav:visible').count()).toBe(0);
+      await expect(page.locator('.ww-skip-link').isVisible()).resolves.toBe(false);
+      await expect(page.locator('.ww-demo-banner').isVisible()).resolves.toBe(true);
+      await expect(items.first().isVisible()).resolves.toBe(true);
+      const pdf = join(REPO_ROOT, 'test-results', 'report.pdf');
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      expect((await stat(pdf)).size).toBeGreaterThan(30_000);
+    });
+
+    it('compare and report with data shown: no axe violations in Dutch and English; report at phone width', async () => {
+      const h = harness();
+      const page = await h.newPage({ width: 390 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      const found: Record<string, unknown> = {};
+      for (const path of [`/regio/${REGION}/vergelijken/`, `/en/region/${REGION}/compare/`, `/regio/${REGION}/verslag/`, `/en/region/${REGION}/report/`]) {
+        await page.goto(path);
+        await page.locator('.ww-compare-table, .ww-report-item').first().waitFor();
+        const violations = await axeViolations(page);
+        if (violations.length > 0) found[path] = violations;
+        expect(await horizontalOverflow(page), path).toBe(0);
+      }
+      expect(found).toEqual({});
+      await page.goto(`/regio/${REGION}/verslag/`);
+      await page.locator('.ww-report-item').first().waitFor();
+      await screenshot(page, 'report');
+      await page.goto(`/en/region/${REGION}/compare/`);
+      expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
+      const wish = page.locator('.ww-compare-table tbody th', { hasText: 'Suitable for a wheelchair' }).filter({ hasText: 'Must' });
+      expect(await wish.count()).toBe(1);
+      await screenshot(page, 'compare');
+    });
+  });
+}

@@ -1,0 +1,39 @@
+// Which region pages are built: a region without a questionnaire (the API answers 404) gets no
+// questionnaire page, while any other API failure still stops the build. Pure: stub fetch.
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../site/src/lib/api.ts';
+import { hasQuestionnaire, questionnaireRegionPaths, regionPaths } from '../../site/src/lib/static-paths.ts';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** An API with two regions; the questionnaire of each answers with the given status (404 when not given). */
+function stubApi(questionnaireStatus: Record<string, number>) {
+  return createApiClient({
+    baseUrl: 'http://api.test',
+    fetch: async (input) => {
+      const url = String(input);
+      if (url.endsWith('/api/regions')) return json(200, { regions: [{ id: 'zuid-limburg' }, { id: 'nieuw' }] });
+      const match = /\/api\/regions\/([^/]+)\/questionnaire$/.exec(url);
+      const status = match ? (questionnaireStatus[match[1] ?? ''] ?? 404) : 404;
+      return status === 200
+        ? json(200, { questionnaire: { id: 'q' } })
+        : json(status, { error: { code: status === 404 ? 'not_found' : 'internal', message: 'No.' } });
+    },
+  });
+}
+
+describe('static paths of region pages', () => {
+  it('builds every region page, but the questionnaire page only where there is a questionnaire', async () => {
+    const client = stubApi({ 'zuid-limburg': 200 });
+    expect(await regionPaths(client)).toEqual([{ params: { regionId: 'zuid-limburg' } }, { params: { regionId: 'nieuw' } }]);
+    expect(await questionnaireRegionPaths(client)).toEqual([{ params: { regionId: 'zuid-limburg' } }]);
+    expect(await hasQuestionnaire('nieuw', client)).toBe(false);
+    expect(await hasQuestionnaire('zuid-limburg', client)).toBe(true);
+  });
+
+  it('still fails the build when the API breaks instead of answering 404', async () => {
+    const client = stubApi({ 'zuid-limburg': 200, nieuw: 500 });
+    await expect(questionnaireRegionPaths(client)).rejects.toThrow(/answered 500/);
+  });
+});
