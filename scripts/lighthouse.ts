@@ -32,7 +32,8 @@ const REGION = 'zuid-limburg';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DEBUG_PORT = 9333 + (process.pid % 500);
 
-const { values: flags } = parseArgs({ options: { desktop: { type: 'boolean', default: false } } });
+// --page results --page search: measure only those (names as printed).
+const { values: flags } = parseArgs({ options: { desktop: { type: 'boolean', default: false }, page: { type: 'string', multiple: true } } });
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const db = await startDynamoDbLocal({ mode: 'memory' });
@@ -53,7 +54,7 @@ try {
   say(`Building the site from the API at ${base} ...`);
   await buildSite(base, { outDir: siteDir });
 
-  const pages = await pagesToMeasure(base);
+  const pages = (await pagesToMeasure(base)).filter((p) => !flags.page || flags.page.includes(p.name));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -75,10 +76,17 @@ try {
       const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]));
       rows.push({ page: name, path, scores });
       say(`${name.padEnd(22)} ${CATEGORIES.map((c) => `${c} ${String(scores[c]).padStart(3)}`).join('  ')}  ${path}`);
+      const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
+        .map((id) => `${id.split('-').map((w) => w[0]?.toUpperCase()).join('')} ${result.lhr.audits[id]?.displayValue ?? '?'}`);
+      say(`    ${metrics.join(', ')}`);
       const failing = result.lhr.categories.accessibility?.auditRefs
         .map((ref) => result.lhr.audits[ref.id])
         .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'informative');
-      for (const audit of failing ?? []) say(`    accessibility: ${audit?.id}: ${audit?.title}`);
+      for (const audit of failing ?? []) {
+        say(`    accessibility: ${audit?.id}: ${audit?.title}`);
+        const items = (audit?.details as { items?: { node?: { snippet?: string } }[] } | undefined)?.items ?? [];
+        for (const item of items.slice(0, 5)) if (item.node?.snippet) say(`      ${item.node.snippet.slice(0, 160)}`);
+      }
       if ((scores.performance ?? 0) < TARGETS.performance || (scores.accessibility ?? 0) < TARGETS.accessibility) exitCode = 1;
     }
     await mkdir(join(REPO_ROOT, 'test-results'), { recursive: true });

@@ -99,6 +99,7 @@ export function drawMap(box: HTMLElement, markers: readonly MapMarker[], onTiles
     group.links.push(link);
     groups.set(marker.group, group);
   });
+  spreadApart([...groups.values()], width, height);
   const pins = el('ul', { class: 'ww-map__markers' });
   for (const group of groups.values()) {
     const item = el('li', { class: 'ww-map__marker' }, ...group.links);
@@ -107,4 +108,46 @@ export function drawMap(box: HTMLElement, markers: readonly MapMarker[], onTiles
     pins.append(item);
   }
   box.append(tiles, pins);
+}
+
+/** A marker box's half width and half height in CSS pixels: 44 px pins (2.75rem) and a gap. */
+const PIN = 48;
+
+/**
+ * Nudges marker boxes of nearby locations apart until none overlap (a few rounds of pushing each
+ * overlapping pair away from each other), then keeps them inside the box. Overlapping pins would be
+ * targets too small to hit (WCAG 2.5.8); a marker a few pixels off its spot is fine for a map
+ * that only shows roughly where places are.
+ */
+export function spreadApart(groups: { x: number; y: number; links: readonly unknown[] }[], width: number, height: number): void {
+  const halfWidth = (g: { links: readonly unknown[] }) => (PIN * g.links.length) / 2;
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i];
+        const b = groups[j];
+        if (!a || !b) continue;
+        const overlapX = halfWidth(a) + halfWidth(b) - Math.abs(a.x - b.x);
+        const overlapY = PIN - Math.abs(a.y - b.y);
+        if (overlapX <= 0 || overlapY <= 0) continue;
+        moved = true;
+        // Push along the axis that needs the smaller move; equal spots split by their order.
+        if (overlapY <= overlapX) {
+          const direction = a.y < b.y || (a.y === b.y && i < j) ? -1 : 1;
+          a.y += (direction * overlapY) / 2;
+          b.y -= (direction * overlapY) / 2;
+        } else {
+          const direction = a.x < b.x ? -1 : 1;
+          a.x += (direction * overlapX) / 2;
+          b.x -= (direction * overlapX) / 2;
+        }
+      }
+    }
+    for (const g of groups) {
+      g.x = Math.min(width - halfWidth(g), Math.max(halfWidth(g), g.x));
+      g.y = Math.min(height - PIN / 2, Math.max(PIN / 2, g.y));
+    }
+    if (!moved) return;
+  }
 }
