@@ -2,6 +2,8 @@
 // housing form, its location and its organisation. Both search engines hold these (the embedded
 // one in memory, OpenSearch as documents), so it stays plain JSON-able data: no Sets, no methods.
 // Unknown stays representable: a boolean or list the provider left out stays undefined.
+// It also carries the descriptions as one text for direct search (`searchText`), which the matcher
+// never reads: the text travels with the candidate so a stream record alone is enough to index it.
 import {
   type CareProfile, type Community, type Culture, type DeliveryForm, type Facility, type HousingForm,
   type HousingType, type Language, type Location, type Organization, type Sector, type TargetGroup,
@@ -49,12 +51,18 @@ export interface MatchCandidate {
   publicTransport: boolean | undefined;
   shopsNearby: boolean | undefined;
   waitingList: WaitingList;
+  /**
+   * The descriptions of the housing form, its location and its organisation, for full text only.
+   * Optional: a candidate stored before it existed lacks it (read as no text), and the engines
+   * may leave it off the candidates they hand to the matcher.
+   */
+  searchText?: string;
 }
 
 /** What a candidate needs of its organisation: the store keeps exactly this beside a housing form. */
-export type CandidateOrganization = Pick<Organization, 'id' | 'name' | 'worldview'>;
+export type CandidateOrganization = Pick<Organization, 'id' | 'name' | 'worldview' | 'description'>;
 /** What a candidate needs of its location (a stored location without housing forms fits too). */
-export type CandidateLocation = Pick<Location, 'id' | 'name' | 'address' | 'facilities' | 'publicTransport' | 'shopsNearby'>;
+export type CandidateLocation = Pick<Location, 'id' | 'name' | 'address' | 'description' | 'facilities' | 'publicTransport' | 'shopsNearby'>;
 
 /**
  * The name key for ordering: lower case, accents removed, compared by code unit. A fixed
@@ -110,7 +118,13 @@ export function toCandidate(
     publicTransport: location.publicTransport,
     shopsNearby: location.shopsNearby,
     waitingList: hf.waitingList,
+    searchText: searchText(hf.description, location.description, organization.description),
   };
+}
+
+/** The descriptions as one text, the housing form's own first; empty when none is given. */
+function searchText(...descriptions: ReadonlyArray<string | undefined>): string {
+  return descriptions.filter((text) => text !== undefined && text !== '').join('\n');
 }
 
 /** One candidate per housing form of a location; `point` is the location's resolved point. */

@@ -1,5 +1,6 @@
-// GET /api/search over DynamoDB Local with the demonstration data: Dutch full text, repeated
-// filters in the query string, disjunctive facets, paging, and the shared error shape.
+// GET /api/search over DynamoDB Local with the demonstration data: Dutch full text over names and
+// descriptions, repeated filters in the query string, disjunctive facets, paging, and the shared
+// error shape.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
 import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
@@ -37,10 +38,24 @@ describe('GET /api/search on the demonstration data', () => {
     for (const item of body.items) expect(item.name.toLowerCase()).toContain('boerderij');
   });
 
-  it('needs every word of the query, in any name or the city', async () => {
+  it("searches the descriptions too: 'tuinen' finds the housing forms whose texts speak of a 'tuin'", async () => {
+    const { status, body } = await get<SearchResponse>('regionId=zuid-limburg&q=tuinen&limit=100');
+    expect(status).toBe(200);
+    // No name in the region holds the word; the hits come from the descriptions alone.
+    expect(count((c) => /\btuin\b/i.test(`${c.name} ${c.locationName} ${c.organizationName}`))).toBe(0);
+    expect(body.total).toBe(count((c) => /\btuin\b/i.test(c.searchText ?? '')));
+    expect(body.total).toBeGreaterThanOrEqual(3);
+    // A whole word: a 'moestuin' alone is no 'tuin'.
+    const moestuin = await get<SearchResponse>('regionId=zuid-limburg&q=moestuin&limit=100');
+    expect(moestuin.body.total).toBe(count((c) => /\bmoestuin\b/i.test(c.searchText ?? '')));
+  });
+
+  it('needs every word of the query, in any name, the city or a description', async () => {
     const { body } = await get<SearchResponse>('regionId=zuid-limburg&q=kleinschalig+maastricht');
-    expect(body.total).toBe(count((c) => /kleinschalig/i.test(c.name) && c.city === 'Maastricht'));
-    expect(body.total).toBeGreaterThan(0);
+    const textOf = (c: MatchCandidate) => `${c.name} ${c.locationName} ${c.organizationName} ${c.city} ${c.searchText ?? ''}`;
+    expect(body.total).toBe(count((c) => /kleinschalig/i.test(textOf(c)) && /\bmaastricht\b/i.test(textOf(c))));
+    // Beyond those named so in Maastricht: an organisation working 'between Maastricht and Heerlen'.
+    expect(body.total).toBeGreaterThan(count((c) => /kleinschalig/i.test(c.name) && c.city === 'Maastricht'));
   });
 
   it('takes a repeated filter as OR within it, and different filters as AND', async () => {

@@ -1,7 +1,7 @@
 // The contract every search engine answers alike: run against the embedded engine always and
 // against OpenSearch when one is configured. It pins what a person sees (which housing forms, in
-// which order, with which reasons; what a search finds and counts), on a handful of small fixture
-// candidates, through the port alone.
+// which order, with which reasons; what a search finds and counts, in names and descriptions), on
+// a handful of small fixture candidates, through the port alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnknownRegionError } from '../../functions/search/embedded/unknown-region-error.ts';
 import type { SearchEngine } from '../../functions/search/search-engine.ts';
@@ -252,6 +252,65 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       it('counts facets over the words found', async () => {
         const answer = await engine.search(query({ q: 'tuin' }));
         expect(answer.facets.housingType).toEqual({ 'small-scale-group': 1 });
+      });
+
+      describe('over the descriptions', () => {
+        // Three housing forms, 'tuin' in the name of the one whose name sorts last, only in the
+        // description of the others; one stored before descriptions were indexed (no searchText).
+        const described = {
+          tuinNaam: candidate({ locationId: 'zonnewijzer', housingFormId: 'groep', name: 'Woonhuis De Tuin', locationName: 'Zonnewijzer' }),
+          kort: candidate({
+            locationId: 'aalsterhof', housingFormId: 'groep', name: 'Aalsterhof', locationName: 'Aalsterhof',
+            searchText: 'Een grote tuin.',
+          }),
+          lang: candidate({
+            locationId: 'beukenhof', housingFormId: 'groep', name: 'Beukenhof', locationName: 'Beukenhof',
+            searchText: 'Wonen op een boerderij met kippen en een moestuin. Wie wil, helpt mee in de tuin.\nDe tuin is veilig en goed te bereiken met een rollator.',
+          }),
+          oud: JSON.parse(JSON.stringify(candidate({ locationId: 'oud', housingFormId: 'groep', name: 'Huize Berkenrode', locationName: 'Berkenrode' }))) as MatchCandidate,
+        } satisfies Record<string, MatchCandidate>;
+        let texts: SearchEngine;
+        beforeAll(async () => {
+          texts = (await engineWith(Object.values(described))).engine;
+        });
+
+        it('finds a word that is only in a description, with the words of the names', async () => {
+          expect(ids((await texts.search(query({ q: 'rollator' }))).items)).toEqual([described.lang.id]);
+          expect(ids((await texts.search(query({ q: 'beukenhof kippen' }))).items)).toEqual([described.lang.id]);
+          expect((await texts.search(query({ q: 'aalsterhof kippen' }))).total).toBe(0);
+        });
+
+        it("finds the singular in a description by the plural ('tuinen' finds 'tuin')", async () => {
+          const answer = await texts.search(query({ q: 'tuinen' }));
+          expect(ids(answer.items).sort()).toEqual([described.tuinNaam.id, described.kort.id, described.lang.id].sort());
+          expect(answer.total).toBe(3);
+        });
+
+        it('ranks a housing form with the word in its name above those with it only in a description', async () => {
+          const answer = await texts.search(query({ q: 'tuin' }));
+          expect(ids(answer.items)[0]).toBe(described.tuinNaam.id);
+          expect(ids(answer.items).slice(1).sort()).toEqual([described.kort.id, described.lang.id].sort());
+        });
+
+        it('still finds a housing form stored without descriptions by its names', async () => {
+          expect(ids((await texts.search(query({ q: 'berkenrode' }))).items)).toEqual([described.oud.id]);
+          expect((await texts.search(query({ q: 'berkenrode tuin' }))).total).toBe(0);
+        });
+
+        it('forgets the old description when a housing form is replaced', async () => {
+          const subject = await engineWith([described.lang]);
+          await subject.engine.upsert([{ ...described.lang, searchText: 'Een rustige plek aan de Maas.' }]);
+          await subject.settle?.();
+          expect((await subject.engine.search(query({ q: 'rollator' }))).total).toBe(0);
+          expect(ids((await subject.engine.search(query({ q: 'maas' }))).items)).toEqual([described.lang.id]);
+        });
+
+        it('never hands the descriptions back: not in a hit, not in a match', async () => {
+          const found = await texts.search(query({ q: 'kippen' }));
+          expect(JSON.stringify(found)).not.toContain('rollator');
+          const matched = await texts.match(matchRequest({}));
+          expect(JSON.stringify(matched)).not.toContain('rollator');
+        });
       });
 
       it('pages in a stable order without overlap', async () => {

@@ -49,7 +49,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const previous = this.regionOf.get(normalised.id);
       if (previous !== undefined && previous !== normalised.regionId) this.regions.get(previous)?.delete(normalised.id);
       this.addRegion(normalised.regionId);
-      (this.regions.get(normalised.regionId) as RegionIndex).put(normalised);
+      // A candidate stored before descriptions were indexed has no text: searched by its names only.
+      (this.regions.get(normalised.regionId) as RegionIndex).put(normalised, candidate.searchText ?? '');
       this.regionOf.set(normalised.id, normalised.regionId);
     }
   }

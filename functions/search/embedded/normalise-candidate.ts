@@ -3,11 +3,13 @@
 // its hot loop, and V8 keeps those reads fast only while all candidates share one hidden class, so
 // every candidate the embedded engine holds is rebuilt here with every key, in the order of
 // `toCandidate` (a unit test pins that order). Rebuilding also detaches it from the caller's object.
+// The one key left off is `searchText`: the descriptions go to the full-text index only, so the
+// candidates the matcher scans stay as small as before.
 import { sortName, type MatchCandidate } from '../../../shared/matching/index.ts';
 
 export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
-  // Typed as MatchCandidate: a key added to the candidate fails the type check here until it is
-  // added below, in toCandidate's order.
+  // Typed as MatchCandidate: a required key added to the candidate fails the type check here until
+  // it is added below, in toCandidate's order (an optional one must be decided on by hand).
   const normalised: MatchCandidate = {
     id: c.id,
     regionId: c.regionId,

@@ -1,6 +1,6 @@
 // One region in memory: its candidates by id, the same candidates as one array for the matcher's
 // scan (rebuilt lazily after a change, so a burst of stream changes costs one rebuild), and the
-// full-text index over their names.
+// full-text index over their names and descriptions.
 import type { MatchCandidate } from '../../../shared/matching/index.ts';
 import { TextIndex } from './text-index.ts';
 
@@ -9,11 +9,15 @@ export class RegionIndex {
   private array: MatchCandidate[] | undefined;
   private readonly text = new TextIndex();
 
-  /** Adds or replaces; the candidate must already be normalised. */
-  put(candidate: MatchCandidate): void {
+  /**
+   * Adds or replaces; the candidate must already be normalised. `searchText` (its descriptions) is
+   * held by the full-text index only, not by the candidates the matcher scans.
+   */
+  put(candidate: MatchCandidate, searchText: string): void {
     this.byId.set(candidate.id, candidate);
     this.array = undefined;
-    this.text.put(candidate);
+    const { id, name, locationName, organizationName, city } = candidate;
+    this.text.put({ id, name, locationName, organizationName, city, searchText });
   }
 
   delete(id: string): void {

@@ -1,12 +1,13 @@
 // Dutch full text over one region's housing forms, on Orama: the names of the housing form, its
-// location and organisation, and the city, with Dutch stemming ('tuinen' finds 'tuin'), accents
-// folded and Dutch stop words dropped, like the OpenSearch analyser.
+// location and organisation, the city, and the descriptions (`searchText`), with Dutch stemming
+// ('tuinen' finds 'tuin'), accents folded and Dutch stop words dropped, like the OpenSearch analyser.
 //
 // Orama alone would answer differently from OpenSearch in two ways: it matches a word as a prefix
 // ('tuin' finds 'tuinhuis') and requires all words of a query within ONE field. The port promises
 // one meaning on both engines: every word of the query, as a whole stemmed word, in any of the
-// fields (OpenSearch's cross_fields with operator "and"). So Orama retrieves and scores (BM25, the
-// housing form's own name weighing most, as in OpenSearch), and each hit is then checked against
+// fields (OpenSearch's cross_fields with operator "and"). So Orama retrieves and scores (BM25 with
+// the weights of the OpenSearch query: the housing form's own name most, the descriptions least, so
+// a word in a name ranks above the same word in a description), and each hit is then checked against
 // the document's own stemmed words, kept here per document.
 //
 // Orama's calls are synchronous with its default components; they are used that way, so a put or
@@ -15,10 +16,10 @@ import { create, insert, remove, search, type Results } from '@orama/orama';
 import { language, stemmer } from '@orama/stemmers/dutch';
 import { DUTCH_STOP_WORDS } from './dutch-stop-words.ts';
 
-const SCHEMA = { name: 'string', locationName: 'string', organizationName: 'string', city: 'string' } as const;
-const TEXT_FIELDS = ['name', 'locationName', 'organizationName', 'city'] as const;
-/** The same weights as the OpenSearch query (name^3, locationName^2). */
-const BOOST = { name: 3, locationName: 2 };
+const SCHEMA = { name: 'string', locationName: 'string', organizationName: 'string', city: 'string', searchText: 'string' } as const;
+const TEXT_FIELDS = ['name', 'locationName', 'organizationName', 'city', 'searchText'] as const;
+/** The same weights as the OpenSearch query (build-search-query.ts: name^3, locationName^2, searchText^0.5). */
+const BOOST = { name: 3, locationName: 2, searchText: 0.5 };
 /**
  * Orama's tokenizer remembers every token it normalised, including those of queries: without a
  * bound, a long-running server would grow with every new word anyone typed.
@@ -42,7 +43,7 @@ export class TextIndex {
 
   put(doc: TextDocument): void {
     if (this.words.has(doc.id)) sync(remove(this.db, doc.id));
-    const fields = { name: doc.name, locationName: doc.locationName, organizationName: doc.organizationName, city: doc.city };
+    const fields = { name: doc.name, locationName: doc.locationName, organizationName: doc.organizationName, city: doc.city, searchText: doc.searchText };
     sync(insert(this.db, { id: doc.id, ...fields }));
     this.words.set(doc.id, new Set(TEXT_FIELDS.flatMap((field) => this.tokenize(fields[field]))));
   }

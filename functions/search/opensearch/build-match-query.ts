@@ -27,7 +27,7 @@ import {
   WAITING_LIST_WEIGHT, distanceScaleKm, maxRawScore,
 } from '../../../shared/matching/index.ts';
 import { type Clause, criterionClauses } from './criterion-clauses.ts';
-import { KNOWN_FIELDS, MAX_RESULT_WINDOW } from './index-mapping.ts';
+import { MAX_RESULT_WINDOW, SOURCE_EXCLUDES } from './index-mapping.ts';
 
 /** Hits read beyond each side of the page (and after the near-miss limit) for the exact re-sort. */
 export const ORDER_MARGIN = 10;
@@ -56,7 +56,7 @@ export function buildMatchQueries(request: MatchRequest, origin: Point | undefin
   const should = scoreClauses(request, origin, musts);
   const region: Clause = { term: { regionId: request.regionId } };
   const common = {
-    _source: { excludes: [KNOWN_FIELDS] },
+    _source: { excludes: SOURCE_EXCLUDES },
     sort: sortOrder(origin),
   };
   const query = (filter: Clause[]) => ({ bool: { filter: [region, ...filter], should } });

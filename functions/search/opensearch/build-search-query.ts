@@ -1,7 +1,8 @@
 // Direct search as one OpenSearch search. Pure, and unit-tested as JSON.
 //
-// - Full text: the words of `q`, each in some name field (cross_fields, operator and), analysed
-//   with the Dutch analyser, so 'tuinen' finds 'tuin'.
+// - Full text: the words of `q`, each in some name field or the descriptions (cross_fields,
+//   operator and), analysed with the Dutch analyser, so 'tuinen' finds 'tuin'. Names weigh more
+//   than descriptions, as in the embedded engine (text-index.ts).
 // - Filters: a code filter passes a housing form with ANY of its codes (a `terms` query: OR
 //   within), all filters must pass (AND across); a yes/no filter passes only what is known to hold.
 // - Facets are disjunctive: the count for a code says what choosing it would give, so each code
@@ -13,6 +14,7 @@ import {
 } from '../../../shared/domain/index.ts';
 import { SMALL_SCALE_MAX_GROUP_SIZE } from '../../../shared/matching/index.ts';
 import { type Clause } from './criterion-clauses.ts';
+import { SEARCH_TEXT } from './index-mapping.ts';
 
 /** The candidate field each code filter reads. */
 export const CODE_FILTER_FIELDS: Readonly<Record<CodeFilter, string>> = {
@@ -44,8 +46,11 @@ const FLAG_CLAUSES: Readonly<Record<FlagFilter, Clause>> = {
   shops: { term: { shopsNearby: true } },
 };
 
-/** Name fields for full text; the housing form's own name weighs most. */
-export const TEXT_FIELDS = ['name^3', 'locationName^2', 'organizationName', 'city'];
+/**
+ * Fields for full text: the housing form's own name weighs most, the descriptions least, so a word
+ * in a name ranks above the same word in a description.
+ */
+export const TEXT_FIELDS = ['name^3', 'locationName^2', 'organizationName', 'city', `${SEARCH_TEXT}^0.5`];
 
 /** The fields a search hit needs from _source. */
 const HIT_FIELDS = ['housingFormId', 'locationId', 'organizationId', 'name', 'locationName', 'organizationName', 'city', 'type', 'point', 'waitingList'];

@@ -1,7 +1,8 @@
 // The OpenSearch index for housing forms: settings (a Dutch analyser), the mapping, and how a
 // candidate becomes a document. The document IS the candidate (its `_source`), so the shared
 // matcher can compute reasons and the exact score from a hit, plus one derived field,
-// `knownFields`, which the queries need to tell 'unknown' from 'mismatch' (see below).
+// `knownFields`, which the queries need to tell 'unknown' from 'mismatch' (see below). The
+// candidate's descriptions (`searchText`) are indexed for direct search and left out of every hit.
 // `import type`, not `import { type … }`: the latter keeps a side-effect import of the package,
 // which would bundle its whole Client.
 import type { API } from '@opensearch-project/opensearch';
@@ -38,13 +39,30 @@ export function toDocument(candidate: MatchCandidate): CandidateDocument {
   return { ...candidate, [KNOWN_FIELDS]: OPTIONAL_FIELDS.filter((field) => candidate[field] !== undefined) };
 }
 
-/** The candidate back from a hit's `_source` (queries leave `knownFields` out of it). */
+/** The descriptions, indexed for full text; the matcher never reads them back. */
+export const SEARCH_TEXT = 'searchText';
+
+/**
+ * What the queries leave out of `_source`: `knownFields`, and the descriptions (up to 12,000
+ * characters a hit, which no answer shows).
+ */
+export const SOURCE_EXCLUDES = [KNOWN_FIELDS, SEARCH_TEXT];
+
+/** The candidate back from a hit's `_source` (without `knownFields` and the descriptions). */
 export function fromSource(source: unknown): MatchCandidate {
-  const { [KNOWN_FIELDS]: _known, ...candidate } = source as CandidateDocument;
+  const { [KNOWN_FIELDS]: _known, [SEARCH_TEXT]: _text, ...candidate } = source as CandidateDocument;
   return candidate;
 }
 
-/** The analyser for names: Dutch stemming ('tuinen' finds 'tuin'), accents folded ('cafe' finds 'café'). */
+/**
+ * The version of this mapping, kept in the index's `_meta` so an operator can see which one a
+ * live index has (`GET <alias>/_mapping`). Raise it with every change to the settings or the
+ * mapping: an index keeps the mapping it was created with, so a change takes effect only after a
+ * whole reindex (a new version behind the alias). 2: the descriptions (`searchText`).
+ */
+export const MAPPING_VERSION = 2;
+
+/** The analyser for text: Dutch stemming ('tuinen' finds 'tuin'), accents folded ('cafe' finds 'café'). */
 export const DUTCH_ANALYZER = 'dutch_text';
 
 export const INDEX_SETTINGS = {
@@ -79,6 +97,7 @@ export const INDEX_MAPPINGS = {
   // A field the candidate gains later is kept in _source (so the shared code sees it) but not
   // indexed until the mapping names it: no surprise dynamic mappings, no rejected documents.
   dynamic: false,
+  _meta: { mappingVersion: MAPPING_VERSION },
   properties: {
     id: keyword,
     regionId: keyword,
@@ -119,6 +138,7 @@ export const INDEX_MAPPINGS = {
     // format the import accepts can never make OpenSearch refuse a document.
     waitingList: { properties: { status: keyword } },
     [KNOWN_FIELDS]: keyword,
+    [SEARCH_TEXT]: dutchText,
   },
 } satisfies IndexDefinition['mappings'];
 

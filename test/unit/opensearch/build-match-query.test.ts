@@ -131,8 +131,8 @@ describe('the results query: the score of shared/matching/score.ts', () => {
     expect(noPlace.sort).toHaveLength(4);
   });
 
-  it('counts every fitting housing form and reads one page with a margin either side', () => {
-    expect(results).toMatchObject({ track_total_hits: true, from: 0, size: 50 + ORDER_MARGIN, _source: { excludes: ['knownFields'] } });
+  it('counts every fitting housing form and reads one page with a margin either side, without the descriptions', () => {
+    expect(results).toMatchObject({ track_total_hits: true, from: 0, size: 50 + ORDER_MARGIN, _source: { excludes: ['knownFields', 'searchText'] } });
     const deep = buildMatchQueries(matchRequest({ offset: 100, limit: 20 }), undefined);
     expect(deep.results).toMatchObject({ from: 100 - ORDER_MARGIN, size: 20 + 2 * ORDER_MARGIN });
     expect(deep.windowStart).toBe(100 - ORDER_MARGIN);

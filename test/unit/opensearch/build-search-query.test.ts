@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CODE_FILTER_NAMES, SearchQuerySchema, type SearchQuery } from '../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
 import { CODE_FILTER_FIELDS, TEXT_FIELDS, buildSearchQuery, facetName } from '../../../functions/search/opensearch/build-search-query.ts';
-import { toDocument } from '../../../functions/search/opensearch/index-mapping.ts';
+import { DUTCH_ANALYZER, INDEX_MAPPINGS, toDocument } from '../../../functions/search/opensearch/index-mapping.ts';
 import { readSearchResponse } from '../../../functions/search/opensearch/read-search-response.ts';
 import { candidate } from '../../fixtures/candidates.ts';
 import { aggregate, search, type Doc } from './support/query-dsl.ts';
 
 type Json = Record<string, unknown>;
+const props = INDEX_MAPPINGS.properties as Record<string, unknown>;
 const query = (input: Record<string, unknown>): SearchQuery => SearchQuerySchema.parse({ regionId: 'zuid-limburg', ...input });
 const docs = (candidates: MatchCandidate[]) => candidates.map((c) => toDocument(c) as unknown as Doc);
 
@@ -33,9 +34,12 @@ function run(q: SearchQuery) {
 const ids = (q: SearchQuery) => run(q).items.map((i) => i.housingFormId);
 
 describe('direct search as an OpenSearch query', () => {
-  it('searches names with the Dutch analyser, every word somewhere (cross_fields, and)', () => {
+  it('searches names and descriptions with the Dutch analyser, every word somewhere (cross_fields, and)', () => {
     const body = buildSearchQuery(query({ q: ' tuinen Maastricht ' })) as { query: { bool: { must: Json[] } } };
     expect(body.query.bool.must).toEqual([{ multi_match: { query: 'tuinen Maastricht', fields: TEXT_FIELDS, type: 'cross_fields', operator: 'and' } }]);
+    // The same weights as the embedded engine: every name above the descriptions.
+    expect(TEXT_FIELDS).toEqual(['name^3', 'locationName^2', 'organizationName', 'city', 'searchText^0.5']);
+    for (const field of TEXT_FIELDS) expect(props[field.split('^')[0] as string], field).toEqual({ type: 'text', analyzer: DUTCH_ANALYZER });
     expect((buildSearchQuery(query({})) as { query: { bool: { must: Json[] } } }).query.bool.must).toEqual([{ match_all: {} }]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DUTCH_ANALYZER, INDEX_MAPPINGS, INDEX_SETTINGS, OPTIONAL_FIELDS, fromSource, indexDefinition, toDocument,
+  DUTCH_ANALYZER, INDEX_MAPPINGS, INDEX_SETTINGS, MAPPING_VERSION, OPTIONAL_FIELDS, fromSource, indexDefinition, toDocument,
 } from '../../../functions/search/opensearch/index-mapping.ts';
 import { aliasName, firstVersionName, versionName, versionPattern } from '../../../functions/search/opensearch/index-names.ts';
 import { fixedClock } from '../../../shared/clock.ts';
@@ -17,9 +17,14 @@ describe('the index mapping', () => {
     });
     expect(INDEX_SETTINGS.analysis.filter.dutch_stemmer).toEqual({ type: 'stemmer', language: 'dutch' });
     expect(INDEX_SETTINGS.analysis.filter.dutch_stop).toEqual({ type: 'stop', stopwords: '_dutch_' });
-    for (const field of ['name', 'locationName', 'organizationName', 'city']) {
-      expect(props[field]).toEqual({ type: 'text', analyzer: DUTCH_ANALYZER });
+    for (const field of ['name', 'locationName', 'organizationName', 'city', 'searchText']) {
+      expect(props[field], field).toEqual({ type: 'text', analyzer: DUTCH_ANALYZER });
     }
+  });
+
+  it('says which mapping version an index was created with (2: the descriptions)', () => {
+    expect(MAPPING_VERSION).toBe(2);
+    expect(indexDefinition().mappings).toMatchObject({ _meta: { mappingVersion: 2 } });
   });
 
   it('maps the point as geo_point, codes and ids as keywords, facts as booleans and integers', () => {
@@ -64,6 +69,14 @@ describe('documents', () => {
     const c = candidate({ pets: true });
     const source = JSON.parse(JSON.stringify(toDocument(c))) as unknown;
     expect(fromSource(source)).toEqual(JSON.parse(JSON.stringify(c)));
+  });
+
+  it('carry the descriptions for full text, which never come back as part of the candidate', () => {
+    const c = candidate({ searchText: 'Een grote tuin.' });
+    const doc = toDocument(c);
+    expect(doc.searchText).toBe('Een grote tuin.');
+    const { searchText: _text, ...withoutText } = c;
+    expect(fromSource(JSON.parse(JSON.stringify(doc)))).toEqual(JSON.parse(JSON.stringify(withoutText)));
   });
 });
 

@@ -9,7 +9,7 @@ import { MAASTRICHT, candidate, matchRequest } from '../../fixtures/candidates.t
 const asReadBack = (c: MatchCandidate) => JSON.parse(JSON.stringify(c)) as MatchCandidate;
 
 describe('normaliseCandidate', () => {
-  it('writes every key in the order toCandidate writes them', () => {
+  it('writes every key in the order toCandidate writes them, but the descriptions', () => {
     const built = toCandidate(
       'zuid-limburg',
       { id: 'org', name: 'Org', worldview: undefined },
@@ -17,7 +17,12 @@ describe('normaliseCandidate', () => {
       MAASTRICHT,
       { id: 'hf', name: 'Woonvorm', type: 'nursing-home', sectors: ['VV'], waitingList: { status: 'short', updatedAt: '2026-11-10' } },
     );
-    expect(Object.keys(normaliseCandidate(asReadBack(built)))).toEqual(Object.keys(built));
+    expect(Object.keys(normaliseCandidate(asReadBack(built)))).toEqual(Object.keys(built).filter((key) => key !== 'searchText'));
+  });
+
+  it('leaves the descriptions to the full-text index: the candidates the matcher scans do not hold them', () => {
+    const normalised = normaliseCandidate(candidate({ searchText: 'Een grote tuin met kippen.' }));
+    expect(Object.hasOwn(normalised, 'searchText')).toBe(false);
   });
 
   it('restores the left-out keys as undefined and keeps every value', () => {
