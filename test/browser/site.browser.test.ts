@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
+import { journeysSuite } from './suites/journeys.ts';
 import { pagesSuite } from './suites/pages.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
 import { resultsSuite } from './suites/results.ts';
@@ -31,5 +32,6 @@ describe('the public site in a browser', () => {
   resultsSuite(get);
   compareReportSuite(get);
   searchSupportSuite(get);
+  journeysSuite(get);
   budgetSuite();
 });
