@@ -121,7 +121,12 @@ function renderPlace(data: ShortlistPageData, target: HTMLElement | null, wishes
 function renderOwnWords(data: ShortlistPageData, target: HTMLElement | null, saved: SavedAnswers | undefined): void {
   if (!target) return;
   const written = data.freeTextQuestions
-    .map((question) => ({ question, text: saved?.answers[question.id]?.text?.trim() ?? '' }))
+    .map((question) => {
+      const answer = saved?.answers[question.id];
+      if (!question.options) return { question, text: answer?.text?.trim() ?? '' };
+      const chosen = [answer?.choice, ...(answer?.choices ?? [])].filter((id): id is string => id !== undefined);
+      return { question, text: chosen.map((id) => question.options?.[id]).filter((label) => label !== undefined).join(', ') };
+    })
     .filter(({ text }) => text !== '');
   if (written.length === 0) {
     replaceChildren(target, el('p', {}, data.texts.report.noOwnWords));

@@ -355,6 +355,8 @@ export function journeysSuite(harness: () => SiteHarness): void {
       expect(await report.locator('[data-part="place"]').innerText()).toContain('Near postcode 3011 AB');
       expect(await report.locator('[data-part="place"]').innerText()).toContain('At most 25 km from there');
       expect(await report.locator('[data-part="own-words"]').innerText()).toContain(OWN_WORDS_EN);
+      // Who filled the questions in is not a wish, but the reader of the report needs to know.
+      expect(await report.locator('[data-part="own-words"]').innerText()).toContain('I am a client supporter or support worker');
       expect(await report.locator('.ww-report-item h3').allInnerTexts()).toEqual([fav1.name, fav2Name]);
       await expect(page.getByText('For the client supporter or the care provider').isVisible()).resolves.toBe(true);
       await screenshot(page, 'journey-supporter-6-report');

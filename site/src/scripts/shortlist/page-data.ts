@@ -33,8 +33,11 @@ export interface ShortlistPageData {
     /** With `{locationId}` to fill in. */
     location: string;
   };
-  /** Report only: the free-text questions, in questionnaire order. */
-  freeTextQuestions: { id: string; text: string }[];
+  /**
+   * Report only: the free-text questions and the choice questions that are not wishes, in
+   * questionnaire order; `options` (option id to its text) marks a choice question.
+   */
+  freeTextQuestions: { id: string; text: string; options?: Record<string, string> }[];
   /** Report only: contact details by organisation id. */
   organizations: Record<string, OrganizationContact>;
 }
