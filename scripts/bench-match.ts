@@ -5,12 +5,16 @@
 // within 3x of the bare scan.
 // Then the API's throughput on loopback: POST /api/match at 2,000 housing forms under autocannon.
 // Target: >= 1,500 requests/s with p99 <= 50 ms.
+// Options: `--api-only` (no matcher table), `--one-process` (no cluster run), `--ceiling` (the same
+// load on bare Hono routes, for what one process on this machine can serve at all). To profile the
+// API: `node --import tsx --cpu-prof scripts/bench-match.ts --api-only --one-process`.
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
 import { createApp } from '../functions/api/app.ts';
 import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-engine.ts';
 import type { ListingStore } from '../functions/store/listing-store.ts';
@@ -262,8 +266,12 @@ function printTable(rows: readonly Row[]): void {
   for (const row of table) console.log(row.map((cell, col) => cell.padStart(widths[col]!)).join('  '));
 }
 
-console.log('Matcher: 6 criteria (2 must, 2 important, 2 nice) and a postcode; bare scan = same fields + distance, no ranking.\n');
-printTable([benchCorpus(2_000, 200), benchCorpus(50_000, 50)]);
+// `--api-only` skips the matcher table (for profiling the API: `node --cpu-prof` sees only it).
+const apiOnly = process.argv.includes('--api-only');
+if (!apiOnly) {
+  console.log('Matcher: 6 criteria (2 must, 2 important, 2 nice) and a postcode; bare scan = same fields + distance, no ranking.\n');
+  printTable([benchCorpus(2_000, 200), benchCorpus(50_000, 50)]);
+}
 
 // --- API throughput (autocannon, POST /api/match at 2,000 housing forms) ------------------------
 // The API as `npm start` builds it (createApp, the embedded engine loaded through its loader) on
@@ -363,7 +371,18 @@ async function startApi(processes: number, candidates: MatchCandidate[]): Promis
   };
 }
 
-async function benchApi(processes: number, candidates: MatchCandidate[]): Promise<void> {
+/** autocannon with the benchmark's settings, after its warm-up (which lets V8 optimise the route). */
+async function load(url: string, body: string): Promise<AutocannonResult> {
+  // CommonJS, loaded through require: an ES import of an untyped package does not type-check.
+  const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+  const run = (duration: number) =>
+    autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: API_CONNECTIONS, duration, workers: 1 });
+  await run(API_WARMUP_S);
+  return run(API_DURATION_S);
+}
+
+/** Returns the API's answer, for the ceiling run. */
+async function benchApi(processes: number, candidates: MatchCandidate[]): Promise<string> {
   const api = await startApi(processes, candidates);
   const url = `http://127.0.0.1:${api.port}/api/match`;
   const body = JSON.stringify(REQUEST);
@@ -371,12 +390,7 @@ async function benchApi(processes: number, candidates: MatchCandidate[]): Promis
     const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const answer = await probe.text();
     if (probe.status !== 200) throw new Error(`POST /api/match answered ${probe.status}: ${answer}`);
-    // CommonJS, loaded through require: an ES import of an untyped package does not type-check.
-    const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-    const run = (duration: number) =>
-      autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: API_CONNECTIONS, duration, workers: 1 });
-    await run(API_WARMUP_S); // lets V8 optimise the route and the matcher before measuring
-    const result = await run(API_DURATION_S);
+    const result = await load(url, body);
     const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
     const failed = result.errors + result.timeouts + result.non2xx;
     console.log(
@@ -385,8 +399,41 @@ async function benchApi(processes: number, candidates: MatchCandidate[]): Promis
         `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (target <= ${API_TARGET.p99Ms} ms ${ok(result.latency.p99 <= API_TARGET.p99Ms)}), ` +
         `max ${result.latency.max} ms; ${result.requests.total.toLocaleString('en')} requests, ${failed} failed; answer ${(answer.length / 1024).toFixed(0)} KB.`,
     );
+    return answer;
   } finally {
     await api.stop();
+  }
+}
+
+/**
+ * What one process on this machine can serve at all, measured the same way (`--ceiling`): a bare
+ * Hono route on the same server that reads the body and answers (a) a tiny JSON, (b) the match
+ * route's answer as a ready string, (c) the same answer re-serialised with c.json every time, as
+ * the real route must. The real route can only be slower than (c) by the matcher and validation.
+ */
+async function benchCeiling(answer: string): Promise<void> {
+  const parsed: unknown = JSON.parse(answer);
+  const variants: readonly (readonly [string, (c: Context) => Response])[] = [
+    ['tiny JSON       ', (c) => c.json({ ok: true })],
+    ['answer as string', (c) => c.body(answer, 200, { 'content-type': 'application/json' })],
+    ['answer, c.json  ', (c) => c.json(parsed)],
+  ];
+  for (const [name, respond] of variants) {
+    const app = new Hono().post('/api/match', async (c) => {
+      await c.req.json();
+      return respond(c);
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    try {
+      const result = await load(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/match`, JSON.stringify(REQUEST));
+      console.log(
+        `ceiling, ${name}: ${Math.round(result.requests.average).toLocaleString('en')} requests/s, ` +
+          `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms.`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   }
 }
 
@@ -395,5 +442,7 @@ console.log(
   `\nAPI: POST /api/match on loopback, ${API_CORPUS_SIZE.toLocaleString('en')} housing forms, the same request (limit ${REQUEST.limit}), ` +
     `autocannon ${API_CONNECTIONS} connections for ${API_DURATION_S} s after ${API_WARMUP_S} s warm-up.`,
 );
-await benchApi(1, apiCorpus);
-await benchApi(availableParallelism(), apiCorpus);
+const answer = await benchApi(1, apiCorpus);
+if (process.argv.includes('--ceiling')) await benchCeiling(answer);
+// `--one-process` skips the cluster run (the figure issue 3 asks for is the one-process one).
+if (!process.argv.includes('--one-process')) await benchApi(availableParallelism(), apiCorpus);
