@@ -79,13 +79,20 @@ try {
       const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
         .map((id) => `${id.split('-').map((w) => w[0]?.toUpperCase()).join('')} ${result.lhr.audits[id]?.displayValue ?? '?'}`);
       say(`    ${metrics.join(', ')}`);
-      const failing = result.lhr.categories.accessibility?.auditRefs
-        .map((ref) => result.lhr.audits[ref.id])
-        .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'informative');
-      for (const audit of failing ?? []) {
-        say(`    accessibility: ${audit?.id}: ${audit?.title}`);
-        const items = (audit?.details as { items?: { node?: { snippet?: string } }[] } | undefined)?.items ?? [];
-        for (const item of items.slice(0, 5)) if (item.node?.snippet) say(`      ${item.node.snippet.slice(0, 160)}`);
+      // Every audit that costs points, in every category, so a score under 100 says why.
+      for (const category of CATEGORIES) {
+        const failing = (result.lhr.categories[category]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0)
+          .map((ref) => result.lhr.audits[ref.id])
+          .filter((audit) => audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'notApplicable' && audit.scoreDisplayMode !== 'informative');
+        for (const audit of failing) {
+          say(`    ${category}: ${audit?.id}: ${audit?.title}${audit?.displayValue ? ` (${audit.displayValue})` : ''}`);
+          const items = (audit?.details as { items?: { node?: { snippet?: string }; url?: string; description?: string }[] } | undefined)?.items ?? [];
+          for (const item of items.slice(0, 5)) {
+            const detail = item.node?.snippet ?? item.url ?? item.description;
+            if (detail) say(`      ${detail.slice(0, 160)}`);
+          }
+        }
       }
       if ((scores.performance ?? 0) < TARGETS.performance || (scores.accessibility ?? 0) < TARGETS.accessibility) exitCode = 1;
     }

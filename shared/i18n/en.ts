@@ -329,6 +329,8 @@ export const en = {
     mapIntro: 'The numbers on the map are the same as in the list. Choose a number to go to that place in the list.',
     mapLabel: 'Map of the places in the list',
     mapMarker: 'Number {number}: {name}, {location}',
+    mapHome: 'Your place: postcode {postcode}',
+    mapHomeLegend: 'The little house on the map is your own place (postcode {postcode}).',
     mapTilesFailed: 'The map itself could not load. The numbers are still there.',
     mapAttribution: '© OpenStreetMap contributors',
     finishLink: 'See the places that suit you',

@@ -330,6 +330,8 @@ export const nl = {
     mapIntro: 'De nummers op de kaart zijn dezelfde als in de lijst. Kies een nummer om naar die plek in de lijst te gaan.',
     mapLabel: 'Kaart met de plekken uit de lijst',
     mapMarker: 'Nummer {number}: {name}, {location}',
+    mapHome: 'Uw plek: postcode {postcode}',
+    mapHomeLegend: 'Het huisje op de kaart is uw eigen plek (postcode {postcode}).',
     mapTilesFailed: 'De kaart zelf kon niet laden. De nummers staan er wel.',
     mapAttribution: '© OpenStreetMap-bijdragers',
     finishLink: 'Bekijk de plekken die bij u passen',

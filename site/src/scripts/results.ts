@@ -5,6 +5,7 @@
 // again; the count is announced and focus stays where it was. When the API cannot be reached the
 // page says so with a "try again" button; nothing the person set is lost.
 // Only types come from shared/ (no zod: page budget).
+import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
 import { apiFetch } from './lib/api-fetch.ts';
 import { loadAdjustments, saveAdjustments, type Adjustments } from './lib/browser-store.ts';
@@ -13,7 +14,7 @@ import { fill, pluralForm } from './shortlist/dom.ts';
 import { cardId, nearMissId, resultCard } from './results/card.ts';
 import { favourites as createFavourites } from './results/favourites.ts';
 import { readPageData, type ResultsPageData } from './results/page-data.ts';
-import { drawMap, type MapMarker } from './results/tile-map.ts';
+import { drawMap, type HomeMarker, type MapMarker } from './results/tile-map.ts';
 import { renderWishes, type WishSetting } from './results/wishes-form.ts';
 
 /** Results asked per page ("show more" asks the next). */
@@ -41,6 +42,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const mapSection = find('[data-map-section]');
   const mapBox = find('[data-map]');
   const mapFailed = find('[data-map-failed]');
+  const mapHome = find('[data-map-home]');
   const placeForm = find<HTMLFormElement>('[data-place-form]');
   const postcodeInput = find<HTMLInputElement>('#ww-results-postcode');
   const postcodeError = find('[data-postcode-error]');
@@ -55,6 +57,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   let total = 0;
   let request = 0;
   let tilesFailed = false;
+  /** The postcode the list was last asked for, and its point once the API has told it. */
+  let place: { postcode: string; home?: HomeMarker & { postcode: string } } | undefined;
 
   const say = (text: string) => {
     if (status) status.textContent = text;
@@ -164,6 +168,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     }
     favourites.refresh();
     renderMap();
+    void locateHome(postcode);
     return 'ok';
   }
 
@@ -189,6 +194,25 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     nearSection.hidden = answer.nearMisses.length === 0;
   }
 
+  /**
+   * Looks up the point of the person's postcode (once per postcode) and draws it on the map. The
+   * house is a help, not something to wait for: without an answer the map stays as it is.
+   */
+  async function locateHome(postcode: string | undefined): Promise<void> {
+    if (postcode === undefined) {
+      place = undefined;
+      renderMap();
+      return;
+    }
+    if (place?.postcode === postcode) return;
+    place = { postcode };
+    const answer = await apiFetch<PostcodeAnswer>(`/api/postcodes/${encodeURIComponent(postcode.replace(/\s+/g, ''))}`);
+    if (!answer.ok || place.postcode !== postcode) return;
+    const { point, postcode: formatted } = answer.value;
+    place.home = { lat: point.lat, lon: point.lon, postcode: formatted, label: fill(r.mapHome, { postcode: formatted }) };
+    renderMap();
+  }
+
   function renderMap(): void {
     if (!mapBox || !mapSection) return;
     const markers: MapMarker[] = shown.flatMap((result, i) => {
@@ -202,10 +226,15 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     });
     mapSection.hidden = markers.length === 0;
     if (markers.length === 0) return;
+    const home = place?.home;
     drawMap(mapBox, markers, () => {
       tilesFailed = true;
       if (mapFailed) mapFailed.hidden = false;
-    });
+    }, home);
+    if (mapHome) {
+      mapHome.hidden = home === undefined;
+      mapHome.textContent = home ? fill(r.mapHomeLegend, { postcode: home.postcode }) : '';
+    }
     if (mapFailed) mapFailed.hidden = !tilesFailed;
   }
 

@@ -189,6 +189,18 @@ export function resultsSuite(harness: () => SiteHarness): void {
         }).length;
       });
       expect(outside).toBe(0);
+      // The person's own place is on the map as a house, named for screen readers, not covering a pin.
+      const house = map.getByRole('img', { name: 'Uw plek: postcode 6211 AB' });
+      await house.waitFor();
+      expect(await map.locator('[data-map-home]').innerText()).toBe('Het huisje op de kaart is uw eigen plek (postcode 6211 AB).');
+      const covered = await page.evaluate(() => {
+        const home = document.querySelector('.ww-map__home-icon')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.ww-map__pin')].filter((pin) => {
+          const r = pin.getBoundingClientRect();
+          return r.left < home.right && r.right > home.left && r.top < home.bottom && r.bottom > home.top;
+        }).length;
+      });
+      expect(covered).toBe(0);
       await pins.filter({ hasText: /^2$/ }).first().click();
       expect(await page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('result-2');
     });

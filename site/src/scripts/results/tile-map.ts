@@ -44,20 +44,30 @@ export function fittingZoom(points: readonly { lat: number; lon: number }[], wid
   return MIN_ZOOM;
 }
 
+/** The person's own place (their postcode's point): drawn as a house, not a link. */
+export interface HomeMarker {
+  lat: number;
+  lon: number;
+  /** Accessible name: "Your place: postcode 6211 AB". */
+  label: string;
+}
+
 /**
  * Draws the map into `box` (emptied first). `onTilesFailed` is called once when every tile failed
- * to load (no internet, blocked): the one failure that is cheap to detect.
+ * to load (no internet, blocked): the one failure that is cheap to detect. With `home`, the view
+ * also takes in the person's own place, so they see how far the places lie from it.
  */
-export function drawMap(box: HTMLElement, markers: readonly MapMarker[], onTilesFailed: () => void): void {
+export function drawMap(box: HTMLElement, markers: readonly MapMarker[], onTilesFailed: () => void, home?: HomeMarker): void {
   box.replaceChildren();
   if (markers.length === 0) return;
   const width = Math.max(200, Math.round(box.clientWidth || 320));
   const height = Math.round(Math.min(440, Math.max(260, width * 0.7)));
   box.style.height = `${height}px`;
-  const zoom = fittingZoom(markers, width, height);
+  const zoom = fittingZoom(home ? [...markers, home] : markers, width, height);
   const projected = markers.map((marker) => project(marker.lat, marker.lon, zoom));
-  const xs = projected.map((p) => p.x);
-  const ys = projected.map((p) => p.y);
+  const homePoint = home ? project(home.lat, home.lon, zoom) : undefined;
+  const xs = [...projected, ...(homePoint ? [homePoint] : [])].map((p) => p.x);
+  const ys = [...projected, ...(homePoint ? [homePoint] : [])].map((p) => p.y);
   const left = (Math.min(...xs) + Math.max(...xs)) / 2 - width / 2;
   const top = (Math.min(...ys) + Math.max(...ys)) / 2 - height / 2;
 
@@ -99,8 +109,18 @@ export function drawMap(box: HTMLElement, markers: readonly MapMarker[], onTiles
     group.links.push(link);
     groups.set(marker.group, group);
   });
-  spreadApart([...groups.values()], width, height);
+  // The house takes part in the spreading, so no pin hides under it (or it under a pin).
+  const homeGroup = homePoint && home
+    ? { x: homePoint.x - left, y: homePoint.y - top, links: [houseIcon(home.label)] }
+    : undefined;
+  spreadApart([...groups.values(), ...(homeGroup ? [homeGroup] : [])], width, height);
   const pins = el('ul', { class: 'ww-map__markers' });
+  if (homeGroup) {
+    const item = el('li', { class: 'ww-map__marker ww-map__home' }, ...homeGroup.links);
+    item.style.left = `${homeGroup.x}px`;
+    item.style.top = `${homeGroup.y}px`;
+    pins.append(item);
+  }
   for (const group of groups.values()) {
     const item = el('li', { class: 'ww-map__marker' }, ...group.links);
     item.style.left = `${group.x}px`;
@@ -108,6 +128,22 @@ export function drawMap(box: HTMLElement, markers: readonly MapMarker[], onTiles
     pins.append(item);
   }
   box.append(tiles, pins);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A house drawn inline (no icon font, no image request): it shows even when the tiles do not. */
+function houseIcon(label: string): HTMLElement {
+  const icon = el('span', { class: 'ww-map__home-icon', role: 'img', 'aria-label': label });
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', 'M12 3 2 12h3v9h5v-6h4v6h5v-9h3z');
+  svg.append(path);
+  icon.append(svg);
+  return icon;
 }
 
 /** A marker box's half width and half height in CSS pixels: 44 px pins (2.75rem) and a gap. */
