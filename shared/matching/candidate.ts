@@ -6,7 +6,7 @@
 // never reads: the text travels with the candidate so a stream record alone is enough to index it.
 import {
   type CareProfile, type Community, type Culture, type DeliveryForm, type Facility, type HousingForm,
-  type HousingType, type Language, type Location, type Organization, type Sector, type TargetGroup,
+  type HousingType, type Language, type Location, type Organization, type SearchHit, type Sector, type TargetGroup,
   type WaitingList, type Worldview,
 } from '../domain/index.ts';
 import { type Point } from '../geo/distance.ts';
@@ -135,4 +135,20 @@ export function toCandidates(
   point: Point,
 ): MatchCandidate[] {
   return location.housingForms.map((hf) => toCandidate(regionId, organization, location, point, hf));
+}
+
+/** A candidate as a direct-search hit: what both engines answer for it, copied (no shared objects). */
+export function toSearchHit(c: MatchCandidate): SearchHit {
+  return {
+    housingFormId: c.housingFormId,
+    locationId: c.locationId,
+    organizationId: c.organizationId,
+    name: c.name,
+    locationName: c.locationName,
+    organizationName: c.organizationName,
+    city: c.city,
+    type: c.type,
+    waitingList: { ...c.waitingList },
+    point: { lat: c.point.lat, lon: c.point.lon },
+  };
 }

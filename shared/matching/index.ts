@@ -1,5 +1,5 @@
 // The matcher's public API: candidates, per-criterion outcomes, the score model and matching.
-export { sortName, toCandidate, toCandidates, type CandidateLocation, type CandidateOrganization, type MatchCandidate } from './candidate.ts';
+export { sortName, toCandidate, toCandidates, toSearchHit, type CandidateLocation, type CandidateOrganization, type MatchCandidate } from './candidate.ts';
 export { compileCriterion, evaluate, SMALL_SCALE_MAX_GROUP_SIZE, type CandidatePredicate } from './evaluate.ts';
 export {
   CRITERION_WEIGHTS, DEFAULT_DISTANCE_SCALE_KM, DISTANCE_WEIGHT, WAITING_LIST_TERMS, WAITING_LIST_WEIGHT,

@@ -17,10 +17,10 @@
 // Order: with words, relevance first; then the shared name key and the ids (as the matcher and
 // OpenSearch order), so the order is total and pages never overlap.
 import {
-  CODE_FILTERS, CODE_FILTER_NAMES, FLAG_FILTERS, type CodeFilter, type SearchHit, type SearchQuery,
+  CODE_FILTERS, CODE_FILTER_NAMES, FLAG_FILTERS, type CodeFilter, type SearchQuery,
   type SearchResponse,
 } from '../../../shared/domain/index.ts';
-import { compileCriterion, type CandidatePredicate, type MatchCandidate } from '../../../shared/matching/index.ts';
+import { compileCriterion, toSearchHit, type CandidatePredicate, type MatchCandidate } from '../../../shared/matching/index.ts';
 
 /** The codes a candidate holds for each code filter; undefined when the listing left them out. */
 const CODES_OF: Readonly<Record<CodeFilter, (c: MatchCandidate) => readonly string[] | undefined>> = {
@@ -68,21 +68,6 @@ function byName(a: MatchCandidate, b: MatchCandidate): number {
   return compareText(a.sortName, b.sortName) || compareText(a.locationId, b.locationId) || compareText(a.housingFormId, b.housingFormId);
 }
 
-function toHit(c: MatchCandidate): SearchHit {
-  return {
-    housingFormId: c.housingFormId,
-    locationId: c.locationId,
-    organizationId: c.organizationId,
-    name: c.name,
-    locationName: c.locationName,
-    organizationName: c.organizationName,
-    city: c.city,
-    type: c.type,
-    waitingList: { ...c.waitingList },
-    point: { lat: c.point.lat, lon: c.point.lon },
-  };
-}
-
 /**
  * Searches `pool`. With `relevance` (the full text's scores by candidate id) hits are ordered by
  * it first; without, by name.
@@ -118,7 +103,7 @@ export function directSearch(
     facets[name] = Object.fromEntries(CODE_FILTERS[name].filter((code) => tally.has(code)).map((code) => [code, tally.get(code) as number]));
   }
   return {
-    items: hits.slice(query.offset, query.offset + query.limit).map(toHit),
+    items: hits.slice(query.offset, query.offset + query.limit).map(toSearchHit),
     total: hits.length,
     facets,
   };

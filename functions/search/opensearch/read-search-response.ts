@@ -1,7 +1,7 @@
 // Reads OpenSearch search answers into the port's shapes: hits and totals of any search, and the
 // facet buckets of direct search.
-import { CODE_FILTERS, CODE_FILTER_NAMES, type SearchHit, type SearchResponse } from '../../../shared/domain/index.ts';
-import { type MatchCandidate } from '../../../shared/matching/index.ts';
+import { CODE_FILTERS, CODE_FILTER_NAMES, type SearchResponse } from '../../../shared/domain/index.ts';
+import { toSearchHit, type MatchCandidate } from '../../../shared/matching/index.ts';
 import { facetName } from './build-search-query.ts';
 import { fromSource } from './index-mapping.ts';
 
@@ -21,18 +21,7 @@ export function candidatesOf(body: SearchBody): MatchCandidate[] {
 }
 
 export function readSearchResponse(body: SearchBody): SearchResponse {
-  const items: SearchHit[] = candidatesOf(body).map((c) => ({
-    housingFormId: c.housingFormId,
-    locationId: c.locationId,
-    organizationId: c.organizationId,
-    name: c.name,
-    locationName: c.locationName,
-    organizationName: c.organizationName,
-    city: c.city,
-    type: c.type,
-    point: c.point,
-    waitingList: c.waitingList,
-  }));
+  const items = candidatesOf(body).map(toSearchHit);
   const facets: SearchResponse['facets'] = {};
   for (const name of CODE_FILTER_NAMES) {
     const counts = new Map((body.aggregations?.[facetName(name)]?.codes?.buckets ?? []).map((b) => [String(b.key), b.doc_count]));
