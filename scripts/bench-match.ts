@@ -29,22 +29,12 @@ import { pc4Point } from '../shared/geo/pc4.ts';
 import { decodePc4Table } from '../shared/geo/pc4-codec.ts';
 import pc4Table from '../shared/geo/pc4-points.json' with { type: 'json' };
 import { matchCandidates, toCandidates, type MatchCandidate } from '../shared/matching/index.ts';
+import { mulberry32 } from './lib/mulberry32.ts';
 
 // A server process forked by the API benchmark (at the end of this file) only serves.
 if (cluster.isWorker) await serveApiInWorker();
 
 // --- A seeded PRNG, so every run measures the same corpus ---------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;

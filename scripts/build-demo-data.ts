@@ -16,6 +16,7 @@ import {
 import { haversineKm } from '../shared/geo/distance.ts';
 import { REPO_ROOT } from '../functions/platform/paths.ts';
 import { encodePc4Table } from '../shared/geo/pc4-codec.ts';
+import { mulberry32 } from './lib/mulberry32.ts';
 
 const ROOT = REPO_ROOT;
 const REFERENCE_DIR = join(ROOT, 'data', 'reference');
@@ -137,16 +138,9 @@ function hashSeed(text: string): number {
 
 /** mulberry32: tiny and good enough for made-up data; never Math.random, so runs repeat exactly. */
 class Rng {
-  private state: number;
+  readonly next: () => number;
   constructor(seedText: string) {
-    this.state = hashSeed(seedText);
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(hashSeed(seedText));
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

@@ -2,22 +2,11 @@
 // out, given empty, or given with values, so unknown, mismatch and match all occur.
 import { type Criterion, type MatchRequest } from '../../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../../shared/matching/index.ts';
+import { mulberry32 } from '../../../../scripts/lib/mulberry32.ts';
 import { MAASTRICHT, candidate, matchRequest, northOf } from '../../../fixtures/candidates.ts';
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generator(seed: number) {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
   const chance = (p: number) => rnd() < p;
   const list = <T>(codes: readonly T[]): T[] | undefined =>
