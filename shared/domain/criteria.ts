@@ -54,15 +54,14 @@ export const CriterionSchema = z.discriminatedUnion('criterion', [
 ]);
 export type Criterion = z.infer<typeof CriterionSchema>;
 
-export const MatchRequestSchema = z.strictObject({
-  regionId: Slug,
-  postcode: PlacePostcode.optional(),
-  maxDistanceKm: z.number().positive().max(300).optional(),
-  criteria: z.array(CriterionSchema).max(60).default([]),
-  /** Paging over results; near misses are not paged: the best 20 (fewest failed musts first) come along. */
-  limit: z.number().int().min(1).max(200).default(50),
-  offset: z.number().int().min(0).default(0),
-}).superRefine((req, ctx) => {
+/**
+ * What a match and a compare request both refuse: a maximum distance without a place to measure
+ * from, and a criterion given twice (it would count twice in the score).
+ */
+export function refineWishes(
+  req: { postcode?: string; maxDistanceKm?: number; criteria: readonly Criterion[] },
+  ctx: z.core.$RefinementCtx,
+): void {
   if (req.maxDistanceKm !== undefined && req.postcode === undefined) {
     ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'A maximum distance needs a postcode to measure from.' });
   }
@@ -72,7 +71,17 @@ export const MatchRequestSchema = z.strictObject({
     if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['criteria', i], message: 'This criterion appears twice.' });
     seen.add(key);
   });
-});
+}
+
+export const MatchRequestSchema = z.strictObject({
+  regionId: Slug,
+  postcode: PlacePostcode.optional(),
+  maxDistanceKm: z.number().positive().max(300).optional(),
+  criteria: z.array(CriterionSchema).max(60).default([]),
+  /** Paging over results; near misses are not paged: the best 20 (fewest failed musts first) come along. */
+  limit: z.number().int().min(1).max(200).default(50),
+  offset: z.number().int().min(0).default(0),
+}).superRefine(refineWishes);
 export type MatchRequest = z.infer<typeof MatchRequestSchema>;
 export type MatchRequestInput = z.input<typeof MatchRequestSchema>;
 

@@ -145,6 +145,6 @@ describe('POST /api/match refuses what it cannot answer', () => {
   it('a body that is not JSON with 415', async () => {
     const { status, body } = await post<ErrorResponse>(undefined, { raw: 'regionId=zuid-limburg', contentType: 'text/plain' });
     expect(status).toBe(415);
-    expect(body.error.message).toBe('Unsupported Media Type');
+    expect(body.error).toEqual({ code: 'unsupported_media_type', message: 'Send the body as JSON, with the header Content-Type: application/json.' });
   });
 });

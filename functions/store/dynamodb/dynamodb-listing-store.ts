@@ -1,6 +1,7 @@
 // The listing store on DynamoDB (single table; keys in table-design.ts). The same code runs
 // against AWS and against DynamoDB Local.
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput,
@@ -9,6 +10,7 @@ import {
 import type {
   HousingForm, HousingFormPage, LocationDetail, LocationSummary, Organization, Region, StoredLocation,
 } from '../../../shared/domain/index.ts';
+import { Slug } from '../../../shared/domain/index.ts';
 import { toCandidate, type MatchCandidate } from '../../../shared/matching/index.ts';
 import type { Questionnaire } from '../../../shared/questionnaire/index.ts';
 import {
@@ -382,16 +384,24 @@ function encodeCursor(key: Item): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/**
+ * The cursor back as the key it was made from: exactly a housing form's key in this region, with
+ * slug ids, else a BadCursorError. Anything looser (an empty or oversized key value) would reach
+ * DynamoDB as ExclusiveStartKey and come back as a ValidationException, a 500.
+ */
 function decodeCursor(cursor: string, regionId: string): Item {
+  let key: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Item;
-    const valid =
-      key && typeof key === 'object' && key.gsi1pk === `REGION#${regionId}` &&
-      typeof key.gsi1sk === 'string' && key.gsi1sk.startsWith(REGION_MEMBER.housingForm) &&
-      typeof key.pk === 'string' && typeof key.sk === 'string' && Object.keys(key).length === 4;
-    if (!valid) throw new BadCursorError();
-    return key;
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw new BadCursorError();
   }
+  if (!key || typeof key !== 'object' || Array.isArray(key)) throw new BadCursorError();
+  const { pk, sk } = key as Record<string, unknown>;
+  const locationId = typeof pk === 'string' && pk.startsWith('LOC#') ? pk.slice('LOC#'.length) : '';
+  const housingFormId = typeof sk === 'string' && sk.startsWith('HF#') ? sk.slice('HF#'.length) : '';
+  if (!Slug.safeParse(locationId).success || !Slug.safeParse(housingFormId).success) throw new BadCursorError();
+  const expected = keys.housingForm(locationId, housingFormId, regionId);
+  if (!isDeepStrictEqual(key, expected)) throw new BadCursorError();
+  return expected;
 }
