@@ -22,8 +22,8 @@ interface CriterionTexts {
 const TEXTS: Record<Locale, CriterionTexts> = {
   nl: {
     flags: {
-      partner: 'Mijn partner kan mee komen wonen',
-      pets: 'Mijn huisdier mag mee',
+      partner: 'Partner kan mee komen wonen',
+      pets: 'Huisdier mag mee',
       smoking: 'Roken mag',
       ownBathroom: 'Een eigen badkamer',
       kitchenette: 'Een eigen keukentje',
@@ -39,7 +39,7 @@ const TEXTS: Record<Locale, CriterionTexts> = {
     valueNames: {
       sector: 'Soort zorg',
       careProfile: 'Zorgprofiel',
-      deliveryForm: 'Hoe ik de zorg krijg',
+      deliveryForm: 'Hoe de zorg geregeld is',
       targetGroup: 'Speciaal voor',
       housingType: 'Soort wonen',
       worldview: 'Levensovertuiging',
@@ -47,19 +47,19 @@ const TEXTS: Record<Locale, CriterionTexts> = {
       community: 'Groep',
       language: 'Medewerkers spreken',
     },
-    age: 'Mijn leeftijd: {value} jaar',
-    distance: 'Hoogstens {value} km van mijn plaats',
-    distanceAny: 'Afstand tot mijn plaats',
+    age: 'Leeftijd: {value} jaar',
+    distance: 'Hoogstens {value} km van de eigen plek',
+    distanceAny: 'Afstand tot de eigen plek',
     importance: { must: 'Moet', important: 'Belangrijk', nice: 'Leuk als het kan' },
     outcome: { match: 'Past', mismatch: 'Past niet', unknown: 'Onbekend: vraag het de aanbieder' },
   },
   en: {
     flags: {
-      partner: 'My partner can come to live with me',
-      pets: 'My pet can come along',
+      partner: 'Partner can move in too',
+      pets: 'Pet can come along',
       smoking: 'Smoking is allowed',
-      ownBathroom: 'A bathroom of my own',
-      kitchenette: 'A small kitchen of my own',
+      ownBathroom: 'A private bathroom',
+      kitchenette: 'A private small kitchen',
       smallScale: 'A small group (8 residents at most)',
       wheelchair: 'Suitable for a wheelchair',
       roundTheClock: 'Someone nearby day and night',
@@ -72,7 +72,7 @@ const TEXTS: Record<Locale, CriterionTexts> = {
     valueNames: {
       sector: 'Kind of care',
       careProfile: 'Care profile',
-      deliveryForm: 'How I receive care',
+      deliveryForm: 'How care is arranged',
       targetGroup: 'Specially for',
       housingType: 'Kind of housing',
       worldview: 'Worldview',
@@ -80,9 +80,9 @@ const TEXTS: Record<Locale, CriterionTexts> = {
       community: 'Community',
       language: 'Staff speak',
     },
-    age: 'My age: {value} years',
-    distance: 'At most {value} km from my place',
-    distanceAny: 'Distance from my place',
+    age: 'Age: {value} years',
+    distance: 'At most {value} km from the chosen place',
+    distanceAny: 'Distance from the chosen place',
     importance: { must: 'Must', important: 'Important', nice: 'Nice to have' },
     outcome: { match: 'Fits', mismatch: 'Does not fit', unknown: 'Unknown: ask the provider' },
   },
@@ -109,7 +109,10 @@ function codedValue(locale: Locale, criterion: keyof CriterionTexts['valueNames'
   return table[criterion]?.[value] ?? value;
 }
 
-/** "Zorgprofiel: 5VV: beschermd wonen met intensieve dementiezorg", "Een tuin", "Hoogstens 10 km van mijn plaats". */
+/**
+ * "Zorgprofiel: 5VV: beschermd wonen met veel zorg bij dementie", "Een tuin", "Hoogstens 10 km van de eigen
+ * plek". Neutral, never "ik" or "mijn": a relative or a supporter reads and fills in as often as the person.
+ */
 export function wishText(locale: Locale, wish: WishLike): string {
   const texts = TEXTS[locale];
   const { criterion, value } = wish;

@@ -79,7 +79,7 @@ describe('code labels', () => {
     for (const locale of LOCALES) {
       for (const code of CARE_PROFILES) expect(codeLabels[locale].careProfiles[code].startsWith(`${code}: `)).toBe(true);
     }
-    expect(codeLabels.nl.careProfiles['5VV']).toBe('5VV: beschermd wonen met intensieve dementiezorg');
+    expect(codeLabels.nl.careProfiles['5VV']).toBe('5VV: beschermd wonen met veel zorg bij dementie');
   });
 
   it('names the languages of Dutch care by name', () => {

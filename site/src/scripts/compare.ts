@@ -1,10 +1,14 @@
 // The compare page's script: the favourites of this region (kept in this browser) with remove
 // buttons and checkboxes to choose up to four, and those four side by side against the person's
 // own wishes (from the questionnaire, as on the results page): per wish the outcome in a symbol
-// and in words, then the facts. The table sits in a labelled, focusable scroll box, so a narrow
-// screen scrolls the table and not the page. When the API cannot be reached the page says so and
-// offers to try again; nothing stored is touched.
+// and in words, then the facts. Wishes where the places differ come first; those every place
+// fits are folded away in one disclosure. A fact gets a symbol only when it answers one of the
+// wishes. Each part is built twice from the same rows: a table (a column per place, in a
+// labelled, focusable scroll box) for wide screens, and per wish a block listing every place for
+// phones, so two places are compared without scrolling sideways; compare.css shows one of them.
+// When the API cannot be reached the page says so and offers to try again; nothing stored is touched.
 import type { ComparedItem, CompareResponse } from '../../../shared/domain/compare.ts';
+import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { codeLabels } from '../../../shared/i18n/code-labels.ts';
 import { importanceText, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
 import { INTL_LOCALE } from '../../../shared/i18n/locales.ts';
@@ -14,6 +18,13 @@ import { compareShortlist, itemKey, OUTCOME_ICON, outcomeOf, roundKm, wishRows }
 import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
 import { waitingListBlock } from './shortlist/waiting-list.ts';
+
+/** One wish or fact of the comparison: its label, a note under it, and its value at each place. */
+interface Row {
+  label: string;
+  note?: string;
+  cell: (item: ComparedItem, index: number) => Node | string;
+}
 
 /** Side by side, four still fit a tablet; more would only scroll. */
 const MAX_SIDE_BY_SIDE = 4;
@@ -169,55 +180,144 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     }
     const locale = data.locale;
     const common = data.texts.common;
-    const labels = codeLabels[locale];
-    const columns = items.length + 1;
-    const groupRow = (title: string) => el('tr', { class: 'ww-compare-group' }, el('th', { scope: 'colgroup', colspan: columns }, title));
-    const row = (label: Node | string, cells: (item: ComparedItem) => Node | string) =>
-      el('tr', {}, el('th', { scope: 'row' }, label), ...items.map((item) => el('td', {}, cells(item))));
-    const yesNo = (value: boolean | undefined) => {
-      const kind = value === undefined ? 'unknown' : value ? 'yes' : 'no';
-      return el('span', { class: `ww-answer ww-answer--${kind}` }, value === undefined ? common.unknown : value ? common.yes : common.no);
-    };
-
-    const rows = wishRows(wishes).map((wish) => row(
-      el('span', {}, wishText(locale, wish), el('span', { class: 'ww-compare-importance' }, importanceText(locale, wish.importance))),
-      (item) => {
-        const outcome = outcomeOf(item, wish);
-        return el('span', { class: `ww-outcome ww-outcome--${outcome}` }, el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_ICON[outcome]), outcomeText(locale, outcome));
-      },
-    ));
     const ml = data.texts.location;
+    const labels = codeLabels[locale];
     const intl = INTL_LOCALE[locale];
-    const table = el('table', { class: 'ww-compare-table' },
-      el('caption', { id: 'ww-compare-caption' }, mc.tableCaption),
+    const single = items.length === 1;
+
+    // Per wish the outcome at each place. Where every place fits, the row goes behind a
+    // disclosure; of the rest, those where the places differ come first.
+    const wishOutcomes = wishRows(wishes).map((wish) => ({ wish, outcomes: items.map((item) => outcomeOf(item, wish)) }));
+    const allFit = wishOutcomes.filter(({ outcomes }) => outcomes.every((outcome) => outcome === 'match'));
+    const rest = wishOutcomes.filter((row) => !allFit.includes(row));
+    const differ = rest.filter(({ outcomes }) => new Set(outcomes).size > 1);
+    const same = rest.filter((row) => !differ.includes(row));
+    const wishRowsShown: Row[] = [...differ, ...same].map(({ wish, outcomes }) => ({
+      label: wishText(locale, wish),
+      note: importanceText(locale, wish.importance),
+      cell: (_item, index) => outcomeNode(outcomes[index] ?? 'unknown'),
+    }));
+
+    // A fact that answers one of the wishes gets the outcome's symbol; the others are plain words.
+    const wished = new Map(wishRows(wishes).map((wish) => [wish.criterion, wish]));
+    const plain = (value: boolean | undefined) => (value === undefined ? common.unknown : value ? common.yes : common.no);
+    const factRows: Row[] = [
+      { label: m.distanceLabel, cell: (item) => item.distanceKm !== undefined ? fill(m.distanceValue, { km: roundKm(item.distanceKm) }) : m.distanceUnknown },
+      { label: mc.waitingList, cell: (item) => waitingListBlock(data, item.waitingList) },
+      { label: mc.type, cell: (item) => labels.housingTypes[item.type] },
+      {
+        label: mc.groupSize,
+        cell: (item) => item.housingForm.groupSize !== undefined
+          ? fill(pluralForm(intl, ml.groupSizeValue, item.housingForm.groupSize), { count: item.housingForm.groupSize })
+          : common.unknown,
+      },
+      ...FEATURES.map((feature): Row => {
+        const wish = wished.get(feature);
+        if (!wish) return { label: ml.features[feature], cell: (item) => plain(item.housingForm[feature]) };
+        return {
+          label: ml.features[feature],
+          note: fill(mc.yourWish, { importance: importanceText(locale, wish.importance) }),
+          cell: (item) => {
+            const outcome = outcomeOf(item, wish);
+            const said = outcome === 'match' ? mc.factFits : outcome === 'mismatch' ? mc.factMisfits : undefined;
+            return el('span', { class: `ww-outcome ww-outcome--${outcome}` },
+              el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_ICON[outcome]),
+              plain(item.housingForm[feature]),
+              said && el('span', { class: 'ww-visually-hidden' }, `, ${said}`));
+          },
+        };
+      }),
+      { label: m.organization, cell: (item) => item.organizationName },
+      { label: m.address, cell: (item) => `${item.location.address.street} ${item.location.address.houseNumber}, ${item.location.address.postcode} ${item.location.address.city}` },
+    ];
+    const moreLink = (item: ComparedItem) => el('a', { href: fill(data.paths.location, { locationId: item.locationId }) + `#woonvorm-${item.housingFormId}` }, fill(m.moreAbout, { name: item.locationName }));
+
+    const wishPart: Node[] = [];
+    if (wishOutcomes.length > 0) {
+      wishPart.push(el('h3', { class: 'ww-compare-part' }, mc.wishesGroup));
+      if (differ.length > 0 && (same.length > 0 || allFit.length > 0)) wishPart.push(el('p', {}, mc.differFirst));
+      if (wishRowsShown.length > 0) {
+        wishPart.push(
+          wide('wishes', 'ww-compare-caption', mc.tableCaption, wishRowsShown, items),
+          narrow('wishes', wishRowsShown, items),
+        );
+      } else {
+        wishPart.push(el('p', { class: 'ww-compare-all-fit' }, single ? mc.oneFitsAll : mc.allFitAll));
+      }
+      if (allFit.length > 0) {
+        wishPart.push(el('details', { class: 'ww-compare-fits', 'data-all-fit': '' },
+          el('summary', {}, fill(single ? mc.oneFitsList : mc.allFitList, { count: allFit.length })),
+          el('ul', {}, ...allFit.map(({ wish }) => el('li', {},
+            el('span', { class: 'ww-outcome ww-outcome--match' }, el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_ICON.match)),
+            wishText(locale, wish), ' ', el('span', { class: 'ww-compare-importance-inline' }, `(${importanceText(locale, wish.importance)})`)))),
+        ));
+      }
+    }
+
+    replaceChildren(area,
+      ...wishPart,
+      el('h3', { class: 'ww-compare-part' }, mc.factsGroup),
+      wide('facts', 'ww-compare-facts-caption', mc.factsCaption, factRows, items),
+      narrow('facts', [...factRows, { label: mc.moreTitle, cell: moreLink }], items),
+    );
+  }
+
+  /** The wide view: a table with a column per place, in a labelled scroll box of its own. */
+  function wide(part: 'wishes' | 'facts', captionId: string, caption: string, rows: Row[], items: ComparedItem[]): HTMLElement {
+    const table = el('table', { class: `ww-compare-table ww-compare-table--${items.length}` },
+      el('caption', { id: captionId, class: 'ww-visually-hidden' }, caption),
+      // Fixed widths, so the columns of the wishes and of the facts line up.
+      el('colgroup', {}, el('col', { class: 'ww-compare-label-column' }), ...items.map(() => el('col'))),
       el('thead', {}, el('tr', {},
         el('td'),
         ...items.map((item) => el('th', { scope: 'col' },
           el('span', { class: 'ww-compare-name' }, item.name),
           el('span', { class: 'ww-compare-line' }, `${item.locationName}, ${item.city}`),
-          el('a', { class: 'ww-compare-line', href: fill(data.paths.location, { locationId: item.locationId }) + `#woonvorm-${item.housingFormId}` }, fill(m.moreAbout, { name: item.locationName })),
+          part === 'facts' && el('a', { class: 'ww-compare-line', href: fill(data.paths.location, { locationId: item.locationId }) + `#woonvorm-${item.housingFormId}` }, fill(m.moreAbout, { name: item.locationName })),
         )),
       )),
-      el('tbody', {},
-        rows.length > 0 && groupRow(mc.wishesGroup),
-        ...rows,
-        groupRow(mc.factsGroup),
-        row(m.distanceLabel, (item) => item.distanceKm !== undefined ? fill(m.distanceValue, { km: roundKm(item.distanceKm) }) : m.distanceUnknown),
-        row(mc.waitingList, (item) => waitingListBlock(data, item.waitingList)),
-        row(mc.type, (item) => labels.housingTypes[item.type]),
-        row(mc.groupSize, (item) => item.housingForm.groupSize !== undefined
-          ? fill(pluralForm(intl, ml.groupSizeValue, item.housingForm.groupSize), { count: item.housingForm.groupSize })
-          : yesNo(undefined)),
-        ...FEATURES.map((feature) => row(ml.features[feature], (item) => yesNo(item.housingForm[feature]))),
-        row(m.organization, (item) => item.organizationName),
-        row(m.address, (item) => `${item.location.address.street} ${item.location.address.houseNumber}, ${item.location.address.postcode} ${item.location.address.city}`),
-      ),
+      el('tbody', {}, ...rows.map((row) => el('tr', {},
+        el('th', { scope: 'row' }, el('span', {}, row.label, row.note !== undefined && el('span', { class: 'ww-compare-importance' }, row.note))),
+        ...items.map((item, index) => el('td', {}, row.cell(item, index))),
+      ))),
     );
-    replaceChildren(area,
-      el('p', { class: 'ww-muted ww-compare-scroll-hint' }, mc.scrollHint),
-      el('div', { class: 'ww-table-scroll', role: 'region', 'aria-labelledby': 'ww-compare-caption', tabindex: '0' }, table),
+    return el('div', { class: 'ww-compare-wide', 'data-part': part },
+      items.length > 2 && el('p', { class: 'ww-muted ww-compare-scroll-hint' }, mc.scrollHint),
+      el('div', { class: 'ww-table-scroll', role: 'region', 'aria-labelledby': captionId, tabindex: '0' }, table),
     );
   }
+
+  /** The narrow view: per wish or fact a block listing every place with its outcome, so nothing scrolls sideways. */
+  function narrow(part: 'wishes' | 'facts', rows: Row[], items: ComparedItem[]): HTMLElement {
+    return el('ul', { class: 'ww-compare-narrow', 'data-part': part }, ...rows.map((row) => el('li', { class: 'ww-compare-block' },
+      el('h4', { class: 'ww-compare-block__title' }, row.label, row.note !== undefined && el('span', { class: 'ww-compare-importance' }, row.note)),
+      el('ul', { class: 'ww-compare-block__places' }, ...items.map((item, index) => el('li', {},
+        el('span', { class: 'ww-compare-block__place' }, el('strong', {}, item.name), `, ${item.locationName}:`),
+        ' ',
+        el('div', { class: 'ww-compare-block__value' }, row.cell(item, index)),
+      ))),
+    )));
+  }
+
+  function outcomeNode(outcome: Outcome): HTMLElement {
+    return el('span', { class: `ww-outcome ww-outcome--${outcome}` },
+      el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_ICON[outcome]),
+      outcomeText(data.locale, outcome));
+  }
+
+  // On paper the wide tables are shown (compare.css) and the folded wishes unfolded.
+  window.addEventListener('beforeprint', () => {
+    for (const details of content.querySelectorAll<HTMLDetailsElement>('details[data-all-fit]:not([open])')) {
+      details.open = true;
+      details.dataset.printOpened = '';
+    }
+  });
+  window.addEventListener('afterprint', () => {
+    for (const details of content.querySelectorAll<HTMLDetailsElement>('details[data-print-opened]')) {
+      details.open = false;
+      delete details.dataset.printOpened;
+    }
+  });
 
   await load();
 }

@@ -2,10 +2,12 @@
 // housing form and keeps the favourites in this browser (the shortlist of the region), and, when
 // the person gave a place in the questionnaire of this region, says roughly how far the location
 // is from it. Texts come in a JSON block of the page; nothing is sent except the postcode lookup.
+// Opened from the results list, it shows the link back to that list (the page works without it).
 import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
 import { apiFetch } from './lib/api-fetch.ts';
 import { loadAdjustments, loadAnswers, loadShortlist, MAX_SHORTLIST, sameHousingForm, saveShortlist } from './lib/browser-store.ts';
+import { readOpened } from './results/return-to.ts';
 import { roundKm } from './shortlist/compared.ts';
 import { fill, pluralForm } from './shortlist/dom.ts';
 
@@ -19,6 +21,9 @@ interface LocationTexts {
   notStored: string;
   distance: string;
 }
+
+const backLink = document.querySelector<HTMLElement>('[data-back-to-results]');
+if (backLink) backLink.hidden = readOpened(backLink.dataset.regionId ?? '')?.locationId !== backLink.dataset.locationId;
 
 const root = document.querySelector<HTMLElement>('[data-location-page]');
 const texts = readTexts();

@@ -1,16 +1,24 @@
 // The questionnaire page's one client script (no framework): shows one step at a time, following
 // the address (#stap-3), so the browser's Back button goes one step back; saves every change in
 // localStorage in the SavedAnswers format of shared/questionnaire, and puts saved answers back on
-// load; checks postcode and number boxes before going on, with an error summary (nothing typed is
-// thrown away). Without this script the page still shows every question.
+// load; shows "how much does it matter" only once an answer is a wish; checks postcode and number
+// boxes before going on, with an error summary (nothing typed is thrown away), and looks the
+// postcode up (GET /api/postcodes/{postcode}): unknown is an error at the box, outside the region
+// a note that does not stop the person, and an API that cannot be reached lets them go on.
+// Without this script the page still shows every question (and every importance).
 // Only types come from shared/: importing zod here would cost more than the whole page budget.
 import type { Answer, Answers, SavedAnswers } from '../../../shared/questionnaire/answers.ts';
+import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import type { Importance } from '../../../shared/domain/codes.ts';
 import { KEYS } from './lib/browser-store.ts';
 
 const POSTCODE = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
 const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
+/** How long "Volgende stap" waits for the postcode check before letting the person go on. */
+const LOOKUP_TIMEOUT_MS = 5000;
 
+/** What the postcode check found: a known place (maybe in another care-office region), unknown, or no answer. */
+type Lookup = { known: true; region?: string } | { known: false } | undefined;
 
 const form = document.querySelector<HTMLFormElement>('form[data-questionnaire]');
 if (form) setUp(form);
@@ -19,17 +27,30 @@ function setUp(form: HTMLFormElement): void {
   const regionId = form.dataset.regionId ?? '';
   const questionnaireId = form.dataset.questionnaireId ?? '';
   const version = Number(form.dataset.version);
+  const careOffice = form.dataset.careOffice;
   const key = KEYS.answers(regionId);
   const steps = [...form.querySelectorAll<HTMLElement>('[data-step]')];
   const questions = [...form.querySelectorAll<HTMLElement>('[data-question-id]')];
   const summary = form.querySelector<HTMLElement>('[data-error-summary]');
   const status = document.querySelector<HTMLElement>('[data-status]');
   const clearButton = document.querySelector<HTMLButtonElement>('[data-action="clear"]');
+  /** The postcode the person was told lies outside the region: a second "Volgende stap" goes on. */
+  let noted = '';
   let current = 0;
 
   const inputs = (q: HTMLElement, name: string) => [...q.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(name)}"]`)];
   const checkedValue = (q: HTMLElement, name: string) => inputs(q, name).find((input) => input.checked)?.value;
   const field = (q: HTMLElement, name: string) => q.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`);
+  const byId = (id: string) => document.getElementById(id);
+
+  /** Whether the answer becomes a wish (so its importance counts): "Ja", an option with criteria, a number. */
+  const weighs = (q: HTMLElement) =>
+    [...q.querySelectorAll<HTMLInputElement>('input[data-weighs]')].some((input) => (input.type === 'text' ? input.value.trim() !== '' : input.checked));
+
+  function showImportance(q: HTMLElement): void {
+    const block = q.querySelector<HTMLElement>('[data-importance]');
+    if (block) block.hidden = !weighs(q);
+  }
 
   function readAnswer(q: HTMLElement): Answer | undefined {
     const id = q.dataset.questionId ?? '';
@@ -69,8 +90,9 @@ function setUp(form: HTMLFormElement): void {
       }
     }
     if (Object.keys(answer).length === 0) return undefined;
+    // Only an answer that is a wish has an importance; "Nee" or "Dat weet ik niet" has none.
     const importance = checkedValue(q, `${id}.importance`);
-    if (q.dataset.asksImportance && importance && IMPORTANCE_VALUES.includes(importance)) answer.importance = importance as Importance;
+    if (q.dataset.asksImportance && weighs(q) && importance && IMPORTANCE_VALUES.includes(importance)) answer.importance = importance as Importance;
     return answer;
   }
 
@@ -133,15 +155,28 @@ function setUp(form: HTMLFormElement): void {
     }
   }
 
+  /** Marks a box as wrong (with its error text, or the one it has) or as right. */
+  function mark(input: HTMLInputElement, error?: string): void {
+    const message = byId(`${input.id}-error`);
+    if (message) {
+      message.hidden = error === undefined;
+      if (error) message.textContent = error;
+    }
+    input.setAttribute('aria-invalid', String(error !== undefined));
+    input.closest('.ww-question, .ww-field')?.classList.toggle('ww-has-error', error !== undefined);
+  }
+
+  function note(input: HTMLInputElement, postcode?: string): void {
+    const target = byId(`${input.id}-note`);
+    if (target) target.textContent = postcode ? (target.dataset.text ?? '').replace('{postcode}', postcode) : '';
+  }
+
   /** The boxes of a step whose text cannot be used; marks them and returns them. */
   function check(step: HTMLElement): HTMLInputElement[] {
     const wrong: HTMLInputElement[] = [];
     for (const input of step.querySelectorAll<HTMLInputElement>('input[data-validate]')) {
       const ok = isValid(input);
-      input.setAttribute('aria-invalid', String(!ok));
-      const error = document.getElementById(`${input.id}-error`);
-      if (error) error.hidden = ok;
-      input.closest('.ww-question, .ww-field')?.classList.toggle('ww-has-error', !ok);
+      mark(input, ok ? undefined : (byId(`${input.id}-error`)?.dataset.format ?? ''));
       if (!ok) wrong.push(input);
     }
     return wrong;
@@ -155,6 +190,36 @@ function setUp(form: HTMLFormElement): void {
     return Number.isInteger(n) && n >= Number(input.dataset.min) && n <= Number(input.dataset.max);
   }
 
+  /** Where a postcode lies; undefined when the API cannot say (offline, slow, broken). */
+  async function lookUp(postcode: string): Promise<Lookup> {
+    try {
+      const response = await fetch(`/api/postcodes/${encodeURIComponent(postcode)}`, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
+      if (response.status === 404) return { known: false };
+      if (!response.ok) return undefined;
+      return { known: true, region: ((await response.json()) as PostcodeAnswer).careOfficeRegionCode };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** After the format check: is the postcode known, and in this region? Resolves true to go on. */
+  async function placeChecked(input: HTMLInputElement): Promise<boolean> {
+    const postcode = input.value.trim().toUpperCase();
+    const found = await lookUp(postcode);
+    if (found?.known === false) {
+      note(input);
+      mark(input, byId(`${input.id}-error`)?.dataset.unknown);
+      showSummary([input]);
+      return false;
+    }
+    const outside = found?.known === true && found.region !== undefined && careOffice !== undefined && found.region !== careOffice;
+    note(input, outside ? postcode : undefined);
+    if (!outside || noted === postcode) return true;
+    noted = postcode;
+    input.closest('.ww-field')?.scrollIntoView({ block: 'center' });
+    return false;
+  }
+
   function showSummary(wrong: HTMLInputElement[]): void {
     if (!summary) return;
     const list = summary.querySelector('[data-error-list]');
@@ -163,7 +228,7 @@ function setUp(form: HTMLFormElement): void {
         const item = document.createElement('li');
         const link = document.createElement('a');
         link.href = `#${input.id}`;
-        link.textContent = document.getElementById(`${input.id}-error`)?.textContent ?? '';
+        link.textContent = byId(`${input.id}-error`)?.textContent ?? '';
         link.addEventListener('click', (event) => {
           event.preventDefault();
           input.focus();
@@ -197,19 +262,33 @@ function setUp(form: HTMLFormElement): void {
 
   form.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('[data-action="next"]');
-    if (!link) return;
     const step = steps[current];
-    const wrong = step ? check(step) : [];
+    if (!link || !step) return;
+    const wrong = check(step);
     if (wrong.length > 0) {
       event.preventDefault();
       showSummary(wrong);
+      return;
     }
+    if (summary) summary.hidden = true; // what it listed is right now
+    const postcode = step.querySelector<HTMLInputElement>('input[data-validate="postcode"]');
+    if (!postcode || postcode.value.trim() === '') return;
+    // The link waits for the check; it goes on by itself when the postcode is fine.
+    event.preventDefault();
+    void placeChecked(postcode).then((goOn) => {
+      if (goOn && steps[current] === step) location.hash = link.hash;
+    });
   });
   form.addEventListener('submit', (event) => event.preventDefault());
-  form.addEventListener('input', save);
+  const changed = (event: Event) => {
+    const q = (event.target as Element).closest<HTMLElement>('[data-question-id]');
+    if (q) showImportance(q);
+    save();
+  };
+  form.addEventListener('input', changed);
   // Errors are checked again only on the next "Next step" (as in the NL Design System and GOV.UK
   // patterns): re-checking on change moves the page under the pointer while it clicks.
-  form.addEventListener('change', save);
+  form.addEventListener('change', changed);
   window.addEventListener('hashchange', () => {
     const index = stepFromHash();
     if (index !== undefined) show(index, true);
@@ -223,7 +302,10 @@ function setUp(form: HTMLFormElement): void {
       // nothing stored
     }
     form.reset();
+    noted = '';
     for (const step of steps) check(step);
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[data-validate="postcode"]')) note(input);
+    for (const q of questions) showImportance(q);
     if (status) status.textContent = status.dataset.cleared ?? '';
     if (current !== 0) location.hash = steps[0]?.id ?? '';
   });
@@ -236,6 +318,7 @@ function setUp(form: HTMLFormElement): void {
     }
     if (status && Object.keys(saved).length > 0) status.textContent = status.dataset.resumed ?? '';
   }
+  for (const q of questions) showImportance(q);
   for (const nav of form.querySelectorAll<HTMLElement>('[data-step-nav]')) nav.hidden = false;
   if (clearButton) clearButton.hidden = false;
   show(stepFromHash() ?? 0, false);

@@ -1,5 +1,6 @@
-// The report page's script ("Mijn verslag"): today's date, the person's wishes in plain words
-// grouped by importance, the place and maximum distance, the free-text answers under their
+// The report page's script ("Mijn verslag"): today's date and who filled the questions in, the
+// person's wishes in plain words grouped by importance, the place and maximum distance, the other
+// choices ("Over de situatie") and the free-text answers ("In eigen woorden") under their
 // questions, and the favourites with their reasons (fits / does not fit / ask the provider) and
 // contact details; a button that prints (or saves as PDF). Everything is read from this browser;
 // the only request is the compare request for the favourites (and turning answers into wishes).
@@ -37,7 +38,10 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
   }
 
   const saved = loadAnswers(data.regionId);
-  renderOwnWords(data, part('own-words'), saved);
+  const filledBy = part('filled-by');
+  renderFilledBy(data, filledBy, saved);
+  renderAnswers(data, part('situation'), saved, (question) => question.options !== undefined && question.id !== filledBy?.dataset.question, data.texts.report.noSituation);
+  renderAnswers(data, part('own-words'), saved, (question) => question.options === undefined, data.texts.report.noOwnWords);
 
   const wishesPart = part('wishes');
   const placePart = part('place');
@@ -118,18 +122,42 @@ function renderPlace(data: ShortlistPageData, target: HTMLElement | null, wishes
   ));
 }
 
-function renderOwnWords(data: ShortlistPageData, target: HTMLElement | null, saved: SavedAnswers | undefined): void {
+type ReportQuestion = ShortlistPageData['freeTextQuestions'][number];
+
+/** "Familie of mantelzorger" as it reads after "Ingevuld door:" or a comma; "LHBTI" stays as it is. */
+function lowerFirst(text: string, locale: string): string {
+  return /^\p{Lu}(?!\p{Lu})/u.test(text) ? text.charAt(0).toLocaleLowerCase(locale) + text.slice(1) : text;
+}
+
+/** The answer in words: the free text, or the chosen options' texts ("Kinderen, de eigen buurt"). */
+function answerText(question: ReportQuestion, saved: SavedAnswers | undefined, locale: string): string {
+  const answer = saved?.answers[question.id];
+  if (!question.options) return answer?.text?.trim() ?? '';
+  const chosen = [answer?.choice, ...(answer?.choices ?? [])].filter((id): id is string => id !== undefined);
+  return chosen.map((id) => question.options?.[id]).filter((label) => label !== undefined)
+    .map((label, i) => (i === 0 ? label : lowerFirst(label, locale))).join(', ');
+}
+
+/** "Ingevuld door: familie of mantelzorger", under the date; nothing when the question was skipped. */
+function renderFilledBy(data: ShortlistPageData, target: HTMLElement | null, saved: SavedAnswers | undefined): void {
+  const question = data.freeTextQuestions.find((q) => q.id === target?.dataset.question);
+  const who = question ? answerText(question, saved, data.locale) : '';
+  if (!target || who === '') return;
+  replaceChildren(target, el('br'), fill(data.texts.report.filledBy, { who: lowerFirst(who, data.locale) }));
+  target.hidden = false;
+}
+
+function renderAnswers(
+  data: ShortlistPageData, target: HTMLElement | null, saved: SavedAnswers | undefined,
+  include: (question: ReportQuestion) => boolean, none: string,
+): void {
   if (!target) return;
   const written = data.freeTextQuestions
-    .map((question) => {
-      const answer = saved?.answers[question.id];
-      if (!question.options) return { question, text: answer?.text?.trim() ?? '' };
-      const chosen = [answer?.choice, ...(answer?.choices ?? [])].filter((id): id is string => id !== undefined);
-      return { question, text: chosen.map((id) => question.options?.[id]).filter((label) => label !== undefined).join(', ') };
-    })
+    .filter(include)
+    .map((question) => ({ question, text: answerText(question, saved, data.locale) }))
     .filter(({ text }) => text !== '');
   if (written.length === 0) {
-    replaceChildren(target, el('p', {}, data.texts.report.noOwnWords));
+    replaceChildren(target, el('p', {}, none));
     return;
   }
   replaceChildren(target, ...written.map(({ question, text }) => el('div', { class: 'ww-report-group' },

@@ -2,28 +2,39 @@
 // (lib/current-wishes.ts: the answers in this browser, converted by the API, with the changes made
 // here on top), asks POST /api/match, and shows the ranked list, the near misses and a small map.
 // Every change of a wish or the place is saved (browser-store adjustments) and the list is asked
-// again; the count is announced and focus stays where it was. When the API cannot be reached the
-// page says so with a "try again" button; nothing the person set is lost.
+// again; the count is announced, focus stays where it was and a line right there says what changed.
+// The near misses offer one-tap ways out (search further, make a must 'belangrijk'). A postcode the
+// API refuses is said at its field, which gets focus; one far outside the region is questioned.
+// Back from a location page, the card that was opened is scrolled to and focused. When the API
+// cannot be reached the page says so with a "try again" button; nothing the person set is lost.
 // Only types come from shared/ (no zod: page budget).
 import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
+import { haversineKm } from '../../../shared/geo/distance.ts';
 import { apiFetch } from './lib/api-fetch.ts';
 import { loadAdjustments, saveAdjustments, type Adjustments } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { fill, pluralForm } from './shortlist/dom.ts';
-import { cardId, nearMissId, resultCard } from './results/card.ts';
+import { cardId, isStale, resultCard } from './results/card.ts';
+import { changeNote as createChangeNote } from './results/change-note.ts';
 import { favourites as createFavourites } from './results/favourites.ts';
+import { nearMissList } from './results/near-misses.ts';
 import { readPageData, type ResultsPageData } from './results/page-data.ts';
+import { forgetOpened, readOpened, rememberOpened, type Opened } from './results/return-to.ts';
 import { drawMap, type HomeMarker, type MapMarker } from './results/tile-map.ts';
 import { renderWishes, type WishSetting } from './results/wishes-form.ts';
 
 /** Results asked per page ("show more" asks the next). */
 const PAGE_SIZE = 20;
 const POSTCODE = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
+/** A postcode further than this from every location of the region is "far outside" it (likely a typo). */
+const FAR_KM = 30;
 
 const root = document.querySelector<HTMLElement>('[data-results]');
 const pageData = readPageData();
 if (root && pageData) setUp(root, pageData);
+
+type Home = HomeMarker & { postcode: string };
 
 function setUp(root: HTMLElement, data: ResultsPageData): void {
   const r = data.texts.results;
@@ -37,8 +48,6 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const resultList = find('[data-result-list]');
   const noResults = find('[data-no-results]');
   const moreButton = find<HTMLButtonElement>('[data-action="more"]');
-  const nearSection = find('[data-near-section]');
-  const nearList = find('[data-near-list]');
   const mapSection = find('[data-map-section]');
   const mapBox = find('[data-map]');
   const mapFailed = find('[data-map-failed]');
@@ -47,9 +56,28 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const postcodeInput = find<HTMLInputElement>('#ww-results-postcode');
   const postcodeError = find('[data-postcode-error]');
   const postcodeField = find('[data-postcode-field]');
+  const postcodeFar = find('[data-postcode-far]');
   const distanceSelect = find<HTMLSelectElement>('#ww-results-distance');
   const placeNow = find('[data-place-now]');
   const favourites = createFavourites(data, root);
+  const changeNote = createChangeNote(data, resultsTitle);
+  /** After a change made from the near misses: the new list, with the note under its title. */
+  const toList = (outcome: string) => {
+    if (outcome !== 'ok' || !resultsTitle) return;
+    changeNote.show(resultsTitle, total, false);
+    resultsTitle.focus();
+  };
+  const nearMisses = nearMissList(data, root, {
+    widen: (km) => {
+      if (!wishes) return;
+      if (distanceSelect) distanceSelect.value = km === undefined ? '' : String(km);
+      if (postcodeInput) postcodeInput.value = wishes.postcode ?? '';
+      void applyPlace(wishes.postcode, km).then(toList);
+    },
+    makeImportant: (key) => {
+      changeWish(key, 'important', true);
+    },
+  });
 
   let wishes: CurrentWishes | undefined;
   let adjustments: Adjustments = loadAdjustments(data.regionId);
@@ -57,8 +85,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   let total = 0;
   let request = 0;
   let tilesFailed = false;
-  /** The postcode the list was last asked for, and its point once the API has told it. */
-  let place: { postcode: string; home?: HomeMarker & { postcode: string } } | undefined;
+  /** The postcode the list was last asked for, and the look-up of its point (its answer once there). */
+  let located: { postcode: string; lookup: Promise<Home | undefined>; home?: Home } | undefined;
 
   const say = (text: string) => {
     if (status) status.textContent = text;
@@ -88,7 +116,20 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     renderWishes(data, root, wishes, changeWish);
     fillPlace(wishes);
     if (wishesSection) wishesSection.hidden = false;
-    await search('new');
+    // Back from a location page: the same number of cards again, then to the card that was opened.
+    const opened = readOpened(data.regionId);
+    // A refused postcode: nothing was searched, so nothing is said about the place (the field has the error).
+    if ((await search('new', undefined, opened)) !== 'ok') return;
+    describePlace(wishes);
+    if (opened) returnTo(opened);
+  }
+
+  function returnTo(opened: Opened): void {
+    forgetOpened(data.regionId);
+    const link = [...root.querySelectorAll<HTMLAnchorElement>('a[data-result-link]')].find((a) => a.getAttribute('href') === opened.href);
+    if (!link) return;
+    link.closest('li')?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    link.focus({ preventScroll: true });
   }
 
   function fillPlace(current: CurrentWishes): void {
@@ -100,7 +141,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       }
       distanceSelect.value = km;
     }
-    describePlace(current);
+    // What was searched from is said once the API has accepted the place (describePlace).
+    if (placeNow) placeNow.textContent = '';
   }
 
   function describePlace(current: CurrentWishes): void {
@@ -122,8 +164,29 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     else postcodeInput?.setAttribute('aria-invalid', 'true');
   }
 
+  /** "Postcode 9211 ligt ver buiten Zuid-Limburg. Klopt de postcode?" when it lies far from every location. */
+  function farMessage(home: Home | undefined): string | undefined {
+    if (!home) return undefined;
+    const points = Object.values(data.points);
+    const nearest = Math.min(...points.map(([lat, lon]) => haversineKm(home, { lat, lon })));
+    return points.length > 0 && nearest > FAR_KM ? fill(r.postcodeFar, { postcode: home.postcode, region: data.regionName }) : undefined;
+  }
+
+  function setFar(message: string | undefined): void {
+    if (postcodeFar) {
+      postcodeFar.textContent = message ?? '';
+      postcodeFar.hidden = message === undefined;
+    }
+    // With no result at all, the postcode is the first thing to check, not the musts.
+    if (noResults) noResults.textContent = message ?? r.noResults;
+  }
+
   /** Asks the matcher. 'new' starts the list again; 'more' adds the next page. */
-  async function search(mode: 'new' | 'more', place?: { postcode?: string; maxDistanceKm?: number }): Promise<'ok' | 'postcode' | 'error' | 'stale'> {
+  async function search(
+    mode: 'new' | 'more',
+    place?: { postcode?: string; maxDistanceKm?: number },
+    restore?: Pick<Opened, 'results' | 'near'>,
+  ): Promise<'ok' | 'postcode' | 'error' | 'stale'> {
     if (!wishes) return 'error';
     const id = ++request;
     const postcode = place ? place.postcode : wishes.postcode;
@@ -131,19 +194,25 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     const body: MatchRequestInput = {
       regionId: data.regionId,
       criteria: wishes.criteria,
-      limit: PAGE_SIZE,
+      limit: Math.min(200, Math.max(PAGE_SIZE, restore?.results ?? 0)),
       offset: mode === 'more' ? shown.length : 0,
       ...(postcode !== undefined ? { postcode } : {}),
       ...(postcode !== undefined && maxDistanceKm !== undefined ? { maxDistanceKm } : {}),
     };
     resultList?.setAttribute('aria-busy', 'true');
+    // The postcode's point (map house, "far outside the region") is looked up alongside.
+    const homeLookup = mode === 'new' ? locateHome(postcode) : undefined;
     const outcome = await apiFetch<MatchResponse>('/api/match', { body });
     if (id !== request) return 'stale';
     resultList?.removeAttribute('aria-busy');
     if (!outcome.ok) {
+      changeNote.hide();
       if (outcome.kind === 'invalid' && outcome.fields.some((field) => field.path === 'postcode')) {
+        // Said at the field, which gets focus (its description holds the error): not announced twice.
         setPostcodeError(r.errorPostcodeUnknown);
-        say(r.errorPostcodeUnknown);
+        setFar(undefined);
+        say('');
+        postcodeInput?.focus();
         return 'postcode';
       }
       say('');
@@ -157,18 +226,23 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     if (mode === 'new') {
       shown = answer.results;
       renderResults(postcode, 0);
-      renderNearMisses(answer, postcode);
-      say(shown.length < total ? `${count(r.found, total)} ${fill(r.shown, { shown: shown.length, total })}` : count(r.found, total));
+      renderNearMisses(answer, postcode, restore?.near);
+      favourites.refresh();
+      renderMap();
+      const far = farMessage(await homeLookup);
+      if (id !== request) return 'stale';
+      setFar(far);
+      const found = shown.length < total ? `${count(r.found, total)} ${fill(r.shown, { shown: shown.length, total })}` : count(r.found, total);
+      say(far === undefined ? found : `${found} ${far}`);
     } else {
       const from = shown.length;
       shown = [...shown, ...answer.results];
       renderResults(postcode, from);
       say(`${count(r.moreShown, answer.results.length)} ${fill(r.shown, { shown: shown.length, total })}`);
       resultList?.querySelector<HTMLElement>(`#${cardId(from + 1)} [data-result-link]`)?.focus();
+      favourites.refresh();
+      renderMap();
     }
-    favourites.refresh();
-    renderMap();
-    void locateHome(postcode);
     return 'ok';
   }
 
@@ -184,33 +258,35 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     if (resultsSection) resultsSection.hidden = false;
     if (noResults) noResults.hidden = shown.length > 0;
     if (moreButton) moreButton.hidden = shown.length >= total;
+    const staleNote = resultsSection?.querySelector<HTMLElement>('[data-stale-note]');
+    if (staleNote) staleNote.hidden = !shown.some((result) => isStale(result.waitingList, now));
   }
 
-  function renderNearMisses(answer: MatchResponse, postcode: string | undefined): void {
-    if (!nearList || !nearSection) return;
-    const now = new Date();
-    nearList.replaceChildren(...answer.nearMisses.map((miss, i) =>
-      resultCard(miss, nearMissId(i), undefined, { data, postcode, now, favourite: favourites.toggle(miss) }, miss.failedMusts)));
-    nearSection.hidden = answer.nearMisses.length === 0;
+  function renderNearMisses(answer: MatchResponse, postcode: string | undefined, show?: number): void {
+    const mustKeys = new Set(wishes?.wishes.filter((wish) => !wish.off && wish.criterion.importance === 'must').map((wish) => wish.key));
+    nearMisses.render(answer.nearMisses, { postcode, mustKeys, now: new Date() }, show);
   }
 
   /**
    * Looks up the point of the person's postcode (once per postcode) and draws it on the map. The
-   * house is a help, not something to wait for: without an answer the map stays as it is.
+   * house is a help: without an answer the map stays as it is, and nothing is said about the place.
    */
-  async function locateHome(postcode: string | undefined): Promise<void> {
+  function locateHome(postcode: string | undefined): Promise<Home | undefined> {
     if (postcode === undefined) {
-      place = undefined;
-      renderMap();
-      return;
+      located = undefined;
+      return Promise.resolve(undefined);
     }
-    if (place?.postcode === postcode) return;
-    place = { postcode };
-    const answer = await apiFetch<PostcodeAnswer>(`/api/postcodes/${encodeURIComponent(postcode.replace(/\s+/g, ''))}`);
-    if (!answer.ok || place.postcode !== postcode) return;
-    const { point, postcode: formatted } = answer.value;
-    place.home = { lat: point.lat, lon: point.lon, postcode: formatted, label: fill(r.mapHome, { postcode: formatted }) };
-    renderMap();
+    if (located?.postcode === postcode) return located.lookup;
+    const entry: NonNullable<typeof located> = { postcode, lookup: Promise.resolve(undefined) };
+    entry.lookup = apiFetch<PostcodeAnswer>(`/api/postcodes/${encodeURIComponent(postcode.replace(/\s+/g, ''))}`).then((answer) => {
+      if (!answer.ok) return undefined;
+      const { point, postcode: formatted } = answer.value;
+      entry.home = { lat: point.lat, lon: point.lon, postcode: formatted, label: fill(r.mapHome, { postcode: formatted }) };
+      if (located === entry) renderMap();
+      return entry.home;
+    });
+    located = entry;
+    return entry.lookup;
   }
 
   function renderMap(): void {
@@ -226,7 +302,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     });
     mapSection.hidden = markers.length === 0;
     if (markers.length === 0) return;
-    const home = place?.home;
+    const home = located?.home;
     drawMap(mapBox, markers, () => {
       tilesFailed = true;
       if (mapFailed) mapFailed.hidden = false;
@@ -238,7 +314,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     if (mapFailed) mapFailed.hidden = !tilesFailed;
   }
 
-  function changeWish(key: string, setting: WishSetting): void {
+  /** `fromElsewhere`: the change was not made in the wish list itself, so the list is drawn again. */
+  function changeWish(key: string, setting: WishSetting, fromElsewhere = false): void {
     if (!wishes) return;
     adjustments = { ...adjustments, importance: { ...adjustments.importance, [key]: setting } };
     saveAdjustments(data.regionId, adjustments);
@@ -249,7 +326,27 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
         : { ...wish, off: false, changed: true, criterion: { ...wish.criterion, importance: setting } };
     });
     wishes = { ...wishes, wishes: updated, criteria: updated.filter((wish) => !wish.off).map((wish) => wish.criterion) };
-    void search('new');
+    if (fromElsewhere) renderWishes(data, root, wishes, changeWish);
+    void search('new').then((outcome) => {
+      if (fromElsewhere) return toList(outcome);
+      const wish = root.querySelector(`[data-wish-key="${CSS.escape(key)}"]`);
+      if (outcome === 'ok' && wish) changeNote.show(wish, total, true);
+    });
+  }
+
+  /**
+   * Searches from another place; the place is kept (and saved) only once the API knows it: a
+   * postcode it refuses stays in the box, with the error.
+   */
+  async function applyPlace(postcode: string | undefined, km: number | undefined): Promise<'ok' | 'postcode' | 'error' | 'stale'> {
+    const place = { ...(postcode !== undefined ? { postcode } : {}), ...(postcode !== undefined && km !== undefined ? { maxDistanceKm: km } : {}) };
+    const outcome = await search('new', place);
+    if (outcome !== 'ok' || !wishes) return outcome;
+    wishes = { wishes: wishes.wishes, criteria: wishes.criteria, ignored: wishes.ignored, savedAt: wishes.savedAt, ...place };
+    adjustments = { ...adjustments, postcode: postcode ?? '', maxDistanceKm: km ?? null };
+    saveAdjustments(data.regionId, adjustments);
+    describePlace(wishes);
+    return outcome;
   }
 
   placeForm?.addEventListener('submit', (event) => {
@@ -262,26 +359,36 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       return;
     }
     setPostcodeError(undefined);
-    const postcode = typed === '' ? undefined : typed;
-    const km = distanceSelect.value === '' ? undefined : Number(distanceSelect.value);
-    const place = { ...(postcode !== undefined ? { postcode } : {}), ...(postcode !== undefined && km !== undefined ? { maxDistanceKm: km } : {}) };
-    void search('new', place).then((outcome) => {
-      // The place is kept only once the API knows it; a postcode it refuses stays in the box, with the error.
-      if (outcome !== 'ok' || !wishes) return;
-      wishes = { wishes: wishes.wishes, criteria: wishes.criteria, ignored: wishes.ignored, savedAt: wishes.savedAt, ...place };
-      adjustments = { ...adjustments, postcode: typed, maxDistanceKm: km ?? null };
-      saveAdjustments(data.regionId, adjustments);
-      describePlace(wishes);
+    void applyPlace(typed === '' ? undefined : typed, distanceSelect.value === '' ? undefined : Number(distanceSelect.value)).then((outcome) => {
+      if (outcome === 'ok') changeNote.show(placeForm, total, true);
     });
   });
 
   find('[data-action="reset-wishes"]')?.addEventListener('click', () => {
     adjustments = { ...adjustments, importance: {} };
     saveAdjustments(data.regionId, adjustments);
-    void start();
+    void start().then(() => {
+      const list = find('[data-wish-list]');
+      if (list && resultsSection && !resultsSection.hidden) changeNote.show(list, total, true);
+    });
   });
 
   moreButton?.addEventListener('click', () => void search('more'));
+
+  // The card a person opens is remembered for the way back (and for the location page's link back).
+  root.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-result-link]') : null;
+    if (!link) return;
+    rememberOpened(data.regionId, {
+      href: link.getAttribute('href') ?? '', locationId: link.dataset.locationId ?? '', results: shown.length, near: nearMisses.shown(),
+    });
+  });
+  // The list is drawn by script, so the browser's own scroll restoring lands anywhere: this page does it.
+  history.scrollRestoration = 'manual';
+  // Back from the browser's page cache the page is as it was left: nothing to return to.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) forgetOpened(data.regionId);
+  });
 
   find('[data-action="retry"]')?.addEventListener('click', () => {
     const retry = wishes ? search('new').then(() => undefined) : start();

@@ -1,13 +1,15 @@
 // Favourites, compare and report (issue 4, items 4-6), with answers and favourites placed in the
 // browser as the questionnaire and the location pages store them: the location page's favourite
 // buttons and distance line; the compare page's side-by-side view against the person's wishes,
-// removing a favourite, an empty shortlist and an API that cannot be reached; the report with
+// removing a favourite, an empty shortlist and an API that cannot be reached; on a phone per wish
+// every place with its outcome (no sideways scroll), wishes every place fits folded away, facts
+// with a symbol only where they answer a wish, and the table on paper; the report with
 // wishes in plain words, own words, favourites with reasons, today's date, and its print form
 // (PDF); a location page without JavaScript; axe in both languages; no sideways scroll at 320 px.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../../functions/platform/paths.ts';
 import { axeViolations } from '../axe.ts';
 import type { SiteHarness } from '../harness.ts';
@@ -49,10 +51,18 @@ async function seed(page: Page, favourites: Array<typeof LAVENDEL>, answers = tr
   }, { answers: answers ? ANSWERS : undefined, favourites, region: REGION });
 }
 
-/** The compare table's column headings, once the API answered. */
+/** The compared places' names (the facts table's column headings), once the API answered, at any width. */
 async function comparedNames(page: Page): Promise<string[]> {
-  await page.locator('.ww-compare-table').waitFor();
-  return page.locator('.ww-compare-table thead th .ww-compare-name').allTextContents();
+  await page.locator('[data-compare] .ww-compare-part').first().waitFor();
+  return page.locator('.ww-compare-table').last().locator('thead th .ww-compare-name').allTextContents();
+}
+
+/** Per row of a table: its heading and its cells' text (symbols and screen-reader text included). */
+function tableRows(table: Locator): Promise<Array<{ label: string; cells: string[] }>> {
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => ({
+    label: row.querySelector('th')?.textContent ?? '',
+    cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? ''),
+  })));
 }
 
 export function compareReportSuite(harness: () => SiteHarness): void {
@@ -110,31 +120,97 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       await seed(page, [LAVENDEL, SCHACHT]);
       await page.goto(`/regio/${REGION}/vergelijken/`);
       expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
+      const [wishTable, factTable] = [page.locator('.ww-compare-table').first(), page.locator('.ww-compare-table').last()];
+      await expect(wishTable.isVisible()).resolves.toBe(true);
+      await expect(page.locator('.ww-compare-narrow').first().isVisible()).resolves.toBe(false);
 
-      const wheelchair = page.locator('.ww-compare-table tbody tr', { hasText: 'Geschikt voor een rolstoel' }).first();
-      expect(await wheelchair.locator('th').textContent()).toContain('Moet');
-      const outcomes = await wheelchair.locator('td').allTextContents();
-      expect(outcomes).toHaveLength(2);
-      for (const outcome of outcomes) expect(outcome).toMatch(/^[✓✗?](Past|Past niet|Onbekend: vraag het de aanbieder)$/);
-      // De Schacht lists wheelchair access: it fits in words, not colour alone.
-      expect(outcomes[1]).toBe('✓Past');
-      await expect(page.locator('.ww-compare-table tbody th', { hasText: 'Hoogstens 50 km van mijn plaats' }).count()).resolves.toBe(1);
-      await expect(page.locator('.ww-compare-table tbody th', { hasText: 'Een tuin' }).count()).resolves.toBe(1);
-      const waiting = await page.locator('.ww-compare-table tbody tr', { hasText: 'Wachtlijst' }).first().textContent();
-      expect(waiting).toContain('Laatst bevestigd op');
-      expect(await page.locator('.ww-compare-table tbody tr', { hasText: 'Afstand' }).first().textContent()).toMatch(/Ongeveer \d+ km/);
+      // The wishes where the places differ come first; every outcome is in words beside its symbol.
+      const wishes = await tableRows(wishTable);
+      expect(wishes.map((row) => row.label)).toEqual(['Een eigen badkamerLeuk als het kan', 'Een tuinBelangrijk', 'Leeftijd: 84 jaarMoet']);
+      for (const row of wishes) {
+        for (const cell of row.cells) expect(cell).toMatch(/^[✓✗?](Past|Past niet|Onbekend: vraag het de aanbieder)$/);
+      }
+      const differs = wishes.map((row) => new Set(row.cells).size > 1);
+      expect(differs).toEqual([...differs].sort((a, b) => Number(b) - Number(a)));
+      expect(wishes[0]?.cells).toEqual(['✓Past', '✗Past niet']);
+      expect(wishes[1]?.cells).toEqual(['✗Past niet', '✓Past']);
+
+      // Wishes both places fit are folded into one line, closed, and named inside it.
+      const fits = page.locator('[data-compare] details[data-all-fit]');
+      expect(await fits.locator('summary').textContent()).toBe('Alle plekken passen bij deze wensen (2)');
+      expect(await fits.getAttribute('open')).toBeNull();
+      await expect(fits.locator('li').first().isVisible()).resolves.toBe(false);
+      expect(await fits.locator('li').allTextContents()).toEqual(['✓Geschikt voor een rolstoel (Moet)', expect.stringMatching(/^✓Hoogstens 50 km .+ \(Moet\)$/)]);
+      await fits.locator('summary').click();
+      await expect(fits.locator('li').first().isVisible()).resolves.toBe(true);
+      expect(await wishTable.locator('tbody th', { hasText: 'Geschikt voor een rolstoel' }).count()).toBe(0);
+
+      // Facts: a symbol only where the fact answers a wish (with the outcome for screen readers too).
+      const facts = await tableRows(factTable);
+      const fact = (label: string) => facts.find((row) => row.label.startsWith(label));
+      expect(fact('Eigen badkamer')).toEqual({ label: 'Eigen badkamerUw wens: Leuk als het kan', cells: ['✓Ja, dit past bij uw wens', '✗Nee, dit past niet bij uw wens'] });
+      for (const label of ['Roken mag', 'Eigen keukentje', 'Partner kan mee komen wonen']) {
+        for (const cell of fact(label)?.cells ?? ['missing']) expect(cell, label).toMatch(/^(Ja|Nee|Onbekend — vraag het de aanbieder)$/);
+      }
+      expect(fact('Wachtlijst')?.cells.join(' ')).toContain('Laatst bevestigd op');
+      expect(fact('Afstand')?.cells[0]).toMatch(/Ongeveer \d+ km/);
       await screenshot(page, 'compare');
 
       // The scroll box is labelled and reachable by keyboard.
-      const scroller = page.locator('.ww-table-scroll');
+      const scroller = page.locator('.ww-table-scroll').first();
       expect(await scroller.getAttribute('tabindex')).toBe('0');
       expect(await scroller.getAttribute('aria-labelledby')).toBe('ww-compare-caption');
+
+      // On paper: the tables, the folded wishes unfolded, no navigation.
+      await fits.locator('summary').click();
+      await page.emulateMedia({ media: 'print' });
+      await expect(wishTable.isVisible()).resolves.toBe(true);
+      await expect(fits.locator('li').first().isVisible()).resolves.toBe(true);
+      expect(await page.locator('nav:visible, .ww-compare-narrow:visible').count()).toBe(0);
+      await page.emulateMedia({ media: 'screen' });
 
       await page.getByRole('button', { name: `Haal weg: ${LAVENDEL.name}, ${LAVENDEL.locationName}` }).click();
       expect(await comparedNames(page)).toEqual([SCHACHT.name]);
       expect(await page.locator('[data-compare] [role="status"]').textContent()).toContain(`${LAVENDEL.name} is weggehaald`);
       expect((await shortlistOf(page)).map((entry) => entry.housingFormId)).toEqual([SCHACHT.housingFormId]);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-shortlist-title');
+      expect(await fits.locator('summary').textContent()).toMatch(/^Deze plek past bij deze wensen \(\d+\)$/);
+    });
+
+    it('compare page on a phone (390 px): per wish both places with their outcome in view, nothing scrolls sideways', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
+      await expect(page.locator('.ww-compare-table').first().isVisible()).resolves.toBe(false);
+
+      const bathroom = page.locator('.ww-compare-block', { has: page.getByRole('heading', { level: 4, name: /^Een eigen badkamer/ }) });
+      const places = bathroom.locator('.ww-compare-block__places > li');
+      const said = (await places.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+      expect(said).toEqual([`${LAVENDEL.name}, ${LAVENDEL.locationName}: ✓Past`, `${SCHACHT.name}, ${SCHACHT.locationName}: ✗Past niet`]);
+      // Both outcomes inside the screen's width, one under the other.
+      for (const place of await places.all()) {
+        const box = await place.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 390, `${JSON.stringify(box)} within 390 px`).toBe(true);
+      }
+      // ... and together less than a screen high, so they are seen at once.
+      expect((await bathroom.boundingBox())?.height).toBeLessThan(844);
+      expect(await horizontalOverflow(page)).toBe(0);
+
+      // The wishes both fit are one closed line; it opens by keyboard.
+      const summary = page.locator('details[data-all-fit] summary');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect(page.locator('details[data-all-fit] li', { hasText: 'Geschikt voor een rolstoel' }).isVisible()).resolves.toBe(true);
+      // The facts: a plain fact without a symbol, a wished one with its outcome.
+      const smoking = page.locator('.ww-compare-block', { has: page.getByRole('heading', { level: 4, name: 'Roken mag' }) });
+      for (const value of await smoking.locator('.ww-compare-block__value').allInnerTexts()) expect(value).toMatch(/^(Ja|Nee)$/);
+      await screenshot(page, 'compare');
+
+      // On paper the table, also from a phone.
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.locator('.ww-compare-table').first().isVisible()).resolves.toBe(true);
+      expect(await page.locator('.ww-compare-narrow:visible').count()).toBe(0);
     });
 
     it('compare page: unticking a favourite takes it out of the table; no sideways scroll at 320 px', async () => {
@@ -160,7 +236,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       await page.goto(`/regio/${REGION}/vergelijken/`);
       expect(await comparedNames(page)).toEqual([SCHACHT.name]);
       await expect(page.getByText('U heeft de vragen nog niet beantwoord.').isVisible()).resolves.toBe(true);
-      expect(await page.locator('.ww-compare-group').allTextContents()).toEqual(['Feiten']);
+      expect(await page.locator('.ww-compare-part').allTextContents()).toEqual(['Feiten']);
     });
 
     it('compare page: when the API cannot be reached it says so, keeps the favourites and tries again', async () => {
@@ -227,7 +303,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       const found: Record<string, unknown> = {};
       for (const path of [`/regio/${REGION}/vergelijken/`, `/en/region/${REGION}/compare/`, `/regio/${REGION}/verslag/`, `/en/region/${REGION}/report/`]) {
         await page.goto(path);
-        await page.locator('.ww-compare-table, .ww-report-item').first().waitFor();
+        await page.locator('.ww-compare-part, .ww-report-item').first().waitFor();
         const violations = await axeViolations(page);
         if (violations.length > 0) found[path] = violations;
         expect(await horizontalOverflow(page), path).toBe(0);
@@ -238,8 +314,9 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       await screenshot(page, 'report');
       await page.goto(`/en/region/${REGION}/compare/`);
       expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
-      const wish = page.locator('.ww-compare-table tbody th', { hasText: 'Suitable for a wheelchair' }).filter({ hasText: 'Must' });
-      expect(await wish.count()).toBe(1);
+      // The wheelchair must fits both: among the wishes every place fits, with its importance.
+      expect(await page.locator('details[data-all-fit] summary').textContent()).toBe('All places fit these wishes (2)');
+      expect(await page.locator('details[data-all-fit] li', { hasText: 'Suitable for a wheelchair' }).textContent()).toContain('(Must)');
       await screenshot(page, 'compare');
     });
   });

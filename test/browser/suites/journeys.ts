@@ -141,9 +141,13 @@ export function journeysSuite(harness: () => SiteHarness): void {
       expect(firstText).toMatch(/\d+(,\d)? km van 6211 AB/);
       const states = Object.values(codeLabels.nl.waitingListStatuses);
       expect(states.some((state) => firstText.includes(`Wachtlijst: ${state}`)), `a waiting-list state in "${firstText}"`).toBe(true);
-      expect(firstText).toContain('Laatst bevestigd op');
-      expect(await first.locator('.ww-reasons__group--match').innerText()).toContain('Geschikt voor een rolstoel (Moet)');
-      expect(await first.locator('.ww-reasons__group--match').innerText()).toContain('Mijn huisdier mag mee (Moet)');
+      expect(firstText).toMatch(/Laatst bevestigd op|Misschien verouderd: bevestigd op/);
+      // The musts that fit in one line, their list behind it.
+      const musts = first.locator('.ww-reasons__musts');
+      expect(await musts.locator('summary').innerText()).toMatch(/Past bij (alles wat moet \(\d+ wensen\)|\d+ van de \d+ wensen die moeten)$/);
+      await musts.locator('summary').click();
+      expect(await musts.innerText()).toContain('Geschikt voor een rolstoel');
+      expect(await musts.innerText()).toContain('Huisdier mag mee');
       // Across the list all three kinds of reason appear, each in words.
       const groupTitles = await page.locator('[data-result-list] .ww-reasons__title').allInnerTexts();
       const outcomes = new Set(groupTitles.map((title) => title.replace(/^[✓✗?]\s*/, '')));
@@ -153,10 +157,10 @@ export function journeysSuite(harness: () => SiteHarness): void {
 
       // One wish changed on the page: the pet no longer counts, more places fit.
       await page.getByText(/Verander uw wensen/).click();
-      await page.locator('fieldset.ww-wish', { hasText: 'Mijn huisdier mag mee' }).getByLabel('Niet meenemen').check();
+      await page.locator('fieldset.ww-wish', { hasText: 'Huisdier mag mee' }).getByLabel('Niet meenemen').check();
       const after = await announcedCount(page, before);
       expect(after).toBeGreaterThan(before);
-      expect(await page.locator('#result-1 .ww-reasons').innerText()).not.toContain('Mijn huisdier mag mee');
+      expect(await page.locator('#result-1 .ww-reasons').innerText()).not.toContain('Huisdier mag mee');
 
       // Two favourites from the list.
       const favourites: Array<{ name: string; housingFormId: string; href: string }> = [];
@@ -184,18 +188,25 @@ export function journeysSuite(harness: () => SiteHarness): void {
       await screenshot(page, 'journey-citizen-5-location');
 
       // Compare, through the region's navigation: both side by side with the wishes as now set.
+      // (On a phone the region's pages are folded behind "Menu".)
       const nav = page.getByRole('navigation', { name: 'Pagina’s over Zuid-Limburg' });
+      await nav.locator('summary', { hasText: 'Menu' }).click();
       await follow(page, nav.getByRole('link', { name: 'Favorieten en vergelijken' }), `/regio/${REGION}/vergelijken/`);
-      await page.locator('.ww-compare-table').waitFor();
-      expect(await page.locator('.ww-compare-table thead th .ww-compare-name').allInnerTexts()).toEqual([fav1.name, fav2.name]);
-      const wishRows = page.locator('.ww-compare-table tbody tr');
-      const wheelchair = wishRows.filter({ hasText: 'Geschikt voor een rolstoel' }).first();
-      expect(await wheelchair.locator('th').innerText()).toContain('Moet');
-      for (const outcome of await wheelchair.locator('td').allInnerTexts()) expect(outcome).toMatch(/Past|Past niet|Onbekend: vraag het de aanbieder/);
+      // On a phone: per wish a block with both places and their outcome in words; the wishes
+      // both places fit are folded into one line.
+      const compared = page.locator('[data-compare]');
+      await compared.locator('.ww-compare-part').first().waitFor();
+      expect(await compared.locator('.ww-compare-table').first().isVisible()).toBe(false);
+      expect(await compared.locator('.ww-compare-block').first().locator('.ww-compare-block__place strong').allInnerTexts()).toEqual([fav1.name, fav2.name]);
+      const wishRows = compared.locator('.ww-compare-narrow[data-part="wishes"] > li, details[data-all-fit] li');
+      const wheelchair = wishRows.filter({ hasText: 'Geschikt voor een rolstoel' });
+      expect(await wheelchair.count()).toBe(1);
+      expect(await wheelchair.textContent()).toContain('Moet');
+      for (const outcome of await wheelchair.locator('.ww-compare-block__value').allInnerTexts()) expect(outcome).toMatch(/Past|Past niet|Onbekend: vraag het de aanbieder/);
       expect(await wishRows.filter({ hasText: 'Een tuin' }).count()).toBeGreaterThan(0);
-      expect(await wishRows.filter({ hasText: 'Hoogstens 25 km van mijn plaats' }).count()).toBe(1);
+      expect(await wishRows.filter({ hasText: 'Hoogstens 25 km van de eigen plek' }).count()).toBe(1);
       // The wish switched off on the results page is off here too.
-      expect(await wishRows.filter({ hasText: 'Mijn huisdier mag mee' }).count()).toBe(0);
+      expect(await wishRows.filter({ hasText: 'Huisdier mag mee' }).count()).toBe(0);
       await screenshot(page, 'journey-citizen-6-compare');
       await screenshotAt(page, 'journey-citizen-6-compare', 1280);
 
@@ -283,10 +294,8 @@ export function journeysSuite(harness: () => SiteHarness): void {
       const first = page.locator('#result-1');
       expect(await first.innerText()).toMatch(/\d+(\.\d)? km from 3011 AB/);
       expect(await first.innerText()).toContain('Waiting list:');
-      expect(await first.locator('.ww-reasons__title').allInnerTexts()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/Fits$/)]),
-      );
-      expect(await first.locator('.ww-reasons').innerText()).toContain('Bus, tram or train nearby (Must)');
+      expect(await first.locator('.ww-reasons__musts > summary').innerText()).toMatch(/Suits (everything that is a must|\d+ of the \d+ wishes that are a must)/);
+      expect(await first.locator('.ww-reasons').textContent()).toContain('Bus, tram or train nearby');
       const fav1 = { name: await first.locator('h3 a').innerText(), housingFormId: housingFormOf(await first.locator('h3 a').getAttribute('href')) };
       await first.locator('button.ww-favourite').click();
       expect(await first.locator('button.ww-favourite').getAttribute('aria-pressed')).toBe('true');
@@ -312,11 +321,14 @@ export function journeysSuite(harness: () => SiteHarness): void {
       await page.locator('summary', { hasText: 'Waiting list' }).click();
       const label = codeLabels.en.waitingListStatuses[code as keyof typeof codeLabels.en.waitingListStatuses];
       const box = page.getByRole('checkbox', { name: `${label} (${facet})` });
-      await box.check();
-      await Promise.all([page.waitForURL(new RegExp(`waitingList=${code}`)), page.getByRole('button', { name: 'Search', exact: true }).first().click()]);
+      // Ticked by keyboard, the filter applies itself: the address, the count and the list follow; focus stays.
+      await box.focus();
+      await page.keyboard.press('Space');
+      await page.waitForURL(new RegExp(`waitingList=${code}`));
       await page.waitForFunction((text) => document.querySelector('[data-search-status]')?.textContent?.startsWith(text), `${facet} housing form`);
       expect(await status.innerText()).toMatch(new RegExp(`^${facet} housing forms? found`));
       expect(await page.getByLabel('Search words').inputValue()).toBe(WORD);
+      expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
       await screenshot(page, 'journey-supporter-3-search');
 
       // A hit that is not yet a favourite: its location page, saved there.
@@ -339,10 +351,13 @@ export function journeysSuite(harness: () => SiteHarness): void {
 
       // Compare: both, side by side, against the wishes.
       await follow(page, favouriteBox.getByRole('link', { name: 'Compare your favourites' }), `/en/region/${REGION}/compare/`);
-      await page.locator('.ww-compare-table').waitFor();
-      expect(await page.locator('.ww-compare-table thead th .ww-compare-name').allInnerTexts()).toEqual([fav1.name, fav2Name]);
-      const transport = page.locator('.ww-compare-table tbody tr', { hasText: 'Bus, tram or train nearby' }).first();
-      expect(await transport.locator('th').innerText()).toContain('Must');
+      const compared = page.locator('[data-compare]');
+      await compared.locator('.ww-compare-table').first().waitFor();
+      expect(await compared.locator('[data-part="facts"] .ww-compare-table thead th .ww-compare-name').allInnerTexts()).toEqual([fav1.name, fav2Name]);
+      // The wish in the table (places differ) or folded with those both fit, said with its importance.
+      const transport = compared.locator('[data-part="wishes"] .ww-compare-table tbody tr, details[data-all-fit] li').filter({ hasText: 'Bus, tram or train nearby' });
+      expect(await transport.count()).toBe(1);
+      expect(await transport.textContent()).toContain('Must');
       for (const outcome of await transport.locator('td').allInnerTexts()) expect(outcome).toMatch(/Fits|Does not fit|Unknown: ask the provider/);
       await screenshot(page, 'journey-supporter-5-compare');
       await screenshotAt(page, 'journey-supporter-5-compare', 390);
@@ -356,7 +371,7 @@ export function journeysSuite(harness: () => SiteHarness): void {
       expect(await report.locator('[data-part="place"]').innerText()).toContain('At most 25 km from there');
       expect(await report.locator('[data-part="own-words"]').innerText()).toContain(OWN_WORDS_EN);
       // Who filled the questions in is not a wish, but the reader of the report needs to know.
-      expect(await report.locator('[data-part="own-words"]').innerText()).toContain('I am a client supporter or support worker');
+      expect(await report.locator('[data-part="filled-by"]').innerText()).toContain('Filled in by: a client supporter or support worker');
       expect(await report.locator('.ww-report-item h3').allInnerTexts()).toEqual([fav1.name, fav2Name]);
       await expect(page.getByText('For the client supporter or the care provider').isVisible()).resolves.toBe(true);
       await screenshot(page, 'journey-supporter-6-report');

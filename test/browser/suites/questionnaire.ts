@@ -1,6 +1,9 @@
 // The questionnaire journey: answer questions on the first steps, meet the postcode error
 // summary (what was typed stays), go back, reload; the answers are still there and are stored in
-// the SavedAnswers format. And axe on the questionnaire page in both languages.
+// the SavedAnswers format. "How much does it matter" appears only once an answer is a wish; the
+// storage details are folded; an unknown postcode stops the step at the box, one outside the
+// region gets a note that does not stop, and an API that cannot be reached lets the person go on.
+// And axe on the questionnaire page in both languages.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { answersToCriteria, SavedAnswersSchema, type Questionnaire } from '../../../shared/questionnaire/index.ts';
@@ -27,7 +30,21 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
       await page.goto(PATH);
       expect(await visibleStep(page)).toBe('1');
       await expect(page.getByText('Stap 1 van 9').isVisible()).resolves.toBe(true);
-      await expect(page.getByText('Uw antwoorden blijven op dit apparaat. Er gaat niets naar ons tot u de resultaten opvraagt.').isVisible()).resolves.toBe(true);
+      // A short intro; where the answers stay is folded away, with the clear button inside.
+      await expect(page.locator('.ww-lead').innerText()).resolves.toBe(
+        'Met deze vragen zoeken we woonplekken met zorg die bij u passen. U kunt elke vraag overslaan. Uw antwoorden blijven op dit apparaat.',
+      );
+      const storage = page.locator('details.ww-storage');
+      await expect(storage.locator('summary').innerText()).resolves.toBe('Waar blijven mijn antwoorden?');
+      await expect(storage.getByText('Er gaat niets naar ons tot u de resultaten opvraagt.').isVisible()).resolves.toBe(false);
+      await expect(page.getByRole('button', { name: 'Wis mijn antwoorden' }).isVisible()).resolves.toBe(false);
+      await storage.locator('summary').click();
+      await expect(storage.getByText('Er gaat niets naar ons tot u de resultaten opvraagt.').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Wis mijn antwoorden' }).isVisible()).resolves.toBe(true);
+      await storage.locator('summary').click();
+      // Options speak of the situation, not as "ik": a relative fills in as often as the person.
+      await expect(page.getByLabel('Familie of mantelzorger').isVisible()).resolves.toBe(true);
+      await expect(page.locator('label[for="q-leeftijd"] ~ .ww-hint').first().innerText()).resolves.toBe('Vul een leeftijd in, bijvoorbeeld 85.');
 
       // Step 1: who fills it in, and the age.
       await page.check('#q-wie-vult-in-naaste');
@@ -37,9 +54,23 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
       expect(await visibleStep(page)).toBe('2');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('stap-2-title');
 
-      // Step 2: a wish with its importance.
+      // Step 2: a wish with its importance, asked only once the answer is "Ja".
+      const wheelchairMust = page.locator('#q-rolstoel-importance-must');
+      await expect(wheelchairMust.isVisible()).resolves.toBe(false);
+      await page.check('#q-rolstoel-no');
+      await expect(wheelchairMust.isVisible(), '"Nee" adds no wish, so nothing to weigh').resolves.toBe(false);
       await page.check('#q-rolstoel-yes');
+      await expect(wheelchairMust.isVisible()).resolves.toBe(true);
+      const importance = await page.locator('[data-question-id="rolstoel"] [data-importance]').innerText();
+      expect(importance).toContain('Hoe belangrijk is dit voor u?');
+      expect(importance).toContain('Plekken zonder dit laten we weg.');
+      expect(importance).not.toContain('anders past het niet bij mij');
       await page.check('#q-rolstoel-importance-must');
+      // Skipping the question hides it again; "Ja" again brings back the same choice.
+      await page.check('#q-rolstoel--skip');
+      await expect(wheelchairMust.isVisible()).resolves.toBe(false);
+      await page.check('#q-rolstoel-yes');
+      await expect(wheelchairMust.isChecked()).resolves.toBe(true);
       await page.check('#q-sector-ouderenzorg');
       await page.getByRole('link', { name: 'Volgende stap' }).click();
       await atStep(page, 3);
@@ -54,24 +85,58 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
       expect(await summary.textContent()).toContain('Vul een postcode in met 4 cijfers');
       expect(await page.getAttribute('#q-plaats-postcode', 'aria-invalid')).toBe('true');
       expect(await page.inputValue('#q-plaats-postcode')).toBe('62 11');
+
+      // A well-formed postcode nobody knows: the same error summary, with its own message.
+      await page.fill('#q-plaats-postcode', '1234');
+      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      await page.locator('#q-plaats-postcode-error', { hasText: 'Deze postcode kennen wij niet.' }).waitFor();
+      expect(await visibleStep(page)).toBe('3');
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
+      expect(await summary.textContent()).toContain('Deze postcode kennen wij niet.');
+      expect(await page.getAttribute('#q-plaats-postcode', 'aria-invalid')).toBe('true');
+      expect(await page.inputValue('#q-plaats-postcode')).toBe('1234');
+      await summary.getByRole('link').click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-plaats-postcode');
+
+      // A postcode far outside the region: a note at the box, no error; it does not stop a second time.
+      await page.fill('#q-plaats-postcode', '9211');
+      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      const outside = page.locator('#q-plaats-postcode-note');
+      await outside.getByText('Postcode 9211 ligt niet in Zuid-Limburg. Klopt de postcode?').waitFor();
+      expect(await visibleStep(page)).toBe('3');
+      expect(await page.getAttribute('#q-plaats-postcode', 'aria-invalid')).toBe('false');
+      await expect(page.locator('#q-plaats-postcode-error').isVisible()).resolves.toBe(false);
+      await expect(summary.isVisible()).resolves.toBe(false);
       await page.fill('#q-plaats-postcode', '6211 AB');
       await page.check('#q-plaats-10-km');
       await page.getByRole('link', { name: 'Volgende stap' }).click();
       await atStep(page, 4);
 
+      // Step 4: an option without a wish behind it ("Nee, alleen") and "Nee" to a wish have nothing to weigh.
+      const partnerImportance = page.locator('[data-question-id="partner"] [data-importance]');
+      await page.check('#q-partner-alleen');
+      await expect(partnerImportance.isVisible()).resolves.toBe(false);
+      await page.check('#q-partner-samen');
+      await expect(partnerImportance.isVisible()).resolves.toBe(true);
+      await page.check('#q-roken-no');
+      await expect(page.locator('[data-question-id="roken"] [data-importance]').isVisible()).resolves.toBe(false);
+
       // Back twice (the browser's Back button and the page's own), then the answers are there.
       await page.goBack();
       await atStep(page, 3);
       expect(await page.inputValue('#q-plaats-postcode')).toBe('6211 AB');
+      await expect(outside.isVisible(), 'the note goes once the postcode lies in the region').resolves.toBe(false);
       await page.getByRole('link', { name: 'Vorige stap' }).click();
       await atStep(page, 2);
       expect(await page.isChecked('#q-rolstoel-yes')).toBe(true);
       expect(await page.isChecked('#q-rolstoel-importance-must')).toBe(true);
+      await expect(wheelchairMust.isVisible()).resolves.toBe(true);
 
       await page.reload();
       expect(await visibleStep(page)).toBe('2');
       expect(await page.isChecked('#q-rolstoel-yes')).toBe(true);
       expect(await page.isChecked('#q-rolstoel-importance-must')).toBe(true);
+      await expect(wheelchairMust.isVisible(), 'shown again after a reload').resolves.toBe(true);
       expect(await page.isChecked('#q-sector-ouderenzorg')).toBe(true);
       await page.getByRole('link', { name: 'Vorige stap' }).click();
       expect(await page.isChecked('#q-wie-vult-in-naaste')).toBe(true);
@@ -85,18 +150,65 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
         leeftijd: { number: 84 },
         rolstoel: { yes: true, importance: 'must' },
         plaats: { postcode: '6211 AB', maxDistanceKm: 10 },
+        partner: { choice: 'samen', importance: 'must' },
       });
+      expect(stored.answers.roken, '"Nee" is kept without an importance').toEqual({ yes: false });
       const { questionnaire } = (await (await fetch(`${h.baseUrl}/api/regions/${REGION}/questionnaire`)).json()) as { questionnaire: Questionnaire };
       const criteria = answersToCriteria(questionnaire, stored.answers);
       expect(criteria.ignored).toEqual([]);
       expect(criteria.postcode).toBe('6211 AB');
       expect(criteria.criteria).toContainEqual({ criterion: 'wheelchair', importance: 'must' });
 
-      // Clearing removes everything.
+      // Clearing removes everything, after asking; the button is in the folded storage details.
+      await page.locator('details.ww-storage summary').click();
       page.once('dialog', (dialog) => void dialog.accept());
       await page.getByRole('button', { name: 'Wis mijn antwoorden' }).click();
       expect(await saved(page)).toBeNull();
       expect(await page.inputValue('#q-leeftijd')).toBe('');
+    });
+
+    it('lets the person go on when the postcode cannot be checked, and after the out-of-region note', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await page.goto(`${PATH}#stap-3`);
+      // The API cannot be reached: the check must not stand in the way.
+      await page.route('**/api/postcodes/**', (route) => route.abort());
+      await page.fill('#q-plaats-postcode', '6211');
+      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      await atStep(page, 4);
+      await page.unroute('**/api/postcodes/**');
+      await page.getByRole('link', { name: 'Vorige stap' }).click();
+      await atStep(page, 3);
+      // Outside the region: told once, then "Volgende stap" goes on with what was typed.
+      await page.fill('#q-plaats-postcode', '9211 AB');
+      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      await page.locator('#q-plaats-postcode-note', { hasText: 'Postcode 9211 AB ligt niet in Zuid-Limburg. Klopt de postcode?' }).waitFor();
+      expect(await visibleStep(page)).toBe('3');
+      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      await atStep(page, 4);
+      expect((SavedAnswersSchema.parse(await saved(page))).answers.plaats).toEqual({ postcode: '9211 AB' });
+    });
+
+    it('becomes a report that says who filled the questions in, with the situation apart from the own words', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await page.goto(PATH);
+      await page.check('#q-wie-vult-in-naaste');
+      await page.check('#q-woont-nu-thuis-alleen');
+      await page.fill('#q-over-mij', 'Moeder was bakker in Gulpen.');
+      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      await atStep(page, 2);
+      await page.goto(`/regio/${REGION}/verslag/`);
+      const report = page.locator('[data-report]');
+      await report.locator('[data-part="filled-by"]').waitFor();
+      expect(await report.locator('.ww-report-meta').innerText()).toContain('Ingevuld door: familie of mantelzorger');
+      expect(await report.locator('h2').allInnerTexts()).toEqual(expect.arrayContaining(['Over de situatie', 'In eigen woorden']));
+      const situation = await report.locator('[data-part="situation"]').innerText();
+      expect(situation).toContain('Waar woont u nu?');
+      expect(situation).toContain('Thuis, alleen');
+      expect(situation, 'who filled it in is said once, at the top').not.toContain('Familie of mantelzorger');
+      const ownWords = await report.locator('[data-part="own-words"]').innerText();
+      expect(ownWords).toContain('Moeder was bakker in Gulpen.');
+      expect(ownWords).not.toContain('Thuis, alleen');
+      expect(await report.innerText()).not.toMatch(/Over mij|in mijn eigen woorden/);
     });
 
     it('shows every question without JavaScript, with a note that answers are not kept', async () => {
@@ -106,6 +218,9 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
         await page.goto(PATH);
         expect(await page.locator('[data-step]:visible').count()).toBe(9);
         expect(await page.locator('[data-step-nav]:visible').count()).toBe(0);
+        // Without the script nothing can show "how much does it matter" later, so it is there from the start.
+        expect(await page.locator('[data-importance]:visible').count()).toBe(await page.locator('[data-importance]').count());
+        expect(await page.locator('[data-importance]').count()).toBeGreaterThan(10);
         // Playwright's text search skips <noscript>, so the paragraph is found by its class.
         await expect(page.locator('p.ww-alert', { hasText: 'Zet JavaScript aan' }).isVisible()).resolves.toBe(true);
       } finally {
@@ -152,6 +267,15 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
         const withError = await axeViolations(page);
         if (withError.length > 0) found[`${name}-error`] = withError;
         await screenshot(page, `${name}-error`);
+        // The out-of-region note, a wish with its importance shown, and the storage details open.
+        await page.fill('#q-plaats-postcode', '9211');
+        await page.locator('[data-step]:visible [data-action="next"]').click();
+        await page.locator('#q-plaats-postcode-note:not(:empty)').waitFor();
+        await page.check('#q-winkels-yes');
+        await page.locator('details.ww-storage summary').click();
+        const withNote = await axeViolations(page);
+        if (withNote.length > 0) found[`${name}-note`] = withNote;
+        await screenshot(page, `${name}-note`);
         await page.setViewportSize({ width: 320, height: 640 });
         expect(await horizontalOverflow(page), `${name} at 320 px`).toBe(0);
       }

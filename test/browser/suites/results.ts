@@ -1,9 +1,12 @@
 // The results page as a person meets it: answers kept in this browser (seeded in localStorage with
 // the shipped Zuid-Limburg questionnaire's question ids) become a ranked list with reasons in
-// words; near misses name the wish they fail; switching a must off changes the list and the count
-// is announced; favourites are stored; the map's tiles may fail (no internet in tests) and the list
-// and numbered markers still work; without answers, without the API and without JavaScript the
-// page says what to do. And axe, 320 px and screenshots.
+// words: the musts that fit in one line, what does not fit or is unknown in sight; the near misses
+// as compact cards under a summary by failed must, with a one-tap way out; switching a must off
+// changes the list, the count is announced and a line under the wish says so; going back from a
+// location page returns to the card; a refused or far-away postcode is said at its field;
+// favourites are stored; the map's tiles may fail (no internet in tests) and the list and numbered
+// markers still work; without answers, without the API and without JavaScript the page says what
+// to do. And axe, 320 px, the page's height on a phone, and screenshots.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations } from '../axe.ts';
@@ -22,18 +25,24 @@ const ANSWERS = {
   tuin: { yes: true, importance: 'important' },
   plaats: { postcode: '6211 AB', maxDistanceKm: 10 },
 };
+/** The pet wish as the page words it (shared/i18n/criterion-text.ts). */
+const PET = 'Huisdier mag mee';
+const WHEELCHAIR = 'Geschikt voor een rolstoel';
 
 const stored = (page: Page, key: string) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null') as unknown, key);
+const focusedCard = (page: Page) => page.evaluate(() => document.activeElement?.closest('li')?.id ?? '');
 
 /** A page with the map's tiles refused (as without internet) and the answers in this browser. */
-async function pageWithAnswers(h: SiteHarness, width: number, path = PATH): Promise<Page> {
+async function pageWithAnswers(h: SiteHarness, width: number, path = PATH, answers: object = ANSWERS): Promise<Page> {
   const page = await h.newPage({ width });
+  // A step that hangs fails with its own message rather than the test's timeout.
+  page.setDefaultTimeout(10_000);
   await page.route('https://tile.openstreetmap.org/**', (route) => route.abort());
   const { questionnaire } = (await (await fetch(`${h.baseUrl}/api/regions/${REGION}/questionnaire`)).json()) as { questionnaire: { id: string; version: number } };
   await page.goto(path);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
     `woonwijzer.answers.${REGION}`,
-    JSON.stringify({ regionId: REGION, questionnaireId: questionnaire.id, version: questionnaire.version, savedAt: new Date().toISOString(), answers: ANSWERS }),
+    JSON.stringify({ regionId: REGION, questionnaireId: questionnaire.id, version: questionnaire.version, savedAt: new Date().toISOString(), answers }),
   ] as const);
   await page.goto(path);
   return page;
@@ -48,9 +57,15 @@ async function announcedCount(page: Page, not?: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** Whether the element lies (at least partly) in the viewport. */
+const inView = (page: Page, selector: string) => page.evaluate((sel) => {
+  const box = document.querySelector(sel)?.getBoundingClientRect();
+  return box !== undefined && box.bottom > 0 && box.top < window.innerHeight;
+}, selector);
+
 export function resultsSuite(harness: () => SiteHarness): void {
   describe('the results page', () => {
-    it('shows ranked results with reasons in words, near misses with the failed wish, and a list that follows a changed wish', async () => {
+    it('shows ranked results with the musts that fit in one line and the rest in words, the stale note once, and a list that follows a changed wish', async () => {
       const page = await pageWithAnswers(harness(), 390);
       const before = await announcedCount(page);
       expect(before).toBeGreaterThan(0);
@@ -63,43 +78,170 @@ export function resultsSuite(harness: () => SiteHarness): void {
       const firstText = await first.innerText();
       expect(firstText).toContain('Nummer 1');
       expect(firstText).toMatch(/km van 6211 AB/);
-      expect(firstText).toContain('Laatst bevestigd op');
+      expect(firstText).toMatch(/Laatst bevestigd op|Misschien verouderd: bevestigd op/);
       expect(firstText).toContain('Soort wonen');
-      // Reasons in three groups with words, musts first.
-      const fits = first.locator('.ww-reasons__group--match');
-      expect(await fits.locator('.ww-reasons__title').innerText()).toContain('Past');
-      expect(await fits.locator('li').first().innerText()).toContain('(Moet)');
-      expect(await fits.innerText()).toContain('Geschikt voor een rolstoel (Moet)');
-      expect(await fits.innerText()).toContain('Mijn huisdier mag mee (Moet)');
+      // The musts that fit: one line (sector, wheelchair, pet, distance), their list behind it.
+      const musts = first.locator('.ww-reasons__musts');
+      expect(await musts.locator('summary').innerText()).toMatch(/Past bij alles wat moet \(4 wensen\)$/);
+      expect(await musts.locator('summary [aria-hidden="true"]').innerText()).toBe('✓');
+      expect(firstText).not.toContain(WHEELCHAIR);
+      expect(firstText).not.toContain('(Moet)');
+      await musts.locator('summary').click();
+      expect(await musts.locator('ul').innerText()).toContain(WHEELCHAIR);
+      expect(await musts.locator('ul').innerText()).toContain(PET);
+      // The important wish stays in sight with its outcome in words.
+      expect(await first.locator('.ww-reasons__group', { hasText: 'Een tuin' }).innerText()).toMatch(/^✓?\s*(Past|Past niet|Onbekend: vraag het de aanbieder)\n[\s\S]*Een tuin \(Belangrijk\)/);
 
-      // Near misses say which must they fail.
+      // A waiting list not confirmed for 30 days: one short line on the card, explained once above the list.
+      // (The demonstration data is built for BUILD_DATE; some of its waiting lists are older than 30 days by then.)
+      const staleLines = page.locator('[data-result-list] .ww-result__stale');
+      expect(await staleLines.count()).toBeGreaterThan(0);
+      for (const line of await staleLines.allInnerTexts()) expect(line).toMatch(/^Misschien verouderd: bevestigd op \d{1,2} \p{L}+ \d{4}$/u);
+      expect(await page.locator('[data-result-list]').innerText()).not.toContain('ouder dan 30 dagen');
+      const staleNote = page.locator('[data-results-section] > [data-stale-note]');
+      expect(await staleNote.isVisible()).toBe(true);
+      expect(await staleNote.innerText()).toContain('“Misschien verouderd”');
+
+      // Near misses: a summary by failed must with counts, then 5 compact cards, each saying the failed must once.
       const near = page.locator('[data-near-section]');
-      expect(await near.isVisible()).toBe(true);
-      const nearText = await near.innerText();
-      expect(nearText).toContain('Past niet bij wat moet:');
-      expect(nearText).toContain('Mijn huisdier mag mee');
+      const summary = near.locator('[data-near-summary] > li');
+      const summaryText = await near.locator('[data-near-summary]').innerText();
+      expect(summaryText).toMatch(/\d+ plekken passen alleen niet omdat ze verder weg zijn dan 10 km\./);
+      expect(summaryText).toMatch(new RegExp(`\\d+ plekken passen alleen niet bij deze wens: ${PET}\\.`));
+      const inGroups = (await summary.allInnerTexts()).reduce((sum, text) => sum + Number(/^(\d+) /.exec(text)?.[1] ?? 0), 0);
+      const nearCards = near.locator('[data-near-list] > li');
+      expect(await nearCards.count()).toBe(5);
+      for (const text of await nearCards.allInnerTexts()) {
+        expect(text.match(/Dit past niet:/g)).toHaveLength(1);
+        expect(text).toMatch(/Locatie:?\s*.+ in .+/);
+        expect(text).toContain('Wachtlijst');
+        expect(text).toMatch(/km van 6211 AB/);
+        expect(text).not.toContain('Past bij wat moet');
+        expect(text).not.toContain('(Moet)');
+        expect(text).not.toContain(WHEELCHAIR);
+      }
+      // All reasons behind a disclosure.
+      const allReasons = near.locator('#near-miss-1 details');
+      // Named after its place for screen readers ("Alle redenen bekijken: Roze appartementen met zorg").
+      const nearName = await near.locator('#near-miss-1 h3').innerText();
+      expect(await allReasons.locator('summary').textContent()).toBe(`Alle redenen bekijken: ${nearName}`);
+      await allReasons.locator('summary').click();
+      expect(await allReasons.innerText()).toContain(`${WHEELCHAIR} (Moet)`);
+      // "Show more": 5 at a time, focus on the first new card, until every near miss of the summary is there.
+      const showMore = near.getByRole('button', { name: 'Toon meer bijna passende plekken' });
+      await showMore.click();
+      expect(await nearCards.count()).toBe(Math.min(10, inGroups));
+      expect(await focusedCard(page)).toBe('near-miss-6');
+      while (await showMore.isVisible()) await showMore.click();
+      expect(await nearCards.count()).toBe(inGroups);
 
-      // Switching the pet wish off: the list grows, the count is announced, focus stays on the choice.
+      // Switching the pet wish off: the list grows, the count is announced, focus stays on the choice,
+      // and a line right under the wish says so (not a second live region), with a link to the list.
       await page.getByText(/Verander uw wensen/).click();
-      const petWish = page.locator('fieldset.ww-wish', { hasText: 'Mijn huisdier mag mee' });
+      const petWish = page.locator('fieldset.ww-wish', { hasText: PET });
       await petWish.getByLabel('Niet meenemen').check();
       const after = await announcedCount(page, before);
       expect(after).toBeGreaterThan(before);
       expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('off');
       expect(await petWish.innerText()).toContain('Deze wens telt nu niet mee.');
+      const note = petWish.locator('xpath=following-sibling::*[1]');
+      expect(await note.getAttribute('data-change-note')).not.toBeNull();
+      expect(await note.innerText()).toBe(`De lijst is aangepast: nu ${after} plekken. Bekijk de lijst`);
+      expect(await note.getAttribute('role')).toBeNull();
+      expect(await note.getAttribute('aria-live')).toBeNull();
+      expect(await page.locator('[role="status"], [aria-live]').filter({ hasText: 'gevonden' }).count()).toBe(1);
       expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ importance: { pets: 'off' } });
-      expect(await near.innerText()).not.toContain('Mijn huisdier mag mee');
+      expect(await near.innerText()).not.toContain(PET);
+      await note.getByRole('link', { name: 'Bekijk de lijst' }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-results-title');
 
       // Switching it on again as "important" keeps it among the reasons, not among the musts.
       await petWish.getByLabel('Belangrijk').check();
-      await page.waitForFunction(() => document.querySelector('#result-1 .ww-reasons')?.textContent?.includes('Mijn huisdier mag mee (Belangrijk)'));
+      await page.waitForFunction((pet) => document.querySelector('#result-1 .ww-reasons')?.textContent?.includes(`${pet} (Belangrijk)`), PET);
       expect(await announcedCount(page, before)).toBe(after);
 
       // After a reload the change is still there.
       await page.reload();
       expect(await announcedCount(page)).toBe(after);
       await page.getByText(/Verander uw wensen/).click();
-      expect(await page.locator('fieldset.ww-wish', { hasText: 'Mijn huisdier mag mee' }).getByLabel('Belangrijk').isChecked()).toBe(true);
+      expect(await page.locator('fieldset.ww-wish', { hasText: PET }).getByLabel('Belangrijk').isChecked()).toBe(true);
+    });
+
+    it('near misses: one tap makes a failed must "belangrijk", another searches further, saved like a place change', async () => {
+      const page = await pageWithAnswers(harness(), 390);
+      const before = await announcedCount(page);
+      const near = page.locator('[data-near-section]');
+      const title = page.locator('#ww-results-title');
+
+      // The pet group: make that wish important instead of a must.
+      await near.getByRole('button', { name: `Maak “${PET}” belangrijk in plaats van moet` }).click();
+      const withPet = await announcedCount(page, before);
+      expect(withPet).toBeGreaterThan(before);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-results-title');
+      expect(await title.locator('xpath=following-sibling::*[1]').innerText()).toBe(`De lijst is aangepast: nu ${withPet} plekken.`);
+      expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ importance: { pets: 'important' } });
+      expect(await near.locator('[data-near-summary]').innerText()).not.toContain(PET);
+      await page.getByText(/Verander uw wensen/).click();
+      expect(await page.locator('fieldset.ww-wish', { hasText: PET }).getByLabel('Belangrijk').isChecked()).toBe(true);
+
+      // The distance group: one tap searches up to the next distance the page offers.
+      const group = near.locator('[data-near-summary] > li', { hasText: 'verder weg zijn dan 10 km' });
+      const inGroup = Number(/^(\d+) /.exec(await group.innerText())?.[1]);
+      await group.getByRole('button', { name: 'Zoek ook tot 25 km' }).click();
+      const wider = await announcedCount(page, withPet);
+      expect(wider).toBeGreaterThanOrEqual(withPet + inGroup);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-results-title');
+      expect(await title.locator('xpath=following-sibling::*[1]').innerText()).toBe(`De lijst is aangepast: nu ${wider} plekken.`);
+      expect(await page.inputValue('#ww-results-distance')).toBe('25');
+      expect(await page.locator('[data-place-now]').innerText()).toBe('Gezocht vanaf 6211 AB, hoogstens 25 km.');
+      expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ postcode: '6211 AB', maxDistanceKm: 25 });
+      expect(await near.locator('[data-near-summary]').innerText()).not.toContain('dan 10 km');
+
+      await page.reload();
+      expect(await announcedCount(page)).toBe(wider);
+    });
+
+    it('going back from a location page returns to the card that was opened; the location page links back', async () => {
+      const h = harness();
+      const page = await pageWithAnswers(h, 390);
+      await announcedCount(page);
+      const sixth = page.locator('#result-6 h3 a');
+      const href = (await sixth.getAttribute('href')) ?? '';
+      await Promise.all([page.waitForURL((url) => `${url.pathname}${url.hash}` === href), sixth.click()]);
+      const back = page.getByRole('link', { name: 'Terug naar de plekken die bij u passen' });
+      expect(await back.isVisible()).toBe(true);
+      expect(await back.getAttribute('href')).toBe(PATH);
+      expect(await page.locator('[data-back-to-results]').evaluate((box) => box.compareDocumentPosition(document.querySelector('h1')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+
+      // The browser's Back: the list is drawn again, then the card is in view with its link focused.
+      await page.goBack();
+      await page.waitForFunction(() => document.activeElement?.closest('li')?.id === 'result-6');
+      expect(await inView(page, '#result-6')).toBe(true);
+
+      // A near miss shown after "show more", then the page's own link back.
+      await page.getByRole('button', { name: 'Toon meer bijna passende plekken' }).click();
+      await Promise.all([page.waitForURL('**/locatie/**'), page.locator('#near-miss-7 h3 a').click()]);
+      await Promise.all([page.waitForURL(`**${PATH}`), back.click()]);
+      await page.waitForFunction(() => document.activeElement?.closest('li')?.id === 'near-miss-7');
+      expect(await inView(page, '#near-miss-7')).toBe(true);
+      // Used once: a later visit starts at the top.
+      await page.reload();
+      await announcedCount(page);
+      expect(await focusedCard(page)).toBe('');
+
+      // A location page reached otherwise has no link back; without JavaScript it stays away too.
+      const direct = await h.newPage({ width: 390 });
+      await direct.goto(href);
+      await direct.locator('h1').waitFor();
+      expect(await direct.locator('[data-back-to-results]').isVisible()).toBe(false);
+      const context = await h.browser.newContext({ javaScriptEnabled: false, baseURL: h.baseUrl });
+      try {
+        const noJs = await context.newPage();
+        await noJs.goto(href);
+        expect(await noJs.locator('[data-back-to-results]').isVisible()).toBe(false);
+      } finally {
+        await context.close();
+      }
     });
 
     it('pages with "show more", keeps what is shown, and checks the place next to its field', async () => {
@@ -113,33 +255,75 @@ export function resultsSuite(harness: () => SiteHarness): void {
         return match && Number(match[1]) > 20 ? Number(match[1]) : false;
       });
       const total = (await all.jsonValue()) as number;
+      // Said under the place form too, with a link to the list.
+      expect(await page.locator('[data-place-form] + [data-change-note]').innerText()).toBe(`De lijst is aangepast: nu ${total} plekken. Bekijk de lijst`);
       const firstName = await page.locator('#result-1 h3 a').innerText();
       await page.getByRole('button', { name: 'Toon meer plekken' }).click();
       await page.locator('#result-21').waitFor();
       expect(await page.locator('[data-result-list] > li').count()).toBe(Math.min(total, 40));
       expect(await page.locator('#result-1 h3 a').innerText()).toBe(firstName);
-      expect(await page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('result-21');
+      expect(await focusedCard(page)).toBe('result-21');
       expect(await page.locator('[data-status]').innerText()).toContain(`van de ${total} plekken`);
       expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ maxDistanceKm: null });
+
+      // Back from a card after "show more": the same cards again, and that card.
+      await Promise.all([page.waitForURL('**/locatie/**'), page.locator('#result-25 h3 a').click()]);
+      await page.goBack();
+      await page.waitForFunction(() => document.activeElement?.closest('li')?.id === 'result-25');
 
       // Not a postcode: said next to the field, the typed text stays, nothing is asked.
       await page.fill('#ww-results-postcode', '12');
       await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();
       expect(await page.locator('[data-postcode-error]').innerText()).toContain('Vul een postcode in met 4 cijfers');
       expect(await page.getAttribute('#ww-results-postcode', 'aria-invalid')).toBe('true');
-      // A postcode area the API does not know (400): said next to the field; the list and the saved place stay.
+      // A postcode area the API does not know (400): said next to the field, which gets focus; the list and the saved place stay.
       await page.fill('#ww-results-postcode', '1000');
       await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();
-      await page.getByText('Deze postcode kennen wij niet', { exact: false }).first().waitFor();
-      expect(await page.locator('[data-postcode-error]').isVisible()).toBe(true);
+      await page.locator('[data-postcode-error]', { hasText: 'Deze postcode kennen wij niet' }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-results-postcode');
       expect(await page.inputValue('#ww-results-postcode')).toBe('1000');
       expect(await page.locator('#result-1').isVisible()).toBe(true);
+      expect(await page.locator('[data-place-now]').innerText()).toBe('Gezocht vanaf 6211 AB.');
       expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ postcode: '6211 AB' });
     });
 
-    it('stores favourites with a pressed toggle, counts them on the compare link, and says when the list is full', async () => {
+    it('a refused postcode is not searched from and gets focus; a postcode far outside the region is questioned', async () => {
+      const page = await pageWithAnswers(harness(), 390, PATH, { ...ANSWERS, plaats: { postcode: '1234', maxDistanceKm: 10 } });
+      const field = page.locator('#ww-results-postcode');
+      await page.locator('[data-postcode-error]', { hasText: 'Deze postcode kennen wij niet' }).waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'ww-results-postcode');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('[data-wishes]').innerText()).not.toContain('Gezocht vanaf 1234');
+      expect(await page.locator('[data-results-section]').isVisible()).toBe(false);
+
+      // A real postcode 250 km away (a typo for 6211): 0 places, and the page asks about the postcode.
+      await field.fill('9211');
+      await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();
+      const far = 'Postcode 9211 ligt ver buiten Zuid-Limburg. Klopt de postcode?';
+      const status = page.locator('[data-status]');
+      await status.filter({ hasText: far }).waitFor();
+      expect(await status.innerText()).toBe(`0 plekken gevonden die passen. ${far}`);
+      const farLine = page.locator('[data-postcode-field] [data-postcode-far]');
+      expect(await farLine.innerText()).toBe(far);
+      expect((await field.getAttribute('aria-describedby'))?.split(' ')).toContain(await farLine.getAttribute('id'));
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      // Not the advice to change a must: the postcode is the thing to check.
+      expect(await page.locator('[data-no-results]').innerText()).toBe(far);
+
+      await field.fill('6211 AB');
+      await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();
+      const found = await announcedCount(page, 0);
+      expect(found).toBeGreaterThan(0);
+      expect(await farLine.isVisible()).toBe(false);
+      expect(await page.locator('[data-status]').innerText()).not.toContain('Klopt de postcode');
+      expect(await page.locator('[data-place-now]').innerText()).toBe('Gezocht vanaf 6211 AB, hoogstens 10 km.');
+    });
+
+    it('stores favourites with a pressed toggle, shows the compare link only with favourites, and says when the list is full', async () => {
       const page = await pageWithAnswers(harness(), 390);
       await announcedCount(page);
+      const compare = page.locator('[data-compare-link]');
+      expect(await compare.isVisible()).toBe(false);
       const button = page.locator('#result-1 button.ww-favourite');
       expect(await button.getAttribute('aria-pressed')).toBe('false');
       await button.click();
@@ -147,13 +331,19 @@ export function resultsSuite(harness: () => SiteHarness): void {
       const shortlist = (await stored(page, `woonwijzer.shortlist.${REGION}`)) as Array<{ housingFormId: string; name: string }>;
       expect(shortlist).toHaveLength(1);
       expect(shortlist[0]?.name).toBe(await page.locator('#result-1 h3 a').innerText());
-      const compare = page.locator('[data-compare-link]');
+      expect(await compare.isVisible()).toBe(true);
       expect(await compare.innerText()).toBe('Vergelijk uw favorieten (1)');
       expect(await compare.getAttribute('href')).toBe(`/regio/${REGION}/vergelijken/`);
       expect(await page.locator('#result-1').innerText()).toContain('is bewaard als favoriet');
+      // The card's confirmation offers the compare page.
+      const cardCompare = page.locator('#result-1').getByRole('link', { name: 'Vergelijk uw favorieten' });
+      expect(await cardCompare.isVisible()).toBe(true);
+      expect(await cardCompare.getAttribute('href')).toBe(`/regio/${REGION}/vergelijken/`);
       await button.click();
       expect(await button.getAttribute('aria-pressed')).toBe('false');
       expect(await stored(page, `woonwijzer.shortlist.${REGION}`)).toEqual([]);
+      expect(await compare.isVisible()).toBe(false);
+      expect(await cardCompare.isVisible()).toBe(false);
 
       // Ten favourites already: the eleventh is refused in words.
       await page.evaluate((key) => localStorage.setItem(key, JSON.stringify(Array.from({ length: 10 }, (_, i) => ({
@@ -243,14 +433,26 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-results-title');
     });
 
-    it('has no axe violations with results shown (Dutch and English), fits 320 px, and is photographed', async () => {
+    it('has no axe violations with results shown (Dutch and English), fits 320 px, has 44 px targets, and is photographed', async () => {
       const found: Record<string, unknown> = {};
       for (const [name, path] of [['results-nl', PATH], ['results-en', PATH_EN]] as const) {
         const page = await pageWithAnswers(harness(), 390, path);
         await announcedCount(page);
+        // Every disclosure open, and a change made (its note shown), so axe sees it all.
         await page.locator('[data-wishes-details] > summary').click();
+        await page.locator('#result-1 .ww-reasons__musts > summary').click();
+        await page.locator('#near-miss-1 details > summary').click();
+        await page.locator('fieldset.ww-wish').first().locator('input[value="important"]').check();
+        await page.locator('[data-change-note]').waitFor();
         const violations = await axeViolations(page);
         if (violations.length > 0) found[name] = violations;
+        // Headings in order: the page's h1, sections' h2, cards' h3.
+        const levels = await page.locator('main :is(h1, h2, h3, h4):visible').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+        levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0), `heading ${i}`).toBeLessThanOrEqual(1));
+        // Disclosures, buttons and the compact cards' links to act on are 44 px high or more.
+        const small = await page.locator('[data-results] :is(summary, button, .ww-button, [data-change-note] a):visible').evaluateAll((els) =>
+          els.filter((el) => el.getBoundingClientRect().height < 44).map((el) => el.textContent?.trim().slice(0, 40)));
+        expect(small, name).toEqual([]);
         await screenshot(page, name);
         await page.setViewportSize({ width: 320, height: 640 });
         expect(await horizontalOverflow(page), `${name} at 320 px`).toBe(0);
@@ -260,5 +462,14 @@ export function resultsSuite(harness: () => SiteHarness): void {
       await screenshot(wide, 'results-nl');
       expect(found).toEqual({});
     }, 90_000);
+
+    it('stays short on a phone: near misses compact, musts in one line', async () => {
+      const page = await pageWithAnswers(harness(), 390);
+      await announcedCount(page);
+      // 33,690 px before the near misses were made compact and the musts summed up (2026-11-23).
+      const height = await page.evaluate(() => document.body.scrollHeight);
+      expect(height).toBeLessThan(16_000);
+      expect(await page.locator('[data-near-section]').evaluate((section) => (section as HTMLElement).offsetHeight)).toBeLessThan(4_000);
+    });
   });
 }

@@ -1,8 +1,10 @@
 // Direct search, the help page and the region's navigation. Search: words found by their stem,
-// the count announced, a filter narrowing to its facet count, the search in the address (Back
-// restores it, paging changes it), a failing API said in words with the typed text kept, and a
-// note without JavaScript. Help: the region's organisations in Dutch and English. Navigation: by
-// keyboard, current page marked. And axe, 320 px and screenshots for both pages.
+// the count announced, a ticked filter narrowing the list at once to its facet count (no button;
+// focus stays, the count is said once, one request for boxes ticked in a row, a link under the
+// group with the new count), the search in the address (Back restores it, paging changes it), a
+// failing API said in words with the typed text kept, and a note without JavaScript. Help: the
+// region's organisations in Dutch and English. Navigation: by keyboard, current page marked; on a
+// phone folded behind "Menu", which opens by keyboard. And axe, 320 px and screenshots for both pages.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RegionDetail, SearchResponse } from '../../../shared/domain/index.ts';
@@ -32,6 +34,22 @@ async function announced(page: Page): Promise<string> {
 }
 const hitTitles = (page: Page) => page.locator('[data-search-results] .ww-card__title').allTextContents();
 const totalOf = (text: string) => Number(/^(\d+)/.exec(text)?.[1]);
+/** Waits until the status says this many were found (after a filter, the old count stays until the new one is there). */
+async function announcedTotal(page: Page, total: number): Promise<string> {
+  await page.waitForFunction((n) => new RegExp(`^${n} (woonvorm|housing form)`).test(document.querySelector('[data-search-status]')?.textContent ?? ''), total);
+  return (await status(page).textContent()) ?? '';
+}
+
+/** Presses Tab until `wanted` holds, checking at every stop that the focus can be seen. */
+async function tabUntilFocused(page: Page, wanted: (state: Awaited<ReturnType<typeof focusState>>) => boolean): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    const state = await focusState(page);
+    expect(state.visible, `focus visible on <${state.tag}> "${state.text}"`).toBe(true);
+    if (wanted(state)) return;
+  }
+  throw new Error('Not reached by Tab in 20 presses');
+}
 
 async function apiSearch(h: SiteHarness, query: string): Promise<SearchResponse> {
   return (await (await fetch(`${h.baseUrl}/api/search?regionId=${REGION}&${query}`)).json()) as SearchResponse;
@@ -57,23 +75,60 @@ export function searchSupportSuite(harness: () => SiteHarness): void {
       expect(titles).toHaveLength(10);
       expect(titles.some((title) => /\bgroep\b/i.test(title))).toBe(true);
 
-      // The facet count beside a filter is what ticking it gives.
+      // The facet count beside a filter is what ticking it gives; ticking it (by keyboard) is enough.
       await page.locator('summary', { hasText: 'Soort wonen' }).click();
       const option = page.getByRole('checkbox', { name: /^Kleinschalig wonen in een kleine groep \(\d+\)$/ });
       const label = (await page.locator('label', { has: option }).textContent()) ?? '';
       const facet = Number(/\((\d+)\)\s*$/.exec(label)?.[1]);
       expect(facet).toBe(expected.facets.housingType?.['small-scale-group']);
       expect(facet).toBeLessThan(expected.total);
-      await option.check();
-      await Promise.all([page.waitForURL(/housingType=small-scale-group/), page.getByRole('button', { name: 'Zoeken' }).first().click()]);
-      expect(totalOf(await announced(page))).toBe(facet);
+      // Everything the live region says from now on, and every search asked.
+      await page.evaluate(() => {
+        const said: string[] = [];
+        (window as unknown as { said: string[] }).said = said;
+        const region = document.querySelector('[data-search-status]');
+        if (region) new MutationObserver(() => { if (region.textContent) said.push(region.textContent); }).observe(region, { childList: true, characterData: true, subtree: true });
+      });
+      const searches: string[] = [];
+      page.on('request', (request) => { if (request.url().includes('/api/search')) searches.push(request.url()); });
+      await option.focus();
+      await page.keyboard.press('Space');
+      await page.waitForURL(/[?&]housingType=small-scale-group/);
+      expect(totalOf(await announcedTotal(page, facet))).toBe(facet);
+      expect(await hitTitles(page)).toHaveLength(Math.min(facet, 10));
+      expect(new URL(page.url()).searchParams.get('q')).toBe(WORDS);
+      // Focus stays on the box; the count is said once, without "searching" before it.
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('small-scale-group');
+      expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([await status(page).textContent()]);
+      expect(searches).toHaveLength(1);
+      // Under the open group, the way to the list with its new count.
+      const toList = page.locator('details[open] [data-show-results]');
+      expect(await toList.innerText()).toBe(`Bekijk de lijst (${facet} ${facet === 1 ? 'woonvorm' : 'woonvormen'})`);
+      expect(await toList.getAttribute('href')).toBe('#resultaten');
       expect(await page.getByLabel('Zoekwoorden').inputValue()).toBe(WORDS);
       expect(await option.isChecked()).toBe(true);
 
-      // Back: the search before the filter, in the form and in the results.
+      // Two more boxes ticked one after the other: one search, one address, one announcement.
+      searches.length = 0;
+      await page.locator('summary', { hasText: 'Wachtlijst' }).click();
+      const waiting = page.locator('input[name="waitingList"]');
+      await waiting.nth(0).check();
+      await waiting.nth(1).check();
+      const codes = [await waiting.nth(0).getAttribute('value'), await waiting.nth(1).getAttribute('value')];
+      const both = await apiSearch(h, `q=${WORDS}&housingType=small-scale-group&waitingList=${codes[0]}&waitingList=${codes[1]}`);
+      await page.waitForURL((url) => url.searchParams.getAll('waitingList').length === 2);
+      await announcedTotal(page, both.total);
+      expect(searches).toHaveLength(1);
+      await toList.first().click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultaten');
+
+      // Back: the search before, in the form and in the results.
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('housingType') === 'small-scale-group' && !url.searchParams.has('waitingList'));
+      await announcedTotal(page, facet);
       await page.goBack();
       await page.waitForURL((url) => !url.search.includes('housingType'));
-      expect(totalOf(await announced(page))).toBe(expected.total);
+      expect(totalOf(await announcedTotal(page, expected.total))).toBe(expected.total);
       expect(await page.getByLabel('Zoekwoorden').inputValue()).toBe(WORDS);
       // (Its group is folded again, as nothing in it is chosen: the box is found by name and value.)
       expect(await page.locator('input[name="housingType"][value="small-scale-group"]').isChecked()).toBe(false);
@@ -191,6 +246,63 @@ export function searchSupportSuite(harness: () => SiteHarness): void {
       const help = page.getByRole('link', { name: 'Hulp nodig bij deze vraag?' });
       expect(await help.first().getAttribute('href')).toBe(HELP);
       expect(await nav.locator('[aria-current="page"]').allTextContents()).toEqual(['Vragen']);
+    });
+
+    it('on a phone is folded behind “Menu” naming the current page, and opens by keyboard with visible focus and 44 px targets', async () => {
+      const page = await open(harness(), 390);
+      await page.goto(SEARCH);
+      const nav = page.getByRole('navigation', { name: 'Pagina’s over Zuid-Limburg' });
+      const menu = nav.locator('details');
+      const toggle = menu.locator('summary');
+      // Folded: one row with the current page's name; no links to see or to tab through.
+      expect(await menu.getAttribute('open')).toBeNull();
+      expect((await toggle.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Menu U bent op: Zoeken');
+      await expect(toggle.isVisible()).resolves.toBe(true);
+      expect(await nav.getByRole('link').count()).toBe(0);
+      expect((await toggle.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+      expect((await nav.boundingBox())?.height).toBeLessThan(90);
+
+      // By keyboard: Tab to "Menu", Enter opens it, Tab goes into the links.
+      await tabUntilFocused(page, (state) => state.tag === 'summary' && state.text.startsWith('Menu'));
+      await page.keyboard.press('Enter');
+      expect(await menu.getAttribute('open')).toBe('');
+      const links = nav.getByRole('link');
+      expect(await links.allTextContents()).toEqual(['Vragen', 'Resultaten', 'Zoeken', 'Favorieten en vergelijken', 'Mijn verslag', 'Hulp bij kiezen']);
+      for (const link of await links.all()) expect((await link.boundingBox())?.height, await link.textContent() ?? '').toBeGreaterThanOrEqual(44);
+      expect(await nav.locator('[aria-current="page"]').allTextContents()).toEqual(['Zoeken']);
+      await page.keyboard.press('Tab');
+      const first = await focusState(page);
+      expect(first.href).toBe(`/regio/${REGION}/vragen/`);
+      expect(first.visible).toBe(true);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await tabUntilFocused(page, (state) => state.href === HELP);
+      await Promise.all([page.waitForURL(`**${HELP}`), page.keyboard.press('Enter')]);
+      // The next page starts folded again, with its own name.
+      expect(await menu.getAttribute('open')).toBeNull();
+      expect((await toggle.textContent())?.replace(/\s+/g, ' ').trim()).toBe('Menu U bent op: Hulp bij kiezen');
+      // And Space closes it again.
+      await toggle.focus();
+      await page.keyboard.press('Space');
+      expect(await menu.getAttribute('open')).toBe('');
+      await page.keyboard.press('Space');
+      expect(await menu.getAttribute('open')).toBeNull();
+    });
+
+    it('is one wrapping row on a tablet, without the menu button', async () => {
+      const page = await open(harness(), 820);
+      await page.goto(HELP);
+      const nav = page.getByRole('navigation', { name: 'Pagina’s over Zuid-Limburg' });
+      await expect(nav.locator('summary').isVisible()).resolves.toBe(false);
+      const boxes = await Promise.all((await nav.getByRole('link').all()).map(async (link) => (await link.boundingBox())!));
+      expect(boxes).toHaveLength(6);
+      // Rows of links side by side, each as wide as its words (no empty grid cells).
+      const rows = [...new Set(boxes.map((box) => Math.round(box.y)))];
+      expect(rows.length).toBeLessThanOrEqual(2);
+      for (const box of boxes) expect(box.height).toBeGreaterThanOrEqual(44);
+      for (const [i, box] of boxes.entries()) {
+        const next = boxes[i + 1];
+        if (next && Math.round(next.y) === Math.round(box.y)) expect(next.x - (box.x + box.width)).toBeLessThan(16);
+      }
     });
   });
 

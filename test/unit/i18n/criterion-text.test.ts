@@ -6,7 +6,7 @@ import {
   TARGET_GROUPS, WORLDVIEWS,
 } from '../../../shared/domain/codes.ts';
 import { CRITERION_NAMES, OUTCOMES, type CriterionName } from '../../../shared/domain/criteria.ts';
-import { importanceText, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
+import { importanceText, outcomeText, wishText, type WishLike } from '../../../shared/i18n/criterion-text.ts';
 import { LOCALES } from '../../../shared/i18n/locales.ts';
 
 const CODES: Partial<Record<CriterionName, readonly (string | number)[]>> = {
@@ -69,6 +69,22 @@ for (const locale of LOCALES) {
     });
   });
 }
+
+it('words every wish neutrally, never as "ik" or "mijn": a relative or a supporter reads it as often as the person', () => {
+  const wishes: WishLike[] = [
+    ...CRITERION_NAMES.flatMap((criterion) => (CODES[criterion] ?? [undefined]).map((value) => ({ criterion, ...(value === undefined ? {} : { value }) }))),
+    { criterion: 'distance', value: 10 },
+    { criterion: 'distance' },
+  ];
+  const firstPerson = { nl: /\b(ik|mijn|mij|me)\b/i, en: /\b(I|my|me|mine)\b/ } as const;
+  for (const locale of LOCALES) {
+    const texts = wishes.map((wish) => wishText(locale, wish));
+    expect(texts.filter((text) => firstPerson[locale].test(text)), locale).toEqual([]);
+  }
+  expect(wishText('nl', { criterion: 'age', value: 85 })).toBe('Leeftijd: 85 jaar');
+  expect(wishText('nl', { criterion: 'distance', value: 10 })).toBe('Hoogstens 10 km van de eigen plek');
+  expect(wishText('nl', { criterion: 'careProfile', value: '5VV' })).toBe('Zorgprofiel: 5VV: beschermd wonen met veel zorg bij dementie');
+});
 
 it('words differ between the languages', () => {
   expect(wishText('nl', { criterion: 'ownBathroom' })).not.toBe(wishText('en', { criterion: 'ownBathroom' }));

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { CARE_PROFILE_SECTOR, CriterionSchema, RegionSchema, type CriterionName } from '../../../shared/domain/index.ts';
+import { codeLabels } from '../../../shared/i18n/code-labels.ts';
 import {
   allQuestions, findQuestion, validateQuestionnaire, type LocalizedText, type Questionnaire,
 } from '../../../shared/questionnaire/index.ts';
@@ -136,6 +137,44 @@ describe('forms of address', () => {
   it('speaks to young adults in Rotterdam as "u" too, as the whole interface does', () => {
     const informal = dutchTexts(shipped('rotterdam')).filter((t) => /\b(je|jij|jou|jouw|jezelf)\b/i.test(t));
     expect(informal).toEqual([]);
+  });
+});
+
+/** The texts a person answers with or reads as a heading: step titles, questions and options. */
+function answerTexts(questionnaire: Questionnaire): LocalizedText[] {
+  return questionnaire.themes.flatMap((theme) => [
+    theme.title,
+    ...theme.questions.flatMap((q) => [q.text, ...(q.kind === 'single-choice' || q.kind === 'multi-choice' ? q.options.map((o) => o.text) : [])]),
+  ]);
+}
+
+describe.each(REGION_IDS)('one voice in the %s questionnaire', (regionId) => {
+  it('asks "u" and words the options neutrally: no "ik" or "mijn" about the person, who may not be the one filling in', () => {
+    // "Dat weet ik (nog) niet" is about whoever fills in, so it fits a relative as well.
+    const own = (text: string) => !/^Dat weet ik (nog )?niet$/.test(text);
+    const texts = answerTexts(shipped(regionId));
+    expect(texts.map((t) => t.nl).filter(own).filter((t) => /\b(ik|mijn|mij|me|mezelf)\b/i.test(t))).toEqual([]);
+    expect(texts.map((t) => t.en).filter((t) => !/^I don't know( yet)?$/.test(t)).filter((t) => /\b(I|my|me|myself)\b/.test(t))).toEqual([]);
+  });
+
+  it('has a short intro: at most three sentences, each short (B1)', () => {
+    const { intro } = shipped(regionId);
+    for (const text of [intro.nl, intro.en]) {
+      const sentences = text.split(/(?<=[.?!])\s+/);
+      expect(sentences.length, text).toBeLessThanOrEqual(3);
+      for (const sentence of sentences) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(15);
+    }
+  });
+
+  it('names the care profiles exactly as results, compare and report do', () => {
+    const question = findQuestion(shipped(regionId), 'indicatie');
+    if (question?.kind !== 'single-choice') throw new Error('indicatie is a single-choice question');
+    for (const option of question.options) {
+      const profile = option.criteria?.find((c) => c.criterion === 'careProfile')?.value;
+      if (profile === undefined) continue;
+      expect(option.text.nl).toBe(codeLabels.nl.careProfiles[profile as keyof typeof codeLabels.nl.careProfiles]);
+      expect(option.text.en).toBe(codeLabels.en.careProfiles[profile as keyof typeof codeLabels.en.careProfiles]);
+    }
   });
 });
 

@@ -2,9 +2,10 @@
 // page, where and by whom, the kind of housing, the distance, the waiting list as last confirmed
 // (with "possibly outdated" after 30 days, counted from today in this browser), and its reasons at
 // a glance in three groups, each with a symbol and words: fits, does not fit, ask the provider.
-// Musts first in each group. A near miss also says which musts it fails.
+// Musts first in each group. A near miss is a compact card: name, where, waiting list, distance and
+// the musts it fails, said once; all its reasons wait behind a disclosure.
 import type { Importance } from '../../../../shared/domain/codes.ts';
-import type { MatchResult, Reason } from '../../../../shared/domain/criteria.ts';
+import type { MatchResult, NearMiss, Reason } from '../../../../shared/domain/criteria.ts';
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
 import { importanceText, outcomeText, wishText } from '../../../../shared/i18n/criterion-text.ts';
@@ -22,7 +23,7 @@ export interface CardOptions {
   postcode: string | undefined;
   now: Date;
   /** The favourite toggle of this housing form. */
-  favourite: HTMLElement;
+  favourite?: HTMLElement;
 }
 
 /** "2026-11-12" is read as midday UTC, so the calendar day is the same in every time zone. */
@@ -33,47 +34,94 @@ function parseDay(value: string): Date {
 export const cardId = (number: number): string => `result-${number}`;
 export const nearMissId = (index: number): string => `near-miss-${index + 1}`;
 
-export function resultCard(result: MatchResult, id: string, number: number | undefined, options: CardOptions, failedMusts?: readonly Reason[]): HTMLLIElement {
+export function resultCard(result: MatchResult, id: string, number: number | undefined, options: CardOptions): HTMLLIElement {
   const { data } = options;
   const r = data.texts.results;
   const titleId = `${id}-title`;
-  const href = `${data.paths.location.replace('{locationId}', encodeURIComponent(result.locationId))}#woonvorm-${encodeURIComponent(result.housingFormId)}`;
-  const km = result.distanceKm === undefined || options.postcode === undefined
-    ? undefined
-    : new Intl.NumberFormat(data.intlLocale, { maximumFractionDigits: 1 }).format(result.distanceKm);
+  const href = hrefOf(data, result);
+  const km = kmOf(result, options);
   return el('li', { class: 'ww-result', id },
     el('article', { class: 'ww-result__card', 'aria-labelledby': titleId },
       el('div', { class: 'ww-result__head' },
         number !== undefined && el('span', { class: 'ww-result__number', 'aria-hidden': 'true' }, String(number)),
         el('h3', { class: 'ww-result__title', id: titleId },
           number !== undefined && el('span', { class: 'ww-visually-hidden' }, `${fill(r.number, { number })}: `),
-          el('a', { href, 'data-result-link': true }, result.name),
+          el('a', { href, 'data-result-link': true, 'data-location-id': result.locationId }, result.name),
         ),
       ),
-      failedMusts && failedMusts.length > 0 && el('div', { class: 'ww-result__failed' },
-        el('p', {}, el('strong', {}, el('span', { 'aria-hidden': 'true' }, `${OUTCOME_SYMBOL.mismatch} `), r.failedMusts)),
-        el('ul', {}, ...failedMusts.map((reason) => el('li', {}, wishText(data.locale, reason)))),
-      ),
       el('dl', { class: 'ww-compact ww-result__facts' },
-        el('dt', {}, r.location), el('dd', {}, result.locationName),
+        el('dt', {}, r.location), el('dd', {}, fill(r.nearWhere, { location: result.locationName, city: result.city })),
         el('dt', {}, r.organization), el('dd', {}, result.organizationName),
-        el('dt', {}, r.city), el('dd', {}, result.city),
         el('dt', {}, r.type), el('dd', {}, codeLabels[data.locale].housingTypes[result.type]),
         km !== undefined && el('dt', {}, r.distance),
         km !== undefined && el('dd', {}, fill(r.distanceValue, { km, postcode: options.postcode ?? '' })),
       ),
       waitingListBlock(data, result.waitingList, options.now),
-      reasonGroups(data, result.reasons),
+      reasonGroups(data, result.reasons, true),
       options.favourite,
     ),
   );
 }
 
+const hrefOf = (data: ResultsPageData, result: MatchResult): string =>
+  `${data.paths.location.replace('{locationId}', encodeURIComponent(result.locationId))}#woonvorm-${encodeURIComponent(result.housingFormId)}`;
+
+const kmOf = (result: MatchResult, options: CardOptions): string | undefined =>
+  result.distanceKm === undefined || options.postcode === undefined
+    ? undefined
+    : new Intl.NumberFormat(options.data.intlLocale, { maximumFractionDigits: 1 }).format(result.distanceKm);
+
+/** "Een eigen badkamer en Hoogstens 10 km van mijn plaats". */
+export function wishList(data: ResultsPageData, reasons: readonly Reason[]): string {
+  return new Intl.ListFormat(data.intlLocale, { type: 'conjunction' }).format(reasons.map((reason) => wishText(data.locale, reason)));
+}
+
+/**
+ * A near miss, compact: name, where, the waiting list's state, the distance, and the failed musts
+ * said once. Everything else (provider, kind of housing, the waiting list in full, every reason)
+ * is behind "Alle redenen bekijken".
+ */
+export function nearMissCard(miss: NearMiss, id: string, options: CardOptions): HTMLLIElement {
+  const { data } = options;
+  const r = data.texts.results;
+  const titleId = `${id}-title`;
+  const km = kmOf(miss, options);
+  const status = miss.waitingList.status;
+  return el('li', { class: 'ww-result ww-result--near', id },
+    el('article', { class: 'ww-result__card', 'aria-labelledby': titleId },
+      el('h3', { class: 'ww-result__title', id: titleId }, el('a', { href: hrefOf(data, miss), 'data-result-link': true, 'data-location-id': miss.locationId }, miss.name)),
+      el('dl', { class: 'ww-compact ww-result__facts' },
+        el('dt', {}, r.location), el('dd', {}, fill(r.nearWhere, { location: miss.locationName, city: miss.city })),
+        el('dt', {}, r.waitingList), el('dd', {}, el('span', { class: `ww-status ww-status--${status}` }, codeLabels[data.locale].waitingListStatuses[status])),
+        km !== undefined && el('dt', {}, r.distance),
+        km !== undefined && el('dd', {}, fill(r.distanceValue, { km, postcode: options.postcode ?? '' })),
+      ),
+      el('p', { class: 'ww-result__failed' },
+        el('strong', {}, el('span', { 'aria-hidden': 'true' }, `${OUTCOME_SYMBOL.mismatch} `), r.failedMusts), ' ', wishList(data, miss.failedMusts)),
+      el('details', { class: 'ww-result__more' },
+        el('summary', {}, r.nearAllReasons, el('span', { class: 'ww-visually-hidden' }, `: ${miss.name}`)),
+        el('dl', { class: 'ww-compact ww-result__facts' },
+          el('dt', {}, r.organization), el('dd', {}, miss.organizationName),
+          el('dt', {}, r.type), el('dd', {}, codeLabels[data.locale].housingTypes[miss.type]),
+        ),
+        waitingListBlock(data, miss.waitingList, options.now),
+        reasonGroups(data, miss.reasons),
+      ),
+    ),
+  );
+}
+
+/** Whether the waiting list was last confirmed more than 30 days ago. */
+export function isStale(waitingList: WaitingList, now: Date): boolean {
+  return now.getTime() - parseDay(waitingList.updatedAt).getTime() > STALE_AFTER_DAYS * DAY_MS;
+}
+
+/** The state and, on one line, when it was confirmed; "possibly outdated" is explained once above the list. */
 function waitingListBlock(data: ResultsPageData, waitingList: WaitingList, now: Date): HTMLElement {
   const m = data.texts.location;
   const count = (forms: { one: string; other: string }, n: number) => fill(pluralForm(data.intlLocale, forms, n), { count: n });
   const confirmed = parseDay(waitingList.updatedAt);
-  const stale = now.getTime() - confirmed.getTime() > STALE_AFTER_DAYS * DAY_MS;
+  const stale = isStale(waitingList, now);
   const date = new Intl.DateTimeFormat(data.intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(confirmed);
   const details = [
     waitingList.placesAvailable !== undefined ? count(m.placesAvailable, waitingList.placesAvailable) : undefined,
@@ -85,18 +133,37 @@ function waitingListBlock(data: ResultsPageData, waitingList: WaitingList, now: 
       el('span', { class: `ww-status ww-status--${waitingList.status}` }, codeLabels[data.locale].waitingListStatuses[waitingList.status]),
       details.length > 0 && ` ${details.join('. ')}.`,
     ),
-    el('p', {}, fill(m.confirmedOn, { date })),
-    stale && el('p', { class: 'ww-result__stale' }, el('strong', {}, m.staleLabel), ' ', m.stale),
+    stale
+      ? el('p', { class: 'ww-result__stale' }, fill(data.texts.results.staleShort, { date }))
+      : el('p', {}, fill(m.confirmedOn, { date })),
   );
 }
 
-function reasonGroups(data: ResultsPageData, reasons: readonly Reason[]): HTMLElement | undefined {
+/**
+ * The reasons in groups by outcome. With `summariseMusts` (a fitting result) the musts that fit
+ * are one line, "✓ Past bij alles wat moet (4 wensen)", with their list behind it: they are the
+ * same on every card. What does not fit, what is unknown and the other wishes stay in sight.
+ */
+function reasonGroups(data: ResultsPageData, reasons: readonly Reason[], summariseMusts = false): HTMLElement | undefined {
   if (reasons.length === 0) return undefined;
-  const sorted = [...reasons].sort((a, b) => IMPORTANCE_ORDER[a.importance] - IMPORTANCE_ORDER[b.importance]);
+  const r = data.texts.results;
+  const mustTotal = reasons.filter((reason) => reason.importance === 'must').length;
+  const mustsFit = summariseMusts ? reasons.filter((reason) => reason.importance === 'must' && reason.outcome === 'match') : [];
+  const rest = reasons.filter((reason) => !mustsFit.includes(reason));
+  const sorted = [...rest].sort((a, b) => IMPORTANCE_ORDER[a.importance] - IMPORTANCE_ORDER[b.importance]);
   const groups = (['match', 'mismatch', 'unknown'] as const)
     .map((outcome) => ({ outcome, reasons: sorted.filter((reason) => reason.outcome === outcome) }))
     .filter((group) => group.reasons.length > 0);
-  return el('div', { class: 'ww-reasons', role: 'group', 'aria-label': data.texts.results.reasonsLabel },
+  return el('div', { class: 'ww-reasons', role: 'group', 'aria-label': r.reasonsLabel },
+    mustsFit.length > 0 && el('details', { class: 'ww-reasons__musts' },
+      el('summary', {},
+        el('span', { class: 'ww-reasons__symbol', 'aria-hidden': 'true' }, OUTCOME_SYMBOL.match),
+        mustsFit.length === mustTotal
+          ? fill(pluralForm(data.intlLocale, r.mustsAll, mustTotal), { count: mustTotal })
+          : fill(r.mustsSome, { matched: mustsFit.length, total: mustTotal }),
+      ),
+      el('ul', {}, ...mustsFit.map((reason) => el('li', {}, wishText(data.locale, reason)))),
+    ),
     ...groups.map((group) => el('div', { class: `ww-reasons__group ww-reasons__group--${group.outcome}` },
       el('p', { class: 'ww-reasons__title' },
         el('span', { class: 'ww-reasons__symbol', 'aria-hidden': 'true' }, OUTCOME_SYMBOL[group.outcome]),

@@ -1,6 +1,7 @@
 // The favourite toggle on every result (aria-pressed), keeping the region's shortlist in this
-// browser, and the link to the compare page with the number of favourites. Another tab may change
-// the favourites: the buttons follow.
+// browser, and the link to the compare page with the number of favourites (only once there is
+// one; a saved favourite's message offers the link too). Another tab may change the favourites:
+// the buttons follow.
 import type { MatchResult } from '../../../../shared/domain/criteria.ts';
 import { loadShortlist, MAX_SHORTLIST, sameHousingForm, saveShortlist } from '../lib/browser-store.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
@@ -31,11 +32,17 @@ export function favourites(data: ResultsPageData, root: HTMLElement): Favourites
       const label = button.querySelector('[data-label]');
       if (label) label.textContent = pressed ? s.saved : s.save;
     }
-    if (compareLink) compareLink.textContent = fill(pluralForm(data.intlLocale, data.texts.results.compareLink, shortlist.length), { count: shortlist.length });
+    if (compareLink) {
+      compareLink.textContent = fill(pluralForm(data.intlLocale, data.texts.results.compareLink, shortlist.length), { count: shortlist.length });
+      const box = compareLink.closest('p');
+      if (box) box.hidden = shortlist.length === 0;
+    }
   }
 
   function toggle(result: MatchResult): HTMLElement {
     const message = el('p', { class: 'ww-result__favourite-status', role: 'status' });
+    const compare = el('p', { class: 'ww-result__favourite-compare', hidden: true },
+      el('a', { href: data.paths.compare, 'data-card-compare': true }, s.compareLink));
     const button = el('button', {
       type: 'button', class: 'ww-button ww-button--secondary ww-favourite', 'aria-pressed': 'false',
       'data-location-id': result.locationId, 'data-housing-form-id': result.housingFormId,
@@ -48,6 +55,7 @@ export function favourites(data: ResultsPageData, root: HTMLElement): Favourites
       if (!present && shortlist.length >= MAX_SHORTLIST) {
         message.textContent = fill(s.full, { max: MAX_SHORTLIST });
         message.classList.add('ww-field-error');
+        compare.hidden = false;
         return;
       }
       message.classList.remove('ww-field-error');
@@ -56,14 +64,16 @@ export function favourites(data: ResultsPageData, root: HTMLElement): Favourites
         : [...shortlist, { ...ref, name: result.name, locationName: result.locationName, addedAt: new Date().toISOString() }];
       if (!saveShortlist(data.regionId, next)) {
         message.textContent = s.notStored;
+        compare.hidden = true;
         return;
       }
       refresh();
+      compare.hidden = present;
       message.textContent = present
         ? fill(s.removedStatus, { name: result.name })
         : fill(pluralForm(data.intlLocale, s.savedStatus, next.length), { name: result.name, count: next.length });
     });
-    return el('div', { class: 'ww-result__favourite' }, button, message);
+    return el('div', { class: 'ww-result__favourite' }, button, message, compare);
   }
 
   window.addEventListener('storage', refresh);

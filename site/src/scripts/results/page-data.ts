@@ -10,10 +10,11 @@ export interface ResultsPageData {
   locale: Locale;
   intlLocale: string;
   regionId: string;
+  regionName: string;
   texts: {
     results: Messages['results'];
-    shortlist: Pick<Messages['shortlist'], 'save' | 'saved' | 'savedStatus' | 'removedStatus' | 'full' | 'notStored'>;
-    location: Pick<Messages['location'], 'confirmedOn' | 'stale' | 'staleLabel' | 'waitingWeeks' | 'placesAvailable'>;
+    shortlist: Pick<Messages['shortlist'], 'save' | 'saved' | 'savedStatus' | 'removedStatus' | 'full' | 'notStored' | 'compareLink'>;
+    location: Pick<Messages['location'], 'confirmedOn' | 'waitingWeeks' | 'placesAvailable'>;
   };
   paths: {
     /** With `{locationId}` to fill in. */

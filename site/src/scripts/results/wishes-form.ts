@@ -26,7 +26,7 @@ export function renderWishes(
     const name = `ww-wish-${i}`;
     const current: WishSetting = wish.off ? 'off' : wish.criterion.importance;
     const note = el('p', { class: 'ww-wish__off-note', hidden: !wish.off }, r.wishIsOff);
-    const fieldset = el('fieldset', { class: `ww-wish${wish.off ? ' ww-wish--off' : ''}` },
+    const fieldset = el('fieldset', { class: `ww-wish${wish.off ? ' ww-wish--off' : ''}`, 'data-wish-key': wish.key },
       el('legend', { class: 'ww-wish__name' }, wishText(data.locale, wish.criterion)),
       note,
       el('div', { class: 'ww-choices ww-choices--inline' }, ...SETTINGS.map((setting) => {

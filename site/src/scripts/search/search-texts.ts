@@ -14,6 +14,9 @@ export interface SearchTexts {
   none: string;
   loading: string;
   chosen: string;
+  showList: string;
+  showHits: PluralForms;
+  showNone: string;
   errorUnavailable: string;
   errorInvalid: string;
   errorNotFound: string;
