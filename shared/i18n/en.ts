@@ -313,6 +313,7 @@ export const en = {
     nearGroupDistance: { one: '1 place only does not suit because it is more than {km} km away.', other: '{count} places only do not suit because they are more than {km} km away.' },
     nearGroupWish: { one: '1 place only does not suit this wish: {wish}.', other: '{count} places only do not suit this wish: {wish}.' },
     nearGroupTwo: { one: '1 place does not suit 2 wishes: {wishes}.', other: '{count} places do not suit 2 wishes: {wishes}.' },
+    nearCapped: 'These are the {count} places that come closest. There may be more.',
     nearWiden: 'Also search up to {km} km',
     nearWidenAny: 'Also search further away, without a limit',
     nearMakeImportant: 'Make “{wish}” important instead of a must',

@@ -314,6 +314,7 @@ export const nl = {
     nearGroupDistance: { one: '1 plek past alleen niet omdat hij verder weg is dan {km} km.', other: '{count} plekken passen alleen niet omdat ze verder weg zijn dan {km} km.' },
     nearGroupWish: { one: '1 plek past alleen niet bij deze wens: {wish}.', other: '{count} plekken passen alleen niet bij deze wens: {wish}.' },
     nearGroupTwo: { one: '1 plek past niet bij 2 wensen: {wishes}.', other: '{count} plekken passen niet bij 2 wensen: {wishes}.' },
+    nearCapped: 'Dit zijn de {count} plekken die het bijna passen. Er kunnen er meer zijn.',
     nearWiden: 'Zoek ook tot {km} km',
     nearWidenAny: 'Zoek ook verder weg, zonder grens',
     nearMakeImportant: 'Maak “{wish}” belangrijk in plaats van moet',

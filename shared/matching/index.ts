@@ -7,7 +7,8 @@ export {
 } from './score.ts';
 export { BestOf, compareNearMisses, compareRanked, type RankedCandidate } from './order.ts';
 export {
-  DEFAULT_NEAR_MISS_LIMIT, MAX_FAILED_MUSTS, matchCandidates, planMatch, type Explanation, type MatchOptions, type MatchPlan,
+  MAX_FAILED_MUSTS, matchCandidates, planMatch, type Explanation, type MatchOptions, type MatchPlan,
   type MatchPlanRequest,
 } from './match.ts';
+export { DEFAULT_NEAR_MISS_LIMIT } from './near-miss-limit.ts';
 export { explainCandidate, explainCandidates } from './explain.ts';

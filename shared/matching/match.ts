@@ -16,6 +16,7 @@ import {
 import { haversineKm, type Point } from '../geo/distance.ts';
 import { type MatchCandidate } from './candidate.ts';
 import { compileCriterion, type CandidatePredicate } from './evaluate.ts';
+import { DEFAULT_NEAR_MISS_LIMIT } from './near-miss-limit.ts';
 import { BestOf, compareNearMisses, compareRanked, type RankedCandidate } from './order.ts';
 import {
   CRITERION_WEIGHTS, DISTANCE_WEIGHT, WAITING_LIST_WEIGHT, distanceScaleKm, distanceTerm, maxRawScore,
@@ -24,11 +25,6 @@ import {
 
 /** A near miss fails at most this many musts; failing more excludes (DOMAIN.md). */
 export const MAX_FAILED_MUSTS = 2;
-/**
- * Near misses returned per request. Not paged: they are shown below the results as "almost", and
- * with a strict must at national scale they can number in the tens of thousands.
- */
-export const DEFAULT_NEAR_MISS_LIMIT = 20;
 
 export interface MatchOptions {
   nearMissLimit?: number;

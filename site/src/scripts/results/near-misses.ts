@@ -4,6 +4,7 @@
 // few, with "show more" for the rest.
 import type { NearMiss, Reason } from '../../../../shared/domain/criteria.ts';
 import { wishText } from '../../../../shared/i18n/criterion-text.ts';
+import { DEFAULT_NEAR_MISS_LIMIT } from '../../../../shared/matching/near-miss-limit.ts';
 import { criterionKey } from '../lib/browser-store.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import { isStale, nearMissCard, nearMissId, wishList } from './card.ts';
@@ -44,6 +45,7 @@ export function nearMissList(data: ResultsPageData, root: HTMLElement, actions: 
   const list = root.querySelector<HTMLElement>('[data-near-list]');
   const more = root.querySelector<HTMLButtonElement>('[data-action="near-more"]');
   const staleNote = section?.querySelector<HTMLElement>('[data-stale-note]');
+  const capped = section?.querySelector<HTMLElement>('[data-near-capped]');
   const count = (forms: { one: string; other: string }, n: number, values: Record<string, string | number>) =>
     fill(pluralForm(data.intlLocale, forms, n), { count: n, ...values });
   let misses: readonly NearMiss[] = [];
@@ -103,6 +105,8 @@ export function nearMissList(data: ResultsPageData, root: HTMLElement, actions: 
     showUntil(Math.max(NEAR_PAGE, show));
     if (staleNote) staleNote.hidden = !misses.some((miss) => isStale(miss.waitingList, ctx.now));
     if (section) section.hidden = misses.length === 0;
+    // The API sends the closest near misses only: a full list means the counts above are "at least".
+    if (capped) capped.hidden = misses.length < DEFAULT_NEAR_MISS_LIMIT;
   }
 
   more?.addEventListener('click', () => {
