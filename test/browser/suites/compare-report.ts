@@ -275,7 +275,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       const items = report.locator('.ww-report-item');
       expect(await items.locator('h3').allTextContents()).toEqual([LAVENDEL.name, SCHACHT.name]);
       const schacht = await items.nth(1).textContent();
-      expect(schacht).toContain('Past bij mijn wensen');
+      expect(schacht).toContain('Past bij uw wensen');
       expect(schacht).toContain('Geschikt voor een rolstoel');
       expect(schacht).toContain('info@woonzorg-parkstad-oost.example');
       expect(await items.nth(0).textContent()).toContain('info@mergelland-zorg.example');
