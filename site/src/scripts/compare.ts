@@ -2,8 +2,8 @@
 // buttons and checkboxes to choose up to four, and those four side by side against the person's
 // own wishes (from the questionnaire, as on the results page): per wish the outcome in a symbol
 // and in words, then the facts. Wishes where the places differ come first; those every place
-// fits are folded away in one disclosure. A fact gets a symbol only when it answers one of the
-// wishes. Each part is built twice from the same rows: a table (a column per place, in a
+// fits are folded away in one disclosure, and so are the facts that are the same at every place.
+// A fact gets a symbol only when it answers one of the wishes. Each part is built twice from the same rows: a table (a column per place, in a
 // labelled, focusable scroll box) for wide screens, and per wish a block listing every place for
 // phones, so two places are compared without scrolling sideways; compare.css shows one of them.
 // When the API cannot be reached the page says so and offers to try again; nothing stored is touched.
@@ -232,6 +232,17 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     ];
     const moreLink = (item: ComparedItem) => el('a', { href: fill(data.paths.location, { locationId: item.locationId }) + `#woonvorm-${item.housingFormId}` }, fill(m.moreAbout, { name: item.locationName }));
 
+    // Facts that read the same at every place (symbol and screen-reader text included) go behind
+    // one disclosure, as the wishes every place fits; the facts where the places differ stay in
+    // view. One place, or nothing that differs, leaves nothing to compare: then every fact shows.
+    const said = (row: Row) => new Set(items.map((item, index) => {
+      const cell = row.cell(item, index);
+      return typeof cell === 'string' ? cell : cell.textContent;
+    }));
+    const sameFacts = single ? [] : factRows.filter((row) => said(row).size === 1);
+    const folding = sameFacts.length > 0 && sameFacts.length < factRows.length;
+    const factsShown = folding ? factRows.filter((row) => !sameFacts.includes(row)) : factRows;
+
     const wishPart: Node[] = [];
     if (wishOutcomes.length > 0) {
       wishPart.push(el('h3', { class: 'ww-compare-part' }, mc.wishesGroup));
@@ -257,8 +268,18 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     replaceChildren(area,
       ...wishPart,
       el('h3', { class: 'ww-compare-part' }, mc.factsGroup),
-      wide('facts', 'ww-compare-facts-caption', mc.factsCaption, factRows, items),
-      narrow('facts', [...factRows, { label: mc.moreTitle, cell: moreLink }], items),
+      folding && el('p', {}, mc.factsDifferFirst),
+      wide('facts', 'ww-compare-facts-caption', mc.factsCaption, factsShown, items),
+      narrow('facts', factsShown, items),
+      folding && el('details', { class: 'ww-compare-fits ww-compare-same', 'data-same-facts': '' },
+        el('summary', {}, fill(mc.sameFactsList, { count: sameFacts.length })),
+        el('ul', {}, ...sameFacts.map((row) => el('li', {},
+          el('span', { class: 'ww-compare-same__label' }, row.label), ': ',
+          row.cell(items[0]!, 0),
+          row.note !== undefined && el('span', { class: 'ww-compare-importance-inline' }, ` (${row.note})`)))),
+      ),
+      // On a phone the links to each place close the facts (the table has them in its heading).
+      narrow('more', [{ label: mc.moreTitle, cell: moreLink }], items),
     );
   }
 
@@ -288,7 +309,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
   }
 
   /** The narrow view: per wish or fact a block listing every place with its outcome, so nothing scrolls sideways. */
-  function narrow(part: 'wishes' | 'facts', rows: Row[], items: ComparedItem[]): HTMLElement {
+  function narrow(part: 'wishes' | 'facts' | 'more', rows: Row[], items: ComparedItem[]): HTMLElement {
     return el('ul', { class: 'ww-compare-narrow', 'data-part': part }, ...rows.map((row) => el('li', { class: 'ww-compare-block' },
       el('h4', { class: 'ww-compare-block__title' }, row.label, row.note !== undefined && el('span', { class: 'ww-compare-importance' }, row.note)),
       el('ul', { class: 'ww-compare-block__places' }, ...items.map((item, index) => el('li', {},
@@ -305,9 +326,9 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
       outcomeText(data.locale, outcome));
   }
 
-  // On paper the wide tables are shown (compare.css) and the folded wishes unfolded.
+  // On paper the wide tables are shown (compare.css) and the folded wishes and facts unfolded.
   window.addEventListener('beforeprint', () => {
-    for (const details of content.querySelectorAll<HTMLDetailsElement>('details[data-all-fit]:not([open])')) {
+    for (const details of content.querySelectorAll<HTMLDetailsElement>('details.ww-compare-fits:not([open])')) {
       details.open = true;
       details.dataset.printOpened = '';
     }

@@ -74,6 +74,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       if (postcodeInput) postcodeInput.value = wishes.postcode ?? '';
       void applyPlace(wishes.postcode, km).then(toList);
     },
+    favourite: (miss) => favourites.toggle(miss),
     makeImportant: (key) => {
       changeWish(key, 'important', true);
     },

@@ -3,7 +3,8 @@
 // buttons and distance line; the compare page's side-by-side view against the person's wishes,
 // removing a favourite, an empty shortlist and an API that cannot be reached; on a phone per wish
 // every place with its outcome (no sideways scroll), wishes every place fits folded away, facts
-// with a symbol only where they answer a wish, and the table on paper; the report with
+// where the places differ first and those the same everywhere folded away (a shorter page),
+// facts with a symbol only where they answer a wish, and the table on paper; the report with
 // wishes in plain words, own words, favourites with reasons, today's date, and its print form
 // (PDF); a location page without JavaScript; axe in both languages; no sideways scroll at 320 px.
 import { stat } from 'node:fs/promises';
@@ -146,14 +147,22 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       expect(await wishTable.locator('tbody th', { hasText: 'Geschikt voor een rolstoel' }).count()).toBe(0);
 
       // Facts: a symbol only where the fact answers a wish (with the outcome for screen readers too).
+      // The table holds the facts where the places differ; those the same at both are folded.
       const facts = await tableRows(factTable);
       const fact = (label: string) => facts.find((row) => row.label.startsWith(label));
       expect(fact('Eigen badkamer')).toEqual({ label: 'Eigen badkamerUw wens: Leuk als het kan', cells: ['✓Ja, dit past bij uw wens', '✗Nee, dit past niet bij uw wens'] });
-      for (const label of ['Roken mag', 'Eigen keukentje', 'Partner kan mee komen wonen']) {
-        for (const cell of fact(label)?.cells ?? ['missing']) expect(cell, label).toMatch(/^(Ja|Nee|Onbekend — vraag het de aanbieder)$/);
-      }
+      for (const row of facts) expect(new Set(row.cells).size, row.label).toBeGreaterThan(1);
       expect(fact('Wachtlijst')?.cells.join(' ')).toContain('Laatst bevestigd op');
       expect(fact('Afstand')?.cells[0]).toMatch(/Ongeveer \d+ km/);
+      const sameFacts = page.locator('[data-compare] details[data-same-facts]');
+      expect(await sameFacts.getAttribute('open')).toBeNull();
+      const same = await sameFacts.locator('li').allTextContents();
+      expect(await sameFacts.locator('summary').textContent()).toBe(`Hetzelfde bij alle plekken (${same.length})`);
+      for (const label of ['Roken mag', 'Eigen keukentje', 'Partner kan mee komen wonen']) {
+        expect(same.find((line) => line.startsWith(`${label}: `)), label).toMatch(/: (Ja|Nee|Onbekend — vraag het de aanbieder)$/);
+      }
+      // A wish both places answer alike keeps its symbol and its words among the folded facts.
+      expect(same).toContain('Geschikt voor een rolstoel: ✓Ja, dit past bij uw wens (Uw wens: Moet)');
       await screenshot(page, 'compare');
 
       // The scroll box is labelled and reachable by keyboard.
@@ -161,11 +170,12 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       expect(await scroller.getAttribute('tabindex')).toBe('0');
       expect(await scroller.getAttribute('aria-labelledby')).toBe('ww-compare-caption');
 
-      // On paper: the tables, the folded wishes unfolded, no navigation.
+      // On paper: the tables, the folded wishes and facts unfolded, no navigation.
       await fits.locator('summary').click();
       await page.emulateMedia({ media: 'print' });
       await expect(wishTable.isVisible()).resolves.toBe(true);
       await expect(fits.locator('li').first().isVisible()).resolves.toBe(true);
+      await expect(sameFacts.locator('li').last().isVisible()).resolves.toBe(true);
       expect(await page.locator('nav:visible, .ww-compare-narrow:visible').count()).toBe(0);
       await page.emulateMedia({ media: 'screen' });
 
@@ -203,14 +213,92 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       await page.keyboard.press('Enter');
       await expect(page.locator('details[data-all-fit] li', { hasText: 'Geschikt voor een rolstoel' }).isVisible()).resolves.toBe(true);
       // The facts: a plain fact without a symbol, a wished one with its outcome.
-      const smoking = page.locator('.ww-compare-block', { has: page.getByRole('heading', { level: 4, name: 'Roken mag' }) });
-      for (const value of await smoking.locator('.ww-compare-block__value').allInnerTexts()) expect(value).toMatch(/^(Ja|Nee)$/);
+      const size = page.locator('.ww-compare-block', { has: page.getByRole('heading', { level: 4, name: 'Grootte van de groep' }) });
+      for (const value of await size.locator('.ww-compare-block__value').allInnerTexts()) expect(value).toMatch(/^\d+ bewoners per groep$/);
+      const bathroomFact = page.locator('[data-part="facts"] .ww-compare-block', { has: page.getByRole('heading', { level: 4, name: /^Eigen badkamer/ }) });
+      expect(await bathroomFact.locator('.ww-compare-block__value').allTextContents()).toEqual(['✓Ja, dit past bij uw wens', '✗Nee, dit past niet bij uw wens']);
       await screenshot(page, 'compare');
 
       // On paper the table, also from a phone.
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('.ww-compare-table').first().isVisible()).resolves.toBe(true);
       expect(await page.locator('.ww-compare-narrow:visible').count()).toBe(0);
+    });
+
+    it('compare page on a phone (390 px): facts that differ in view, the same facts folded with their count; shorter; all on paper', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
+
+      // In view: per differing fact a block with both places, and both values differ.
+      const factBlocks = page.locator('.ww-compare-narrow[data-part="facts"] > .ww-compare-block');
+      const shown = (await factBlocks.locator('h4').allInnerTexts()).map((text) => text.split('\n')[0]);
+      expect(shown).toEqual(['Afstand', 'Wachtlijst', 'Soort wonen', 'Grootte van de groep', 'Eigen badkamer', 'Aanbieder', 'Adres']);
+      for (const block of await factBlocks.all()) {
+        await expect(block.isVisible()).resolves.toBe(true);
+        expect(new Set(await block.locator('.ww-compare-block__value').allInnerTexts()).size).toBe(2);
+      }
+      // Folded: the facts the same at both places, one closed line with their count.
+      const same = page.locator('details[data-same-facts]');
+      const summary = same.locator('summary');
+      await expect(summary.isVisible()).resolves.toBe(true);
+      expect(await summary.innerText()).toBe('Hetzelfde bij alle plekken (7)');
+      expect(await same.getAttribute('open')).toBeNull();
+      await expect(same.locator('li').first().isVisible()).resolves.toBe(false);
+      // Closed, the folded facts are still in the page for screen readers once opened, and no fact is lost.
+      expect(await same.locator('li').count() + shown.length).toBe(14);
+      // After the facts the links to each place, still in view.
+      await expect(page.locator('.ww-compare-narrow[data-part="more"]').getByRole('link', { name: 'Meer over Kapelhof' }).isVisible()).resolves.toBe(true);
+
+      // Shorter than before the facts were folded (6,675 px then, about 5,200 px now).
+      const height = await page.evaluate(() => document.body.scrollHeight);
+      expect(height).toBeLessThan(5_800);
+
+      // By keyboard: the summary opens and closes the folded facts.
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect(same.locator('li', { hasText: 'Roken mag: Nee' }).isVisible()).resolves.toBe(true);
+      await page.keyboard.press('Enter');
+      await expect(same.locator('li').first().isVisible()).resolves.toBe(false);
+
+      // On paper everything: the table of differing facts and every folded fact and wish.
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await expect(page.locator('.ww-compare-table').last().isVisible()).resolves.toBe(true);
+      expect(await page.locator('.ww-compare-table').last().locator('tbody tr').count()).toBe(7);
+      for (const item of await page.locator('details.ww-compare-fits li').all()) await expect(item.isVisible()).resolves.toBe(true);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: 'screen' });
+      expect(await same.getAttribute('open')).toBeNull();
+
+      // With only one favourite nothing is compared: every fact is shown, nothing folded.
+      await page.getByRole('checkbox', { name: new RegExp(`^${LAVENDEL.name}`) }).uncheck();
+      expect(await comparedNames(page)).toEqual([SCHACHT.name]);
+      expect(await page.locator('details[data-same-facts]').count()).toBe(0);
+      expect(await factBlocks.count()).toBe(14);
+    });
+
+    it('compare page with the folded parts open: no axe violations in Dutch and English, no sideways scroll at 320 px', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      const found: Record<string, unknown> = {};
+      for (const path of [`/regio/${REGION}/vergelijken/`, `/en/region/${REGION}/compare/`]) {
+        await page.goto(path);
+        const summaries = page.locator('details.ww-compare-fits > summary');
+        await summaries.first().waitFor();
+        expect(await summaries.count(), path).toBe(2);
+        for (const summary of await summaries.all()) await summary.click();
+        expect(await page.locator('details.ww-compare-fits:not([open])').count(), path).toBe(0);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) found[path] = violations;
+        await page.setViewportSize({ width: 320, height: 844 });
+        expect(await horizontalOverflow(page), path).toBe(0);
+        await page.setViewportSize({ width: 390, height: 844 });
+      }
+      expect(found).toEqual({});
+      expect(await page.locator('details[data-same-facts] summary').textContent()).toBe('The same at every place (7)');
+      await screenshot(page, 'compare-folds-open');
     });
 
     it('compare page: unticking a favourite takes it out of the table; no sideways scroll at 320 px', async () => {

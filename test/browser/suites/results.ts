@@ -348,6 +348,21 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await compare.isVisible()).toBe(false);
       expect(await cardCompare.isVisible()).toBe(false);
 
+      // A near miss can be kept too; one shown later by "show more" comes up already pressed.
+      const showMore = page.getByRole('button', { name: 'Toon meer bijna passende plekken' });
+      await showMore.click();
+      const sixth = page.locator('#near-miss-6 button.ww-favourite');
+      await sixth.click();
+      expect(await sixth.getAttribute('aria-pressed')).toBe('true');
+      const kept = (await stored(page, `woonwijzer.shortlist.${REGION}`)) as Array<{ name: string }>;
+      expect(kept.map((entry) => entry.name)).toEqual([await page.locator('#near-miss-6 h3 a').innerText()]);
+      await page.reload();
+      await announcedCount(page);
+      await showMore.click();
+      expect(await sixth.getAttribute('aria-pressed')).toBe('true');
+      await sixth.click();
+      expect(await stored(page, `woonwijzer.shortlist.${REGION}`)).toEqual([]);
+
       // Ten favourites already: the eleventh is refused in words.
       await page.evaluate((key) => localStorage.setItem(key, JSON.stringify(Array.from({ length: 10 }, (_, i) => ({
         locationId: `l-${i}`, housingFormId: `h-${i}`, name: `Woonvorm ${i}`, locationName: `Locatie ${i}`, addedAt: '2026-11-01T10:00:00Z',

@@ -107,6 +107,7 @@ export function nearMissCard(miss: NearMiss, id: string, options: CardOptions): 
         waitingListBlock(data, miss.waitingList, options.now),
         reasonGroups(data, miss.reasons),
       ),
+      options.favourite,
     ),
   );
 }

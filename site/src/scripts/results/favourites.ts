@@ -3,7 +3,7 @@
 // one; a saved favourite's message offers the link too). Another tab may change the favourites:
 // the buttons follow.
 import type { MatchResult } from '../../../../shared/domain/criteria.ts';
-import { loadShortlist, MAX_SHORTLIST, sameHousingForm, saveShortlist } from '../lib/browser-store.ts';
+import { loadShortlist, MAX_SHORTLIST, sameHousingForm, saveShortlist, type ShortlistEntry } from '../lib/browser-store.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import type { ResultsPageData } from './page-data.ts';
 
@@ -20,6 +20,13 @@ export function favourites(data: ResultsPageData, root: HTMLElement): Favourites
   const buttons = new Set<HTMLButtonElement>();
   const refOf = (button: HTMLButtonElement) => ({ locationId: button.dataset.locationId ?? '', housingFormId: button.dataset.housingFormId ?? '' });
 
+  function show(button: HTMLButtonElement, shortlist: readonly ShortlistEntry[]): void {
+    const pressed = shortlist.some((entry) => sameHousingForm(entry, refOf(button)));
+    button.setAttribute('aria-pressed', String(pressed));
+    const label = button.querySelector('[data-label]');
+    if (label) label.textContent = pressed ? s.saved : s.save;
+  }
+
   function refresh(): void {
     const shortlist = loadShortlist(data.regionId);
     for (const button of buttons) {
@@ -27,10 +34,7 @@ export function favourites(data: ResultsPageData, root: HTMLElement): Favourites
         buttons.delete(button);
         continue;
       }
-      const pressed = shortlist.some((entry) => sameHousingForm(entry, refOf(button)));
-      button.setAttribute('aria-pressed', String(pressed));
-      const label = button.querySelector('[data-label]');
-      if (label) label.textContent = pressed ? s.saved : s.save;
+      show(button, shortlist);
     }
     if (compareLink) {
       compareLink.textContent = fill(pluralForm(data.intlLocale, data.texts.results.compareLink, shortlist.length), { count: shortlist.length });
@@ -48,6 +52,8 @@ export function favourites(data: ResultsPageData, root: HTMLElement): Favourites
       'data-location-id': result.locationId, 'data-housing-form-id': result.housingFormId,
     }, el('span', { class: 'ww-favourite__icon', 'aria-hidden': 'true' }), el('span', { 'data-label': true }, s.save));
     buttons.add(button);
+    // Right from the start: cards added later ("show more") are not refreshed with the rest.
+    show(button, loadShortlist(data.regionId));
     button.addEventListener('click', () => {
       const ref = refOf(button);
       const shortlist = loadShortlist(data.regionId);

@@ -18,6 +18,8 @@ export interface NearMissActions {
   widen(km: number | undefined): void;
   /** Make the wish with this key 'important' instead of 'must'. */
   makeImportant(key: string): void;
+  /** The favourite toggle for a near miss: an "almost" can be worth keeping too. */
+  favourite(miss: NearMiss): HTMLElement;
 }
 
 export interface NearMissContext {
@@ -57,7 +59,7 @@ export function nearMissList(data: ResultsPageData, root: HTMLElement, actions: 
     if (!list || !context) return undefined;
     const from = shown;
     const options = { data, postcode: context.postcode, now: context.now };
-    const cards = misses.slice(from, until).map((miss, i) => nearMissCard(miss, nearMissId(from + i), options));
+    const cards = misses.slice(from, until).map((miss, i) => nearMissCard(miss, nearMissId(from + i), { ...options, favourite: actions.favourite(miss) }));
     list.append(...cards);
     shown = from + cards.length;
     if (more) more.hidden = shown >= misses.length;
