@@ -64,7 +64,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   /** After a change made from the near misses: the new list, with the note under its title. */
   const toList = (outcome: string) => {
     if (outcome !== 'ok' || !resultsTitle) return;
-    changeNote.show(resultsTitle, total, false);
+    changeNote.show(resultsTitle, total, false, previousTotal);
     resultsTitle.focus();
   };
   const nearMisses = nearMissList(data, root, {
@@ -84,6 +84,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   let adjustments: Adjustments = loadAdjustments(data.regionId);
   let shown: MatchResult[] = [];
   let total = 0;
+  /** The count before the latest new search: a change that leaves it the same says so. */
+  let previousTotal = 0;
   let request = 0;
   let tilesFailed = false;
   /** The postcode the list was last asked for, and the look-up of its point (its answer once there). */
@@ -223,6 +225,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     showError(false);
     setPostcodeError(undefined);
     const answer = outcome.value;
+    if (mode === 'new') previousTotal = total;
     total = answer.total;
     if (mode === 'new') {
       shown = answer.results;
@@ -233,6 +236,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       const far = farMessage(await homeLookup);
       if (id !== request) return 'stale';
       setFar(far);
+      nearMisses.offerWiden(far === undefined);
       const found = shown.length < total ? `${count(r.found, total)} ${fill(r.shown, { shown: shown.length, total })}` : count(r.found, total);
       say(far === undefined ? found : `${found} ${far}`);
     } else {
@@ -331,7 +335,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     void search('new').then((outcome) => {
       if (fromElsewhere) return toList(outcome);
       const wish = root.querySelector(`[data-wish-key="${CSS.escape(key)}"]`);
-      if (outcome === 'ok' && wish) changeNote.show(wish, total, true);
+      if (outcome === 'ok' && wish) changeNote.show(wish, total, true, previousTotal);
     });
   }
 
@@ -361,7 +365,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     }
     setPostcodeError(undefined);
     void applyPlace(typed === '' ? undefined : typed, distanceSelect.value === '' ? undefined : Number(distanceSelect.value)).then((outcome) => {
-      if (outcome === 'ok') changeNote.show(placeForm, total, true);
+      if (outcome === 'ok') changeNote.show(placeForm, total, true, previousTotal);
     });
   });
 
@@ -370,7 +374,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     saveAdjustments(data.regionId, adjustments);
     void start().then(() => {
       const list = find('[data-wish-list]');
-      if (list && resultsSection && !resultsSection.hidden) changeNote.show(list, total, true);
+      if (list && resultsSection && !resultsSection.hidden) changeNote.show(list, total, true, previousTotal);
     });
   });
 

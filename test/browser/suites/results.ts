@@ -136,7 +136,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await nearCards.count()).toBe(inGroups);
       // A full list (the API sends the closest 20) says there may be more, so the counts read as "at least".
       expect(inGroups).toBe(20);
-      expect(await near.getByText('Dit zijn de 20 plekken die het bijna passen. Er kunnen er meer zijn.').isVisible()).toBe(true);
+      expect(await near.getByText('Dit zijn de 20 plekken die er het dichtst bij komen. Er kunnen er meer zijn.').isVisible()).toBe(true);
 
       // Switching the pet wish off: the list grows, the count is announced, focus stays on the choice,
       // and a line right under the wish says so (not a second live region), with a link to the list.
@@ -312,6 +312,10 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await field.getAttribute('aria-invalid')).toBeNull();
       // Not the advice to change a must: the postcode is the thing to check.
       expect(await page.locator('[data-no-results]').innerText()).toBe(far);
+      // Nor "search further": from a mistyped place that only finds nothing again.
+      const widen = page.locator('[data-near-action="widen"]');
+      expect(await widen.count()).toBeGreaterThan(0);
+      expect(await widen.first().isVisible()).toBe(false);
 
       await field.fill('6211 AB');
       await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();

@@ -5,8 +5,11 @@ import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import type { ResultsPageData } from './page-data.ts';
 
 export interface ChangeNote {
-  /** Shows the note right after `after`; `withLink` adds the link to the list (not when the list is right there). */
-  show(after: Element, count: number, withLink: boolean): void;
+  /**
+   * Shows the note right after `after`; `withLink` adds the link to the list (not when the list is
+   * right there). With the count `before` the change, an unchanged count is said as such.
+   */
+  show(after: Element, count: number, withLink: boolean, before?: number): void;
   hide(): void;
 }
 
@@ -22,8 +25,8 @@ export function changeNote(data: ResultsPageData, listTitle: HTMLElement | null)
     listTitle.focus({ preventScroll: true });
   });
   return {
-    show(after, count, withLink) {
-      text.textContent = fill(pluralForm(data.intlLocale, r.changed, count), { count });
+    show(after, count, withLink, before) {
+      text.textContent = fill(pluralForm(data.intlLocale, before === count ? r.changedSame : r.changed, count), { count });
       link.hidden = !withLink;
       after.after(note);
       note.hidden = false;
