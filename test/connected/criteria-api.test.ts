@@ -44,7 +44,7 @@ describe('POST /api/regions/{regionId}/questionnaire/criteria', () => {
       questionnaireId: 'zuid-limburg',
       version: 1,
       criteria: [
-        { criterion: 'age', importance: 'must', value: 82 },
+        { criterion: 'age', importance: 'important', value: 82 },
         { criterion: 'targetGroup', importance: 'must', value: 'dementia' },
         { criterion: 'garden', importance: 'nice' },
       ],

@@ -81,8 +81,8 @@ describe('answersToCriteria', () => {
     ]);
   });
 
-  it('takes the age as a condition and ignores an age outside the question\'s range', () => {
-    expect(answersToCriteria(zl, { leeftijd: { number: 82 } }).criteria).toEqual([{ criterion: 'age', value: 82, importance: 'must' }]);
+  it('takes the age as a fact (important in elderly care, where few places give an age range) and ignores an age outside the question\'s range', () => {
+    expect(answersToCriteria(zl, { leeftijd: { number: 82 } }).criteria).toEqual([{ criterion: 'age', value: 82, importance: 'important' }]);
     const young = answersToCriteria(zl, { leeftijd: { number: 12 } });
     expect(young.criteria).toEqual([]);
     expect(young.ignored).toEqual([expect.objectContaining({ questionId: 'leeftijd', code: 'out-of-range' })]);
@@ -242,7 +242,7 @@ describe('the match request the answers make', () => {
     const request = MatchRequestSchema.parse(matchRequestFor(zl, result));
     expect(request).toMatchObject({ regionId: 'zuid-limburg', postcode: '6411 AB', maxDistanceKm: 25 });
     expect(request.criteria).toEqual([
-      { criterion: 'age', value: 84, importance: 'must' },
+      { criterion: 'age', value: 84, importance: 'important' },
       { criterion: 'sector', value: 'VV', importance: 'must' },
       { criterion: 'careProfile', value: '5VV', importance: 'must' },
       { criterion: 'targetGroup', value: 'dementia', importance: 'must' },

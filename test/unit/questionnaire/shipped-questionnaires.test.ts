@@ -112,10 +112,17 @@ describe.each(REGION_IDS)('the %s questionnaire as shipped', (regionId) => {
 
   it('keeps situation facts as conditions the person is not asked to weigh', () => {
     const questionnaire = shipped(regionId);
-    for (const id of ['sector', 'indicatie', 'leeftijd']) {
+    for (const id of ['sector', 'indicatie']) {
       const q = findQuestion(questionnaire, id);
       expect(q && 'asksImportance' in q && !q.asksImportance && q.defaultImportance === 'must', id).toBe(true);
     }
+  });
+
+  it('asks the age without a weight: a condition where age ranges are the rule, else one wish among others', () => {
+    const q = findQuestion(shipped(regionId), 'leeftijd');
+    // In elderly care few places give an age range: as a must, every other place would carry an
+    // unknown must and rank below the few that do (see the question's note).
+    expect(q && 'asksImportance' in q && !q.asksImportance && q.defaultImportance).toBe(regionId === 'rotterdam' ? 'must' : 'important');
   });
 
   it('tells why it asks every question, in Dutch and English, briefly', () => {
