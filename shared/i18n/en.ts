@@ -349,6 +349,7 @@ export const en = {
     placeNone: 'Searched in the whole region. Enter a postcode to see places nearby first.',
     errorPostcode: 'Enter a postcode with 4 digits, for example 6211. Or 4 digits and 2 letters, for example 6211 AB. Or leave the box empty.',
     errorPostcodeUnknown: 'We do not know this postcode. Enter the postcode of a home address, for example 6211 AB.',
+    listStillOld: 'The list below is still the one from the previous search.',
     questionnaireLink: 'Change your answers in the questions',
     ignoredTitle: 'We could not use these answers',
     ignored: {

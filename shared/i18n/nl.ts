@@ -350,6 +350,7 @@ export const nl = {
     placeNone: 'Gezocht in de hele regio. Vul een postcode in om plekken dichtbij eerst te zien.',
     errorPostcode: 'Vul een postcode in met 4 cijfers, bijvoorbeeld 6211. Of 4 cijfers en 2 letters, bijvoorbeeld 6211 AB. Of maak het vak leeg.',
     errorPostcodeUnknown: 'Deze postcode kennen wij niet. Vul de postcode van een woonadres in, bijvoorbeeld 6211 AB.',
+    listStillOld: 'De lijst hieronder is nog die van de vorige zoekopdracht.',
     questionnaireLink: 'Verander uw antwoorden bij de vragen',
     ignoredTitle: 'Deze antwoorden konden wij niet gebruiken',
     ignored: {

@@ -212,7 +212,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       changeNote.hide();
       if (outcome.kind === 'invalid' && outcome.fields.some((field) => field.path === 'postcode')) {
         // Said at the field, which gets focus (its description holds the error): not announced twice.
-        setPostcodeError(r.errorPostcodeUnknown);
+        // The list of the last search stays (nothing is lost), and is said to be the old one.
+        setPostcodeError(resultsSection && !resultsSection.hidden ? `${r.errorPostcodeUnknown} ${r.listStillOld}` : r.errorPostcodeUnknown);
         setFar(undefined);
         say('');
         postcodeInput?.focus();

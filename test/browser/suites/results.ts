@@ -286,6 +286,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-results-postcode');
       expect(await page.inputValue('#ww-results-postcode')).toBe('1000');
       expect(await page.locator('#result-1').isVisible()).toBe(true);
+      expect(await page.locator('[data-postcode-error]').innerText()).toContain('De lijst hieronder is nog die van de vorige zoekopdracht.');
       expect(await page.locator('[data-place-now]').innerText()).toBe('Gezocht vanaf 6211 AB.');
       expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ postcode: '6211 AB' });
     });
@@ -298,6 +299,8 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await field.getAttribute('aria-invalid')).toBe('true');
       expect(await page.locator('[data-wishes]').innerText()).not.toContain('Gezocht vanaf 1234');
       expect(await page.locator('[data-results-section]').isVisible()).toBe(false);
+      // No earlier list on the page: nothing to call old.
+      expect(await page.locator('[data-postcode-error]').innerText()).not.toContain('vorige zoekopdracht');
 
       // A real postcode 250 km away (a typo for 6211): 0 places, and the page asks about the postcode.
       await field.fill('9211');
