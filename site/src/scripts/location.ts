@@ -23,7 +23,17 @@ interface LocationTexts {
 }
 
 const backLink = document.querySelector<HTMLElement>('[data-back-to-results]');
-if (backLink) backLink.hidden = readOpened(backLink.dataset.regionId ?? '')?.locationId !== backLink.dataset.locationId;
+if (backLink) {
+  backLink.hidden = readOpened(backLink.dataset.regionId ?? '')?.locationId !== backLink.dataset.locationId;
+  // A result opens its housing form far down a long page: the way back is offered there too.
+  const target = backLink.hidden || !location.hash ? null : document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (target?.classList.contains('ww-housing-form')) {
+    const near = backLink.cloneNode(true) as HTMLElement;
+    near.removeAttribute('data-back-to-results');
+    near.dataset.backNear = '';
+    target.prepend(near);
+  }
+}
 
 const root = document.querySelector<HTMLElement>('[data-location-page]');
 const texts = readTexts();

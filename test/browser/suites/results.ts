@@ -211,10 +211,18 @@ export function resultsSuite(harness: () => SiteHarness): void {
       const sixth = page.locator('#result-6 h3 a');
       const href = (await sixth.getAttribute('href')) ?? '';
       await Promise.all([page.waitForURL((url) => `${url.pathname}${url.hash}` === href), sixth.click()]);
-      const back = page.getByRole('link', { name: 'Terug naar de plekken die bij u passen' });
-      expect(await back.isVisible()).toBe(true);
-      expect(await back.getAttribute('href')).toBe(PATH);
+      const backLinks = page.getByRole('link', { name: 'Terug naar de plekken die bij u passen' });
+      expect(await backLinks.count()).toBe(2);
+      for (const link of await backLinks.all()) expect(await link.getAttribute('href')).toBe(PATH);
       expect(await page.locator('[data-back-to-results]').evaluate((box) => box.compareDocumentPosition(document.querySelector('h1')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+      // The page opens at the housing form, far down: the way back is right there too.
+      const back = page.locator('[data-back-near] a');
+      // (The browser scrolls there smoothly: wait for it to arrive.)
+      await page.waitForFunction(() => {
+        const box = document.querySelector('[data-back-near]')?.getBoundingClientRect();
+        return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+      });
+      expect(await page.locator(`${new URL(href, h.baseUrl).hash} [data-back-near]`).count()).toBe(1);
 
       // The browser's Back: the list is drawn again, then the card is in view with its link focused.
       await page.goBack();
