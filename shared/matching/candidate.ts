@@ -137,8 +137,8 @@ export function toCandidates(
   return location.housingForms.map((hf) => toCandidate(regionId, organization, location, point, hf));
 }
 
-/** A candidate as a direct-search hit: what both engines answer for it, copied (no shared objects). */
-export function toSearchHit(c: MatchCandidate): SearchHit {
+/** What names a housing form in any answer (a match result, a search hit): ids, names, place, type. */
+export function candidateHeading(c: MatchCandidate) {
   return {
     housingFormId: c.housingFormId,
     locationId: c.locationId,
@@ -148,7 +148,10 @@ export function toSearchHit(c: MatchCandidate): SearchHit {
     organizationName: c.organizationName,
     city: c.city,
     type: c.type,
-    waitingList: { ...c.waitingList },
-    point: { lat: c.point.lat, lon: c.point.lon },
   };
+}
+
+/** A candidate as a direct-search hit: what both engines answer for it, copied (no shared objects). */
+export function toSearchHit(c: MatchCandidate): SearchHit {
+  return { ...candidateHeading(c), waitingList: { ...c.waitingList }, point: { lat: c.point.lat, lon: c.point.lon } };
 }

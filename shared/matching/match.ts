@@ -14,7 +14,7 @@ import {
   type Reason,
 } from '../domain/index.ts';
 import { haversineKm, type Point } from '../geo/distance.ts';
-import { type MatchCandidate } from './candidate.ts';
+import { candidateHeading, type MatchCandidate } from './candidate.ts';
 import { compileCriterion, type CandidatePredicate } from './evaluate.ts';
 import { DEFAULT_NEAR_MISS_LIMIT } from './near-miss-limit.ts';
 import { BestOf, compareNearMisses, compareRanked, type RankedCandidate } from './order.ts';
@@ -145,14 +145,7 @@ export function planMatch(request: MatchPlanRequest, origin?: Point): MatchPlan 
   function toResult(ranked: RankedCandidate): MatchResult {
     const c = ranked.candidate;
     const result: MatchResult = {
-      housingFormId: c.housingFormId,
-      locationId: c.locationId,
-      organizationId: c.organizationId,
-      name: c.name,
-      locationName: c.locationName,
-      organizationName: c.organizationName,
-      city: c.city,
-      type: c.type,
+      ...candidateHeading(c),
       score: ranked.score,
       waitingList: { ...c.waitingList },
       reasons: reasons(ranked),

@@ -4,19 +4,14 @@
 // internals (stack traces, store errors) in the answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
-import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
-import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import type { ErrorResponse } from '../../shared/domain/index.ts';
-import { createTestApp } from '../support/test-app.ts';
-import { createTestStore } from '../support/test-store.ts';
+import { createDemoApp, type createTestApp } from '../support/test-app.ts';
 
 const clock = fixedClock('2026-11-23T09:00:00Z');
 let app: ReturnType<typeof createTestApp>;
 
 beforeAll(async () => {
-  const { store } = await createTestStore();
-  await seedDemo(store, clock);
-  app = createTestApp(store, clock, await loadEmbeddedEngine(store));
+  ({ app } = await createDemoApp(clock));
 });
 
 interface Answer {

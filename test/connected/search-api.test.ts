@@ -3,12 +3,9 @@
 // error shape.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
-import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
-import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import type { ErrorResponse, SearchResponse } from '../../shared/domain/index.ts';
 import type { MatchCandidate } from '../../shared/matching/index.ts';
-import { createTestApp } from '../support/test-app.ts';
-import { createTestStore } from '../support/test-store.ts';
+import { createDemoApp, type createTestApp } from '../support/test-app.ts';
 
 const clock = fixedClock('2026-11-23T09:00:00Z');
 let app: ReturnType<typeof createTestApp>;
@@ -16,10 +13,9 @@ let app: ReturnType<typeof createTestApp>;
 let zuidLimburg: MatchCandidate[];
 
 beforeAll(async () => {
-  const { store } = await createTestStore();
-  await seedDemo(store, clock);
-  zuidLimburg = (await store.loadRegion('zuid-limburg')).candidates;
-  app = createTestApp(store, clock, await loadEmbeddedEngine(store));
+  const demo = await createDemoApp(clock);
+  app = demo.app;
+  zuidLimburg = (await demo.store.loadRegion('zuid-limburg')).candidates;
 });
 
 async function get<T>(query: string) {
