@@ -9,6 +9,7 @@ import { compareReportSuite } from './suites/compare-report.ts';
 import { journeysSuite } from './suites/journeys.ts';
 import { pagesSuite } from './suites/pages.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
+import { rankingSuite } from './suites/ranking.ts';
 import { resultsSuite } from './suites/results.ts';
 import { searchSupportSuite } from './suites/search-support.ts';
 
@@ -32,6 +33,7 @@ describe('the public site in a browser', () => {
   resultsSuite(get);
   compareReportSuite(get);
   searchSupportSuite(get);
+  rankingSuite(get);
   journeysSuite(get);
   budgetSuite();
 });

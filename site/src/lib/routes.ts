@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../shared/i18n/index
 
 export type PageRef =
   | { page: 'home' }
+  | { page: 'ranking' }
   | { page: 'region'; regionId: string }
   | { page: 'location'; locationId: string }
   | { page: RegionSubpage; regionId: string };
@@ -14,6 +15,7 @@ export type RegionSubpage = 'questionnaire' | 'results' | 'compare' | 'report' |
 
 const SEGMENTS = {
   region: { nl: 'regio', en: 'region' },
+  ranking: { nl: 'zo-werkt-de-volgorde', en: 'how-we-rank' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
   results: { nl: 'resultaten', en: 'results' },
@@ -34,6 +36,8 @@ export function pathTo(locale: Locale, ref: PageRef): string {
   switch (ref.page) {
     case 'home':
       return prefix;
+    case 'ranking':
+      return `${prefix}${SEGMENTS.ranking[locale]}/`;
     case 'region':
       return `${prefix}${SEGMENTS.region[locale]}/${encodeURIComponent(ref.regionId)}/`;
     case 'location':
