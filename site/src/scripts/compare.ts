@@ -6,6 +6,10 @@
 // A fact gets a symbol only when it answers one of the wishes. Each part is built twice from the same rows: a table (a column per place, in a
 // labelled, focusable scroll box) for wide screens, and per wish a block listing every place for
 // phones, so two places are compared without scrolling sideways; compare.css shows one of them.
+// On a phone each place gets a number badge, named in full once above the comparison ("1 Groep
+// Vlinder — De Sterre, Maastricht"); the blocks show the badge and the name cut to one line on
+// screen (the whole name stays in the text, so a screen reader hears which place it is).
+// Waiting lists not confirmed for 30 days say so in one line, explained once under "Feiten".
 // When the API cannot be reached the page says so and offers to try again; nothing stored is touched.
 import type { ComparedItem, CompareResponse } from '../../../shared/domain/compare.ts';
 import type { Outcome } from '../../../shared/domain/criteria.ts';
@@ -17,7 +21,7 @@ import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { compareShortlist, itemKey, OUTCOME_ICON, outcomeOf, roundKm, wishRows } from './shortlist/compared.ts';
 import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
-import { waitingListBlock } from './shortlist/waiting-list.ts';
+import { staleNote, waitingListBlock } from './shortlist/waiting-list.ts';
 
 /** One wish or fact of the comparison: its label, a note under it, and its value at each place. */
 interface Row {
@@ -266,9 +270,17 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     }
 
     replaceChildren(area,
+      // On a phone: each place once in full, with the number the blocks below use.
+      el('div', { class: 'ww-compare-key' },
+        el('p', { id: 'ww-compare-key-title', class: 'ww-compare-key__title' }, mc.keyTitle),
+        el('ol', { class: 'ww-compare-key__list', 'aria-labelledby': 'ww-compare-key-title' }, ...items.map((item, index) => el('li', {},
+          badge(index),
+          el('span', {}, el('strong', {}, item.name), ` — ${item.locationName}, ${item.city}`)))),
+      ),
       ...wishPart,
       el('h3', { class: 'ww-compare-part' }, mc.factsGroup),
       folding && el('p', {}, mc.factsDifferFirst),
+      staleNote(data, items.map((item) => item.waitingList)),
       wide('facts', 'ww-compare-facts-caption', mc.factsCaption, factsShown, items),
       narrow('facts', factsShown, items),
       folding && el('details', { class: 'ww-compare-fits ww-compare-same', 'data-same-facts': '' },
@@ -291,7 +303,8 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
       el('colgroup', {}, el('col', { class: 'ww-compare-label-column' }), ...items.map(() => el('col'))),
       el('thead', {}, el('tr', {},
         el('td'),
-        ...items.map((item) => el('th', { scope: 'col' },
+        ...items.map((item, index) => el('th', { scope: 'col' },
+          badge(index),
           el('span', { class: 'ww-compare-name' }, item.name),
           el('span', { class: 'ww-compare-line' }, `${item.locationName}, ${item.city}`),
           part === 'facts' && el('a', { class: 'ww-compare-line', href: fill(data.paths.location, { locationId: item.locationId }) + `#woonvorm-${item.housingFormId}` }, fill(m.moreAbout, { name: item.locationName })),
@@ -313,11 +326,19 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     return el('ul', { class: 'ww-compare-narrow', 'data-part': part }, ...rows.map((row) => el('li', { class: 'ww-compare-block' },
       el('h4', { class: 'ww-compare-block__title' }, row.label, row.note !== undefined && el('span', { class: 'ww-compare-importance' }, row.note)),
       el('ul', { class: 'ww-compare-block__places' }, ...items.map((item, index) => el('li', {},
-        el('span', { class: 'ww-compare-block__place' }, el('strong', {}, item.name), `, ${item.locationName}:`),
+        el('span', { class: 'ww-compare-block__place' },
+          badge(index),
+          // One line on screen, cut off with "…"; the full name stays for screen readers.
+          el('span', { class: 'ww-compare-block__name' }, el('strong', {}, item.name), `, ${item.locationName}:`)),
         ' ',
         el('div', { class: 'ww-compare-block__value' }, row.cell(item, index)),
       ))),
     )));
+  }
+
+  /** The place's number, as on the results cards; for the eye only, the name beside it says which place. */
+  function badge(index: number): HTMLElement {
+    return el('span', { class: 'ww-compare-badge', 'aria-hidden': 'true' }, String(index + 1));
   }
 
   function outcomeNode(outcome: Outcome): HTMLElement {

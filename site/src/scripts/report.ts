@@ -1,4 +1,6 @@
-// The report page's script ("Mijn verslag"): today's date and who filled the questions in, the
+// The report page's script ("Verslag"): the title with the name the person typed under "Voor wie
+// is dit verslag?" (kept only in this browser, per region, and never sent: "Verslag over {naam}"),
+// today's date and who filled the questions in, the
 // person's wishes in plain words grouped by importance, the place and maximum distance, the other
 // choices ("Over de situatie") and the free-text answers ("In eigen woorden") under their
 // questions, and the favourites with their reasons (fits / does not fit / ask the provider) and
@@ -10,12 +12,12 @@ import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { codeLabels } from '../../../shared/i18n/code-labels.ts';
 import { wishText } from '../../../shared/i18n/criterion-text.ts';
 import type { SavedAnswers } from '../../../shared/questionnaire/answers.ts';
-import { loadAnswers, loadShortlist, sameHousingForm } from './lib/browser-store.ts';
+import { loadAnswers, loadReportName, loadShortlist, sameHousingForm, saveReportName } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { compareShortlist, outcomeOf, roundKm, wishRows, type WishRow } from './shortlist/compared.ts';
 import { absoluteHref, el, fill, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
-import { dateInWords, waitingListBlock } from './shortlist/waiting-list.ts';
+import { dateInWords, staleNote, waitingListBlock } from './shortlist/waiting-list.ts';
 
 const IMPORTANCE_ORDER: readonly Importance[] = ['must', 'important', 'nice'];
 
@@ -28,6 +30,21 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
   const mr = data.texts.report;
   const part = (name: string) => root.querySelector<HTMLElement>(`[data-part="${name}"]`);
   root.hidden = false;
+
+  // Whom the report is about: only in this browser (localStorage), read and written here alone.
+  const nameField = root.querySelector<HTMLInputElement>('[data-report-name]');
+  const title = document.querySelector<HTMLElement>('[data-report-title]');
+  const showName = (name: string) => {
+    if (title) title.textContent = name.trim() === '' ? mr.title : fill(mr.titleFor, { name: name.trim() });
+  };
+  if (nameField) {
+    nameField.value = loadReportName(data.regionId);
+    showName(nameField.value);
+    nameField.addEventListener('input', () => {
+      saveReportName(data.regionId, nameField.value);
+      showName(nameField.value);
+    });
+  }
 
   const date = part('date');
   if (date) date.textContent = fill(mr.madeOn, { date: dateInWords(data, new Date()) });
@@ -67,6 +84,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     const rows = wishRows(wishes);
     const gone = entries.filter((entry) => missing.some((ref) => sameHousingForm(ref, entry)));
     replaceChildren(shortlistPart,
+      staleNote(data, items.map((item) => item.waitingList)),
       ...items.map((item) => itemBlock(data, item, rows)),
       gone.length > 0 && el('div', { class: 'ww-report-item' },
         el('h3', {}, m.missingTitle),

@@ -7,6 +7,9 @@
 // facts with a symbol only where they answer a wish, and the table on paper; the report with
 // wishes in plain words, own words, favourites with reasons, today's date, and its print form
 // (PDF); a location page without JavaScript; axe in both languages; no sideways scroll at 320 px.
+// On a phone each compared place has a number badge, named in full once above the blocks, and
+// the blocks show the badge with the name on one line. The report's optional "Voor wie is dit
+// verslag?" stays in this browser, titles the report on screen and on paper, and is never sent.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -197,7 +200,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       const bathroom = page.locator('.ww-compare-block', { has: page.getByRole('heading', { level: 4, name: /^Een eigen badkamer/ }) });
       const places = bathroom.locator('.ww-compare-block__places > li');
       const said = (await places.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
-      expect(said).toEqual([`${LAVENDEL.name}, ${LAVENDEL.locationName}: ✓Past`, `${SCHACHT.name}, ${SCHACHT.locationName}: ✗Past niet`]);
+      expect(said).toEqual([`1 ${LAVENDEL.name}, ${LAVENDEL.locationName}: ✓Past`, `2 ${SCHACHT.name}, ${SCHACHT.locationName}: ✗Past niet`]);
       // Both outcomes inside the screen's width, one under the other.
       for (const place of await places.all()) {
         const box = await place.boundingBox();
@@ -223,6 +226,51 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       await page.emulateMedia({ media: 'print' });
       await expect(page.locator('.ww-compare-table').first().isVisible()).resolves.toBe(true);
       expect(await page.locator('.ww-compare-narrow:visible').count()).toBe(0);
+    });
+
+    it('compare page on a phone (390 px): each place numbered once in full, the blocks show the number and a one-line name; shorter', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
+
+      // The key: once, in view, each place with its number, name, location and city.
+      const key = page.locator('.ww-compare-key');
+      expect(await key.count()).toBe(1);
+      await expect(key.isVisible()).resolves.toBe(true);
+      expect(await key.locator('.ww-compare-key__title').innerText()).toBe('U vergelijkt deze plekken:');
+      const keyItems = (await key.locator('li').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+      expect(keyItems).toEqual([`1 ${LAVENDEL.name} — ${LAVENDEL.locationName}, Gulpen`, `2 ${SCHACHT.name} — ${SCHACHT.locationName}, Heerlen`]);
+
+      // Every place in every block: its badge, and its name on one line (cut off on screen) that
+      // still says in full which place it is.
+      const placeItems = page.locator('.ww-compare-narrow .ww-compare-block__places > li');
+      const blocks = await page.locator('.ww-compare-narrow > .ww-compare-block').count();
+      expect(await placeItems.count()).toBe(blocks * 2);
+      const seen = await placeItems.evaluateAll((items) => items.map((item) => {
+        const badge = item.querySelector('.ww-compare-badge');
+        const name = item.querySelector<HTMLElement>('.ww-compare-block__name');
+        return {
+          badge: badge?.textContent, hidden: badge?.getAttribute('aria-hidden'),
+          name: name?.textContent, oneLine: name ? name.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(name).lineHeight || '24') : false,
+        };
+      }));
+      seen.forEach((place, index) => {
+        const favourite = index % 2 === 0 ? LAVENDEL : SCHACHT;
+        expect(place, `place ${index}`).toEqual({ badge: String((index % 2) + 1), hidden: 'true', name: `${favourite.name}, ${favourite.locationName}:`, oneLine: true });
+      });
+      // On a wide screen and on paper the table, whose headings name the places: no key.
+      await page.emulateMedia({ media: 'print' });
+      await expect(key.isVisible()).resolves.toBe(false);
+      await page.emulateMedia({ media: 'screen' });
+
+      // Shorter than with both names in full in every block: 5,216 px before, 4,801 px now.
+      const height = await page.evaluate(() => document.body.scrollHeight);
+      expect(height).toBeLessThan(5_000);
+      expect(await horizontalOverflow(page)).toBe(0);
+      await page.setViewportSize({ width: 320, height: 844 });
+      expect(await horizontalOverflow(page)).toBe(0);
+      await screenshot(page, 'compare-badges');
     });
 
     it('compare page on a phone (390 px): facts that differ in view, the same facts folded with their count; shorter; all on paper', async () => {
@@ -382,6 +430,62 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       const pdf = join(REPO_ROOT, 'test-results', 'report.pdf');
       await page.pdf({ path: pdf, format: 'A4', printBackground: true });
       expect((await stat(pdf)).size).toBeGreaterThan(30_000);
+    });
+
+    it('report: “Voor wie is dit verslag?” stays in this browser, titles the report on screen and on paper, and is never sent', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await seed(page, [LAVENDEL, SCHACHT]);
+      await page.evaluate(({ key, answers }) => localStorage.setItem(key, JSON.stringify(answers)),
+        { key: `woonwijzer.answers.${REGION}`, answers: { ...ANSWERS, answers: { ...ANSWERS.answers, 'wie-vult-in': { choice: 'naaste' } } } });
+      const NAME = 'Mevr. J. Janssen-Knops';
+      const sent: string[] = [];
+      page.on('request', (request) => sent.push(`${request.url()} ${request.postData() ?? ''}`));
+
+      await page.goto(`/regio/${REGION}/verslag/`);
+      const report = page.locator('[data-report]');
+      await report.locator('.ww-report-item').first().waitFor();
+      const title = page.locator('h1');
+      expect(await title.innerText()).toBe('Verslag');
+      const field = page.getByRole('textbox', { name: 'Voor wie is dit verslag?' });
+      await expect(field.isVisible()).resolves.toBe(true);
+      // It says that the name stays on this device and is never sent.
+      expect(await page.locator(`#${await field.getAttribute('aria-describedby')}`).innerText()).toContain('blijft alleen op dit apparaat. Het wordt nooit verstuurd.');
+
+      await field.fill(NAME);
+      expect(await title.innerText()).toBe(`Verslag over ${NAME}`);
+      expect(await page.evaluate((key) => localStorage.getItem(key), `woonwijzer.reportName.${REGION}`)).toBe(JSON.stringify(NAME));
+
+      // After a reload: the name is back in the field and the title; "Ingevuld door" stays.
+      await page.reload();
+      await report.locator('.ww-report-item').first().waitFor();
+      expect(await field.inputValue()).toBe(NAME);
+      expect(await title.innerText()).toBe(`Verslag over ${NAME}`);
+      expect(await report.locator('[data-part="filled-by"]').innerText()).toContain('Ingevuld door: familie of mantelzorger');
+      expect(await horizontalOverflow(page)).toBe(0);
+
+      // On paper: the title with the name, no field.
+      await page.emulateMedia({ media: 'print' });
+      await expect(title.isVisible()).resolves.toBe(true);
+      expect(await title.innerText()).toBe(`Verslag over ${NAME}`);
+      await expect(field.isVisible()).resolves.toBe(false);
+      await expect(report.locator('[data-part="filled-by"]').isVisible()).resolves.toBe(true);
+      await page.emulateMedia({ media: 'screen' });
+
+      // English reads the same stored name; Dutch, emptied, is "Verslag" again and keeps nothing.
+      await page.goto(`/en/region/${REGION}/report/`);
+      await report.locator('.ww-report-item').first().waitFor();
+      expect(await title.innerText()).toBe(`Report about ${NAME}`);
+      await page.goto(`/regio/${REGION}/verslag/`);
+      await report.locator('.ww-report-item').first().waitFor();
+      await field.fill('');
+      expect(await title.innerText()).toBe('Verslag');
+      expect(await page.evaluate((key) => localStorage.getItem(key), `woonwijzer.reportName.${REGION}`)).toBeNull();
+
+      // Requests were made (the comparison), and none carried the name, in its address or its body.
+      expect(sent.some((line) => line.includes('/api/compare'))).toBe(true);
+      for (const part of [NAME, 'Janssen', encodeURIComponent(NAME)]) {
+        expect(sent.filter((line) => line.includes(part)), part).toEqual([]);
+      }
     });
 
     it('compare and report with data shown: no axe violations in Dutch and English; report at phone width', async () => {

@@ -110,3 +110,22 @@ export function saveShortlist(regionId: string, entries: readonly ShortlistEntry
 
 export const sameHousingForm = (a: HousingFormRef, b: HousingFormRef): boolean =>
   a.locationId === b.locationId && a.housingFormId === b.housingFormId;
+
+/**
+ * The report's "Voor wie is dit verslag?" (a name or initials), per region, as the answers keep
+ * the report's own words: only in this browser, never sent with any request. Empty: nothing kept.
+ */
+const reportNameKey = (regionId: string) => `woonwijzer.reportName.${regionId}`;
+
+export function loadReportName(regionId: string): string {
+  const saved = read(reportNameKey(regionId));
+  return typeof saved === 'string' ? saved : '';
+}
+
+export function saveReportName(regionId: string, name: string): boolean {
+  if (name.trim() === '') {
+    remove(reportNameKey(regionId));
+    return true;
+  }
+  return write(reportNameKey(regionId), name);
+}

@@ -1,5 +1,6 @@
 // A favourite's waiting list in words for the compare and report pages: status, weeks or free
-// places, the date it was confirmed and, past 30 days, that it may be outdated (DOMAIN.md).
+// places, and the date it was confirmed, past 30 days as "Misschien verouderd: bevestigd op …"
+// (DOMAIN.md), with the note explaining that once per page, as on the results page.
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
 import { INTL_LOCALE } from '../../../../shared/i18n/locales.ts';
@@ -18,16 +19,29 @@ export function dateInWords(data: ShortlistPageData, date: Date): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[data.locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
 }
 
+/** Whether the waiting list was last confirmed more than 30 days ago. */
+export function isStale(waitingList: WaitingList, now = new Date()): boolean {
+  return now.getTime() - parseDay(waitingList.updatedAt).getTime() > STALE_AFTER_DAYS * DAY_MS;
+}
+
+/** "Staat er bij een plek “Misschien verouderd”? …", once on the page when a shown favourite is. */
+export function staleNote(data: ShortlistPageData, waitingLists: readonly WaitingList[], now = new Date()): HTMLElement | false {
+  return waitingLists.some((list) => isStale(list, now)) && el('p', { class: 'ww-compare-stale-note' }, data.texts.shortlist.staleNote);
+}
+
 export function waitingListBlock(data: ShortlistPageData, waitingList: WaitingList, now = new Date()): HTMLElement {
   const m = data.texts.location;
   const intl = INTL_LOCALE[data.locale];
   const count = (forms: { one: string; other: string }, n: number) => fill(pluralForm(intl, forms, n), { count: n });
-  const stale = now.getTime() - parseDay(waitingList.updatedAt).getTime() > STALE_AFTER_DAYS * DAY_MS;
+  const stale = isStale(waitingList, now);
+  const date = dateInWords(data, parseDay(waitingList.updatedAt));
   return el('div', { class: 'ww-compare-waiting' },
     el('span', { class: `ww-status ww-status--${waitingList.status}` }, codeLabels[data.locale].waitingListStatuses[waitingList.status]),
     waitingList.placesAvailable !== undefined && el('span', { class: 'ww-compare-line' }, count(m.placesAvailable, waitingList.placesAvailable)),
     waitingList.weeks !== undefined && el('span', { class: 'ww-compare-line' }, count(m.waitingWeeks, waitingList.weeks)),
-    el('span', { class: 'ww-compare-line' }, fill(m.confirmedOn, { date: dateInWords(data, parseDay(waitingList.updatedAt)) })),
-    stale && el('span', { class: 'ww-compare-line ww-compare-stale' }, el('strong', {}, m.staleLabel), ' ', m.stale),
+    // Past 30 days one line, as on the results cards; the page explains it once (staleNote).
+    stale
+      ? el('span', { class: 'ww-compare-line ww-compare-stale' }, fill(data.texts.shortlist.staleShort, { date }))
+      : el('span', { class: 'ww-compare-line' }, fill(m.confirmedOn, { date })),
   );
 }
