@@ -79,6 +79,11 @@ try {
       const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift']
         .map((id) => `${id.split('-').map((w) => w[0]?.toUpperCase()).join('')} ${result.lhr.audits[id]?.displayValue ?? '?'}`);
       say(`    ${metrics.join(', ')}`);
+      // What moved, when the page shifts noticeably: the elements behind the layout-shift score.
+      const shifts = (result.lhr.audits['layout-shifts']?.details as { items?: { node?: { snippet?: string }; score?: number }[] } | undefined)?.items ?? [];
+      if ((result.lhr.audits['cumulative-layout-shift']?.numericValue ?? 0) > 0.05) {
+        for (const shift of shifts.slice(0, 5)) say(`    layout shift ${shift.score?.toFixed(3) ?? '?'}: ${shift.node?.snippet?.slice(0, 160) ?? '?'}`);
+      }
       // Every audit that costs points, in every category, so a score under 100 says why.
       for (const category of CATEGORIES) {
         const failing = (result.lhr.categories[category]?.auditRefs ?? [])

@@ -186,4 +186,40 @@ export function spreadApart(groups: { x: number; y: number; links: readonly unkn
     }
     if (!moved) return;
   }
+  // Pushing pairs can jam in a crowd (pushes that cancel out, or a box held at the edge). Then each
+  // box still overlapping an earlier one moves to the nearest free spot, searched ring by ring.
+  const overlaps = (a: (typeof groups)[number], b: (typeof groups)[number]) =>
+    halfWidth(a) + halfWidth(b) - Math.abs(a.x - b.x) > 0 && PIN - Math.abs(a.y - b.y) > 0;
+  const placed: (typeof groups)[number][] = [];
+  // The widest boxes first: they need the largest free spots.
+  for (const g of [...groups].sort((a, b) => b.links.length - a.links.length)) {
+    if (placed.some((other) => overlaps(g, other))) {
+      const spot = nearestFreeSpot(g, placed, overlaps, { minX: halfWidth(g), maxX: width - halfWidth(g), minY: PIN / 2, maxY: height - PIN / 2 });
+      if (spot) {
+        g.x = spot.x;
+        g.y = spot.y;
+      }
+    }
+    placed.push(g);
+  }
+}
+
+const RING_STEP = 8;
+
+function nearestFreeSpot<G extends { x: number; y: number }>(
+  g: G, placed: readonly G[], overlaps: (a: G, b: G) => boolean, bounds: { minX: number; maxX: number; minY: number; maxY: number },
+): { x: number; y: number } | undefined {
+  const { x, y } = g;
+  for (let ring = 1; ring * RING_STEP < 2000; ring++) {
+    const r = ring * RING_STEP;
+    // Points on the square ring of "radius" r, nearest to the middle of each side first.
+    for (let t = 0; t <= r; t += RING_STEP) {
+      for (const [dx, dy] of [[t, -r], [-t, -r], [t, r], [-t, r], [-r, t], [-r, -t], [r, t], [r, -t]] as const) {
+        const candidate = { ...g, x: x + dx, y: y + dy };
+        if (candidate.x < bounds.minX || candidate.x > bounds.maxX || candidate.y < bounds.minY || candidate.y > bounds.maxY) continue;
+        if (!placed.some((other) => overlaps(candidate, other))) return candidate;
+      }
+    }
+  }
+  return undefined;
 }
