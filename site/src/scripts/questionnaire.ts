@@ -10,7 +10,7 @@
 import type { Answer, Answers, SavedAnswers } from '../../../shared/questionnaire/answers.ts';
 import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import type { Importance } from '../../../shared/domain/codes.ts';
-import { KEYS } from './lib/browser-store.ts';
+import { clearRegion, KEYS } from './lib/browser-store.ts';
 
 const POSTCODE = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
 const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
@@ -296,11 +296,7 @@ function setUp(form: HTMLFormElement): void {
 
   clearButton?.addEventListener('click', () => {
     if (!window.confirm(clearButton.dataset.confirm ?? '')) return;
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // nothing stored
-    }
+    clearRegion(regionId);
     form.reset();
     noted = '';
     for (const step of steps) check(step);

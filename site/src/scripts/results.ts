@@ -203,9 +203,13 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       ...(postcode !== undefined && maxDistanceKm !== undefined ? { maxDistanceKm } : {}),
     };
     resultList?.setAttribute('aria-busy', 'true');
-    // The postcode's point (map house, "far outside the region") is looked up alongside.
-    const homeLookup = mode === 'new' ? locateHome(postcode) : undefined;
-    const outcome = await apiFetch<MatchResponse>('/api/match', { body });
+    // The postcode's point (map house, "far outside the region") is looked up alongside, and the
+    // list is drawn once both are in: a list drawn earlier could be paged ("show more") or changed
+    // before its own search had finished, mixing two places.
+    const [outcome, home] = await Promise.all([
+      apiFetch<MatchResponse>('/api/match', { body }),
+      mode === 'new' ? locateHome(postcode) : Promise.resolve(undefined),
+    ]);
     if (id !== request) return 'stale';
     resultList?.removeAttribute('aria-busy');
     if (!outcome.ok) {
@@ -234,8 +238,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       renderNearMisses(answer, postcode, restore?.near);
       favourites.refresh();
       renderMap();
-      const far = farMessage(await homeLookup);
-      if (id !== request) return 'stale';
+      const far = farMessage(home);
       setFar(far);
       nearMisses.offerWiden(far === undefined);
       const found = shown.length < total ? `${count(r.found, total)} ${fill(r.shown, { shown: shown.length, total })}` : count(r.found, total);
@@ -285,7 +288,11 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     if (located?.postcode === postcode) return located.lookup;
     const entry: NonNullable<typeof located> = { postcode, lookup: Promise.resolve(undefined) };
     entry.lookup = apiFetch<PostcodeAnswer>(`/api/postcodes/${encodeURIComponent(postcode.replace(/\s+/g, ''))}`).then((answer) => {
-      if (!answer.ok) return undefined;
+      if (!answer.ok) {
+        // Not kept: the next search (or "try again") asks once more.
+        if (located === entry) located = undefined;
+        return undefined;
+      }
       const { point, postcode: formatted } = answer.value;
       entry.home = { lat: point.lat, lon: point.lon, postcode: formatted, label: fill(r.mapHome, { postcode: formatted }) };
       if (located === entry) renderMap();

@@ -159,12 +159,26 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
       expect(criteria.postcode).toBe('6211 AB');
       expect(criteria.criteria).toContainEqual({ criterion: 'wheelchair', importance: 'must' });
 
-      // Clearing removes everything, after asking; the button is in the folded storage details.
+      // Clearing removes everything kept for the region on this device (a shared computer keeps
+      // nothing: not the favourites, not the name on the report), after asking; the button is in
+      // the folded storage details.
+      await page.evaluate((region) => {
+        localStorage.setItem(`woonwijzer.reportName.${region}`, JSON.stringify('Mevr. J. Janssen'));
+        localStorage.setItem(`woonwijzer.shortlist.${region}`, JSON.stringify([{ locationId: 'l', housingFormId: 'h', name: 'n', locationName: 'l', addedAt: '2026-11-23T10:00:00Z' }]));
+        localStorage.setItem(`woonwijzer.adjustments.${region}`, JSON.stringify({ postcode: '6211 AB' }));
+        localStorage.setItem('woonwijzer.answers.rotterdam', JSON.stringify({ kept: true }));
+      }, REGION);
       await page.locator('details.ww-storage summary').click();
-      page.once('dialog', (dialog) => void dialog.accept());
+      let asked = '';
+      page.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.accept();
+      });
       await page.getByRole('button', { name: 'Wis mijn antwoorden' }).click();
+      expect(asked).toContain('de naam op het verslag');
       expect(await saved(page)).toBeNull();
       expect(await page.inputValue('#q-leeftijd')).toBe('');
+      expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(['woonwijzer.answers.rotterdam']);
     });
 
     it('lets the person go on when the postcode cannot be checked, and after the out-of-region note', async () => {

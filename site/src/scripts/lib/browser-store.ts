@@ -12,6 +12,7 @@ export const KEYS = {
   answers: (regionId: string) => `woonwijzer.answers.${regionId}`,
   adjustments: (regionId: string) => `woonwijzer.adjustments.${regionId}`,
   shortlist: (regionId: string) => `woonwijzer.shortlist.${regionId}`,
+  reportName: (regionId: string) => `woonwijzer.reportName.${regionId}`,
 } as const;
 
 /** The most favourites kept per region (MAX_COMPARED in shared/domain/compare.ts). */
@@ -115,17 +116,23 @@ export const sameHousingForm = (a: HousingFormRef, b: HousingFormRef): boolean =
  * The report's "Voor wie is dit verslag?" (a name or initials), per region, as the answers keep
  * the report's own words: only in this browser, never sent with any request. Empty: nothing kept.
  */
-const reportNameKey = (regionId: string) => `woonwijzer.reportName.${regionId}`;
-
 export function loadReportName(regionId: string): string {
-  const saved = read(reportNameKey(regionId));
+  const saved = read(KEYS.reportName(regionId));
   return typeof saved === 'string' ? saved : '';
 }
 
 export function saveReportName(regionId: string, name: string): boolean {
   if (name.trim() === '') {
-    remove(reportNameKey(regionId));
+    remove(KEYS.reportName(regionId));
     return true;
   }
-  return write(reportNameKey(regionId), name);
+  return write(KEYS.reportName(regionId), name);
+}
+
+/**
+ * Everything kept for a region on this device: answers, changed wishes, favourites and the name
+ * on the report. What "Wis mijn antwoorden" removes, so a shared computer keeps nothing of it.
+ */
+export function clearRegion(regionId: string): void {
+  for (const key of Object.values(KEYS)) remove(key(regionId));
 }
