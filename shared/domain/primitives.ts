@@ -1,5 +1,6 @@
 // Small reusable zod pieces: ids, postcodes, dates. One definition each, used by every schema.
 import * as z from 'zod';
+import { PC4_PATTERN, PLACE_POSTCODE_PATTERN, POSTCODE_PATTERN } from './postcode-patterns.ts';
 
 /** A stable slug chosen by the provider: lower case, digits and single hyphens. */
 export const Slug = z
@@ -9,20 +10,20 @@ export const Slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Use lower-case letters, digits and hyphens only (e.g. "de-linde-2").' });
 
 /** A 4-digit postcode area ("6211"), as used for places and distance. */
-export const Pc4 = z.string().regex(/^[1-9][0-9]{3}$/, { message: 'A postcode area has 4 digits, e.g. 6211.' });
+export const Pc4 = z.string().regex(PC4_PATTERN, { message: 'A postcode area has 4 digits, e.g. 6211.' });
 
 /** A full Dutch postcode, normalised to "6211 AB". */
 export const Postcode = z
   .string()
   .trim()
-  .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, { message: 'A postcode has 4 digits and 2 letters, e.g. 6211 AB.' })
+  .regex(POSTCODE_PATTERN, { message: 'A postcode has 4 digits and 2 letters, e.g. 6211 AB.' })
   .transform((s) => `${s.slice(0, 4)} ${s.slice(-2).toUpperCase()}`);
 
 /** A place to search from: 4 digits, or 4 digits and 2 letters; normalised to "6211" or "6211 AB". */
 export const PlacePostcode = z
   .string()
   .trim()
-  .regex(/^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/, { message: 'Give a postcode: 4 digits, or 4 digits and 2 letters.' })
+  .regex(PLACE_POSTCODE_PATTERN, { message: 'Give a postcode: 4 digits, or 4 digits and 2 letters.' })
   .transform((s) => (s.length <= 4 ? s : `${s.slice(0, 4)} ${s.slice(-2).toUpperCase()}`));
 
 /** A calendar date or an ISO date-time with offset; kept as given. */

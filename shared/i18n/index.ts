@@ -3,6 +3,7 @@
 import { en } from './en.ts';
 import { nl, type Messages } from './nl.ts';
 import { INTL_LOCALE, type Locale } from './locales.ts';
+import { parseDate } from './dates.ts';
 
 export { LOCALES, DEFAULT_LOCALE, INTL_LOCALE, isLocale, type Locale } from './locales.ts';
 export { codeLabels, languageName, type CodeLabels } from './code-labels.ts';
@@ -51,10 +52,5 @@ export function formatDate(locale: Locale, isoDate: string): string {
   }).format(parseDate(isoDate));
 }
 
-/** "2026-11-12" is read as midday UTC, so the calendar day is the same in every time zone. */
-export function parseDate(isoDate: string): Date {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? `${isoDate}T12:00:00Z` : isoDate);
-  if (Number.isNaN(date.getTime())) throw new Error(`Not a date: "${isoDate}"`);
-  return date;
-}
+export { parseDate };
 export { wishText, importanceText, outcomeText, type WishLike } from './criterion-text.ts';

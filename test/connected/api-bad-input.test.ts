@@ -219,6 +219,12 @@ describe('bodies that are not what a route reads', () => {
       const answer = await post(path, JSON.stringify({ regionId: 'zuid-limburg', pad: 'x'.repeat(8 * 1024 * 1024) }));
       expectErrorShape(answer, 413);
     });
+
+    it('draws the line at 256 KB: just under is read (and judged on its fields), just over is a 413', async () => {
+      const body = (bytes: number) => JSON.stringify({ regionId: 'zuid-limburg', pad: 'x'.repeat(bytes - 40) });
+      expect((await post(path, body(250 * 1024))).status).toBe(400);
+      expectErrorShape(await post(path, body(260 * 1024)), 413);
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 // The waiting-list facts the pages show: whether a state is possibly outdated, and the order of
 // statuses from best to worst.
 import { WAITING_LIST_STATUSES, type WaitingListStatus } from '../../../shared/domain/codes.ts';
-import { parseDate } from '../../../shared/i18n/index.ts';
+import { parseDate } from '../../../shared/i18n/dates.ts';
 
 /** DOMAIN.md: a waiting-list state older than 30 days is shown as possibly outdated. */
 export const STALE_AFTER_DAYS = 30;

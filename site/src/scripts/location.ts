@@ -22,11 +22,20 @@ interface LocationTexts {
   distance: string;
 }
 
+/** The id a `#...` part names; a damaged escape (typed or cut off) names nothing rather than throwing. */
+function fragmentId(hash: string): string {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return '';
+  }
+}
+
 const backLink = document.querySelector<HTMLElement>('[data-back-to-results]');
 if (backLink) {
   backLink.hidden = readOpened(backLink.dataset.regionId ?? '')?.locationId !== backLink.dataset.locationId;
   // A result opens its housing form far down a long page: the way back is offered there too.
-  const target = backLink.hidden || !location.hash ? null : document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const target = backLink.hidden || !location.hash ? null : document.getElementById(fragmentId(location.hash));
   if (target?.classList.contains('ww-housing-form')) {
     const near = backLink.cloneNode(true) as HTMLElement;
     near.removeAttribute('data-back-to-results');

@@ -7,12 +7,12 @@
 // a note that does not stop the person, and an API that cannot be reached lets them go on.
 // Without this script the page still shows every question (and every importance).
 // Only types come from shared/: importing zod here would cost more than the whole page budget.
+import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
 import type { Answer, Answers, SavedAnswers } from '../../../shared/questionnaire/answers.ts';
 import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import type { Importance } from '../../../shared/domain/codes.ts';
 import { clearRegion, KEYS } from './lib/browser-store.ts';
 
-const POSTCODE = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
 const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
 /** How long "Volgende stap" waits for the postcode check before letting the person go on. */
 const LOOKUP_TIMEOUT_MS = 5000;
@@ -185,7 +185,7 @@ function setUp(form: HTMLFormElement): void {
   function isValid(input: HTMLInputElement): boolean {
     const value = input.value.trim();
     if (value === '') return true; // every question may be skipped
-    if (input.dataset.validate === 'postcode') return POSTCODE.test(value);
+    if (input.dataset.validate === 'postcode') return PLACE_POSTCODE_PATTERN.test(value);
     const n = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
     return Number.isInteger(n) && n >= Number(input.dataset.min) && n <= Number(input.dataset.max);
   }

@@ -8,6 +8,7 @@
 // Back from a location page, the card that was opened is scrolled to and focused. When the API
 // cannot be reached the page says so with a "try again" button; nothing the person set is lost.
 // Only types come from shared/ (no zod: page budget).
+import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
 import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
@@ -26,7 +27,6 @@ import { renderWishes, type WishSetting } from './results/wishes-form.ts';
 
 /** Results asked per page ("show more" asks the next). */
 const PAGE_SIZE = 20;
-const POSTCODE = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
 /** A postcode further than this from every location of the region is "far outside" it (likely a typo). */
 const FAR_KM = 30;
 
@@ -366,7 +366,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     event.preventDefault();
     if (!wishes || !postcodeInput || !distanceSelect) return;
     const typed = postcodeInput.value.trim();
-    if (typed !== '' && !POSTCODE.test(typed)) {
+    if (typed !== '' && !PLACE_POSTCODE_PATTERN.test(typed)) {
       setPostcodeError(r.errorPostcode);
       postcodeInput.focus();
       return;

@@ -68,14 +68,18 @@ function setUp(form: HTMLFormElement, texts: SearchTexts): void {
     }
   };
   /** Puts a text in the live region; the same text again is cleared first, so it is said again. */
+  let sayAgain: ReturnType<typeof setTimeout> | undefined;
   const say = (text: string) => {
     if (!status) return;
+    // A newer text wins over one still waiting to be said again.
+    if (sayAgain !== undefined) clearTimeout(sayAgain);
+    sayAgain = undefined;
     if (status.textContent !== text) {
       status.textContent = text;
       return;
     }
     status.textContent = '';
-    setTimeout(() => { status.textContent = text; }, 100);
+    sayAgain = setTimeout(() => { status.textContent = text; }, 100);
   };
 
   async function search(address: SearchAddress, firstLoad: boolean): Promise<void> {
@@ -137,10 +141,14 @@ function setUp(form: HTMLFormElement, texts: SearchTexts): void {
     }
   }
 
-  /** The form as it is now, as the search a submit would ask for (page 1). */
+  /**
+   * The filters as ticked now, with the words of the search on screen (page 1): words still being
+   * typed wait for Enter or the button, so a ticked box does not search half a word.
+   */
   function formAddress(): SearchAddress {
     const params = new URLSearchParams();
-    for (const [name, value] of new FormData(form)) if (typeof value === 'string') params.append(name, value);
+    for (const word of shown.query.getAll('q')) params.append('q', word);
+    for (const [name, value] of new FormData(form)) if (typeof value === 'string' && name !== 'q') params.append(name, value);
     return readAddress(`?${params.toString()}`, names);
   }
 

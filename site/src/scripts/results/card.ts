@@ -9,11 +9,11 @@ import type { MatchResult, NearMiss, Reason } from '../../../../shared/domain/cr
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
 import { importanceText, outcomeText, wishText } from '../../../../shared/i18n/criterion-text.ts';
-import { STALE_AFTER_DAYS } from '../../lib/waiting-list.ts';
+import { isStale as isStaleDate } from '../../lib/waiting-list.ts';
+import { parseDate } from '../../../../shared/i18n/dates.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import type { ResultsPageData } from './page-data.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const IMPORTANCE_ORDER: Record<Importance, number> = { must: 0, important: 1, nice: 2 };
 const OUTCOME_SYMBOL = { match: '✓', mismatch: '✗', unknown: '?' } as const;
 
@@ -26,10 +26,6 @@ export interface CardOptions {
   favourite?: HTMLElement;
 }
 
-/** "2026-11-12" is read as midday UTC, so the calendar day is the same in every time zone. */
-function parseDay(value: string): Date {
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
-}
 
 export const cardId = (number: number): string => `result-${number}`;
 export const nearMissId = (index: number): string => `near-miss-${index + 1}`;
@@ -114,14 +110,14 @@ export function nearMissCard(miss: NearMiss, id: string, options: CardOptions): 
 
 /** Whether the waiting list was last confirmed more than 30 days ago. */
 export function isStale(waitingList: WaitingList, now: Date): boolean {
-  return now.getTime() - parseDay(waitingList.updatedAt).getTime() > STALE_AFTER_DAYS * DAY_MS;
+  return isStaleDate(waitingList.updatedAt, now);
 }
 
 /** The state and, on one line, when it was confirmed; "possibly outdated" is explained once above the list. */
 function waitingListBlock(data: ResultsPageData, waitingList: WaitingList, now: Date): HTMLElement {
   const m = data.texts.location;
   const count = (forms: { one: string; other: string }, n: number) => fill(pluralForm(data.intlLocale, forms, n), { count: n });
-  const confirmed = parseDay(waitingList.updatedAt);
+  const confirmed = parseDate(waitingList.updatedAt);
   const stale = isStale(waitingList, now);
   const date = new Intl.DateTimeFormat(data.intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(confirmed);
   const details = [

@@ -4,16 +4,11 @@
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
 import { INTL_LOCALE } from '../../../../shared/i18n/locales.ts';
-import { STALE_AFTER_DAYS } from '../../lib/waiting-list.ts';
+import { isStale as isStaleDate } from '../../lib/waiting-list.ts';
+import { parseDate } from '../../../../shared/i18n/dates.ts';
 import { el, fill, pluralForm } from './dom.ts';
 import type { ShortlistPageData } from './page-data.ts';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** "2026-11-12" is read as midday UTC, so the calendar day is the same in every time zone. */
-function parseDay(value: string): Date {
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
-}
 
 export function dateInWords(data: ShortlistPageData, date: Date): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[data.locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
@@ -21,7 +16,7 @@ export function dateInWords(data: ShortlistPageData, date: Date): string {
 
 /** Whether the waiting list was last confirmed more than 30 days ago. */
 export function isStale(waitingList: WaitingList, now = new Date()): boolean {
-  return now.getTime() - parseDay(waitingList.updatedAt).getTime() > STALE_AFTER_DAYS * DAY_MS;
+  return isStaleDate(waitingList.updatedAt, now);
 }
 
 /** "Staat er bij een plek “Misschien verouderd”? …", once on the page when a shown favourite is. */
@@ -34,7 +29,7 @@ export function waitingListBlock(data: ShortlistPageData, waitingList: WaitingLi
   const intl = INTL_LOCALE[data.locale];
   const count = (forms: { one: string; other: string }, n: number) => fill(pluralForm(intl, forms, n), { count: n });
   const stale = isStale(waitingList, now);
-  const date = dateInWords(data, parseDay(waitingList.updatedAt));
+  const date = dateInWords(data, parseDate(waitingList.updatedAt));
   return el('div', { class: 'ww-compare-waiting' },
     el('span', { class: `ww-status ww-status--${waitingList.status}` }, codeLabels[data.locale].waitingListStatuses[waitingList.status]),
     waitingList.placesAvailable !== undefined && el('span', { class: 'ww-compare-line' }, count(m.placesAvailable, waitingList.placesAvailable)),
