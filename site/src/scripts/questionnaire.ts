@@ -260,10 +260,16 @@ function setUp(form: HTMLFormElement): void {
     }
   }
 
+  /** True while a postcode is being looked up: another click then waits for that answer. */
+  let checking = false;
   form.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('[data-action="next"]');
     const step = steps[current];
     if (!link || !step) return;
+    if (checking) {
+      event.preventDefault();
+      return;
+    }
     const wrong = check(step);
     if (wrong.length > 0) {
       event.preventDefault();
@@ -275,7 +281,13 @@ function setUp(form: HTMLFormElement): void {
     if (!postcode || postcode.value.trim() === '') return;
     // The link waits for the check; it goes on by itself when the postcode is fine.
     event.preventDefault();
+    checking = true;
+    link.setAttribute('aria-disabled', 'true');
+    step.setAttribute('aria-busy', 'true');
     void placeChecked(postcode).then((goOn) => {
+      checking = false;
+      link.removeAttribute('aria-disabled');
+      step.removeAttribute('aria-busy');
       if (goOn && steps[current] === step) location.hash = link.hash;
     });
   });

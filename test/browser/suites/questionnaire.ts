@@ -192,10 +192,21 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
       await page.unroute('**/api/postcodes/**');
       await page.getByRole('link', { name: 'Vorige stap' }).click();
       await atStep(page, 3);
-      // Outside the region: told once, then "Volgende stap" goes on with what was typed.
+      // Outside the region: told once, then "Volgende stap" goes on with what was typed. A second
+      // click while the (slow) look-up runs waits for it rather than skipping the note.
+      await page.route('**/api/postcodes/**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
       await page.fill('#q-plaats-postcode', '9211 AB');
-      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      const next = page.getByRole('link', { name: 'Volgende stap' });
+      await next.click();
+      expect(await next.getAttribute('aria-disabled')).toBe('true');
+      // (force: Playwright itself would wait for an aria-disabled link; an impatient person does not.)
+      await next.click({ force: true });
       await page.locator('#q-plaats-postcode-note', { hasText: 'Postcode 9211 AB ligt niet in Zuid-Limburg. Klopt de postcode?' }).waitFor();
+      await expect.poll(() => next.getAttribute('aria-disabled'), { timeout: 5_000 }).toBeNull();
+      await page.unroute('**/api/postcodes/**');
       expect(await visibleStep(page)).toBe('3');
       await page.getByRole('link', { name: 'Volgende stap' }).click();
       await atStep(page, 4);
