@@ -133,6 +133,7 @@ async function pagesToMeasure(base: string): Promise<{ name: string; path: strin
     { name: 'compare', path: `/regio/${REGION}/vergelijken/` },
     { name: 'report', path: `/regio/${REGION}/verslag/` },
     { name: 'support', path: `/regio/${REGION}/hulp/` },
+    { name: 'ranking', path: '/zo-werkt-de-volgorde/' },
     { name: 'results (English)', path: `/en/region/${REGION}/results/` },
   ];
 }
