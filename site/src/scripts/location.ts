@@ -3,9 +3,8 @@
 // the person gave a place in the questionnaire of this region, says roughly how far the location
 // is from it. Texts come in a JSON block of the page; nothing is sent except the postcode lookup.
 // Opened from the results list, it shows the link back to that list (the page works without it).
-import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
-import { apiFetch } from './lib/api-fetch.ts';
+import { fetchPostcode } from './lib/api-fetch.ts';
 import { loadAdjustments, loadAnswers, loadShortlist, MAX_SHORTLIST, sameHousingForm, saveShortlist } from './lib/browser-store.ts';
 import { readOpened } from './results/return-to.ts';
 import { roundKm } from './shortlist/compared.ts';
@@ -128,7 +127,7 @@ async function showDistance(line: HTMLElement, texts: LocationTexts): Promise<vo
   const lon = Number(line.dataset.lon);
   const postcode = placeOf(line.dataset.regionId ?? '');
   if (postcode === undefined || !Number.isFinite(lat) || !Number.isFinite(lon)) return;
-  const answer = await apiFetch<PostcodeAnswer>(`/api/postcodes/${encodeURIComponent(postcode.replace(/\s+/g, ''))}`);
+  const answer = await fetchPostcode(postcode);
   // Without an answer the line stays away: the distance is a help, not something to wait for.
   if (!answer.ok) return;
   const km = roundKm(haversineKm(answer.value.point, { lat, lon }));

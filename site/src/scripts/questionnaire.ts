@@ -9,8 +9,8 @@
 // Only types come from shared/: importing zod here would cost more than the whole page budget.
 import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
 import type { Answer, Answers, SavedAnswers } from '../../../shared/questionnaire/answers.ts';
-import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import type { Importance } from '../../../shared/domain/codes.ts';
+import { fetchPostcode } from './lib/api-fetch.ts';
 import { clearRegion, KEYS } from './lib/browser-store.ts';
 
 const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
@@ -192,14 +192,9 @@ function setUp(form: HTMLFormElement): void {
 
   /** Where a postcode lies; undefined when the API cannot say (offline, slow, broken). */
   async function lookUp(postcode: string): Promise<Lookup> {
-    try {
-      const response = await fetch(`/api/postcodes/${encodeURIComponent(postcode)}`, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
-      if (response.status === 404) return { known: false };
-      if (!response.ok) return undefined;
-      return { known: true, region: ((await response.json()) as PostcodeAnswer).careOfficeRegionCode };
-    } catch {
-      return undefined;
-    }
+    const answer = await fetchPostcode(postcode, LOOKUP_TIMEOUT_MS);
+    if (answer.ok) return { known: true, region: answer.value.careOfficeRegionCode };
+    return answer.kind === 'not-found' ? { known: false } : undefined;
   }
 
   /** After the format check: is the postcode known, and in this region? Resolves true to go on. */

@@ -9,10 +9,9 @@
 // cannot be reached the page says so with a "try again" button; nothing the person set is lost.
 // Only types come from shared/ (no zod: page budget).
 import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
-import type { PostcodeAnswer } from '../../../shared/domain/compare.ts';
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
-import { apiFetch } from './lib/api-fetch.ts';
+import { apiFetch, fetchPostcode } from './lib/api-fetch.ts';
 import { loadAdjustments, saveAdjustments, type Adjustments } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { fill, pluralForm } from './shortlist/dom.ts';
@@ -287,7 +286,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     }
     if (located?.postcode === postcode) return located.lookup;
     const entry: NonNullable<typeof located> = { postcode, lookup: Promise.resolve(undefined) };
-    entry.lookup = apiFetch<PostcodeAnswer>(`/api/postcodes/${encodeURIComponent(postcode.replace(/\s+/g, ''))}`).then((answer) => {
+    entry.lookup = fetchPostcode(postcode).then((answer) => {
       if (!answer.ok) {
         // Not kept: the next search (or "try again") asks once more.
         if (located === entry) located = undefined;
