@@ -130,6 +130,9 @@ export function importanceText(locale: Locale, importance: Importance): string {
   return TEXTS[locale].importance[importance];
 }
 
+/** The symbol shown beside an outcome's words (never instead of them). */
+export const OUTCOME_SYMBOL: Readonly<Record<Outcome, string>> = { match: '✓', mismatch: '✗', unknown: '?' };
+
 /** "Past" / "Past niet" / "Onbekend: vraag het de aanbieder". */
 export function outcomeText(locale: Locale, outcome: Outcome): string {
   return TEXTS[locale].outcome[outcome];

@@ -14,11 +14,11 @@
 import type { ComparedItem, CompareResponse } from '../../../shared/domain/compare.ts';
 import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { codeLabels } from '../../../shared/i18n/code-labels.ts';
-import { importanceText, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
+import { importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
 import { INTL_LOCALE } from '../../../shared/i18n/locales.ts';
 import { loadShortlist, saveShortlist, sameHousingForm, type ShortlistEntry } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
-import { compareShortlist, itemKey, OUTCOME_ICON, outcomeOf, roundKm, wishRows } from './shortlist/compared.ts';
+import { compareShortlist, itemKey, outcomeOf, roundKm, wishRows } from './shortlist/compared.ts';
 import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
 import { staleNote, waitingListBlock } from './shortlist/waiting-list.ts';
@@ -225,7 +225,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
             const outcome = outcomeOf(item, wish);
             const said = outcome === 'match' ? mc.factFits : outcome === 'mismatch' ? mc.factMisfits : undefined;
             return el('span', { class: `ww-outcome ww-outcome--${outcome}` },
-              el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_ICON[outcome]),
+              el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_SYMBOL[outcome]),
               plain(item.housingForm[feature]),
               said && el('span', { class: 'ww-visually-hidden' }, `, ${said}`));
           },
@@ -263,7 +263,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
         wishPart.push(el('details', { class: 'ww-compare-fits', 'data-all-fit': '' },
           el('summary', {}, fill(single ? mc.oneFitsList : mc.allFitList, { count: allFit.length })),
           el('ul', {}, ...allFit.map(({ wish }) => el('li', {},
-            el('span', { class: 'ww-outcome ww-outcome--match' }, el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_ICON.match)),
+            el('span', { class: 'ww-outcome ww-outcome--match' }, el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_SYMBOL.match)),
             wishText(locale, wish), ' ', el('span', { class: 'ww-compare-importance-inline' }, `(${importanceText(locale, wish.importance)})`)))),
         ));
       }
@@ -343,7 +343,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
 
   function outcomeNode(outcome: Outcome): HTMLElement {
     return el('span', { class: `ww-outcome ww-outcome--${outcome}` },
-      el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_ICON[outcome]),
+      el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_SYMBOL[outcome]),
       outcomeText(data.locale, outcome));
   }
 

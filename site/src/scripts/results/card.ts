@@ -8,14 +8,13 @@ import type { Importance } from '../../../../shared/domain/codes.ts';
 import type { MatchResult, NearMiss, Reason } from '../../../../shared/domain/criteria.ts';
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
-import { importanceText, outcomeText, wishText } from '../../../../shared/i18n/criterion-text.ts';
+import { importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../../shared/i18n/criterion-text.ts';
 import { isStale as isStaleDate } from '../../lib/waiting-list.ts';
 import { parseDate } from '../../../../shared/i18n/dates.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import type { ResultsPageData } from './page-data.ts';
 
 const IMPORTANCE_ORDER: Record<Importance, number> = { must: 0, important: 1, nice: 2 };
-const OUTCOME_SYMBOL = { match: '✓', mismatch: '✗', unknown: '?' } as const;
 
 export interface CardOptions {
   data: ResultsPageData;

@@ -43,7 +43,6 @@ export function outcomeOf(item: ComparedItem, row: WishRow): Outcome {
   return reason?.outcome ?? 'unknown';
 }
 
-export const OUTCOME_ICON: Record<Outcome, string> = { match: '✓', mismatch: '✗', unknown: '?' };
 
 export const itemKey = (ref: { locationId: string; housingFormId: string }): string => `${ref.locationId}/${ref.housingFormId}`;
 
