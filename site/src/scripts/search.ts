@@ -14,7 +14,8 @@ import type { SearchResponse } from '../../../shared/domain/search.ts';
 import { apiFetch } from './lib/api-fetch.ts';
 import { apiPath, pageHref, pagesAround, PAGE_SIZE, readAddress, type SearchAddress } from './search/search-address.ts';
 import { hitCard } from './search/render-hits.ts';
-import { fillIn, pluralText, readTexts, type SearchTexts } from './search/search-texts.ts';
+import { pluralText, readTexts, type SearchTexts } from './search/search-texts.ts';
+import { fill } from './shortlist/dom.ts';
 
 /** How long after the last ticked box the search runs. */
 const APPLY_DELAY_MS = 600;
@@ -48,7 +49,7 @@ function setUp(form: HTMLFormElement, texts: SearchTexts): void {
     for (const group of groups) {
       const chosen = group.querySelectorAll('input:checked').length;
       const label = group.querySelector<HTMLElement>('[data-chosen]');
-      if (label) label.textContent = chosen > 0 ? ` (${fillIn(texts.chosen, { count: chosen })})` : '';
+      if (label) label.textContent = chosen > 0 ? ` (${fill(texts.chosen, { count: chosen })})` : '';
     }
   };
   // The form shows the search in the address: for a shared link, and after Back, when the
@@ -126,7 +127,7 @@ function setUp(form: HTMLFormElement, texts: SearchTexts): void {
     }
     say(total === 0 || items.length === 0
       ? (total === 0 ? texts.none : pluralText(texts, texts.count, total))
-      : `${pluralText(texts, texts.count, total)} ${fillIn(texts.shown, { from: number.format(first), to: number.format(first + items.length - 1) })}`);
+      : `${pluralText(texts, texts.count, total)} ${fill(texts.shown, { from: number.format(first), to: number.format(first + items.length - 1) })}`);
     showCount(total);
 
     const around = pagesAround(address.page, total);

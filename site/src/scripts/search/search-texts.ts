@@ -1,6 +1,7 @@
 // The words the search page's script shows, given by the page in its own language (the message
 // files stay out of the browser), and the little plural helper they need.
 import type { HousingType, WaitingListStatus } from '../../../../shared/domain/codes.ts';
+import { fill, pluralForm } from '../shortlist/dom.ts';
 
 interface PluralForms {
   one: string;
@@ -37,11 +38,6 @@ export function readTexts(): SearchTexts | undefined {
   return element?.textContent ? (JSON.parse(element.textContent) as SearchTexts) : undefined;
 }
 
-export function fillIn(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
-}
-
 export function pluralText(texts: SearchTexts, forms: PluralForms, count: number): string {
-  const form = new Intl.PluralRules(texts.intlLocale).select(count) === 'one' ? forms.one : forms.other;
-  return fillIn(form, { count: new Intl.NumberFormat(texts.intlLocale).format(count) });
+  return fill(pluralForm(texts.intlLocale, forms, count), { count: new Intl.NumberFormat(texts.intlLocale).format(count) });
 }
