@@ -1,8 +1,10 @@
 // The site is built from the API: this builds it from the demonstration data over DynamoDB Local
-// and checks what a visitor would find, so the site and the API cannot drift apart unnoticed.
+// and checks what a visitor would find, so the site and the API cannot drift apart unnoticed, and
+// that every built page is valid HTML by the W3C Nu HTML Checker (on this one build).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +15,7 @@ import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
 import type { LocationSummary } from '../../shared/domain/index.ts';
 import { createTestApp } from '../support/test-app.ts';
+import { checkHtml, formatHtmlErrors } from '../support/nu-html-checker.ts';
 import { createTestStore } from '../support/test-store.ts';
 
 const outDir = join(REPO_ROOT, 'test-results', 'site-build');
@@ -65,4 +68,26 @@ describe('the site built from the API', () => {
       expect(html).toContain(first.address.city);
     }
   });
+});
+
+describe('the built pages as HTML', () => {
+  it('are every one valid by the W3C Nu HTML Checker', async () => {
+    const pages = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
+    // Both regions' location pages in two languages: a build that lost its pages must not pass.
+    expect(pages.length).toBeGreaterThan(150);
+    const errors = await checkHtml(outDir);
+    expect(formatHtmlErrors(errors), `${errors.length} HTML errors`).toBe('');
+  }, 120_000);
+
+  it('names the file and the error of an invalid page, so the check above can fail', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ww-html-'));
+    try {
+      await writeFile(join(dir, 'valid.html'), '<!doctype html><html lang="nl"><head><title>Goed</title></head><body><p>Goed</p></body></html>');
+      await writeFile(join(dir, 'stray-script.html'), '<!doctype html><html lang="nl"><head><title>Fout</title></head><body><p>Fout</p></body></html>\n<script type="module" src="/a.js"></script>');
+      const errors = await checkHtml(dir);
+      expect(errors).toEqual([{ file: 'stray-script.html', line: 2, message: 'Stray start tag “script”.' }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
