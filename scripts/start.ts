@@ -1,13 +1,12 @@
 // `npm start`: DynamoDB Local on disk, the demonstration data when the store is empty, the search
 // engine (embedded: loaded from the table and kept current from its stream), the API, a fresh
-// build of the site from that API, all on one local port. Ctrl-C stops everything.
-import { join } from 'node:path';
+// build of the site from that API, all on one local port. Ctrl-C stops everything. While the site
+// builds, the previous build stays online (or, on a first start, a "Woonwijzer is starting" page).
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
 import { createApp } from '../functions/api/app.ts';
-import { REPO_ROOT } from '../functions/platform/paths.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
-import { buildSite } from '../functions/local/build-site.ts';
+import { buildSite, DEFAULT_SITE_DIR } from '../functions/local/build-site.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';
 import { openStreamPoller, type StreamPoller } from '../functions/local/stream-poller.ts';
@@ -55,15 +54,14 @@ try {
   }
 
   const api = createApp({ store: db.store, clock: systemClock, search });
-  const siteDir = join(REPO_ROOT, 'site', 'dist');
-  server = serve({ fetch: createLocalServerApp(api, siteDir).fetch, port: config.PORT, hostname: config.HOST });
+  server = serve({ fetch: createLocalServerApp(api, DEFAULT_SITE_DIR).fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', () => resolve());
     server?.once('error', reject);
   });
   const address = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
 
-  say('Building the site from the API...');
+  say(`Building the site from the API (meanwhile ${address}/ shows the previous build, or a page saying Woonwijzer is starting)...`);
   await buildSite(`http://127.0.0.1:${config.PORT}`, { verbose: true });
   say(`\nWoonwijzer runs at ${address}/  (API: ${address}/api/regions). Stop with Ctrl-C.`);
 } catch (error) {

@@ -1,20 +1,35 @@
 // The local web server: the API under /api and the built site for everything else, on one port.
 // Compressed like CloudFront does in AWS, so local measurements (Lighthouse) see what people get.
-import { relative } from 'node:path';
+// Until the first build of the site is in (build-site.ts swaps a complete build in at once), a
+// page request gets a short "Woonwijzer is starting" page instead of a 404.
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ApiApp } from '../api/app.ts';
 
+/** Seconds a browser waits before asking again while the site is being built. */
+export const STARTING_RETRY_SECONDS = 5;
+
 export function createLocalServerApp(api: ApiApp, siteDir: string) {
+  // An empty folder until the first build: serveStatic warns about a missing one at start.
+  mkdirSync(siteDir, { recursive: true });
   const root = relative(process.cwd(), siteDir) || '.';
   const app = new Hono();
   app.use('*', compress());
   app.route('/', api);
   app.use('*', serveStatic({ root }));
   app.notFound(async (c) => {
+    // An unknown API address gets the API's own JSON error, as from the Lambda function in AWS.
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return api.fetch(c.req.raw, c.env);
+    // Every build has a home page: without one no build is in yet (or a swap is under way).
+    if (!existsSync(join(siteDir, 'index.html'))) {
+      c.header('Retry-After', String(STARTING_RETRY_SECONDS));
+      c.header('Cache-Control', 'no-store');
+      return c.html(STARTING_PAGE, 503);
+    }
     try {
       return c.html(await readFile(join(siteDir, '404.html'), 'utf8'), 404);
     } catch {
@@ -23,3 +38,27 @@ export function createLocalServerApp(api: ApiApp, siteDir: string) {
   });
   return app;
 }
+
+// Dutch first, English second, like the site. It refreshes itself (the same address, so a visitor
+// lands on the page they asked for) and says so, since an unannounced refresh surprises people.
+const STARTING_PAGE = `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="${STARTING_RETRY_SECONDS}">
+<title>Woonwijzer start op | Woonwijzer is starting</title>
+<style>body { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; color: #1a1a1a; }</style>
+</head>
+<body>
+<main>
+<h1>Woonwijzer start op</h1>
+<p>De website wordt nu klaargezet. Dat duurt meestal minder dan een minuut. Deze pagina laadt over ${STARTING_RETRY_SECONDS} seconden vanzelf opnieuw.</p>
+<div lang="en">
+<h2>Woonwijzer is starting</h2>
+<p>The website is being built. That usually takes less than a minute. This page reloads by itself in ${STARTING_RETRY_SECONDS} seconds.</p>
+</div>
+</main>
+</body>
+</html>
+`;

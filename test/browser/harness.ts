@@ -3,7 +3,7 @@
 // built once from that API into test-results/browser-site/, and one headless Debian Chromium.
 // Every page gets its own context (axe-core needs pages from browser.newContext()).
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -44,7 +44,6 @@ export async function startSiteHarness(): Promise<SiteHarness> {
   const clock = fixedClock(`${BUILD_DATE}T09:00:00Z`);
   await seedDemo(store, clock);
   await rm(SITE_DIR, { recursive: true, force: true });
-  await mkdir(SITE_DIR, { recursive: true });
   const server = serve({ fetch: createLocalServerApp(createTestApp(store, clock), SITE_DIR).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
