@@ -20,8 +20,8 @@ import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-e
 import type { ListingStore } from '../functions/store/listing-store.ts';
 import { systemClock } from '../shared/clock.ts';
 import {
-  CARE_PROFILE_SECTOR, CULTURES, MatchRequestSchema, WORLDVIEWS, type CareProfile, type DeliveryForm, type Facility,
-  type HousingForm, type HousingType, type Language, type Organization, type Sector, type TargetGroup,
+  CARE_PROFILE_SECTOR, CULTURES, HOUSING_FORM_FLAG_FIELDS, MatchRequestSchema, WORLDVIEWS, type CareProfile, type DeliveryForm, type Facility,
+  type HousingForm, type HousingFormFlagField, type HousingType, type Language, type Organization, type Sector, type TargetGroup,
   type WaitingListStatus,
 } from '../shared/domain/index.ts';
 import { haversineKm, type Point } from '../shared/geo/distance.ts';
@@ -107,20 +107,23 @@ function housingForm(random: Random, id: string): HousingForm {
     groupSize: chance(random, 0.7) ? 4 + Math.floor(random() * 28) : undefined,
     minAge: chance(random, 0.5) ? (elderly ? 65 : 18) : undefined,
     maxAge: !elderly && chance(random, 0.3) ? 30 + Math.floor(random() * 40) : undefined,
-    ownBathroom: maybeFlag(random, 0.7, 0.6),
-    kitchenette: maybeFlag(random, 0.6, 0.4),
-    partner: maybeFlag(random, 0.6, 0.3),
-    pets: maybeFlag(random, 0.6, 0.3),
-    smoking: maybeFlag(random, 0.6, 0.2),
-    wheelchair: maybeFlag(random, 0.7, 0.8),
-    roundTheClock: maybeFlag(random, 0.7, 0.7),
-    dayActivities: maybeFlag(random, 0.6, 0.6),
+    ...Object.fromEntries(HOUSING_FORM_FLAG_FIELDS.map((field) => {
+      const [known, yes] = FLAG_ODDS[field] ?? DEFAULT_FLAG_ODDS;
+      return [field, maybeFlag(random, known, yes)];
+    })),
     waitingList: {
       status: weighted<WaitingListStatus>(random, [['available', 15], ['short', 30], ['long', 45], ['closed', 10]]),
       updatedAt: '2026-11-01',
     },
   };
 }
+
+/** How often a provider gives each yes/no fact, and how often it is yes; a new criterion's field gets the default. */
+const FLAG_ODDS: Partial<Record<HousingFormFlagField, [known: number, yes: number]>> = {
+  ownBathroom: [0.7, 0.6], kitchenette: [0.6, 0.4], partner: [0.6, 0.3], pets: [0.6, 0.3], smoking: [0.6, 0.2],
+  wheelchair: [0.7, 0.8], roundTheClock: [0.7, 0.7], dayActivities: [0.6, 0.6],
+};
+const DEFAULT_FLAG_ODDS: [number, number] = [0.6, 0.5];
 
 function corpus(size: number, seed: number): MatchCandidate[] {
   const random = mulberry32(seed);

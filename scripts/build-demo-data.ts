@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import {
-  HOUSING_TYPES, ListingDocumentSchema, RegionSchema,
+  HOUSING_FORM_FLAG_FIELDS, HOUSING_TYPES, ListingDocumentSchema, RegionSchema, type HousingFormFlagField,
   type Facility, type HousingType, type Language, type ListingDocumentInput,
   type Region, type Sector, type SupportOrganization, type WaitingListStatus, type Worldview,
 } from '../shared/domain/index.ts';
@@ -1277,7 +1277,18 @@ const GROUP_NAMES = [
 ];
 /** Letters used in Dutch postcodes (F, I, O, Q, U and Y are not). */
 const POSTCODE_LETTERS = 'ABCDEGHJKLMNPRSTVWXZ';
-const BOOLEAN_FIELDS = ['ownBathroom', 'kitchenette', 'partner', 'pets', 'smoking', 'wheelchair', 'roundTheClock', 'dayActivities'] as const;
+/**
+ * The yes/no facts the presets draw from each organisation's stream, in the order of the first
+ * release. A fact the criterion registry gains later is drawn from a stream of its own per housing
+ * form (LATER_FLAG_ODDS), so adding a criterion fills its field without moving any value, name or
+ * id drawn before it (the tests name real ids of the demonstration data).
+ */
+const STREAM_FLAGS = ['ownBathroom', 'kitchenette', 'partner', 'pets', 'smoking', 'wheelchair', 'roundTheClock', 'dayActivities'] as const;
+type LaterFlag = Exclude<HousingFormFlagField, (typeof STREAM_FLAGS)[number]>;
+const LATER_FLAGS = HOUSING_FORM_FLAG_FIELDS.filter((field): field is LaterFlag => !(STREAM_FLAGS as readonly string[]).includes(field));
+
+/** Per later fact and kind of housing, how likely it is yes (a provider leaves it out 1 time in 10, as the others). */
+const LATER_FLAG_ODDS: Record<LaterFlag, Record<HousingType, number>> = {};
 
 type LocationKind = 'large' | 'small' | 'farm';
 
@@ -1475,7 +1486,12 @@ function makeForm(fs: FormSpec, c: PresetContext, ctx: FormContext): Omit<FormIn
   if (fs.addLanguages) keep.add('languages');
 
   // Providers leave things out; unknown is not false, and the matcher must say "ask the provider".
-  for (const field of BOOLEAN_FIELDS) if (!keep.has(field) && r.chance(0.1)) delete traits[field];
+  for (const field of STREAM_FLAGS) if (!keep.has(field) && r.chance(0.1)) delete traits[field];
+  for (const field of LATER_FLAGS) {
+    if (keep.has(field)) continue;
+    const own = new Rng(`${SEED}:${ctx.spec.id}:${ctx.org.id}:${ctx.place}:${name}:${field}`);
+    if (own.chance(0.9)) traits[field as HousingFormFlagField] = own.chance(LATER_FLAG_ODDS[field][preset.type]);
+  }
   if (!keep.has('cultures') && r.chance(0.12)) delete traits.cultures;
   if (!keep.has('communities') && r.chance(0.12)) delete traits.communities;
   if (!keep.has('languages') && r.chance(0.05)) delete traits.languages;
@@ -1498,7 +1514,7 @@ function makeForm(fs: FormSpec, c: PresetContext, ctx: FormContext): Omit<FormIn
 function orderTraits(traits: FormTraits): FormTraits {
   const order: (keyof FormTraits)[] = [
     'sectors', 'careProfiles', 'deliveryForms', 'targetGroups', 'worldview', 'cultures', 'communities', 'languages', 'capacity', 'groupSize',
-    'minAge', 'maxAge', ...BOOLEAN_FIELDS,
+    'minAge', 'maxAge', ...HOUSING_FORM_FLAG_FIELDS,
   ];
   const missing = Object.keys(traits).filter((k) => !order.includes(k as keyof FormTraits));
   if (missing.length > 0) throw new Error(`Unordered trait(s): ${missing.join(', ')}`);

@@ -2,7 +2,7 @@
 // and the report ask for this. Unlike a match, nothing is filtered out: a chosen housing form is
 // always explained, also when it fails many musts, so a person sees why a favourite does not fit.
 import * as z from 'zod';
-import { CriterionSchema, ReasonSchema, refineWishes } from './criteria.ts';
+import { CriterionSchema, MAX_CRITERIA, ReasonSchema, refineWishes } from './criteria.ts';
 import { HousingFormSchema } from './listing.ts';
 import { PlacePostcode, Slug } from './primitives.ts';
 import { HousingFormHeadingSchema, LocationSummarySchema } from './views.ts';
@@ -18,7 +18,7 @@ export const CompareRequestSchema = z.strictObject({
   regionId: Slug,
   postcode: PlacePostcode.optional(),
   maxDistanceKm: z.number().positive().max(300).optional(),
-  criteria: z.array(CriterionSchema).max(60).default([]),
+  criteria: z.array(CriterionSchema).max(MAX_CRITERIA).default([]),
   items: z.array(HousingFormRefSchema).min(1).max(MAX_COMPARED),
 }).superRefine(refineWishes);
 export type CompareRequest = z.infer<typeof CompareRequestSchema>;

@@ -1,57 +1,47 @@
 // Criteria: the matcher's input and the stable contract between questionnaire, API and engines.
 // Names and codes exactly as in DOMAIN.md; a criterion carries a value only where the table says so.
 import * as z from 'zod';
+import { IMPORTANCES } from './codes.ts';
 import {
-  CARE_PROFILES, COMMUNITIES, CULTURES, DELIVERY_FORMS, HOUSING_TYPES, IMPORTANCES, LANGUAGES,
-  SECTORS, TARGET_GROUPS, WORLDVIEWS,
-} from './codes.ts';
+  CRITERIA, CRITERION_NAMES, type CodeCriterionName, type CriterionName, type FlagCriterionName,
+  type NumberCriterionName,
+} from './criterion-registry.ts';
 import { PlacePostcode, Slug } from './primitives.ts';
 import { HousingFormHeadingSchema } from './views.ts';
 
 const Importance = z.enum(IMPORTANCES);
 
-const withValue = <N extends string, V extends z.ZodType>(criterion: N, value: V) =>
-  z.strictObject({ criterion: z.literal(criterion), importance: Importance, value });
-const flag = <N extends string>(criterion: N) => z.strictObject({ criterion: z.literal(criterion), importance: Importance });
+/** At most this many criteria in one request: every question of a questionnaire answered, with room. */
+export const MAX_CRITERIA = 60;
 
-export const VALUE_CRITERIA = [
-  'sector', 'careProfile', 'deliveryForm', 'targetGroup', 'housingType', 'worldview', 'culture',
-  'community', 'language', 'age',
-] as const;
-export const FLAG_CRITERIA = [
-  'partner', 'pets', 'smoking', 'ownBathroom', 'kitchenette', 'smallScale', 'wheelchair', 'roundTheClock',
-  'garden', 'dayActivities', 'publicTransport', 'shops', 'availableSoon',
-] as const;
-export const CRITERION_NAMES = [...VALUE_CRITERIA, ...FLAG_CRITERIA] as const;
-export type CriterionName = (typeof CRITERION_NAMES)[number];
 /** `distance` is not asked for as a criterion: it comes from postcode + maxDistanceKm. */
 export type ReasonCriterion = CriterionName | 'distance';
 
-export const CriterionSchema = z.discriminatedUnion('criterion', [
-  withValue('sector', z.enum(SECTORS)),
-  withValue('careProfile', z.enum(CARE_PROFILES)),
-  withValue('deliveryForm', z.enum(DELIVERY_FORMS)),
-  withValue('targetGroup', z.enum(TARGET_GROUPS)),
-  withValue('housingType', z.enum(HOUSING_TYPES)),
-  withValue('worldview', z.enum(WORLDVIEWS)),
-  withValue('culture', z.enum(CULTURES)),
-  withValue('community', z.enum(COMMUNITIES)),
-  withValue('language', z.enum(LANGUAGES)),
-  withValue('age', z.number().int().min(0).max(120)),
-  flag('partner'),
-  flag('pets'),
-  flag('smoking'),
-  flag('ownBathroom'),
-  flag('kitchenette'),
-  flag('smallScale'),
-  flag('wheelchair'),
-  flag('roundTheClock'),
-  flag('garden'),
-  flag('dayActivities'),
-  flag('publicTransport'),
-  flag('shops'),
-  flag('availableSoon'),
-]);
+type CriterionShape<N extends CriterionName> =
+  N extends CodeCriterionName ? { criterion: N; importance: (typeof IMPORTANCES)[number]; value: (typeof CRITERIA)[N]['codes'][number] }
+  : N extends NumberCriterionName ? { criterion: N; importance: (typeof IMPORTANCES)[number]; value: number }
+  : N extends FlagCriterionName ? { criterion: N; importance: (typeof IMPORTANCES)[number] }
+  : never;
+
+function criterionVariant(name: CriterionName) {
+  const declared = CRITERIA[name];
+  const base = { criterion: z.literal(name), importance: Importance };
+  switch (declared.kind) {
+    case 'code':
+      return z.strictObject({ ...base, value: z.enum(declared.codes as readonly [string, ...string[]]) });
+    case 'number':
+      return z.strictObject({ ...base, value: z.number().int().min(declared.range[0]).max(declared.range[1]) });
+    case 'flag':
+      return z.strictObject(base);
+  }
+}
+
+/** One variant per criterion of the registry, told apart by `criterion`. */
+export const CriterionSchema = z.discriminatedUnion(
+  'criterion',
+  CRITERION_NAMES.map(criterionVariant) as unknown as [ReturnType<typeof criterionVariant>, ...ReturnType<typeof criterionVariant>[]],
+) as unknown as z.ZodType<AnyCriterion, AnyCriterion>;
+type AnyCriterion = { [N in CriterionName]: CriterionShape<N> }[CriterionName];
 export type Criterion = z.infer<typeof CriterionSchema>;
 
 /**
@@ -77,7 +67,7 @@ export const MatchRequestSchema = z.strictObject({
   regionId: Slug,
   postcode: PlacePostcode.optional(),
   maxDistanceKm: z.number().positive().max(300).optional(),
-  criteria: z.array(CriterionSchema).max(60).default([]),
+  criteria: z.array(CriterionSchema).max(MAX_CRITERIA).default([]),
   /** Paging over results; near misses are not paged: the best 20 (fewest failed musts first) come along. */
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).default(0),

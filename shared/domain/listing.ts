@@ -6,7 +6,14 @@ import {
   CARE_PROFILES, CARE_PROFILE_SECTOR, COMMUNITIES, CULTURES, DELIVERY_FORMS, FACILITIES,
   HOUSING_TYPES, LANGUAGES, SECTORS, TARGET_GROUPS, WAITING_LIST_STATUSES, WORLDVIEWS,
 } from './codes.ts';
+import {
+  HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS, type HousingFormFlagField, type LocationFlagField,
+} from './criterion-registry.ts';
 import { DateOrDateTime, Email, HttpsUrl, Phone, Postcode, Slug, Text } from './primitives.ts';
+
+/** The yes/no facts the criteria read, each optional: left out means unknown, not no. */
+const flagFields = <F extends string>(fields: readonly F[]) =>
+  Object.fromEntries(fields.map((field) => [field, z.boolean().optional()])) as { [K in F]: z.ZodOptional<z.ZodBoolean> };
 
 /** A list of codes without repeats; order kept as given. */
 const codeList = <T extends readonly [string, ...string[]]>(codes: T) =>
@@ -37,14 +44,7 @@ export const HousingFormSchema = z
     groupSize: z.number().int().min(1).max(200).optional(),
     minAge: z.number().int().min(0).max(120).optional(),
     maxAge: z.number().int().min(0).max(120).optional(),
-    ownBathroom: z.boolean().optional(),
-    kitchenette: z.boolean().optional(),
-    partner: z.boolean().optional(),
-    pets: z.boolean().optional(),
-    smoking: z.boolean().optional(),
-    wheelchair: z.boolean().optional(),
-    roundTheClock: z.boolean().optional(),
-    dayActivities: z.boolean().optional(),
+    ...flagFields<HousingFormFlagField>(HOUSING_FORM_FLAG_FIELDS),
     description: Text(4000).optional(),
     waitingList: WaitingListSchema,
   })
@@ -88,8 +88,7 @@ export const LocationSchema = z.strictObject({
   geo: GeoSchema.optional(),
   description: Text(4000).optional(),
   facilities: codeList(FACILITIES).optional(),
-  publicTransport: z.boolean().optional(),
-  shopsNearby: z.boolean().optional(),
+  ...flagFields<LocationFlagField>(LOCATION_FLAG_FIELDS),
   housingForms: z.array(HousingFormSchema).min(1).max(200),
 });
 export type Location = z.infer<typeof LocationSchema>;

@@ -1,6 +1,40 @@
 // The interface texts in English: the second language. Plain English, same keys as nl.ts
 // (`satisfies Messages` refuses a missing or an extra key).
-import type { Messages } from './nl.ts';
+import type { CriterionTexts, Messages } from './nl.ts';
+
+export const enCriteria: CriterionTexts = {
+  flags: {
+    garden: 'A garden',
+    ownBathroom: 'A private bathroom',
+    kitchenette: 'A private small kitchen',
+    smallScale: 'A small group (8 residents at most)',
+    wheelchair: 'Suitable for a wheelchair',
+    roundTheClock: 'Someone present day and night',
+    partner: 'Partner can move in too',
+    pets: 'Pet can come along',
+    smoking: 'Smoking is allowed',
+    dayActivities: 'Day activities at the location',
+    publicTransport: 'Bus, tram or train nearby',
+    shops: 'Shops within walking distance',
+    availableSoon: 'A place soon (free or a short waiting list)',
+  },
+  valueNames: {
+    sector: 'Kind of care',
+    careProfile: 'Care profile',
+    deliveryForm: 'How care is arranged',
+    targetGroup: 'Specially for',
+    housingType: 'Kind of housing',
+    worldview: 'Worldview',
+    culture: 'Culture',
+    community: 'Community',
+    language: 'Staff speak',
+  },
+  age: 'Age: {value} years',
+  distance: 'At most {value} km from the chosen place',
+  distanceAny: 'Distance from the chosen place',
+  importance: { must: 'Must', important: 'Important', nice: 'Nice to have' },
+  outcome: { match: 'Fits', mismatch: 'Does not fit', unknown: 'Unknown: ask the provider' },
+};
 
 export const en = {
   site: {
@@ -110,16 +144,6 @@ export const en = {
     capacity: 'Number of places',
     capacityValue: { one: '1 place', other: '{count} places' },
     featuresTitle: 'What is possible here?',
-    features: {
-      ownBathroom: 'Own bathroom',
-      kitchenette: 'Own small kitchen',
-      partner: 'Partner can live here too',
-      pets: 'Pets allowed',
-      smoking: 'Smoking allowed',
-      wheelchair: 'Suitable for a wheelchair',
-      roundTheClock: 'Someone present day and night',
-      dayActivities: 'Day activities at the location',
-    },
     identityTitle: 'Identity and language',
     worldview: 'Religion or belief',
     worldviewOfOrganization: '{worldview} (applies to the whole organisation)',

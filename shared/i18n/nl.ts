@@ -1,6 +1,59 @@
 // The interface texts in Dutch: the source language. Level B1: short sentences, plain words, Wlz
 // terms explained. `{name}` marks a value filled in by `fill()`; `{ one, other }` is a plural.
 // en.ts must have exactly these keys (checked by the compiler and by test/site/i18n.test.ts).
+import type { FlagCriterionName } from '../domain/criterion-registry.ts';
+import type { Importance } from '../domain/codes.ts';
+import type { Outcome } from '../domain/criteria.ts';
+
+/**
+ * The criteria in words: a wish, and the same words as a fact of a housing form ("Een eigen
+ * badkamer: Ja"). One text per yes/no criterion of the registry (the compiler asks for a new one).
+ * Apart from `nl` so the pages' scripts take only these (see criterion-text.ts).
+ */
+export interface CriterionTexts {
+  flags: Record<FlagCriterionName, string>;
+  /** Before a coded value: "Zorgprofiel" + ": " + label. */
+  valueNames: Record<'sector' | 'careProfile' | 'deliveryForm' | 'targetGroup' | 'housingType' | 'worldview' | 'culture' | 'community' | 'language', string>;
+  age: string;
+  distance: string;
+  distanceAny: string;
+  importance: Record<Importance, string>;
+  outcome: Record<Outcome, string>;
+}
+
+export const nlCriteria: CriterionTexts = {
+  flags: {
+    garden: 'Een tuin',
+    ownBathroom: 'Een eigen badkamer',
+    kitchenette: 'Een eigen keukentje',
+    smallScale: 'Een kleine groep (hoogstens 8 bewoners)',
+    wheelchair: 'Geschikt voor een rolstoel',
+    roundTheClock: 'Dag en nacht iemand aanwezig',
+    partner: 'Partner kan mee komen wonen',
+    pets: 'Huisdier mag mee',
+    smoking: 'Roken mag',
+    dayActivities: 'Dagbesteding (activiteiten overdag) op de locatie',
+    publicTransport: 'Bus, tram of trein in de buurt',
+    shops: 'Winkels op loopafstand',
+    availableSoon: 'Snel een plek (vrij of korte wachtlijst)',
+  },
+  valueNames: {
+    sector: 'Soort zorg',
+    careProfile: 'Zorgprofiel',
+    deliveryForm: 'Hoe de zorg geregeld is',
+    targetGroup: 'Speciaal voor',
+    housingType: 'Soort wonen',
+    worldview: 'Levensovertuiging',
+    culture: 'Cultuur',
+    community: 'Groep',
+    language: 'Medewerkers spreken',
+  },
+  age: 'Leeftijd: {value} jaar',
+  distance: 'Hoogstens {value} km van de eigen plek',
+  distanceAny: 'Afstand tot de eigen plek',
+  importance: { must: 'Moet', important: 'Belangrijk', nice: 'Leuk als het kan' },
+  outcome: { match: 'Past', mismatch: 'Past niet', unknown: 'Onbekend: vraag het de aanbieder' },
+};
 
 export const nl = {
   site: {
@@ -111,16 +164,6 @@ export const nl = {
     capacity: 'Aantal plaatsen',
     capacityValue: { one: '1 plaats', other: '{count} plaatsen' },
     featuresTitle: 'Wat kan hier?',
-    features: {
-      ownBathroom: 'Eigen badkamer',
-      kitchenette: 'Eigen keukentje',
-      partner: 'Partner kan mee komen wonen',
-      pets: 'Huisdieren mogen mee',
-      smoking: 'Roken mag',
-      wheelchair: 'Geschikt voor een rolstoel',
-      roundTheClock: 'Dag en nacht iemand aanwezig',
-      dayActivities: 'Dagbesteding (activiteiten overdag) op de locatie',
-    },
     identityTitle: 'Identiteit en taal',
     worldview: 'Levensovertuiging',
     worldviewOfOrganization: '{worldview} (geldt voor de hele organisatie)',

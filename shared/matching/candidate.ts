@@ -5,13 +5,17 @@
 // It also carries the descriptions as one text for direct search (`searchText`), which the matcher
 // never reads: the text travels with the candidate so a stream record alone is enough to index it.
 import {
-  type CareProfile, type Community, type Culture, type DeliveryForm, type Facility, type HousingForm,
-  type HousingType, type Language, type Location, type Organization, type SearchHit, type Sector, type TargetGroup,
+  HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS, type CareProfile, type Community, type Culture, type DeliveryForm,
+  type Facility, type FlagField, type HousingForm, type HousingFormFlagField, type HousingType, type Language,
+  type Location, type LocationFlagField, type Organization, type SearchHit, type Sector, type TargetGroup,
   type WaitingList, type Worldview,
 } from '../domain/index.ts';
 import { type Point } from '../geo/distance.ts';
 
-export interface MatchCandidate {
+/** The yes/no facts the criteria read (criterion-registry.ts names them): left out stays undefined. */
+export type CandidateFlags = { [F in FlagField]: boolean | undefined };
+
+export interface MatchCandidate extends CandidateFlags {
   /** `{locationId}:{housingFormId}`: unique, since location ids are global (a document id). */
   id: string;
   regionId: string;
@@ -38,18 +42,8 @@ export interface MatchCandidate {
   groupSize: number | undefined;
   minAge: number | undefined;
   maxAge: number | undefined;
-  ownBathroom: boolean | undefined;
-  kitchenette: boolean | undefined;
-  partner: boolean | undefined;
-  pets: boolean | undefined;
-  smoking: boolean | undefined;
-  wheelchair: boolean | undefined;
-  roundTheClock: boolean | undefined;
-  dayActivities: boolean | undefined;
-  /** Location facts. */
+  /** A location fact. */
   facilities: readonly Facility[] | undefined;
-  publicTransport: boolean | undefined;
-  shopsNearby: boolean | undefined;
   waitingList: WaitingList;
   /**
    * The descriptions of the housing form, its location and its organisation, for full text only.
@@ -62,7 +56,21 @@ export interface MatchCandidate {
 /** What a candidate needs of its organisation: the store keeps exactly this beside a housing form. */
 export type CandidateOrganization = Pick<Organization, 'id' | 'name' | 'worldview' | 'description'>;
 /** What a candidate needs of its location (a stored location without housing forms fits too). */
-export type CandidateLocation = Pick<Location, 'id' | 'name' | 'address' | 'description' | 'facilities' | 'publicTransport' | 'shopsNearby'>;
+export type CandidateLocation = Pick<Location, 'id' | 'name' | 'address' | 'description' | 'facilities' | LocationFlagField>;
+
+/**
+ * The yes/no facts of a housing form and of its location, every key written and in the registry's
+ * order (so every candidate built or rebuilt has the same hidden class; see toCandidate).
+ */
+export function candidateFlags(
+  housingForm: Partial<Record<HousingFormFlagField, boolean>>,
+  location: Partial<Record<LocationFlagField, boolean>>,
+): CandidateFlags {
+  const flags = {} as Record<FlagField, boolean | undefined>;
+  for (const field of HOUSING_FORM_FLAG_FIELDS) flags[field] = housingForm[field];
+  for (const field of LOCATION_FLAG_FIELDS) flags[field] = location[field];
+  return flags;
+}
 
 /**
  * The name key for ordering: lower case, accents removed, compared by code unit. A fixed
@@ -106,17 +114,8 @@ export function toCandidate(
     groupSize: hf.groupSize,
     minAge: hf.minAge,
     maxAge: hf.maxAge,
-    ownBathroom: hf.ownBathroom,
-    kitchenette: hf.kitchenette,
-    partner: hf.partner,
-    pets: hf.pets,
-    smoking: hf.smoking,
-    wheelchair: hf.wheelchair,
-    roundTheClock: hf.roundTheClock,
-    dayActivities: hf.dayActivities,
     facilities: location.facilities,
-    publicTransport: location.publicTransport,
-    shopsNearby: location.shopsNearby,
+    ...candidateFlags(hf, location),
     waitingList: hf.waitingList,
     searchText: searchText(hf.description, location.description, organization.description),
   };

@@ -1,16 +1,13 @@
 // Whether one criterion holds for one candidate: 'match', 'mismatch' or 'unknown', following the
 // criteria table of DOMAIN.md. A criterion is compiled once per request into a small predicate,
 // so the scan over tens of thousands of candidates does no per-candidate dispatch on the name.
-import { type Criterion, type Outcome } from '../domain/index.ts';
+import { criterionRead, type Criterion, type Outcome } from '../domain/index.ts';
 import { type MatchCandidate } from './candidate.ts';
 
 export type CandidatePredicate = (candidate: MatchCandidate) => Outcome;
 
-/** DOMAIN.md: "small-scale" is a group of at most this many residents. */
-export const SMALL_SCALE_MAX_GROUP_SIZE = 8;
-
 /** A list left out is unknown; a list given (even empty) is complete, so a missing code is a mismatch. */
-function inList<T>(list: readonly T[] | undefined, code: T): Outcome {
+function inList(list: readonly unknown[] | undefined, code: unknown): Outcome {
   if (list === undefined) return 'unknown';
   return list.includes(code) ? 'match' : 'mismatch';
 }
@@ -22,99 +19,81 @@ function flag(value: boolean | undefined): Outcome {
 }
 
 /**
- * The age range holds the age. A bound that is given and violated is a mismatch whatever the
- * other bound. With one bound given and kept, the range is open on the other side (providers write
+ * The range holds the value. A bound that is given and violated is a mismatch whatever the other
+ * bound. With one bound given and kept, the range is open on the other side (providers write
  * "from 18" or "up to 30" and mean exactly that), so it is a match; with no bound at all, unknown.
  */
-function ageOutcome(minAge: number | undefined, maxAge: number | undefined, age: number): Outcome {
-  if (minAge === undefined && maxAge === undefined) return 'unknown';
-  if (minAge !== undefined && age < minAge) return 'mismatch';
-  if (maxAge !== undefined && age > maxAge) return 'mismatch';
+function inRange(min: number | undefined, max: number | undefined, value: number): Outcome {
+  if (min === undefined && max === undefined) return 'unknown';
+  if (min !== undefined && value < min) return 'mismatch';
+  if (max !== undefined && value > max) return 'mismatch';
   return 'match';
 }
 
+/** The candidate's facts by field name; the registry names the fields (a dotted path reads one level down). */
+type Facts = Record<string, unknown>;
+const read = (field: string): ((c: MatchCandidate) => unknown) => {
+  const dot = field.indexOf('.');
+  if (dot < 0) return (c) => (c as unknown as Facts)[field];
+  const outer = field.slice(0, dot);
+  const inner = field.slice(dot + 1);
+  return (c) => ((c as unknown as Facts)[outer] as Facts)[inner];
+};
+
 /**
- * One predicate per criterion. Each case is its own arrow function (rather than one generic
- * closure over a field picker) so every call site reads one fixed property.
+ * One predicate per criterion, compiled once per request from how the registry says the
+ * criterion reads its candidate, so the scan does no per-candidate dispatch on the name.
  */
 export function compileCriterion(criterion: Criterion): CandidatePredicate {
-  switch (criterion.criterion) {
-    case 'sector': {
-      const v = criterion.value;
-      return (c) => inList(c.sectors, v);
+  const how = criterionRead(criterion.criterion);
+  const value = 'value' in criterion ? criterion.value : undefined;
+  switch (how.read) {
+    case 'list': {
+      const get = read(how.field);
+      return (c) => inList(get(c) as readonly unknown[] | undefined, value);
     }
-    case 'careProfile': {
-      const v = criterion.value;
-      return (c) => inList(c.careProfiles, v);
+    case 'code': {
+      const get = read(how.field);
+      return (c) => {
+        const code = get(c);
+        return code === undefined ? 'unknown' : code === value ? 'match' : 'mismatch';
+      };
     }
-    case 'deliveryForm': {
-      const v = criterion.value;
-      return (c) => inList(c.deliveryForms, v);
+    case 'range': {
+      const min = read(how.min);
+      const max = read(how.max);
+      const wanted = value as number;
+      return (c) => inRange(min(c) as number | undefined, max(c) as number | undefined, wanted);
     }
-    case 'targetGroup': {
-      const v = criterion.value;
-      return (c) => inList(c.targetGroups, v);
+    case 'flag': {
+      const get = read(how.field);
+      return (c) => flag(get(c) as boolean | undefined);
     }
-    case 'housingType': {
-      const v = criterion.value;
-      return (c) => (c.type === v ? 'match' : 'mismatch');
+    case 'atMost': {
+      const get = read(how.field);
+      const limit = how.max;
+      return (c) => {
+        const n = get(c) as number | undefined;
+        return n === undefined ? 'unknown' : n <= limit ? 'match' : 'mismatch';
+      };
     }
-    case 'worldview': {
-      const v = criterion.value;
-      return (c) => (c.worldview === undefined ? 'unknown' : c.worldview === v ? 'match' : 'mismatch');
+    case 'listHas': {
+      const get = read(how.field);
+      const code = how.code;
+      return (c) => inList(get(c) as readonly unknown[] | undefined, code);
     }
-    case 'culture': {
-      const v = criterion.value;
-      return (c) => inList(c.cultures, v);
+    case 'oneOf': {
+      const get = read(how.field);
+      const codes = how.codes;
+      return (c) => (codes.includes(get(c) as string) ? 'match' : 'mismatch');
     }
-    case 'community': {
-      const v = criterion.value;
-      return (c) => inList(c.communities, v);
-    }
-    case 'language': {
-      const v = criterion.value;
-      return (c) => inList(c.languages, v);
-    }
-    case 'age': {
-      const v = criterion.value;
-      return (c) => ageOutcome(c.minAge, c.maxAge, v);
-    }
-    case 'partner':
-      return (c) => flag(c.partner);
-    case 'pets':
-      return (c) => flag(c.pets);
-    case 'smoking':
-      return (c) => flag(c.smoking);
-    case 'ownBathroom':
-      return (c) => flag(c.ownBathroom);
-    case 'kitchenette':
-      return (c) => flag(c.kitchenette);
-    case 'smallScale':
-      return (c) =>
-        c.groupSize === undefined ? 'unknown' : c.groupSize <= SMALL_SCALE_MAX_GROUP_SIZE ? 'match' : 'mismatch';
-    case 'wheelchair':
-      return (c) => flag(c.wheelchair);
-    case 'roundTheClock':
-      return (c) => flag(c.roundTheClock);
-    case 'garden':
-      return (c) => inList(c.facilities, 'garden');
-    case 'dayActivities':
-      return (c) => flag(c.dayActivities);
-    case 'publicTransport':
-      return (c) => flag(c.publicTransport);
-    case 'shops':
-      return (c) => flag(c.shopsNearby);
-    case 'availableSoon':
-      // The waiting list is always reported, so this is never unknown. How old the report is
-      // does not change the outcome (the matcher has no clock); the result shows its date.
-      return (c) => (c.waitingList.status === 'available' || c.waitingList.status === 'short' ? 'match' : 'mismatch');
     default:
-      return unreachable(criterion);
+      return unreachable(how);
   }
 }
 
-function unreachable(criterion: never): never {
-  throw new Error(`Unknown criterion: ${JSON.stringify(criterion)}`);
+function unreachable(how: never): never {
+  throw new Error(`Unknown way to read a criterion: ${JSON.stringify(how)}`);
 }
 
 export function evaluate(criterion: Criterion, candidate: MatchCandidate): Outcome {

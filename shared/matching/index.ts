@@ -1,6 +1,6 @@
 // The matcher's public API: candidates, per-criterion outcomes, the score model and matching.
-export { sortName, toCandidate, toCandidates, toSearchHit, type CandidateLocation, type CandidateOrganization, type MatchCandidate } from './candidate.ts';
-export { compileCriterion, evaluate, SMALL_SCALE_MAX_GROUP_SIZE, type CandidatePredicate } from './evaluate.ts';
+export { candidateFlags, sortName, toCandidate, toCandidates, toSearchHit, type CandidateFlags, type CandidateLocation, type CandidateOrganization, type MatchCandidate } from './candidate.ts';
+export { compileCriterion, evaluate, type CandidatePredicate } from './evaluate.ts';
 export {
   CRITERION_WEIGHTS, DEFAULT_DISTANCE_SCALE_KM, DISTANCE_WEIGHT, WAITING_LIST_TERMS, WAITING_LIST_WEIGHT,
   distanceScaleKm, distanceTerm, maxRawScore, normaliseScore, waitingListTerm,

@@ -4,22 +4,10 @@
 // answers map to reach the matcher; everything else (hobbies, near whom) goes to the report only.
 import * as z from 'zod';
 import {
-  CRITERION_NAMES, CriterionSchema, FLAG_CRITERIA, IMPORTANCES, MatchRequestSchema, Slug, type VALUE_CRITERIA,
-  type CriterionName,
+  CRITERION_NAMES, CriterionSchema, FLAG_CRITERIA, IMPORTANCES, MatchRequestSchema, NUMBER_CRITERIA,
+  SINGLE_VALUED_CRITERIA, Slug, isFlagCriterion, type NumberCriterionName,
 } from '../domain/index.ts';
 import { localizedText } from './localized-text.ts';
-
-/** Value criteria whose value is a number, so a `number` question can feed them. */
-export const NUMBER_CRITERIA = ['age'] as const satisfies readonly (typeof VALUE_CRITERIA)[number][];
-
-/**
- * Value criteria a housing form holds exactly one value of. In a multi-choice question two such
- * options, answered as `must`, would ask for two types at once and exclude everything; so they
- * are only allowed in single-choice questions.
- */
-export const SINGLE_VALUED_CRITERIA = ['housingType', 'worldview', 'age'] as const satisfies readonly CriterionName[];
-
-const isFlagCriterion = (name: CriterionName): boolean => (FLAG_CRITERIA as readonly string[]).includes(name);
 
 /**
  * A criterion an option maps to, without importance (the importance comes from the person's
@@ -148,7 +136,7 @@ export const NumberQuestionSchema = z
     kind: z.literal('number'),
     ...questionBase,
     ...importanceFields,
-    criterion: z.enum(NUMBER_CRITERIA),
+    criterion: z.enum(NUMBER_CRITERIA as readonly NumberCriterionName[] as [NumberCriterionName, ...NumberCriterionName[]]),
     min: z.number().int(),
     max: z.number().int(),
     /** Shown after the input, e.g. "jaar" / "years". */

@@ -4,7 +4,7 @@
 // internals (stack traces, store errors) in the answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
-import type { ErrorResponse } from '../../shared/domain/index.ts';
+import { CODE_FILTER_NAMES, FLAG_FILTERS, type ErrorResponse } from '../../shared/domain/index.ts';
 import { createDemoApp, type createTestApp } from '../support/test-app.ts';
 
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -142,8 +142,10 @@ describe('bad path parameters and query strings', () => {
   });
 
   it('GET /api/search with every filter invalid names every one of them', async () => {
-    const flags = ['partner', 'pets', 'smoking', 'ownBathroom', 'kitchenette', 'smallScale', 'wheelchair', 'roundTheClock', 'garden', 'dayActivities', 'publicTransport', 'shops'];
-    const codes = ['sector', 'careProfile', 'deliveryForm', 'targetGroup', 'housingType', 'worldview', 'culture', 'community', 'language', 'waitingList'];
+    const flags = FLAG_FILTERS;
+    const codes = CODE_FILTER_NAMES;
+    expect(flags).toContain('garden');
+    expect(codes).toContain('waitingList');
     const query = [
       'regionId=X', `q=${'a'.repeat(300)}`, ...codes.map((c) => `${c}=zz`), ...flags.map((f) => `${f}=no`), 'limit=-1', 'offset=-1', 'bogus=1',
     ].join('&');

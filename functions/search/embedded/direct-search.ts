@@ -17,24 +17,25 @@
 // Order: with words, relevance first; then the shared name key and the ids (as the matcher and
 // OpenSearch order), so the order is total and pages never overlap.
 import {
-  CODE_FILTERS, CODE_FILTER_NAMES, FLAG_FILTERS, type CodeFilter, type SearchQuery,
+  CODE_FILTERS, CODE_FILTER_NAMES, CRITERIA, FLAG_FILTERS, type CodeFilter, type SearchQuery,
   type SearchResponse,
 } from '../../../shared/domain/index.ts';
 import { compileCriterion, toSearchHit, type CandidatePredicate, type MatchCandidate } from '../../../shared/matching/index.ts';
 
-/** The codes a candidate holds for each code filter; undefined when the listing left them out. */
-const CODES_OF: Readonly<Record<CodeFilter, (c: MatchCandidate) => readonly string[] | undefined>> = {
-  sector: (c) => c.sectors,
-  careProfile: (c) => c.careProfiles,
-  deliveryForm: (c) => c.deliveryForms,
-  targetGroup: (c) => c.targetGroups,
-  housingType: (c) => [c.type],
-  worldview: (c) => (c.worldview === undefined ? undefined : [c.worldview]),
-  culture: (c) => c.cultures,
-  community: (c) => c.communities,
-  language: (c) => c.languages,
-  waitingList: (c) => [c.waitingList.status],
-};
+type CodesOf = (c: MatchCandidate) => readonly string[] | undefined;
+
+/** The codes a candidate holds for a code filter (as the registry says its criterion reads them); undefined when left out. */
+function codesOf(filter: CodeFilter): CodesOf {
+  if (filter === 'waitingList') return (c) => [c.waitingList.status];
+  const how = CRITERIA[filter].reads;
+  const field = how.field as keyof MatchCandidate;
+  if (how.read === 'list') return (c) => c[field] as readonly string[] | undefined;
+  return (c) => {
+    const code = c[field] as string | undefined;
+    return code === undefined ? undefined : [code];
+  };
+}
+const CODES_OF = Object.fromEntries(CODE_FILTER_NAMES.map((name) => [name, codesOf(name)])) as Readonly<Record<CodeFilter, CodesOf>>;
 
 interface ActiveFilter {
   bit: number;

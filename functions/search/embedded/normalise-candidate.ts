@@ -5,7 +5,7 @@
 // `toCandidate` (a unit test pins that order). Rebuilding also detaches it from the caller's object.
 // The one key left off is `searchText`: the descriptions go to the full-text index only, so the
 // candidates the matcher scans stay as small as before.
-import { sortName, type MatchCandidate } from '../../../shared/matching/index.ts';
+import { candidateFlags, sortName, type MatchCandidate } from '../../../shared/matching/index.ts';
 
 export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
   // Typed as MatchCandidate: a required key added to the candidate fails the type check here until
@@ -35,17 +35,8 @@ export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
     groupSize: c.groupSize,
     minAge: c.minAge,
     maxAge: c.maxAge,
-    ownBathroom: c.ownBathroom,
-    kitchenette: c.kitchenette,
-    partner: c.partner,
-    pets: c.pets,
-    smoking: c.smoking,
-    wheelchair: c.wheelchair,
-    roundTheClock: c.roundTheClock,
-    dayActivities: c.dayActivities,
     facilities: c.facilities,
-    publicTransport: c.publicTransport,
-    shopsNearby: c.shopsNearby,
+    ...candidateFlags(c, c),
     waitingList: c.waitingList,
   };
   return normalised;

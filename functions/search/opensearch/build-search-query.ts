@@ -10,41 +10,19 @@
 //   `post_filter` (which narrows the hits, not the aggregations).
 // - Order: relevance, then the shared name key, then the ids: deterministic, pages do not overlap.
 import {
-  CODE_FILTERS, CODE_FILTER_NAMES, FLAG_FILTERS, type CodeFilter, type FlagFilter, type SearchQuery,
+  CODE_FILTERS, CODE_FILTER_NAMES, CRITERIA, FLAG_FILTERS, type CodeFilter, type SearchQuery,
 } from '../../../shared/domain/index.ts';
-import { SMALL_SCALE_MAX_GROUP_SIZE } from '../../../shared/matching/index.ts';
-import { type Clause } from './criterion-clauses.ts';
+import { criterionClauses, type Clause } from './criterion-clauses.ts';
 import { SEARCH_TEXT } from './index-mapping.ts';
 
-/** The candidate field each code filter reads. */
-export const CODE_FILTER_FIELDS: Readonly<Record<CodeFilter, string>> = {
-  sector: 'sectors',
-  careProfile: 'careProfiles',
-  deliveryForm: 'deliveryForms',
-  targetGroup: 'targetGroups',
-  housingType: 'type',
-  worldview: 'worldview',
-  culture: 'cultures',
-  community: 'communities',
-  language: 'languages',
-  waitingList: 'waitingList.status',
-};
-
-/** What a yes/no filter asks of a document (the same facts as the match criteria of that name). */
-const FLAG_CLAUSES: Readonly<Record<FlagFilter, Clause>> = {
-  partner: { term: { partner: true } },
-  pets: { term: { pets: true } },
-  smoking: { term: { smoking: true } },
-  ownBathroom: { term: { ownBathroom: true } },
-  kitchenette: { term: { kitchenette: true } },
-  smallScale: { range: { groupSize: { lte: SMALL_SCALE_MAX_GROUP_SIZE } } },
-  wheelchair: { term: { wheelchair: true } },
-  roundTheClock: { term: { roundTheClock: true } },
-  garden: { term: { facilities: 'garden' } },
-  dayActivities: { term: { dayActivities: true } },
-  publicTransport: { term: { publicTransport: true } },
-  shops: { term: { shopsNearby: true } },
-};
+/** The candidate field each code filter reads: the registry's, and the waiting list's state. */
+export const CODE_FILTER_FIELDS = Object.fromEntries(
+  CODE_FILTER_NAMES.map((name) => {
+    if (name === 'waitingList') return [name, 'waitingList.status'];
+    const how = CRITERIA[name].reads;
+    return [name, how.field];
+  }),
+) as Readonly<Record<CodeFilter, string>>;
 
 /**
  * Fields for full text: the housing form's own name weighs most, the descriptions least, so a word
@@ -64,7 +42,8 @@ export function buildSearchQuery(query: SearchQuery): Clause {
     const codes = query[name];
     if (codes && codes.length > 0) codeFilters.set(name, { terms: { [CODE_FILTER_FIELDS[name]]: [...codes] } });
   }
-  const flagFilters = FLAG_FILTERS.filter((name) => query[name] === true).map((name) => FLAG_CLAUSES[name]);
+  // A yes/no filter passes what the match criterion of that name says matches.
+  const flagFilters = FLAG_FILTERS.filter((name) => query[name] === true).map((name) => criterionClauses({ criterion: name, importance: 'must' }).match);
   const all = [...codeFilters.values(), ...flagFilters];
 
   const q = query.q?.trim();

@@ -6,6 +6,7 @@
 // `import type`, not `import { type … }`: the latter keeps a side-effect import of the package,
 // which would bundle its whole Client.
 import type { API } from '@opensearch-project/opensearch';
+import { FLAG_FIELDS } from '../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
 
 type IndexDefinition = API.Indices_Create_RequestBody;
@@ -25,9 +26,7 @@ export const MAX_RESULT_WINDOW = 20_000;
  */
 export const OPTIONAL_FIELDS = [
   'sectors', 'careProfiles', 'deliveryForms', 'targetGroups', 'worldview', 'cultures', 'communities',
-  'languages', 'groupSize', 'minAge', 'maxAge', 'ownBathroom', 'kitchenette', 'partner', 'pets',
-  'smoking', 'wheelchair', 'roundTheClock', 'dayActivities', 'facilities', 'publicTransport',
-  'shopsNearby',
+  'languages', 'groupSize', 'minAge', 'maxAge', 'facilities', ...FLAG_FIELDS,
 ] as const satisfies ReadonlyArray<keyof MatchCandidate>;
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
@@ -57,7 +56,7 @@ export function fromSource(source: unknown): MatchCandidate {
 /**
  * The version of this mapping, kept in the index's `_meta` so an operator can see which one a
  * live index has (`GET <alias>/_mapping`). Raise it with every change to the settings or the
- * mapping: an index keeps the mapping it was created with, so a change takes effect only after a
+ * mapping made by hand (a criterion's new yes/no field is listed in `_meta.flagFields`): an index keeps the mapping it was created with, so a change takes effect only after a
  * whole reindex (a new version behind the alias). 2: the descriptions (`searchText`).
  */
 export const MAPPING_VERSION = 2;
@@ -97,7 +96,9 @@ export const INDEX_MAPPINGS = {
   // A field the candidate gains later is kept in _source (so the shared code sees it) but not
   // indexed until the mapping names it: no surprise dynamic mappings, no rejected documents.
   dynamic: false,
-  _meta: { mappingVersion: MAPPING_VERSION },
+  // The yes/no fields come from the criterion registry: listed here too, so a live index whose
+  // mapping predates a new criterion shows it (`GET <alias>/_mapping`) and needs `npm run reindex`.
+  _meta: { mappingVersion: MAPPING_VERSION, flagFields: [...FLAG_FIELDS] },
   properties: {
     id: keyword,
     regionId: keyword,
@@ -123,17 +124,9 @@ export const INDEX_MAPPINGS = {
     groupSize: integer,
     minAge: integer,
     maxAge: integer,
-    ownBathroom: bool,
-    kitchenette: bool,
-    partner: bool,
-    pets: bool,
-    smoking: bool,
-    wheelchair: bool,
-    roundTheClock: bool,
-    dayActivities: bool,
     facilities: keyword,
-    publicTransport: bool,
-    shopsNearby: bool,
+    // Every yes/no fact a criterion reads (criterion-registry.ts).
+    ...(Object.fromEntries(FLAG_FIELDS.map((field) => [field, bool])) as Record<(typeof FLAG_FIELDS)[number], typeof bool>),
     // Only the status is queried; weeks, places and the date stay in _source unindexed, so a date
     // format the import accepts can never make OpenSearch refuse a document.
     waitingList: { properties: { status: keyword } },

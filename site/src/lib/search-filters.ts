@@ -2,7 +2,8 @@
 // that occur in the region (the facets of a search without words or filters), so a person is
 // never offered a choice that can only give nothing; and the yes/no filters. Labels in the page's
 // language. Build time only.
-import type { CodeFilter, FlagFilter, SearchResponse } from '../../../shared/domain/search.ts';
+import { FLAG_FILTERS } from '../../../shared/domain/criterion-registry.ts';
+import type { CodeFilter, SearchResponse } from '../../../shared/domain/search.ts';
 import { codeLabels, languageName, t, wishText, type CodeLabels, type Locale } from '../../../shared/i18n/index.ts';
 import { ApiError, apiBaseUrl } from './api.ts';
 
@@ -20,13 +21,9 @@ export interface FilterGroup {
   options: FilterOption[];
 }
 
-/** The most asked-about first; the yes/no filters come after the waiting list. */
+/** The most asked-about first; the yes/no filters (in the registry's order) come after the waiting list. */
 const CODE_GROUP_ORDER: readonly CodeFilter[] = [
   'housingType', 'waitingList', 'careProfile', 'targetGroup', 'deliveryForm', 'sector', 'worldview', 'culture', 'community', 'language',
-];
-const FLAGS: readonly FlagFilter[] = [
-  'garden', 'ownBathroom', 'kitchenette', 'smallScale', 'wheelchair', 'roundTheClock', 'partner', 'pets', 'smoking',
-  'dayActivities', 'publicTransport', 'shops',
 ];
 const LABEL_TABLE: Record<Exclude<CodeFilter, 'language'>, keyof CodeLabels> = {
   sector: 'sectors', careProfile: 'careProfiles', deliveryForm: 'deliveryForms', targetGroup: 'targetGroups',
@@ -52,7 +49,7 @@ export function filterGroups(locale: Locale, facets: SearchResponse['facets']): 
   const flags: FilterGroup = {
     id: 'flags',
     title: m.flagsTitle,
-    options: FLAGS.map((flag) => ({ name: flag, value: 'true', label: wishText(locale, { criterion: flag }), counted: false })),
+    options: FLAG_FILTERS.map((flag) => ({ name: flag, value: 'true', label: wishText(locale, { criterion: flag }), counted: false })),
   };
   const groups = CODE_GROUP_ORDER.map(codeGroup);
   return [...groups.slice(0, 2), flags, ...groups.slice(2)].filter((group) => group.options.length > 0);

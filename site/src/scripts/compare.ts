@@ -13,6 +13,7 @@
 // When the API cannot be reached the page says so and offers to try again; nothing stored is touched.
 import type { ComparedItem, CompareResponse } from '../../../shared/domain/compare.ts';
 import type { Outcome } from '../../../shared/domain/criteria.ts';
+import { FEATURES } from '../../../shared/domain/criterion-registry.ts';
 import { codeLabels } from '../../../shared/i18n/code-labels.ts';
 import { importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
 import { INTL_LOCALE } from '../../../shared/i18n/locales.ts';
@@ -32,7 +33,6 @@ interface Row {
 
 /** Side by side, four still fit a tablet; more would only scroll. */
 const MAX_SIDE_BY_SIDE = 4;
-const FEATURES = ['ownBathroom', 'kitchenette', 'partner', 'pets', 'smoking', 'wheelchair', 'roundTheClock', 'dayActivities'] as const;
 
 const data = readPageData();
 const root = document.querySelector<HTMLElement>('[data-compare]');
@@ -215,18 +215,19 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
           ? fill(pluralForm(intl, ml.groupSizeValue, item.housingForm.groupSize), { count: item.housingForm.groupSize })
           : common.unknown,
       },
-      ...FEATURES.map((feature): Row => {
-        const wish = wished.get(feature);
-        if (!wish) return { label: ml.features[feature], cell: (item) => plain(item.housingForm[feature]) };
+      ...FEATURES.map(({ criterion, field }): Row => {
+        const label = wishText(locale, { criterion });
+        const wish = wished.get(criterion);
+        if (!wish) return { label, cell: (item) => plain(item.housingForm[field]) };
         return {
-          label: ml.features[feature],
+          label,
           note: fill(mc.yourWish, { importance: importanceText(locale, wish.importance) }),
           cell: (item) => {
             const outcome = outcomeOf(item, wish);
             const said = outcome === 'match' ? mc.factFits : outcome === 'mismatch' ? mc.factMisfits : undefined;
             return el('span', { class: `ww-outcome ww-outcome--${outcome}` },
               el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_SYMBOL[outcome]),
-              plain(item.housingForm[feature]),
+              plain(item.housingForm[field]),
               said && el('span', { class: 'ww-visually-hidden' }, `, ${said}`));
           },
         };

@@ -5,7 +5,7 @@ import {
   CARE_PROFILES, COMMUNITIES, CULTURES, DELIVERY_FORMS, HOUSING_TYPES, IMPORTANCES, LANGUAGES, SECTORS,
   TARGET_GROUPS, WORLDVIEWS,
 } from '../../../shared/domain/codes.ts';
-import { CRITERION_NAMES, OUTCOMES, type CriterionName } from '../../../shared/domain/criteria.ts';
+import { CRITERION_NAMES, OUTCOMES, type CriterionName } from '../../../shared/domain/index.ts';
 import { importanceText, outcomeText, wishText, type WishLike } from '../../../shared/i18n/criterion-text.ts';
 import { LOCALES } from '../../../shared/i18n/locales.ts';
 

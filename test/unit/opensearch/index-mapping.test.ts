@@ -4,6 +4,7 @@ import {
 } from '../../../functions/search/opensearch/index-mapping.ts';
 import { aliasName, firstVersionName, versionName, versionPattern } from '../../../functions/search/opensearch/index-names.ts';
 import { fixedClock } from '../../../shared/clock.ts';
+import { FLAG_FIELDS } from '../../../shared/domain/index.ts';
 import { candidate } from '../../fixtures/candidates.ts';
 
 const props = INDEX_MAPPINGS.properties as Record<string, { type?: string; analyzer?: string; properties?: Record<string, { type: string }> }>;
@@ -32,7 +33,8 @@ describe('the index mapping', () => {
     for (const field of ['id', 'regionId', 'housingFormId', 'locationId', 'organizationId', 'sortName', 'type', 'sectors', 'careProfiles', 'deliveryForms', 'targetGroups', 'worldview', 'cultures', 'communities', 'languages', 'facilities', 'knownFields']) {
       expect(props[field], field).toEqual({ type: 'keyword' });
     }
-    for (const field of ['ownBathroom', 'kitchenette', 'partner', 'pets', 'smoking', 'wheelchair', 'roundTheClock', 'dayActivities', 'publicTransport', 'shopsNearby']) {
+    expect(FLAG_FIELDS).toEqual(expect.arrayContaining(['ownBathroom', 'kitchenette', 'dayActivities', 'publicTransport', 'shopsNearby']));
+    for (const field of FLAG_FIELDS) {
       expect(props[field], field).toEqual({ type: 'boolean' });
     }
     for (const field of ['groupSize', 'minAge', 'maxAge']) expect(props[field], field).toEqual({ type: 'integer' });

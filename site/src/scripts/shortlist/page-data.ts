@@ -21,7 +21,7 @@ export interface ShortlistPageData {
     compare: Messages['compare'];
     report: Messages['report'];
     common: Pick<Messages['common'], 'yes' | 'no' | 'unknown'>;
-    location: Pick<Messages['location'], 'confirmedOn' | 'stale' | 'staleLabel' | 'features' | 'groupSizeValue' | 'waitingWeeks' | 'placesAvailable'>;
+    location: Pick<Messages['location'], 'confirmedOn' | 'stale' | 'staleLabel' | 'groupSizeValue' | 'waitingWeeks' | 'placesAvailable'>;
   };
   paths: {
     questionnaire: string;

@@ -1,6 +1,6 @@
 // Seeded random candidates and match requests for the oracle tests: every optional field is left
 // out, given empty, or given with values, so unknown, mismatch and match all occur.
-import { type Criterion, type MatchRequest } from '../../../../shared/domain/index.ts';
+import { FLAG_CRITERIA, FLAG_FIELDS, type Criterion, type MatchRequest } from '../../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../../shared/matching/index.ts';
 import { mulberry32 } from '../../../../scripts/lib/mulberry32.ts';
 import { MAASTRICHT, candidate, matchRequest, northOf } from '../../../fixtures/candidates.ts';
@@ -35,17 +35,8 @@ export function generator(seed: number) {
       groupSize: pick([undefined, 6, 8, 9, 14]),
       minAge: pick([undefined, undefined, 18, 65]),
       maxAge: pick([undefined, undefined, 30, 99]),
-      ownBathroom: flag(),
-      kitchenette: flag(),
-      partner: flag(),
-      pets: flag(),
-      smoking: flag(),
-      wheelchair: flag(),
-      roundTheClock: flag(),
-      dayActivities: flag(),
       facilities: list(['garden', 'restaurant'] as const),
-      publicTransport: flag(),
-      shopsNearby: flag(),
+      ...Object.fromEntries(FLAG_FIELDS.map((field) => [field, flag()])),
       waitingList: { status: pick(['available', 'short', 'long', 'closed'] as const), updatedAt: '2026-11-10' },
     });
   }
@@ -65,9 +56,7 @@ export function generator(seed: number) {
     { criterion: 'age', value: 30 },
     { criterion: 'age', value: 65 },
     { criterion: 'age', value: 70 },
-    ...(['partner', 'pets', 'smoking', 'ownBathroom', 'kitchenette', 'smallScale', 'wheelchair', 'roundTheClock', 'garden', 'dayActivities', 'publicTransport', 'shops', 'availableSoon'] as const).map(
-      (criterion) => ({ criterion }),
-    ),
+    ...FLAG_CRITERIA.map((criterion) => ({ criterion })),
   ] as Array<Omit<Criterion, 'importance'>>;
 
   function makeRequest(): { request: MatchRequest; withPlace: boolean } {
