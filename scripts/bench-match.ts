@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { createApp } from '../functions/api/app.ts';
+import { createPublicApp } from '../functions/api/public/app.ts';
 import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-engine.ts';
 import type { ListingStore } from '../functions/store/listing-store.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -267,7 +267,7 @@ if (!apiOnly) {
 }
 
 // --- API throughput (autocannon, POST /api/match at 2,000 housing forms) ------------------------
-// The API as `npm start` builds it (createApp, the embedded engine loaded through its loader) on
+// The API as `npm start` builds it (createPublicApp, the embedded engine loaded through its loader) on
 // @hono/node-server on a loopback port. The store is a fake that only lists the corpus: the match
 // route never reads the store, and DynamoDB Local would only slow the start. autocannon runs in a
 // worker thread, so the load generator does not share the server's event loop (on 2 cores the
@@ -320,7 +320,7 @@ function corpusStore(candidates: MatchCandidate[]): ListingStore {
 
 async function listenApi(candidates: MatchCandidate[]) {
   const store = corpusStore(candidates);
-  const app = createApp({ store, clock: systemClock, search: await loadEmbeddedEngine(store) });
+  const app = createPublicApp({ store, clock: systemClock, search: await loadEmbeddedEngine(store) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());

@@ -15,7 +15,7 @@ import { serve } from '@hono/node-server';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { systemClock } from '../shared/clock.ts';
-import { createApp } from '../functions/api/app.ts';
+import { createPublicApp } from '../functions/api/public/app.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
 import { buildSite } from '../functions/local/build-site.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
@@ -47,7 +47,7 @@ try {
   const store = new DynamoDbListingStore(client, 'lighthouse');
   await seedDemo(store, systemClock);
   const search = await loadEmbeddedEngine(store);
-  const api = createApp({ store, clock: systemClock, search });
+  const api = createPublicApp({ store, clock: systemClock, search });
   server = serve({ fetch: createLocalServerApp(api, siteDir).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server?.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

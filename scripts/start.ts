@@ -4,7 +4,7 @@
 // builds, the previous build stays online (or, on a first start, a "Woonwijzer is starting" page).
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
-import { createApp } from '../functions/api/app.ts';
+import { createPublicApp } from '../functions/api/public/app.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
 import { buildSite, DEFAULT_SITE_DIR } from '../functions/local/build-site.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
@@ -53,7 +53,7 @@ try {
     say(`Search engine: OpenSearch at ${config.OPENSEARCH_URL}. Run \`npm run reindex\` after imports to bring it up to date.`);
   }
 
-  const api = createApp({ store: db.store, clock: systemClock, search });
+  const api = createPublicApp({ store: db.store, clock: systemClock, search });
   server = serve({ fetch: createLocalServerApp(api, DEFAULT_SITE_DIR).fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', () => resolve());

@@ -4,16 +4,17 @@
 import type { CompareRequest, CompareResponse, ComparedItem, HousingFormRef, LocationDetail } from '../../shared/domain/index.ts';
 import type { Point } from '../../shared/geo/distance.ts';
 import { planMatch, toCandidate } from '../../shared/matching/index.ts';
+import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
 import type { ListingStore } from '../store/listing-store.ts';
 import { locationSummary } from './location-summary.ts';
 
-/** Undefined when the region does not exist. */
+/** Throws UnknownRegionError when the region does not exist. */
 export async function compareHousingForms(
   store: ListingStore,
   request: CompareRequest,
   origin: Point | undefined,
-): Promise<CompareResponse | undefined> {
-  if (!(await store.getRegion(request.regionId))) return undefined;
+): Promise<CompareResponse> {
+  if (!(await store.getRegion(request.regionId))) throw new UnknownRegionError(request.regionId);
   const refs = uniqueRefs(request.items);
   const locationIds = [...new Set(refs.map((r) => r.locationId))];
   const loaded = await Promise.all(locationIds.map((id) => store.getLocation(id)));

@@ -1,7 +1,9 @@
-// What every route gets from the app: its dependencies, injected once at start.
+// What every public route gets from the app: its dependencies, injected once at start. The public
+// API only reads; the staff apps (staff/context.ts) get their own dependencies with write rights.
 import type { Clock } from '../../shared/clock.ts';
 import type { SearchEngine } from '../search/search-engine.ts';
 import type { ListingStore } from '../store/listing-store.ts';
+import type { ApiAppEnv } from './app-factory.ts';
 
 export interface ApiDeps {
   store: ListingStore;
@@ -10,6 +12,5 @@ export interface ApiDeps {
   search: SearchEngine;
 }
 
-export interface ApiEnv {
-  Variables: { deps: ApiDeps };
-}
+/** The context of the public read API: anyone may call it, so it holds no identity. */
+export type PublicEnv = ApiAppEnv<ApiDeps>;

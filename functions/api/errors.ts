@@ -1,7 +1,12 @@
-// The API's one error shape and the hook that gives every validation failure that shape.
+// The API's one error shape, the hook that gives every validation failure that shape, and the one
+// place where errors thrown by routes, the store and the search engines become HTTP answers. Routes
+// throw; they never build an error response themselves, so a status or message is decided once.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
+import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
+import { BadCursorError, ConcurrentChangeError, IdConflictError } from '../store/listing-store.ts';
 import type { z } from 'zod';
 
 export function errorBody(code: string, message: string, fields?: FieldError[]): ErrorResponse {
@@ -12,14 +17,65 @@ export function errorResponse<S extends ContentfulStatusCode>(c: Context, status
   return c.json(errorBody(code, message, fields), status);
 }
 
-/** `defaultHook` of the OpenAPI app: a 400 naming each field, prefixed by where it was sent. */
+const INVALID = 'The request is not valid. See fields.';
+
+/** `defaultHook` of the OpenAPI apps: a 400 naming each field, prefixed by where it was sent. */
 export function validationHook(
   result: { success: true } | { success: false; error: z.ZodError; target: string },
   c: Context,
 ) {
   if (result.success) return undefined;
   const where = result.target === 'json' ? [] : [result.target];
-  return errorResponse(c, 400, 'validation_error', 'The request is not valid. See fields.', toFieldErrors(result.error, where));
+  return errorResponse(c, 400, 'validation_error', INVALID, toFieldErrors(result.error, where));
 }
 
-export const notFound = (c: Context, what: string) => errorResponse(c, 404 as const, 'not_found', `${what} does not exist.`);
+/** Something asked for by id (a location, a region's questionnaire, a postcode area) that is not there. */
+export class NotFoundError extends Error {
+  /** `what` names the missing thing as a person would: `Location "de-linde"`. */
+  static of(what: string): NotFoundError {
+    return new NotFoundError(`${what} does not exist.`);
+  }
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/**
+ * A well-formed value that cannot be used, named by its path in the request (`postcode`), so the
+ * client can show the message at the field, as it does for a validation error.
+ */
+export class UnusableFieldError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UnusableFieldError';
+  }
+}
+
+export interface HttpError {
+  status: ContentfulStatusCode;
+  body: ErrorResponse;
+}
+
+/** The HTTP answer for an error a request can cause; undefined for a fault on our side (a 500). */
+export function httpErrorFor(error: unknown): HttpError | undefined {
+  const answer = (status: ContentfulStatusCode, code: string, message: string, fields?: FieldError[]) =>
+    ({ status, body: errorBody(code, message, fields) });
+  if (error instanceof NotFoundError || error instanceof UnknownRegionError) return answer(404, 'not_found', error.message);
+  if (error instanceof UnusableFieldError) return answer(400, 'validation_error', INVALID, [{ path: error.path, message: error.message }]);
+  // Cursors travel only in the query string of a paged list.
+  if (error instanceof BadCursorError) return answer(400, 'validation_error', INVALID, [{ path: 'query.cursor', message: error.message }]);
+  if (error instanceof IdConflictError) return answer(409, 'id_conflict', `${error.message} Choose another id.`);
+  if (error instanceof ConcurrentChangeError) return answer(409, 'version_conflict', error.message);
+  if (error instanceof HTTPException && error.status === 415) {
+    return answer(415, 'unsupported_media_type', 'Send the body as JSON, with the header Content-Type: application/json.');
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    return answer(error.status as ContentfulStatusCode, 'bad_request', error.message || 'The request could not be read.');
+  }
+  return undefined;
+}

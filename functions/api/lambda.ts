@@ -4,7 +4,7 @@ import { systemClock } from '../../shared/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { openSearchEngineFromConfig } from '../search/opensearch/create-opensearch-engine.ts';
 import { createListingStore } from '../store/create-store.ts';
-import { createApp } from './app.ts';
+import { createPublicApp } from './public/app.ts';
 
 const config = readConfig();
 const store = createListingStore(config);
@@ -12,4 +12,4 @@ const store = createListingStore(config);
 // keeps the embedded engine and its index library out of this bundle.
 const search = openSearchEngineFromConfig(config, store);
 
-export const handler = handle(createApp({ store, clock: systemClock, search }));
+export const handler = handle(createPublicApp({ store, clock: systemClock, search }));

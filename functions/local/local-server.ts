@@ -8,12 +8,12 @@ import { join, relative } from 'node:path';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { ApiApp } from '../api/app.ts';
+import type { PublicApiApp } from '../api/public/app.ts';
 
 /** Seconds a browser waits before asking again while the site is being built. */
 export const STARTING_RETRY_SECONDS = 5;
 
-export function createLocalServerApp(api: ApiApp, siteDir: string) {
+export function createLocalServerApp(api: PublicApiApp, siteDir: string) {
   // An empty folder until the first build: serveStatic warns about a missing one at start.
   mkdirSync(siteDir, { recursive: true });
   const root = relative(process.cwd(), siteDir) || '.';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
-import type { createApp } from '../../functions/api/app.ts';
+import type { PublicApiApp } from '../../functions/api/public/app.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
 import { readQuestionnaire } from '../../functions/listings/listing-files.ts';
 import type { ErrorResponse, HousingFormPage, LocationDetail } from '../../shared/domain/index.ts';
@@ -9,7 +9,7 @@ import { createTestApp } from '../support/test-app.ts';
 import { createTestStore, testRegions } from '../support/test-store.ts';
 
 const clock = fixedClock('2026-11-20T12:00:00Z');
-let app: ReturnType<typeof createApp>;
+let app: PublicApiApp;
 
 beforeAll(async () => {
   const { store } = await createTestStore();

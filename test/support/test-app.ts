@@ -1,6 +1,6 @@
 // The API app for tests, built the way the real start script builds it. The one place that knows
-// the shape of createApp's dependencies, so a new dependency is added here and not in every test.
-import { createApp } from '../../functions/api/app.ts';
+// the shape of createPublicApp's dependencies, so a new dependency is added here and not in every test.
+import { createPublicApp } from '../../functions/api/public/app.ts';
 import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import { lazySearchEngine } from '../../functions/search/create-search-engine.ts';
 import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
@@ -9,7 +9,7 @@ import type { Clock } from '../../shared/clock.ts';
 import type { ListingStore } from '../../functions/store/listing-store.ts';
 import { createTestStore } from './test-store.ts';
 
-export type TestAppDeps = Parameters<typeof createApp>[0];
+export type TestAppDeps = Parameters<typeof createPublicApp>[0];
 
 /**
  * Without a search engine given, the embedded one is loaded from the store on the first request
@@ -20,7 +20,7 @@ export function testAppDeps(store: ListingStore, clock: Clock, search?: SearchEn
 }
 
 export function createTestApp(store: ListingStore, clock: Clock, search?: SearchEngine) {
-  return createApp(testAppDeps(store, clock, search));
+  return createPublicApp(testAppDeps(store, clock, search));
 }
 
 /** The API over a fresh table holding the demonstration data, with the embedded engine loaded from it. */

@@ -1,18 +1,19 @@
-// Regions: the list with counts, one region, its locations, and its housing forms page by page.
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+// /api/regions: the list with counts, one region, its locations, and its housing forms page by page.
+// The region's questionnaire lives under it in region-questionnaire.ts.
 import * as z from 'zod';
 import {
-  ErrorResponseSchema, HousingFormPageSchema, LocationListSchema, RegionDetailSchema, RegionListSchema, Slug,
+  HousingFormPageSchema, LocationListSchema, RegionDetailSchema, RegionListSchema, Slug,
 } from '../../../shared/domain/index.ts';
-import { BadCursorError } from '../../store/listing-store.ts';
-import type { ApiEnv } from '../context.ts';
-import { errorResponse, notFound, validationHook } from '../errors.ts';
+import { UnknownRegionError } from '../../search/embedded/unknown-region-error.ts';
+import type { ListingStore } from '../../store/listing-store.ts';
+import { createResourceApp } from '../app-factory.ts';
+import type { PublicEnv } from '../context.ts';
+import { apiRoute, json, problem } from '../openapi-route.ts';
 
 const RegionParams = z.object({ regionId: Slug });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errors = {
-  400: json(ErrorResponseSchema, 'The request is not valid; `fields` names each problem.'),
-  404: json(ErrorResponseSchema, 'No such region.'),
+  400: problem('The request is not valid; `fields` names each problem.'),
+  404: problem('No such region.'),
 };
 
 const PageQuery = z.object({
@@ -20,11 +21,18 @@ const PageQuery = z.object({
   cursor: z.string().min(1).max(2000).optional(),
 });
 
-export const regionRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
+async function requireRegion(store: ListingStore, regionId: string) {
+  const region = await store.getRegion(regionId);
+  if (!region) throw new UnknownRegionError(regionId);
+  return region;
+}
+
+export const regionsApp = createResourceApp<PublicEnv>()
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
-      path: '/regions',
+      path: '/',
+      operationId: 'listRegions',
       summary: 'All regions with their counts',
       responses: { 200: json(RegionListSchema, 'The regions this service covers.') },
     }),
@@ -45,9 +53,10 @@ export const regionRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHoo
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
-      path: '/regions/{regionId}',
+      path: '/{regionId}',
+      operationId: 'getRegion',
       summary: 'One region',
       request: { params: RegionParams },
       responses: { 200: json(RegionDetailSchema, 'The region with its counts.'), ...errors },
@@ -55,15 +64,15 @@ export const regionRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHoo
     async (c) => {
       const { regionId } = c.req.valid('param');
       const { store } = c.var.deps;
-      const region = await store.getRegion(regionId);
-      if (!region) return notFound(c, `Region "${regionId}"`);
+      const region = await requireRegion(store, regionId);
       return c.json({ region, ...(await store.regionCounts(regionId)) }, 200);
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
-      path: '/regions/{regionId}/locations',
+      path: '/{regionId}/locations',
+      operationId: 'listRegionLocations',
       summary: "The region's locations",
       request: { params: RegionParams },
       responses: { 200: json(LocationListSchema, 'Every location in the region, by city and name.'), ...errors },
@@ -71,16 +80,17 @@ export const regionRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHoo
     async (c) => {
       const { regionId } = c.req.valid('param');
       const { store } = c.var.deps;
-      if (!(await store.getRegion(regionId))) return notFound(c, `Region "${regionId}"`);
+      await requireRegion(store, regionId);
       const locations = await store.listLocations(regionId);
       locations.sort((a, b) => a.address.city.localeCompare(b.address.city, 'nl') || a.name.localeCompare(b.name, 'nl'));
       return c.json({ locations }, 200);
     },
   )
   .openapi(
-    createRoute({
+    apiRoute({
       method: 'get',
-      path: '/regions/{regionId}/housing-forms',
+      path: '/{regionId}/housing-forms',
+      operationId: 'listRegionHousingForms',
       summary: "The region's housing forms, page by page",
       request: { params: RegionParams, query: PageQuery },
       responses: { 200: json(HousingFormPageSchema, 'One page; pass nextCursor back as cursor for the next.'), ...errors },
@@ -89,14 +99,7 @@ export const regionRoutes = new OpenAPIHono<ApiEnv>({ defaultHook: validationHoo
       const { regionId } = c.req.valid('param');
       const { limit, cursor } = c.req.valid('query');
       const { store } = c.var.deps;
-      if (!(await store.getRegion(regionId))) return notFound(c, `Region "${regionId}"`);
-      try {
-        return c.json(await store.listHousingForms(regionId, { limit, ...(cursor ? { cursor } : {}) }), 200);
-      } catch (error) {
-        if (error instanceof BadCursorError) {
-          return errorResponse(c, 400, 'validation_error', 'The request is not valid. See fields.', [{ path: 'query.cursor', message: error.message }]);
-        }
-        throw error;
-      }
+      await requireRegion(store, regionId);
+      return c.json(await store.listHousingForms(regionId, { limit, ...(cursor ? { cursor } : {}) }), 200);
     },
   );

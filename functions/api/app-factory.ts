@@ -1,0 +1,59 @@
+// The frame every API app is built in, public or staff: the /api base path, its dependencies in the
+// request context, the body limit, the one validation hook, the one error mapping (errors.ts), a 404
+// in the error shape and the OpenAPI document served from the app. An app built here only mounts its
+// resources (`.route(prefix, resourceApp)`), so the two cannot drift apart in how they answer.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Env } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { log } from '../platform/log.ts';
+import { errorResponse, httpErrorFor, validationHook } from './errors.ts';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+export const API_VERSION = '0.1.0';
+
+/** What an app built here holds in its context; a staff app adds the caller's identity. */
+export interface ApiAppEnv<Deps = unknown> extends Env {
+  Variables: { deps: Deps };
+}
+
+/** How an app describes itself in its OpenAPI document. */
+export interface ApiDescription {
+  title: string;
+  description: string;
+  /** Who may call every operation: `[]` for an API open to anyone; a staff app names its scheme. */
+  security: Array<Record<string, string[]>>;
+}
+
+/** A resource's sub-app: mounted by an app built with createApiApp, and answering alike on its own in a test. */
+export function createResourceApp<E extends Env>() {
+  return new OpenAPIHono<E>({ defaultHook: validationHook });
+}
+
+export function createApiApp<E extends ApiAppEnv>(deps: E['Variables']['deps'], description: ApiDescription) {
+  const app = new OpenAPIHono<E>({ defaultHook: validationHook }).basePath('/api');
+  app.use(async (c, next) => {
+    // `E` is open, so its variable map is not known here to hold `deps`; the constraint says it does.
+    (c.set as (key: 'deps', value: unknown) => void)('deps', deps);
+    await next();
+  });
+  // The largest request the site sends (60 criteria, 200 answers) is a few KB.
+  app.use(bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => errorResponse(c, 413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
+  }));
+  app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));
+  app.onError((error, c) => {
+    const known = httpErrorFor(error);
+    if (known) return c.json(known.body, known.status);
+    log.error('request failed', { path: c.req.path, error });
+    return errorResponse(c, 500, 'internal_error', 'Something went wrong on our side. Please try again later.');
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: description.title, version: API_VERSION, description: description.description },
+    // Relative: the API answers on the origin the document was read from (CloudFront in AWS, the local server).
+    servers: [{ url: '/', description: 'The origin this document was read from.' }],
+    security: description.security,
+  });
+  return app;
+}

@@ -1,0 +1,34 @@
+// The public read API: anyone may call it, it only reads, and it runs on Lambda (../lambda.ts) and
+// on the local Node server alike. One resource a file, each mounted at its own prefix, so a file
+// maps to a URL. Chained, so PublicApiApp carries every route: the site's typed client (`hc`) and
+// the tests are checked against it.
+import { createApiApp } from '../app-factory.ts';
+import type { ApiDeps, PublicEnv } from '../context.ts';
+import { compareApp } from './compare.ts';
+import { healthApp } from './health.ts';
+import { locationsApp } from './locations.ts';
+import { matchApp } from './match.ts';
+import { postcodesApp } from './postcodes.ts';
+import { regionQuestionnaireApp } from './region-questionnaire.ts';
+import { regionsApp } from './regions.ts';
+import { searchApp } from './search.ts';
+
+export function createPublicApp(deps: ApiDeps) {
+  return createApiApp<PublicEnv>(deps, {
+    title: 'Woonwijzer API',
+    description:
+      'Care housing (Wlz) per region: regions, locations, housing forms, matching, comparing, search and postcodes. ' +
+      'Open to anyone and read-only: no operation needs authentication. Errors share one shape: { error: { code, message, fields? } }.',
+    security: [],
+  })
+    .route('/health', healthApp)
+    .route('/regions', regionsApp)
+    .route('/regions/:regionId/questionnaire', regionQuestionnaireApp)
+    .route('/locations', locationsApp)
+    .route('/match', matchApp)
+    .route('/compare', compareApp)
+    .route('/search', searchApp)
+    .route('/postcodes', postcodesApp);
+}
+
+export type PublicApiApp = ReturnType<typeof createPublicApp>;
