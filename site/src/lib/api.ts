@@ -1,31 +1,20 @@
-// How the site reaches the Woonwijzer API: a small typed client, used at build time (page
-// frontmatter and getStaticPaths). Any failure throws an error naming the URL and the status, so
-// a build without a working API fails loudly instead of writing empty pages.
-// The response types are the API's read views from shared/domain, so site and API share one contract.
+// How the site reaches the Woonwijzer API at build time (page frontmatter and getStaticPaths):
+// Hono's typed client over the public API's own type, so every address, parameter and answer is
+// checked against the routes (`astro check`), not against a copy. Any failure throws an error naming
+// the URL and the status, so a build without a working API fails loudly instead of writing empty pages.
 import process from 'node:process';
-import type { Questionnaire } from '../../../shared/questionnaire/index.ts';
-import type {
-  ErrorResponse, LocationDetail, LocationSummary, RegionDetail, RegionSummary,
-} from '../../../shared/domain/index.ts';
+import { hc, type ClientResponse, type InferRequestType } from 'hono/client';
+import type { PublicApiApp } from '../../../functions/api/public/app.ts';
+import type { ErrorResponse, LocationSummary } from '../../../shared/domain/index.ts';
 
-export type { LocationDetail, LocationSummary, RegionDetail, RegionSummary };
+export type { LocationSummary };
 
-/** `GET /api/regions` */
-export interface RegionListResponse {
-  regions: RegionSummary[];
-}
-/** `GET /api/regions/{regionId}` */
-export type RegionResponse = RegionDetail;
-/** `GET /api/regions/{regionId}/locations` */
-export interface LocationListResponse {
-  locations: LocationSummary[];
-}
-/** `GET /api/locations/{locationId}` */
-export type LocationResponse = LocationDetail;
-/** `GET /api/regions/{regionId}/questionnaire` */
-export interface QuestionnaireResponse {
-  questionnaire: Questionnaire;
-}
+/** A search as the query string carries it: every value a string, a repeated filter a list. */
+export type SearchQueryInput = InferRequestType<Client['api']['search']['$get']>['query'];
+type Client = ReturnType<typeof hc<PublicApiApp>>;
+
+/** The body of a 200 answer, as the route declares it. */
+export type OkBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 ? T : never) : never;
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:4321';
 const TIMEOUT_MS = 30_000;
@@ -47,14 +36,6 @@ export class ApiError extends Error {
   }
 }
 
-export interface ApiClient {
-  listRegions(): Promise<RegionListResponse>;
-  getRegion(regionId: string): Promise<RegionResponse>;
-  listRegionLocations(regionId: string): Promise<LocationListResponse>;
-  getLocation(locationId: string): Promise<LocationResponse>;
-  getQuestionnaire(regionId: string): Promise<QuestionnaireResponse>;
-}
-
 export interface ApiClientOptions {
   baseUrl: string;
   fetch?: typeof globalThis.fetch;
@@ -64,33 +45,59 @@ export interface ApiClientOptions {
  * A client that asks each URL once: the Dutch and English pages of a build need the same answers,
  * and a location page needs its region again.
  */
-export function createApiClient({ baseUrl, fetch = globalThis.fetch }: ApiClientOptions): ApiClient {
+export function createApiClient({ baseUrl, fetch = globalThis.fetch }: ApiClientOptions) {
   const answers = new Map<string, Promise<unknown>>();
+  const { api: routes } = hc<PublicApiApp>(baseUrl, {
+    // hc asks with the URL as a string.
+    fetch: (input: string | URL | Request, init?: RequestInit) => reach(fetch, input instanceof Request ? input.url : String(input), init),
+    headers: { accept: 'application/json' },
+  });
 
-  function get<T>(path: string, expectedKey: string): Promise<T> {
-    const url = `${baseUrl}${path}`;
-    let answer = answers.get(url);
+  /** `expectedKey`: a field every 200 answer of the route has, to tell it from a stray JSON answer. */
+  function once<R>(url: URL, ask: () => Promise<R>, expectedKey: keyof OkBody<R> & string): Promise<OkBody<R>> {
+    let answer = answers.get(url.href);
     if (!answer) {
-      answer = getJson(fetch, url, expectedKey);
-      answers.set(url, answer);
+      answer = ask().then((response) => readBody(response as Response, url.href, expectedKey));
+      answers.set(url.href, answer);
     }
-    return answer as Promise<T>;
+    return answer as Promise<OkBody<R>>;
   }
 
-  const id = (value: string) => encodeURIComponent(value);
+  const region = routes.regions[':regionId'];
+  const questionnaire = routes.regions[':regionId'].questionnaire;
+  const location = routes.locations[':locationId'];
   return {
-    listRegions: () => get('/api/regions', 'regions'),
-    getRegion: (regionId) => get(`/api/regions/${id(regionId)}`, 'region'),
-    listRegionLocations: (regionId) => get(`/api/regions/${id(regionId)}/locations`, 'locations'),
-    getLocation: (locationId) => get(`/api/locations/${id(locationId)}`, 'location'),
-    getQuestionnaire: (regionId) => get(`/api/regions/${id(regionId)}/questionnaire`, 'questionnaire'),
+    listRegions: () => once(routes.regions.$url(), () => routes.regions.$get(), 'regions'),
+    getRegion: (regionId: string) => {
+      const args = { param: { regionId } };
+      return once(region.$url(args), () => region.$get(args), 'region');
+    },
+    listRegionLocations: (regionId: string) => {
+      const args = { param: { regionId } };
+      return once(region.locations.$url(args), () => region.locations.$get(args), 'locations');
+    },
+    getLocation: (locationId: string) => {
+      const args = { param: { locationId } };
+      return once(location.$url(args), () => location.$get(args), 'location');
+    },
+    getQuestionnaire: (regionId: string) => {
+      const args = { param: { regionId } };
+      return once(questionnaire.$url(args), () => questionnaire.$get(args), 'questionnaire');
+    },
+    /** The search page's filters come from a search's facets. */
+    search: (query: SearchQueryInput) => {
+      const args = { query };
+      return once(routes.search.$url(args), () => routes.search.$get(args), 'facets');
+    },
   };
 }
 
-async function getJson(fetch: typeof globalThis.fetch, url: string, expectedKey: string): Promise<unknown> {
-  let response: Response;
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The request, with a failure to reach the API named by its URL. */
+async function reach(fetch: typeof globalThis.fetch, url: string, init: RequestInit = {}): Promise<Response> {
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (cause) {
     const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
     throw new ApiError(
@@ -98,6 +105,10 @@ async function getJson(fetch: typeof globalThis.fetch, url: string, expectedKey:
       url, undefined, { cause },
     );
   }
+}
+
+/** The answer's body when it is a 200 with `expectedKey`; else an error naming the URL and status. */
+async function readBody(response: Response, url: string, expectedKey: string): Promise<unknown> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = isErrorResponse(body) ? `: ${body.error.code}: ${body.error.message}` : '';

@@ -5,7 +5,7 @@
 import { FLAG_FILTERS } from '../../../shared/domain/criterion-registry.ts';
 import type { CodeFilter, SearchResponse } from '../../../shared/domain/search.ts';
 import { codeLabels, languageName, t, wishText, type CodeLabels, type Locale } from '../../../shared/i18n/index.ts';
-import { ApiError, apiBaseUrl } from './api.ts';
+import { api, type ApiClient } from './api.ts';
 
 export interface FilterOption {
   /** The query-string name (the API's filter name) and value. */
@@ -55,21 +55,7 @@ export function filterGroups(locale: Locale, facets: SearchResponse['facets']): 
   return [...groups.slice(0, 2), flags, ...groups.slice(2)].filter((group) => group.options.length > 0);
 }
 
-const facetAnswers = new Map<string, Promise<SearchResponse['facets']>>();
-
 /** The facets of a region's search without words or filters: the codes that occur in it (asked once a build). */
-export function regionFacets(regionId: string, baseUrl: string = apiBaseUrl()): Promise<SearchResponse['facets']> {
-  const url = `${baseUrl}/api/search?regionId=${encodeURIComponent(regionId)}&limit=1`;
-  let answer = facetAnswers.get(url);
-  if (!answer) {
-    answer = fetch(url, { headers: { accept: 'application/json' } }).then(async (response) => {
-      const body = (await response.json().catch(() => undefined)) as Partial<SearchResponse> | undefined;
-      if (!response.ok || !body?.facets) throw new ApiError(`The Woonwijzer API answered ${response.status} for ${url} without search facets.`, url, response.status);
-      return body.facets;
-    }, (cause: unknown) => {
-      throw new ApiError(`The Woonwijzer API is not reachable at ${url}. Start the API or set WOONWIJZER_API_URL.`, url, undefined, { cause });
-    });
-    facetAnswers.set(url, answer);
-  }
-  return answer;
+export async function regionFacets(regionId: string, client: ApiClient = api): Promise<SearchResponse['facets']> {
+  return (await client.search({ regionId, limit: '1' })).facets;
 }

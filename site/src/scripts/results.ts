@@ -11,7 +11,7 @@
 import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
-import { apiFetch, fetchPostcode } from './lib/api-fetch.ts';
+import { api, apiFetch, fetchPostcode } from './lib/api-fetch.ts';
 import { loadAdjustments, saveAdjustments, type Adjustments } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { fill, pluralForm } from './shortlist/dom.ts';
@@ -206,7 +206,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     // list is drawn once both are in: a list drawn earlier could be paged ("show more") or changed
     // before its own search had finished, mixing two places.
     const [outcome, home] = await Promise.all([
-      apiFetch<MatchResponse>('/api/match', { body }),
+      apiFetch((options) => api.match.$post({ json: body }, options)),
       mode === 'new' ? locateHome(postcode) : Promise.resolve(undefined),
     ]);
     if (id !== request) return 'stale';

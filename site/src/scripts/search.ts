@@ -10,9 +10,8 @@
 // counts follow. Focus stays on the box; only the count is announced (no "searching" in between).
 // Under each open filter group a link with the new count leads to the list. The words box still
 // waits for Enter or the button, so typing does not search at every letter.
-import type { SearchResponse } from '../../../shared/domain/search.ts';
-import { apiFetch } from './lib/api-fetch.ts';
-import { apiPath, pageHref, pagesAround, PAGE_SIZE, readAddress, type SearchAddress } from './search/search-address.ts';
+import { api, apiFetch } from './lib/api-fetch.ts';
+import { apiQuery, pageHref, pagesAround, PAGE_SIZE, readAddress, type SearchAddress } from './search/search-address.ts';
 import { hitCard } from './search/render-hits.ts';
 import { pluralText, readTexts, type SearchTexts } from './search/search-texts.ts';
 import { fill } from './shortlist/dom.ts';
@@ -87,7 +86,7 @@ function setUp(form: HTMLFormElement, texts: SearchTexts): void {
     const mine = ++asked;
     if (firstLoad && status) status.textContent = texts.loading;
     list?.setAttribute('aria-busy', 'true');
-    const outcome = await apiFetch<SearchResponse>(apiPath(regionId, address));
+    const outcome = await apiFetch((options) => api.search.$get({ query: apiQuery(regionId, address) }, options));
     if (mine !== asked) return;
     list?.removeAttribute('aria-busy');
     if (errorBox) {

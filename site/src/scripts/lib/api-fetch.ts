@@ -1,9 +1,12 @@
-// How the pages' scripts ask the API: same origin (/api/...), JSON in and out, and every failure
-// turned into one of three kinds the page can word for a person: the request was refused (400,
-// with the field errors), the thing is gone (404), or the service could not be reached or broke.
-// Types only from shared/: no zod in the browser (page budget).
-import type { PostcodeAnswer } from '../../../../shared/domain/compare.ts';
+// How the pages' scripts ask the API: Hono's typed client over the public API's own type (same
+// origin, /api/...), so each call's address, body and answer are checked against the routes; and
+// every failure turned into one of three kinds the page can word for a person: the request was
+// refused (400, with the field errors), the thing is gone (404), or the service could not be
+// reached or broke. Only types come from the API and shared/: no zod in the browser (page budget).
+import { hc } from 'hono/client';
+import type { PublicApiApp } from '../../../../functions/api/public/app.ts';
 import type { ErrorResponse, FieldError } from '../../../../shared/domain/views.ts';
+import type { OkBody } from '../../lib/api.ts';
 
 export type ApiOutcome<T> =
   | { ok: true; value: T }
@@ -13,20 +16,25 @@ export type ApiOutcome<T> =
 
 const TIMEOUT_MS = 15_000;
 
-export async function apiFetch<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; timeoutMs?: number } = {}): Promise<ApiOutcome<T>> {
+/** The API's routes on this page's origin: `api.match.$post({ json })`. */
+export const api = hc<PublicApiApp>('/', { headers: { accept: 'application/json' } }).api;
+
+/** What a call gets to pass on to the client: the request's time limit. */
+export interface CallOptions {
+  init: RequestInit;
+}
+
+/** One call, e.g. `apiFetch((options) => api.compare.$post({ json: request }, options))`. */
+export async function apiFetch<R>(call: (options: CallOptions) => Promise<R>, timeoutMs = TIMEOUT_MS): Promise<ApiOutcome<OkBody<R>>> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-      signal: AbortSignal.timeout(init.timeoutMs ?? TIMEOUT_MS),
-    });
+    // The typed client's answer is a Response with typed json(); read here as one.
+    response = (await call({ init: { signal: AbortSignal.timeout(timeoutMs) } })) as Response;
   } catch (error) {
     return { ok: false, kind: 'unavailable', message: error instanceof Error ? error.message : String(error) };
   }
   const body = (await response.json().catch(() => undefined)) as unknown;
-  if (response.ok && body !== undefined) return { ok: true, value: body as T };
+  if (response.ok && body !== undefined) return { ok: true, value: body as OkBody<R> };
   const error = (body as Partial<ErrorResponse> | undefined)?.error;
   const message = error?.message ?? `HTTP ${response.status}`;
   if (response.status === 400) return { ok: false, kind: 'invalid', fields: error?.fields ?? [], message };
@@ -34,7 +42,9 @@ export async function apiFetch<T>(path: string, init: { method?: 'GET' | 'POST';
   return { ok: false, kind: 'unavailable', message };
 }
 
-/** Where a postcode lies (GET /api/postcodes/{postcode}): 'not-found' for an area that cannot be placed. */
-export function fetchPostcode(postcode: string, timeoutMs?: number): Promise<ApiOutcome<PostcodeAnswer>> {
-  return apiFetch<PostcodeAnswer>(`/api/postcodes/${encodeURIComponent(postcode.replace(/\s+/g, ''))}`, timeoutMs === undefined ? {} : { timeoutMs });
+/** Where a postcode lies: 'not-found' for an area that cannot be placed. */
+export function fetchPostcode(postcode: string, timeoutMs?: number) {
+  // The client puts path parameters in as they are.
+  const param = { postcode: encodeURIComponent(postcode.replace(/\s+/g, '')) };
+  return apiFetch((options) => api.postcodes[':postcode'].$get({ param }, options), timeoutMs);
 }

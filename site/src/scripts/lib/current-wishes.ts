@@ -5,7 +5,7 @@
 import type { Criterion } from '../../../../shared/domain/criteria.ts';
 import type { SavedAnswers } from '../../../../shared/questionnaire/answers.ts';
 import type { CriteriaFromAnswersResponse } from '../../../../shared/questionnaire/criteria-exchange.ts';
-import { apiFetch, type ApiOutcome } from './api-fetch.ts';
+import { api, apiFetch, type ApiOutcome } from './api-fetch.ts';
 import { criterionKey, loadAdjustments, loadAnswers, type Adjustments } from './browser-store.ts';
 
 export interface CurrentWishes {
@@ -25,10 +25,8 @@ export interface CurrentWishes {
 export async function loadCurrentWishes(regionId: string): Promise<ApiOutcome<CurrentWishes> | undefined> {
   const saved = loadAnswers(regionId);
   if (!saved || Object.keys(saved.answers).length === 0) return undefined;
-  const converted = await apiFetch<CriteriaFromAnswersResponse>(
-    `/api/regions/${encodeURIComponent(regionId)}/questionnaire/criteria`,
-    { body: { answers: withoutFreeText(saved.answers) } },
-  );
+  const request = { param: { regionId: encodeURIComponent(regionId) }, json: { answers: withoutFreeText(saved.answers) } };
+  const converted = await apiFetch((options) => api.regions[':regionId'].questionnaire.criteria.$post(request, options));
   if (!converted.ok) return converted;
   return { ok: true, value: applyAdjustments(converted.value, loadAdjustments(regionId), saved.savedAt) };
 }

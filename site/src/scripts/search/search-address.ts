@@ -1,6 +1,7 @@
 // The search page's address: what the form put in it (the words and the ticked filters, under the
 // API's own names) and the page number, turned into the API request and into the addresses of the
 // previous and next pages. Pure, so it is tested without a browser.
+import type { SearchQueryInput } from '../../lib/api.ts';
 
 /** Hits per page: short enough to read on a phone. */
 export const PAGE_SIZE = 10;
@@ -30,13 +31,15 @@ export function readAddress(search: string, names: ReadonlySet<string>): SearchA
   return { query, page };
 }
 
-/** The API request for one page of this search. */
-export function apiPath(regionId: string, { query, page }: SearchAddress): string {
-  const params = new URLSearchParams({ regionId });
-  for (const [name, value] of query) params.append(name, value);
-  params.set('limit', String(PAGE_SIZE));
-  params.set('offset', String((page - 1) * PAGE_SIZE));
-  return `/api/search?${params.toString()}`;
+/** The API's query for one page of this search: a name given more than once keeps all its values. */
+export function apiQuery(regionId: string, { query, page }: SearchAddress): SearchQueryInput {
+  const asked: Record<string, string | string[]> = { regionId };
+  for (const name of new Set(query.keys())) {
+    const values = query.getAll(name);
+    asked[name] = values.length === 1 ? (values[0] as string) : values;
+  }
+  // The names are the form's, drawn from the API's own filter names; readAddress keeps no others.
+  return { ...asked, regionId, limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) } as SearchQueryInput;
 }
 
 /** The address of another page of the same search (page 1 has no page number), ending at `fragment`. */

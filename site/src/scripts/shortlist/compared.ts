@@ -2,7 +2,7 @@
 // thing these pages send), and the small readings of its answer that compare and report share.
 import type { CompareRequestInput, CompareResponse, ComparedItem } from '../../../../shared/domain/compare.ts';
 import type { Criterion, Outcome, Reason } from '../../../../shared/domain/criteria.ts';
-import { apiFetch, type ApiOutcome } from '../lib/api-fetch.ts';
+import { api, apiFetch, type ApiOutcome } from '../lib/api-fetch.ts';
 import type { ShortlistEntry } from '../lib/browser-store.ts';
 import type { CurrentWishes } from '../lib/current-wishes.ts';
 
@@ -18,7 +18,7 @@ export async function compareShortlist(
     ...(wishes?.postcode !== undefined ? { postcode: wishes.postcode } : {}),
     ...(wishes?.maxDistanceKm !== undefined ? { maxDistanceKm: wishes.maxDistanceKm } : {}),
   };
-  return apiFetch<CompareResponse>('/api/compare', { body: request });
+  return apiFetch((options) => api.compare.$post({ json: request }, options));
 }
 
 /** A wish row of the comparison: a criterion, or the distance limit. */
