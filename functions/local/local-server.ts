@@ -23,7 +23,7 @@ export function createLocalServerApp(api: PublicApiApp, siteDir: string) {
   app.use('*', serveStatic({ root }));
   app.notFound(async (c) => {
     // An unknown API address gets the API's own JSON error, as from the Lambda function in AWS.
-    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return api.fetch(c.req.raw, c.env);
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return api.fetch(c.req.raw);
     // Every build has a home page: without one no build is in yet (or a swap is under way).
     if (!existsSync(join(siteDir, 'index.html'))) {
       c.header('Retry-After', String(STARTING_RETRY_SECONDS));
