@@ -16,6 +16,19 @@ export interface SearchSizing {
   readonly zoneAwareness: boolean;
 }
 
+/** AWS WAF in front of the distribution (a CloudFront web ACL, so it lives in us-east-1). */
+export interface WafSettings {
+  /**
+   * Requests one IP address may send to /api/* in any five minutes before WAF answers 429 for the
+   * rest of the window. A person using the site sends a few dozen; a school or care home behind
+   * one address a few hundred.
+   */
+  readonly apiRequestsPer5Minutes: number;
+}
+
+/** CloudFront takes web ACLs (and certificates) from this region only. */
+export const EDGE_REGION = 'us-east-1';
+
 export interface StageConfig {
   readonly stage: Stage;
   readonly region: string;
@@ -33,6 +46,7 @@ export interface StageConfig {
   readonly terminationProtection: boolean;
   readonly logRetention: RetentionDays;
   readonly search: SearchSizing;
+  readonly waf: WafSettings;
   /** Yellow means unassigned replicas: normal on a single node, so only alarmed on a cluster. */
   readonly alarmOnSearchYellow: boolean;
 }
@@ -44,6 +58,7 @@ const PER_STAGE: Record<Stage, Omit<StageConfig, 'stage' | 'region' | 'account' 
     terminationProtection: false,
     logRetention: RetentionDays.ONE_WEEK,
     search: { dataNodes: 1, instanceType: 't3.small.search', volumeGiB: 10, zoneAwareness: false },
+    waf: { apiRequestsPer5Minutes: 1000 },
     alarmOnSearchYellow: false,
   },
   prod: {
@@ -54,6 +69,7 @@ const PER_STAGE: Record<Stage, Omit<StageConfig, 'stage' | 'region' | 'account' 
     // A region is a few thousand documents; this holds the whole country. Grow by context
     // (searchInstanceType, searchDataNodes, searchVolumeGiB) without touching code.
     search: { dataNodes: 2, instanceType: 't3.medium.search', volumeGiB: 20, zoneAwareness: true },
+    waf: { apiRequestsPer5Minutes: 1000 },
     alarmOnSearchYellow: true,
   },
 };
@@ -91,10 +107,16 @@ export function readStageConfig(node: Node, env: Record<string, string | undefin
   if (search.zoneAwareness && search.dataNodes % 2 !== 0) {
     throw new Error(`With zone awareness over two zones the number of search nodes must be even, not ${search.dataNodes}.`);
   }
+  // WAF's own bounds for a rate-based rule over five minutes.
+  const apiRequestsPer5Minutes = optionalNumber(node, 'wafApiRequestsPer5Minutes') ?? base.waf.apiRequestsPer5Minutes;
+  if (apiRequestsPer5Minutes < 10 || apiRequestsPer5Minutes > 2_000_000_000) {
+    throw new Error(`Context "wafApiRequestsPer5Minutes" must be between 10 and 2000000000, not ${apiRequestsPer5Minutes}.`);
+  }
   return {
     ...base,
     stage,
     search,
+    waf: { apiRequestsPer5Minutes },
     region: optionalString(node, 'region') ?? 'eu-west-1',
     account: env.CDK_DEFAULT_ACCOUNT,
     siteDist: optionalString(node, 'siteDist') ?? 'site/dist',

@@ -1,19 +1,21 @@
-// Wires the five stacks of one stage together. Shared by infra/app.ts and the tests, so what the
+// Wires the six stacks of one stage together. Shared by infra/app.ts and the tests, so what the
 // tests assert is what `cdk synth` produces. Deploy order follows the references:
-// data -> search -> api -> site, and ops last.
+// data -> search -> api, waf (us-east-1) -> site, and ops last.
 import { type App, type StackProps, Tags } from 'aws-cdk-lib';
-import { type StageConfig } from './config.ts';
+import { EDGE_REGION, type StageConfig } from './config.ts';
 import { PROJECT, resourceName } from './naming.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { OpsStack } from './stacks/ops-stack.ts';
 import { SearchStack } from './stacks/search-stack.ts';
 import { SiteStack } from './stacks/site-stack.ts';
+import { WafStack } from './stacks/waf-stack.ts';
 
 export interface WoonwijzerStacks {
   readonly data: DataStack;
   readonly search: SearchStack;
   readonly api: ApiStack;
+  readonly waf: WafStack;
   readonly site: SiteStack;
   readonly ops: OpsStack;
 }
@@ -34,24 +36,33 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
   const search = new SearchStack(app, name('search'), {
     ...common('search', 'OpenSearch domain, stream indexer, reindex task'),
     table: data.table,
+    tableRead: data.tableReadPolicy,
   });
   const api = new ApiStack(app, name('api'), {
     ...common('api', 'the Hono API on Lambda behind an HTTP API'),
     table: data.table,
+    tableAccess: data.tableReadWritePolicy,
     photos: data.photos,
+    photoAccess: data.photoObjectsPolicy,
     sessionSecret: data.sessionSecret,
     emailIdentity: data.emailIdentity,
     fromAddress: data.fromAddress,
     search: {
       domain: search.domain,
+      domainName: search.domainName,
       endpointUrl: search.endpointUrl,
       indexPrefix: search.indexPrefix,
       serviceToken: search.accessProvider.serviceToken,
     },
   });
+  const waf = new WafStack(app, name('waf'), {
+    ...common('waf', 'AWS WAF web ACL of the distribution (CloudFront scope, so in us-east-1)'),
+    env: { account: config.account, region: EDGE_REGION },
+  });
   const site = new SiteStack(app, name('site'), {
     ...common('site', 'the Astro site on S3 and CloudFront, /api/* to the API'),
     apiOriginDomainName: api.originDomainName,
+    webAclArn: waf.webAclArn,
   });
   const ops = new OpsStack(app, name('ops'), {
     ...common('ops', 'alarms, alarm topic, dashboard'),
@@ -64,5 +75,5 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
 
   Tags.of(app).add('project', PROJECT);
   Tags.of(app).add('stage', config.stage);
-  return { data, search, api, site, ops };
+  return { data, search, api, waf, site, ops };
 }

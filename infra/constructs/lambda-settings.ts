@@ -1,11 +1,12 @@
 // The one settings object every function starts from (runtime, architecture, bundling, shared
-// environment), spread into each NodejsFunction; the esbuild options come from ../bundling.ts.
+// environment), spread into each NodejsFunction, and the log group and execution role each
+// function gets; the esbuild options come from ../bundling.ts.
 import path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { type NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { type IRole } from 'aws-cdk-lib/aws-iam';
-import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type ILogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { type Construct } from 'constructs';
 import { ESBUILD_OPTIONS, NODE_MAJOR, REPO_ROOT } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
@@ -57,8 +58,13 @@ export function stageLogGroup(scope: Construct, id: string, config: StageConfig)
   return new LogGroup(scope, id, { retention: config.logRetention, removalPolicy: config.statefulRemovalPolicy });
 }
 
-/** The execution role CDK created for a function (always there unless one was passed in). */
-export function requireRole(fn: NodejsFunction): IRole {
-  if (!fn.role) throw new Error(`${fn.node.path} has no execution role.`);
-  return fn.role;
+/**
+ * An execution role that may write to its function's own log group and nothing else until it is
+ * granted more. CDK's default role carries the managed AWSLambdaBasicExecutionRole, which may
+ * create and write every log group in the account.
+ */
+export function executionRole(scope: Construct, id: string, logGroup: ILogGroup): Role {
+  const role = new Role(scope, id, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+  logGroup.grantWrite(role);
+  return role;
 }

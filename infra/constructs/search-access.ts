@@ -1,7 +1,7 @@
 // Fine-grained access to the search domain for one function: the IAM permissions (which HTTP
 // methods on which index paths) and the matching OpenSearch role, mapped to the function's role
 // by a custom resource. Both layers say the same thing, so neither can be the loose one.
-import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
+import { ArnFormat, CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import { Grant, type IRole } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type IDomain } from 'aws-cdk-lib/aws-opensearchservice';
@@ -11,7 +11,8 @@ import { entryPath } from '../bundling.ts';
 import { aliasName, firstVersionName } from '../../functions/search/opensearch/index-names.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
-import { lambdaSettings, stageLogGroup } from './lambda-settings.ts';
+import { acknowledge, nagResource } from '../nag.ts';
+import { executionRole, lambdaSettings, stageLogGroup } from './lambda-settings.ts';
 
 export type SearchHttpAction = 'es:ESHttpGet' | 'es:ESHttpHead' | 'es:ESHttpPost' | 'es:ESHttpPut' | 'es:ESHttpDelete';
 
@@ -81,16 +82,23 @@ export class SearchAccessProvider extends Construct {
       logGroup,
     });
     logGroup.grantWrite(props.masterRole);
-    this.serviceToken = new Provider(this, 'Provider', {
-      onEventHandler: handler,
-      logGroup: stageLogGroup(this, 'ProviderLogs', props.config),
-    }).serviceToken;
+    const providerLogs = stageLogGroup(this, 'ProviderLogs', props.config);
+    const providerRole = executionRole(this, 'ProviderRole', providerLogs);
+    this.serviceToken = new Provider(this, 'Provider', { onEventHandler: handler, logGroup: providerLogs, frameworkOnEventRole: providerRole }).serviceToken;
+    acknowledge(
+      providerRole,
+      'IAM5',
+      'CDK\'s provider framework may invoke the handler function and its versions (<function ARN>:*), that one function only.',
+      [`Resource::${nagResource(this, `${handler.functionArn}:*`)}`],
+    );
   }
 }
 
 export interface SearchAccessProps {
   readonly config: StageConfig;
   readonly domain: IDomain;
+  /** The domain's fixed name: the IAM grant is built from it in the caller's own stack. */
+  readonly domainName: string;
   /** `https://` + the domain endpoint. */
   readonly endpointUrl: string;
   readonly indexPrefix: string;
@@ -109,11 +117,23 @@ export class SearchAccess extends Construct {
   constructor(scope: Construct, id: string, props: SearchAccessProps) {
     super(scope, id);
     const { domain, indexPrefix, level } = props;
+    // Formatted from the fixed name rather than read from the domain, so the grant reads the same
+    // in every stack (no cross-stack token) and its wildcard can be acknowledged exactly.
+    const path = (subPath: string) =>
+      Stack.of(this).formatArn({ service: 'es', resource: 'domain', resourceName: `${props.domainName}/${subPath}`, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+    const indexes = path(`${indexPrefix}*`);
     Grant.addToPrincipal({
       grantee: props.role,
       actions: [...level.httpActions],
-      resourceArns: [`${domain.domainArn}/${indexPrefix}*`, ...level.rootPaths.map((p) => `${domain.domainArn}/${p}`)],
+      resourceArns: [indexes, ...level.rootPaths.map(path)],
     });
+    acknowledge(
+      props.role,
+      'IAM5',
+      `Index names are versioned (${firstVersionName(indexPrefix)}, then -v1, ...) behind an alias; the grant covers this stage's ` +
+        `indexes (${indexPrefix}*) and only the HTTP methods of this caller, and the domain's security plugin checks the same again.`,
+      [`Resource::${nagResource(this, indexes)}`],
+    );
     this.resource = new CustomResource(this, 'RoleMapping', {
       serviceToken: props.serviceToken,
       resourceType: 'Custom::SearchRoleMapping',

@@ -1,10 +1,11 @@
 // The API: the Hono app as one Lambda function behind an HTTP API, with exactly the access it
 // needs (table data, its search indexes read-only, the photos bucket, the session secret, SES).
+// The table and photo grants are the data stack's managed policies, attached here.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant } from 'aws-cdk-lib/aws-iam';
+import { type IManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { type IBucket } from 'aws-cdk-lib/aws-s3';
@@ -14,18 +15,24 @@ import { type Construct } from 'constructs';
 import { entryPath } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
-import { lambdaSettings, requireRole, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { executionRole, lambdaSettings, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { acknowledge } from '../nag.ts';
 import { SEARCH_ACCESS, SearchAccess } from '../constructs/search-access.ts';
 
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: ITable;
+  /** The data stack's policy to read and write the table's items. */
+  readonly tableAccess: IManagedPolicy;
   readonly photos: IBucket;
+  /** The data stack's policy to get, put and delete photo objects. */
+  readonly photoAccess: IManagedPolicy;
   readonly sessionSecret: ISecret;
   readonly emailIdentity: IEmailIdentity;
   readonly fromAddress: string;
   readonly search: {
     readonly domain: IDomain;
+    readonly domainName: string;
     readonly endpointUrl: string;
     readonly indexPrefix: string;
     readonly serviceToken: string;
@@ -45,6 +52,8 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     const { config, table, search } = props;
     const settings = lambdaSettings(config);
+    const logGroup = stageLogGroup(this, 'ApiLogs', config);
+    const role = executionRole(this, 'ApiRole', logGroup);
 
     this.handler = new NodejsFunction(this, 'Api', {
       ...settings,
@@ -52,7 +61,8 @@ export class ApiStack extends Stack {
       description: 'The woonwijzer API (Hono) behind the HTTP API.',
       entry: entryPath('api'),
       memorySize: 1024,
-      logGroup: stageLogGroup(this, 'ApiLogs', config),
+      logGroup,
+      role,
       environment: {
         ...settings.environment,
         TABLE_NAME: table.tableName,
@@ -65,22 +75,18 @@ export class ApiStack extends Stack {
       },
     });
     // The import route writes listings; the stream carries them to the search index.
-    table.grantReadWriteData(this.handler);
-    // Objects only: the API never lists or configures the bucket.
-    Grant.addToPrincipal({
-      grantee: this.handler,
-      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-      resourceArns: [props.photos.arnForObjects('*')],
-    });
+    role.addManagedPolicy(props.tableAccess);
+    role.addManagedPolicy(props.photoAccess);
     props.sessionSecret.grantRead(this.handler);
     props.emailIdentity.grantSendEmail(this.handler);
     new SearchAccess(this, 'ApiSearchAccess', {
       config,
       domain: search.domain,
+      domainName: search.domainName,
       endpointUrl: search.endpointUrl,
       indexPrefix: search.indexPrefix,
       serviceToken: search.serviceToken,
-      role: requireRole(this.handler),
+      role,
       caller: 'api',
       level: SEARCH_ACCESS.read,
     });
@@ -91,6 +97,12 @@ export class ApiStack extends Stack {
       defaultIntegration: new HttpLambdaIntegration('Lambda', this.handler),
       createDefaultStage: false,
     });
+    acknowledge(
+      this.api,
+      'APIG4',
+      'The public read API (regions, locations, search, match, postcodes) is open to anyone by design and reached through CloudFront, ' +
+        'where WAF limits requests per address; the staff routes will run in a function of their own with sign-in.',
+    );
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

@@ -1,8 +1,11 @@
 // Stateful resources: the single table (customer-managed key, PITR, TTL, stream), the photos
-// bucket, the session secret and the SES identity (its DKIM records live in DNS). Kept on stack
-// deletion in prod; removed with the stack in dev.
+// bucket with its access logs, the session secret and the SES identity (its DKIM records live in
+// DNS). Kept on stack deletion in prod; removed with the stack in dev. The stack also owns the
+// managed policies other stacks' functions attach to use the table and the photos, so each
+// wildcard those grants need is named, and acknowledged, once and here.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -10,19 +13,33 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { type Construct } from 'constructs';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
+import { accessLogsBucket } from '../constructs/access-logs.ts';
 import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
+import { acknowledge, nagResource } from '../nag.ts';
+
+/** Why the table grants may name every index: CDK grants `<table>/index/*`, and queries on the
+ *  two indexes are what the functions do. */
+const INDEX_WILDCARD_REASON = 'Queries use the table\'s global secondary indexes; CDK grants them as <table>/index/*, which names only indexes of this one table.';
 
 export interface DataStackProps extends StackProps {
   readonly config: StageConfig;
 }
 
 export class DataStack extends Stack {
+
   readonly table: Table;
   readonly tableKey: Key;
   readonly photos: Bucket;
   readonly sessionSecret: Secret;
   readonly emailIdentity: EmailIdentity;
   readonly fromAddress: string;
+  readonly accessLogs: Bucket;
+  /** Read the table's items and indexes (and decrypt them). */
+  readonly tableReadPolicy: ManagedPolicy;
+  /** Read and write the table's items (and use its key). */
+  readonly tableReadWritePolicy: ManagedPolicy;
+  /** Get, put and delete photo objects; never list or configure the bucket. */
+  readonly photoObjectsPolicy: ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -60,7 +77,10 @@ export class DataStack extends Stack {
     }
 
     const isProd = config.stage === 'prod';
+    this.accessLogs = accessLogsBucket(this, 'AccessLogs', config);
     this.photos = new Bucket(this, 'Photos', {
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'photos/',
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -79,9 +99,51 @@ export class DataStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy,
     });
+    acknowledge(
+      this.sessionSecret,
+      'SMG4',
+      'Nothing reads this secret yet. Rotation comes with the accounts that sign sessions with it: a rotated key must be verified ' +
+        'next to the previous one (AWSCURRENT and AWSPREVIOUS), or every rotation signs everyone out.',
+    );
 
     this.emailIdentity = new EmailIdentity(this, 'EmailIdentity', { identity: Identity.domain(config.emailDomain) });
     this.fromAddress = `noreply@${config.emailDomain}`;
+
+    const policyName = (purpose: string) => resourceName(config.stage, purpose);
+    this.tableReadPolicy = new ManagedPolicy(this, 'TableReadPolicy', {
+      managedPolicyName: policyName('table-read'),
+      description: `Read ${this.table.tableName}: items, indexes and stream records are decrypted with its key.`,
+    });
+    this.table.grantReadData(this.tableReadPolicy);
+    acknowledge(this.tableReadPolicy, 'IAM5', INDEX_WILDCARD_REASON, [`Resource::${nagResource(this, `${this.table.tableArn}/index/*`)}`]);
+
+    this.tableReadWritePolicy = new ManagedPolicy(this, 'TableReadWritePolicy', {
+      managedPolicyName: policyName('table-read-write'),
+      description: `Read and write the items of ${this.table.tableName}; not manage the table.`,
+    });
+    this.table.grantReadWriteData(this.tableReadWritePolicy);
+    acknowledge(this.tableReadWritePolicy, 'IAM5', INDEX_WILDCARD_REASON, [`Resource::${nagResource(this, `${this.table.tableArn}/index/*`)}`]);
+    acknowledge(
+      this.tableReadWritePolicy,
+      'IAM5',
+      'CDK\'s write grant on a table with a customer-managed key: GenerateDataKey* and ReEncrypt* are the KMS action families ' +
+        'DynamoDB needs to write encrypted items, on this one key only.',
+      ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
+    );
+
+    this.photoObjectsPolicy = new ManagedPolicy(this, 'PhotoObjectsPolicy', {
+      managedPolicyName: policyName('photo-objects'),
+      description: 'Get, put and delete photo objects; not list or configure the bucket.',
+    });
+    this.photoObjectsPolicy.addStatements(
+      new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [this.photos.arnForObjects('*')] }),
+    );
+    acknowledge(
+      this.photoObjectsPolicy,
+      'IAM5',
+      'Photos are objects under generated keys in one bucket; the grant names that bucket\'s objects and only three object actions.',
+      [`Resource::${nagResource(this, this.photos.arnForObjects('*'))}`],
+    );
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'TABLE_NAME for the import command.' });
     this.emailIdentity.dkimRecords.forEach((record, i) => {

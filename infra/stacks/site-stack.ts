@@ -1,9 +1,9 @@
-// The site: the Astro build in a private bucket behind CloudFront (origin access control),
-// /api/* forwarded uncached to the HTTP API, security headers on every answer, a year-long cache
-// for fingerprinted assets, and an invalidation on every deploy.
+// The site: the Astro build in a private bucket behind CloudFront (origin access control) and
+// AWS WAF, /api/* forwarded uncached to the HTTP API, security headers on every answer, a
+// year-long cache for fingerprinted assets, and an invalidation on every deploy.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -26,13 +26,17 @@ import { siteCspViolations } from '../site-csp-check.ts';
 import { REPO_ROOT } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
-import { stageLogGroup } from '../constructs/lambda-settings.ts';
+import { accessLogsBucket } from '../constructs/access-logs.ts';
+import { executionRole, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { acknowledge, nagResource } from '../nag.ts';
 import { IMMUTABLE_CACHE_CONTROL, securityHeadersPolicy } from '../constructs/security-headers.ts';
 
 export interface SiteStackProps extends StackProps {
   readonly config: StageConfig;
   /** The HTTP API's host name, the origin of /api/*. */
   readonly apiOriginDomainName: string;
+  /** The WAF web ACL (CloudFront scope, from the us-east-1 stack) in front of every path. */
+  readonly webAclArn: string;
 }
 
 /** Astro writes `page/index.html`; the bucket has no index documents, so the edge adds them. */
@@ -58,6 +62,8 @@ export class SiteStack extends Stack {
 
     // Rebuilt from the repository on every deploy, so never retained.
     this.bucket = new Bucket(this, 'SiteBucket', {
+      serverAccessLogsBucket: accessLogsBucket(this, 'AccessLogs', config),
+      serverAccessLogsPrefix: 'site/',
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -94,6 +100,7 @@ export class SiteStack extends Stack {
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: name('site'),
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       // S3 answers 403 for a missing key (the distribution may not list the bucket): show the
       // site's own 404 page. This applies to every origin, so the API must not answer 403.
@@ -127,6 +134,23 @@ export class SiteStack extends Stack {
         },
       },
     });
+    acknowledge(
+      this.distribution,
+      'CFR3',
+      'CloudFront access logs record every request\'s path and query string, and the site\'s search filters and postcode look-ups ' +
+        'carry care needs and places (health data, never logged). Requests and errors are counted by CloudFront\'s and WAF\'s metrics.',
+    );
+    acknowledge(
+      this.distribution,
+      'CFR1',
+      'No country is blocked: families and carers living abroad look for care housing in the Netherlands too.',
+    );
+    acknowledge(
+      this.distribution,
+      'CFR4',
+      'Served on the default *.cloudfront.net certificate, with which CloudFront accepts TLSv1. Attaching the woonwijzer.nl domain with an ' +
+        'ACM certificate (us-east-1) and the TLSv1.2_2021 policy removes this (docs/deploy.md).',
+    );
 
     const siteDist = path.resolve(REPO_ROOT, config.siteDist);
     if (existsSync(siteDist)) {
@@ -139,14 +163,38 @@ export class SiteStack extends Stack {
             'Keep scripts in <script> tags Astro bundles (never is:inline), and keep vite.build.assetsInlineLimit at 0 in site/astro.config.mjs.',
         );
       }
+      const deploymentLogs = stageLogGroup(this, 'DeploymentLogs', config);
+      const deploymentRole = executionRole(this, 'DeploymentRole', deploymentLogs);
       new BucketDeployment(this, 'Deployment', {
         sources: [Source.asset(siteDist)],
         destinationBucket: this.bucket,
         distribution: this.distribution,
         distributionPaths: ['/*'],
         memoryLimit: 512,
-        logGroup: stageLogGroup(this, 'DeploymentLogs', config),
+        logGroup: deploymentLogs,
+        role: deploymentRole,
       });
+      acknowledge(
+        deploymentRole,
+        'IAM5',
+        'CDK\'s BucketDeployment grants: read the build from the CDK asset bucket, replace the site bucket\'s objects (pruning old ones) ' +
+          'and invalidate the distribution (CloudFront invalidations take no resource ARN).',
+        [
+          'Action::s3:GetBucket*',
+          'Action::s3:GetObject*',
+          'Action::s3:List*',
+          'Action::s3:Abort*',
+          'Action::s3:DeleteObject*',
+          // The bootstrap's asset bucket, as the default synthesizer names it.
+          `Resource::${nagResource(this, `arn:${this.partition}:s3:::cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${this.account}-${this.region}/*`)}`,
+          `Resource::${nagResource(this, this.bucket.arnForObjects('*'))}`,
+          'Resource::*',
+        ],
+      );
+      // The upload function is a singleton of the stack, created by BucketDeployment.
+      for (const child of this.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))) {
+        acknowledge(child, 'L1', 'BucketDeployment\'s upload function (Python) and its runtime come with aws-cdk-lib; they move with its updates.');
+      }
     } else {
       // Synth must work on a clean clone; deploying without a build would publish nothing.
       Annotations.of(this).addWarningV2(

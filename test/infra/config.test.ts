@@ -32,6 +32,12 @@ describe('stages', () => {
     expect(() => configFor({ stage: 'prod', searchDataNodes: 3 })).toThrow(/must be even/);
   });
 
+  it('limit each address to 1,000 API requests per five minutes unless context says otherwise, within WAF\'s bounds', () => {
+    expect(configFor({ stage: 'prod' }).waf.apiRequestsPer5Minutes).toBe(1000);
+    expect(configFor({ stage: 'prod', wafApiRequestsPer5Minutes: '300' }).waf.apiRequestsPer5Minutes).toBe(300);
+    expect(() => configFor({ wafApiRequestsPer5Minutes: 5 })).toThrow(/between 10 and/);
+  });
+
   it('take the account from the CDK CLI and default to eu-west-1', () => {
     const config = readStageConfig(new App().node, { CDK_DEFAULT_ACCOUNT: '123456789012' });
     expect([config.account, config.region]).toEqual(['123456789012', 'eu-west-1']);

@@ -3,23 +3,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { API_THROTTLE } from '../../../infra/stacks/api-stack.ts';
-import { type Stages, type SynthesisedStage, onlyResource } from '../synth-stage.ts';
+import { type Stages, type Statement, type SynthesisedStage, actionsOf, functionStatements, onlyResource } from '../synth-stage.ts';
 
 let dev: SynthesisedStage;
 let prod: SynthesisedStage;
 
-interface Statement {
-  Action: string | string[];
-  Resource: unknown;
-}
-
-function apiStatements(): Statement[] {
-  const fn = onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: 'woonwijzer-prod-api' });
-  const role = (fn.resource.Properties as { Role: { 'Fn::GetAtt': [string, string] } }).Role['Fn::GetAtt'][0];
-  const policy = onlyResource(prod.templates.api, 'AWS::IAM::Policy', { Roles: [{ Ref: role }] });
-  return (policy.resource.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement;
-}
-const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const apiStatements = () => functionStatements(prod, 'api', 'woonwijzer-prod-api');
+const actions = actionsOf;
 
 export function apiStackSuite(stages: () => Stages): void {
   describe('api stack', () => {

@@ -102,8 +102,25 @@ export function dataStackSuite(stages: () => Stages): void {
         });
         prod.templates.data.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Retain' });
         dev.templates.data.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
-        dev.templates.data.resourceCountIs('Custom::S3AutoDeleteObjects', 1);
+        // Photos and their access logs are emptied with a dev stack, kept with prod.
+        dev.templates.data.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
         prod.templates.data.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+      });
+
+      it('logs access to the photos into a private log bucket that expires them with the log retention', () => {
+        const logs = onlyResource(prod.templates.data, 'AWS::S3::Bucket', {
+          LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90, Status: 'Enabled' })] },
+        });
+        prod.templates.data.hasResourceProperties('AWS::S3::Bucket', {
+          VersioningConfiguration: { Status: 'Enabled' },
+          LoggingConfiguration: { DestinationBucketName: { Ref: logs.logicalId }, LogFilePrefix: 'photos/' },
+        });
+        expect((logs.resource.Properties as Record<string, unknown>).PublicAccessBlockConfiguration).toEqual({
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        });
       });
 
       it('generates the session secret in Secrets Manager', () => {

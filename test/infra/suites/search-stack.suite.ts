@@ -2,24 +2,15 @@
 // access with an IAM master role), the stream indexer with its failure queue, the reindex task,
 // and the least privilege of each.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { INDEXER_STREAM } from '../../../infra/stacks/search-stack.ts';
-import { type Stages, type SynthesisedStage, onlyResource, synthStage } from '../synth-stage.ts';
+import { type Stages, type SynthesisedStage, actionsOf, functionStatements, onlyResource, synthStage } from '../synth-stage.ts';
 
 let dev: SynthesisedStage;
 let prod: SynthesisedStage;
 
-/** Every action granted to the role of the function with this name, across its policies. */
-function actionsOf(template: Template, functionName: string): string[] {
-  const fn = onlyResource(template, 'AWS::Lambda::Function', { FunctionName: functionName });
-  const roleRef = ((fn.resource.Properties as { Role: { 'Fn::GetAtt': [string, string] } }).Role)['Fn::GetAtt'][0];
-  const policies = template.findResources('AWS::IAM::Policy', { Properties: { Roles: Match.arrayWith([{ Ref: roleRef }]) } });
-  return Object.values(policies).flatMap((p) =>
-    (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[] }> } } }).Properties.PolicyDocument.Statement.flatMap((s) =>
-      Array.isArray(s.Action) ? s.Action : [s.Action],
-    ),
-  );
-}
+/** Every action granted to the role of the search stack's function with this name. */
+const functionActions = (functionName: string): string[] => functionStatements(prod, 'search', functionName).flatMap(actionsOf);
 
 export function searchStackSuite(stages: () => Stages): void {
   describe('search stack', () => {
@@ -128,7 +119,7 @@ export function searchStackSuite(stages: () => Stages): void {
       });
 
       it('may only read the stream and write documents (no HTTP DELETE: removes go through _bulk)', () => {
-        const actions = actionsOf(prod.templates.search, 'woonwijzer-prod-indexer');
+        const actions = functionActions('woonwijzer-prod-indexer');
         expect(actions.filter((a) => a.startsWith('es:')).sort()).toEqual(['es:ESHttpPost', 'es:ESHttpPut']);
         expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
           'dynamodb:DescribeStream',
@@ -146,7 +137,7 @@ export function searchStackSuite(stages: () => Stages): void {
           Timeout: 900,
           Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue(), OPENSEARCH_INDEX_PREFIX: 'woonwijzer-prod' }) },
         });
-        const actions = actionsOf(prod.templates.search, 'woonwijzer-prod-reindex');
+        const actions = functionActions('woonwijzer-prod-reindex');
         expect(actions).toContain('dynamodb:Scan');
         expect(actions).not.toContain('dynamodb:PutItem');
       });

@@ -56,6 +56,13 @@ export function siteStackSuite(stages: () => Stages): void {
         });
       });
 
+      it('logs its access into a private log bucket of the stack', () => {
+        const logs = onlyResource(prod.templates.site, 'AWS::S3::Bucket', { LifecycleConfiguration: { Rules: [Match.objectLike({ ExpirationInDays: 90 })] } });
+        prod.templates.site.hasResourceProperties('AWS::S3::Bucket', {
+          LoggingConfiguration: { DestinationBucketName: { Ref: logs.logicalId }, LogFilePrefix: 'site/' },
+        });
+      });
+
       it('is read by CloudFront through origin access control only', () => {
         prod.templates.site.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
           OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),

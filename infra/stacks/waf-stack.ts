@@ -1,0 +1,93 @@
+// AWS WAF for the distribution: match and search are open to anyone, so one IP address may send
+// only so many API requests per five minutes, and AWS's managed rules turn away common exploits
+// and known bad inputs before they reach the API function. A CloudFront web ACL must live in
+// us-east-1, hence a stack of its own there; the site stack reads the ACL's ARN from it.
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
+import { type Construct } from 'constructs';
+import { type StageConfig } from '../config.ts';
+import { resourceName } from '../naming.ts';
+
+export interface WafStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+/** The paths the rate rule counts: the API behind the distribution. */
+export const RATE_LIMITED_PATH_PREFIX = '/api/';
+
+/**
+ * AWS managed rule groups in evaluation order, with the rules inside them that only count.
+ * SizeRestrictions_BODY blocks bodies over 8 KB with a bare 403, which the distribution turns into
+ * its 404 page; the API has its own body limit and answers 413 with a reason instead.
+ */
+export const MANAGED_RULE_GROUPS = [
+  { name: 'AWSManagedRulesCommonRuleSet', countOnly: ['SizeRestrictions_BODY'] },
+  { name: 'AWSManagedRulesKnownBadInputsRuleSet', countOnly: [] },
+] as const satisfies ReadonlyArray<{ name: string; countOnly: readonly string[] }>;
+
+export class WafStack extends Stack {
+  readonly webAcl: CfnWebACL;
+  readonly webAclArn: string;
+
+  constructor(scope: Construct, id: string, props: WafStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const name = (purpose: string) => resourceName(config.stage, purpose);
+    const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
+      cloudWatchMetricsEnabled: true,
+      metricName: name(metricName),
+      // Sampled requests show a blocked request's path and query; AWS keeps them three hours
+      // for the console only, and operators need them to tell an attack from a false positive.
+      sampledRequestsEnabled: true,
+    });
+
+    const rateRule: CfnWebACL.RuleProperty = {
+      name: 'api-requests-per-ip',
+      priority: 0,
+      // 429 says "too many requests" to scripts; a bare 403 would become the site's 404 page.
+      action: { block: { customResponse: { responseCode: 429 } } },
+      statement: {
+        rateBasedStatement: {
+          limit: config.waf.apiRequestsPer5Minutes,
+          evaluationWindowSec: 300,
+          aggregateKeyType: 'IP',
+          scopeDownStatement: {
+            byteMatchStatement: {
+              fieldToMatch: { uriPath: {} },
+              positionalConstraint: 'STARTS_WITH',
+              searchString: RATE_LIMITED_PATH_PREFIX,
+              textTransformations: [{ priority: 0, type: 'NONE' }],
+            },
+          },
+        },
+      },
+      visibilityConfig: visibility('waf-api-rate'),
+    };
+
+    const managedRules: CfnWebACL.RuleProperty[] = MANAGED_RULE_GROUPS.map((group, i) => ({
+      name: group.name,
+      priority: i + 1,
+      overrideAction: { none: {} },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS',
+          name: group.name,
+          ruleActionOverrides: group.countOnly.length > 0 ? group.countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } })) : undefined,
+        },
+      },
+      visibilityConfig: visibility(`waf-${group.name}`),
+    }));
+
+    this.webAcl = new CfnWebACL(this, 'WebAcl', {
+      name: name('web-acl'),
+      description: `Rate limit on ${RATE_LIMITED_PATH_PREFIX} and AWS managed rules for the woonwijzer ${config.stage} distribution.`,
+      scope: 'CLOUDFRONT',
+      defaultAction: { allow: {} },
+      rules: [rateRule, ...managedRules],
+      visibilityConfig: visibility('waf'),
+    });
+    this.webAclArn = this.webAcl.attrArn;
+
+    new CfnOutput(this, 'WebAclArn', { value: this.webAclArn });
+  }
+}
