@@ -6,7 +6,8 @@ import { readQuestionnaire } from '../../functions/listings/listing-files.ts';
 import type { ErrorResponse, HousingFormPage, LocationDetail } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
 import { createTestApp } from '../support/test-app.ts';
-import { createTestStore, testRegions } from '../support/test-store.ts';
+import { testRegions } from '../fixtures/regions.ts';
+import { createTestStore } from '../support/test-store.ts';
 
 const clock = fixedClock('2026-11-20T12:00:00Z');
 let app: PublicApiApp;

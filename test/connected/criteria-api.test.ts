@@ -6,7 +6,8 @@ import { loadRegions } from '../../functions/listings/seed-demo.ts';
 import type { ErrorResponse } from '../../shared/domain/index.ts';
 import type { CriteriaFromAnswersResponse } from '../../shared/questionnaire/index.ts';
 import { createTestApp } from '../support/test-app.ts';
-import { createTestStore, testRegions } from '../support/test-store.ts';
+import { testRegions } from '../fixtures/regions.ts';
+import { createTestStore } from '../support/test-store.ts';
 
 let app: ReturnType<typeof createTestApp>;
 

@@ -3,7 +3,8 @@ import { fixedClock } from '../../shared/clock.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
 import type { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
-import { createTestStore, testRegions } from '../support/test-store.ts';
+import { testRegions } from '../fixtures/regions.ts';
+import { createTestStore } from '../support/test-store.ts';
 
 const clock = fixedClock('2026-11-20T12:00:00Z');
 let store: DynamoDbListingStore;

@@ -17,7 +17,8 @@ import { EmbeddedSearchEngine } from '../../functions/search/embedded/embedded-s
 import { fixedClock } from '../../shared/clock.ts';
 import { MatchRequestSchema } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
-import { createTestStore, testRegions } from '../support/test-store.ts';
+import { testRegions } from '../fixtures/regions.ts';
+import { createTestStore } from '../support/test-store.ts';
 import { RecordingIndex } from '../unit/indexer/recording-index.ts';
 
 process.env.LOG_LEVEL = 'silent';

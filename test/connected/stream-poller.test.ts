@@ -10,7 +10,8 @@ import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedde
 import type { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
 import { MatchRequestSchema, SearchQuerySchema } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
-import { createTestStore, testRegions } from '../support/test-store.ts';
+import { testRegions } from '../fixtures/regions.ts';
+import { createTestStore } from '../support/test-store.ts';
 
 const clock = fixedClock('2026-11-20T12:00:00Z');
 let store: DynamoDbListingStore;

@@ -1,10 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { processStreamBatch } from '../../../functions/indexer/indexer-core.ts';
 import { candidate } from '../../fixtures/candidates.ts';
 import { RecordingIndex } from './recording-index.ts';
 import { housingFormItem, locationItem, organizationItem, sequenceOf, streamRecord } from './stream-records.ts';
 
-process.env.LOG_LEVEL = 'silent';
+// Through vi.stubEnv and back afterwards: the unit project shares a worker between files.
+beforeAll(() => {
+  vi.stubEnv('LOG_LEVEL', 'silent');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 const form = (housingFormId: string, overrides = {}) => candidate({ housingFormId, ...overrides });
 const insert = (c = form('a')) => streamRecord('INSERT', { newItem: housingFormItem(c) });

@@ -4,7 +4,7 @@ import { type IndexBuild } from '../../../functions/search/opensearch/opensearch
 import { type Region } from '../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
 import { candidate } from '../../fixtures/candidates.ts';
-import { testRegions } from '../../support/test-store.ts';
+import { testRegions } from '../../fixtures/regions.ts';
 import { RecordingIndex } from './recording-index.ts';
 
 const many = (regionId: string, n: number) =>
