@@ -1,7 +1,8 @@
-// The browser tests' world: a fresh table with the demonstration data (fixed clock), the real
-// local server (API under /api, the built site for everything else) on a free port, the site
-// built once from that API into test-results/browser-site/, and one headless Debian Chromium.
-// Every page gets its own context (axe-core needs pages from browser.newContext()).
+// The browser tests' world: a store holding the demonstration data (fixed clock), the real local
+// server (API under /api, the built site for everything else) on a free port, the site built once
+// from that API into test-results/browser-site/, and one headless Debian Chromium. Every page gets
+// its own context (axe-core needs pages from browser.newContext()). The tests hand it a fresh table
+// on the run's DynamoDB Local; `npm run screenshots` hands it one of its own.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -13,8 +14,8 @@ import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import { buildSite } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
+import type { ListingStore } from '../../functions/store/listing-store.ts';
 import { createTestApp } from '../support/test-app.ts';
-import { createTestStore } from '../support/test-store.ts';
 
 // BROWSER_SITE_DIR lets two test runs on one machine build their sites side by side.
 export const SITE_DIR = process.env.BROWSER_SITE_DIR ?? join(REPO_ROOT, 'test-results', 'browser-site');
@@ -36,21 +37,21 @@ export interface SiteHarness {
   close(): Promise<void>;
 }
 
-export async function startSiteHarness(): Promise<SiteHarness> {
+/** `store` should be empty: the demonstration data is seeded into it. */
+export async function startSiteHarness(store: ListingStore, { siteDir = SITE_DIR }: { siteDir?: string } = {}): Promise<SiteHarness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
-  const { store } = await createTestStore();
   const clock = fixedClock(`${BUILD_DATE}T09:00:00Z`);
   await seedDemo(store, clock);
-  await rm(SITE_DIR, { recursive: true, force: true });
-  const server = serve({ fetch: createLocalServerApp(createTestApp(store, clock), SITE_DIR).fetch, port: 0, hostname: '127.0.0.1' });
+  await rm(siteDir, { recursive: true, force: true });
+  const server = serve({ fetch: createLocalServerApp(createTestApp(store, clock), siteDir).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const [browser] = await Promise.all([
     chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
-    buildSite(baseUrl, { outDir: SITE_DIR, buildDate: BUILD_DATE }),
+    buildSite(baseUrl, { outDir: siteDir, buildDate: BUILD_DATE }),
   ]);
   const contexts: BrowserContext[] = [];
   return {

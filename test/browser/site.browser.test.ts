@@ -1,8 +1,10 @@
 // The public site in a real browser (Debian Chromium through playwright-core): accessibility by
-// axe-core, a journey by keyboard alone with visible focus, no sideways scrolling at 320 px, and
-// screenshots at phone and desktop width for people to look at (test-results/screenshots/).
+// axe-core, a journey by keyboard alone with visible focus, no sideways scrolling at 320 px, the
+// first screen at phone and desktop width, and pictures of the states the journeys reach for people
+// to look at (test-results/screenshots/; `npm run screenshots` photographs every page type).
 // One harness (one site build) for every browser suite; the suites live in ./suites/.
 import { afterAll, beforeAll, describe } from 'vitest';
+import { createTestStore } from '../support/test-store.ts';
 import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
@@ -20,7 +22,7 @@ const get = (): SiteHarness => {
 };
 
 beforeAll(async () => {
-  harness = await startSiteHarness();
+  harness = await startSiteHarness((await createTestStore()).store);
 }, 180_000);
 
 afterAll(async () => {

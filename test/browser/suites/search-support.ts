@@ -4,13 +4,14 @@
 // group with the new count), the search in the address (Back restores it, paging changes it), a
 // failing API said in words with the typed text kept, and a note without JavaScript. Help: the
 // region's organisations in Dutch and English. Navigation: by keyboard, current page marked; on a
-// phone folded behind "Menu", which opens by keyboard. And axe, 320 px and screenshots for both pages.
+// phone folded behind "Menu", which opens by keyboard. And axe, 320 px and the first screen at phone
+// and desktop width for both pages.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { RegionDetail, SearchResponse } from '../../../shared/domain/index.ts';
 import { axeViolations } from '../axe.ts';
 import type { SiteHarness } from '../harness.ts';
-import { focusState, horizontalOverflow, screenshot } from '../page-checks.ts';
+import { FIRST_SCREEN_OK, firstScreen, focusState, horizontalOverflow, inFirstScreen, type FirstScreen } from '../page-checks.ts';
 
 const REGION = 'zuid-limburg';
 const SEARCH = `/regio/${REGION}/zoeken/`;
@@ -343,14 +344,31 @@ export function searchSupportSuite(harness: () => SiteHarness): void {
       expect(overflow).toEqual(Object.fromEntries(Object.keys(overflow).map((name) => [name, 0])));
     });
 
-    it('are photographed at phone (390 px) and desktop (1280 px) width', async () => {
+    // A phone and a desktop, as people have them (pictures of these: `npm run screenshots`).
+    it('at phone (390 px) and desktop (1280 px) width: nothing wider than the screen, heading and search field on the first screen, the skip link first', async () => {
+      const seen: Record<string, FirstScreen & { searchFieldInView?: boolean }> = {};
+      const expected: typeof seen = {};
       for (const width of [390, 1280]) {
         const page = await open(harness(), width);
-        for (const { name, path } of withResults.filter(({ name }) => name.endsWith('-nl'))) {
+        for (const { name, path } of withResults) {
           await ready(page, path);
-          await screenshot(page, name);
+          const key = `${name}-${width}`;
+          const searchFieldInView = name.startsWith('search') ? { searchFieldInView: await inFirstScreen(page, 'input[type="search"]') } : {};
+          seen[key] = { ...(await firstScreen(page)), ...searchFieldInView };
+          expected[key] = { ...FIRST_SCREEN_OK, ...(name.startsWith('search') ? { searchFieldInView: true } : {}) };
         }
       }
+      expect(seen).toEqual(expected);
+    });
+
+    it('on a desktop (1280 px) shows the count and the first hit without scrolling', async () => {
+      const page = await open(harness(), 1280);
+      const seen: Record<string, { count: boolean; firstHit: boolean }> = {};
+      for (const { name, path } of withResults.filter(({ name }) => name.startsWith('search'))) {
+        await ready(page, path);
+        seen[name] = { count: await inFirstScreen(page, '[data-search-status]'), firstHit: await inFirstScreen(page, '[data-search-results] li') };
+      }
+      expect(seen).toEqual({ 'search-nl': { count: true, firstHit: true }, 'search-en': { count: true, firstHit: true } });
     });
   });
 }
