@@ -5,7 +5,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Env } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { log } from '../platform/log.ts';
+import { errorSummary, log } from '../platform/log.ts';
+import { recordMetric } from '../platform/metrics.ts';
 import { errorResponse, httpErrorFor, validationHook } from './errors.ts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -45,7 +46,10 @@ export function createApiApp<E extends ApiAppEnv>(deps: E['Variables']['deps'], 
   app.onError((error, c) => {
     const known = httpErrorFor(error);
     if (known) return c.json(known.body, known.status);
-    log.error('request failed', { path: c.req.path, error });
+    // Where and what broke, never what was sent: the body and the query string are user input
+    // (a match is health data), and so may be the properties of a client's error.
+    log.error('request failed', { method: c.req.method, route: c.req.routePath, path: c.req.path, error: errorSummary(error) });
+    recordMetric('serverErrors', 1);
     return errorResponse(c, 500, 'internal_error', 'Something went wrong on our side. Please try again later.');
   });
   app.doc31('/openapi.json', {

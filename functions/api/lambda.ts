@@ -1,7 +1,12 @@
 // The API on AWS Lambda, behind API Gateway's HTTP API.
-import { handle } from 'hono/aws-lambda';
+//
+// No Powertools Tracer here: it brings aws-xray-sdk-core and its dependencies (~120 KB minified)
+// and would leave this bundle at 496 of its 500 KB. X-Ray active tracing on the function still
+// records every invocation; the indexer and the reindex trace their DynamoDB and OpenSearch calls.
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { systemClock } from '../../shared/clock.ts';
 import { readConfig } from '../platform/config.ts';
+import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts';
 import { openSearchEngineFromConfig } from '../search/opensearch/create-opensearch-engine.ts';
 import { createListingStore } from '../store/create-store.ts';
 import { createPublicApp } from './public/app.ts';
@@ -12,4 +17,5 @@ const store = createListingStore(config);
 // keeps the embedded engine and its index library out of this bundle.
 const search = openSearchEngineFromConfig(config, store);
 
-export const handler = handle(createPublicApp({ store, clock: systemClock, search }));
+const app = handle(createPublicApp({ store, clock: systemClock, search }));
+export const handler = lambdaHandler((event: LambdaEvent, context) => app(event, context), { correlationId: httpCorrelationId });

@@ -11,7 +11,8 @@
 // - On failure the response names the earliest record whose change did not land, and every record
 //   after it. Lambda retries from the lowest reported sequence number, so records after it are
 //   sent again; applying them twice is harmless (upsert and remove by id are idempotent).
-import { log } from '../platform/log.ts';
+import { errorSummary, log } from '../platform/log.ts';
+import { recordMetric } from '../platform/metrics.ts';
 import { type SearchEngine } from '../search/search-engine.ts';
 import { changeOf, type IndexChange, type StreamRecordLike } from '../search/indexing/stream-changes.ts';
 
@@ -59,13 +60,15 @@ export async function processStreamBatch(records: readonly IndexerRecord[], engi
   ];
   for (const id of failedIds) firstFailed = Math.min(firstFailed, latest.get(id)?.position ?? firstFailed);
 
-  if (firstFailed === records.length) return { batchItemFailures: [] };
+  recordMetric('indexerRecordsProcessed', records.length);
   const retried = records.slice(firstFailed);
+  recordMetric('indexerRecordsFailed', retried.length);
+  if (retried.length === 0) return { batchItemFailures: [] };
   log.error('indexer: some changes did not reach the search index; reporting them for retry', {
     records: records.length,
     retried: retried.length,
     failedIds: failedIds.slice(0, 20),
-    problems,
+    problems: problems.map(({ where, error }) => ({ where, error: errorSummary(error) })),
   });
   return { batchItemFailures: retried.map((record) => ({ itemIdentifier: identifierOf(record) })) };
 }

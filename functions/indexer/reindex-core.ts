@@ -13,7 +13,7 @@
 // reads is written once more (through the live alias). What remains is a change landing in the
 // seconds between the second read and its write: the next change of that item, or the next
 // reindex, puts it right.
-import { log } from '../platform/log.ts';
+import { errorSummary, log } from '../platform/log.ts';
 import { type IndexBuild } from '../search/opensearch/opensearch-index.ts';
 import { type ListingStore } from '../store/listing-store.ts';
 import { type MatchCandidate } from '../../shared/matching/index.ts';
@@ -111,7 +111,7 @@ export async function rebuildAll(
     published = await build.publish();
   } catch (error) {
     // Leave the live index as it was, and no half-loaded version behind.
-    await build.abandon().catch((cleanup: unknown) => log.warn('reindex: could not drop the abandoned index', { index: build.index, error: cleanup }));
+    await build.abandon().catch((cleanup: unknown) => log.warn('reindex: could not drop the abandoned index', { index: build.index, error: errorSummary(cleanup) }));
     throw error;
   }
 

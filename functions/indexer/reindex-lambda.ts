@@ -2,26 +2,30 @@
 // blue/green, `{ "regionId": "zuid-limburg" }` refreshes one region in place.
 import { Slug } from '../../shared/domain/primitives.ts';
 import { readConfig } from '../platform/config.ts';
+import { lambdaHandler } from '../platform/lambda-handler.ts';
 import { log } from '../platform/log.ts';
+import { recordMetric } from '../platform/metrics.ts';
+import { tracer } from '../platform/tracer.ts';
 import { createOpenSearchIndex } from '../search/opensearch/create-opensearch-index.ts';
-import { createListingStore } from '../store/create-store.ts';
+import { createDynamoDbClient, createListingStore } from '../store/create-store.ts';
 import { reindex, type ReindexSummary } from './reindex-core.ts';
 import { openSearchSettings } from './search-settings.ts';
 
 const config = readConfig();
-const store = createListingStore(config);
+const store = createListingStore(config, tracer.captureAWSv3Client(createDynamoDbClient(config)));
 const index = createOpenSearchIndex(openSearchSettings(config));
 
 export interface ReindexEvent {
   regionId?: string;
 }
 
-export const handler = async (event: ReindexEvent | null = {}): Promise<ReindexSummary> => {
+export const handler = lambdaHandler(async (event: ReindexEvent | null = {}): Promise<ReindexSummary> => {
   const regionId = event?.regionId;
   if (regionId !== undefined && !Slug.safeParse(regionId).success) {
     throw new Error(`regionId must be a region id such as "zuid-limburg", not ${JSON.stringify(regionId)}.`);
   }
   const summary = await reindex(store, index, regionId ? [regionId] : []);
+  recordMetric('reindexDocuments', summary.regions.reduce((sum, r) => sum + r.indexed + r.caughtUp, 0));
   log.info('reindex: done', { ...summary });
   return summary;
-};
+});

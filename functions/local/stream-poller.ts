@@ -20,7 +20,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { changeOf } from '../search/indexing/stream-changes.ts';
 import type { SearchEngine } from '../search/search-engine.ts';
 import { localDynamoDbClientConfig } from '../store/create-store.ts';
-import { log } from '../platform/log.ts';
+import { errorSummary, log } from '../platform/log.ts';
 
 export type ShardPosition = 'LATEST' | 'TRIM_HORIZON' | { after: string };
 
@@ -148,7 +148,7 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
       else if (change.kind === 'remove') await target.remove([change.candidateId]);
     } catch (error) {
       // One bad record must not stop the others; the next import or a restart repairs it.
-      log.error('stream poller: a change could not be applied', { sequenceNumber: record.dynamodb?.SequenceNumber, error });
+      log.error('stream poller: a change could not be applied', { sequenceNumber: record.dynamodb?.SequenceNumber, error: errorSummary(error) });
     }
   };
 
@@ -196,7 +196,7 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
       failing = false;
     } catch (error) {
       // DynamoDB Local busy or restarting: say so once, keep trying.
-      if (!failing) log.warn('stream poller: reading the stream failed; retrying', { error });
+      if (!failing) log.warn('stream poller: reading the stream failed; retrying', { error: errorSummary(error) });
       failing = true;
     }
     // Unref'd: a caller that forgets stop() can still exit.

@@ -15,6 +15,10 @@ export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 
   return new DynamoDBClient({ region: config.AWS_REGION });
 }
 
-export function createListingStore(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME'>) {
-  return new DynamoDbListingStore(createDynamoDbClient(config), config.TABLE_NAME);
+/** `client` lets a Lambda hand in a client it instruments (X-Ray); by default one is made from config. */
+export function createListingStore(
+  config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME'>,
+  client: DynamoDBClient = createDynamoDbClient(config),
+) {
+  return new DynamoDbListingStore(client, config.TABLE_NAME);
 }

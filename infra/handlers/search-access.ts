@@ -4,6 +4,8 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { Client } from '@opensearch-project/opensearch';
 import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws-v3';
+import { lambdaHandler } from '../../functions/platform/lambda-handler.ts';
+import { errorSummary, log } from '../../functions/platform/log.ts';
 
 /** The resource's properties, as set by infra/constructs/search-access.ts (strings on the wire). */
 export interface SearchRoleProperties {
@@ -53,12 +55,12 @@ async function deleteRole(client: Client, roleName: string): Promise<void> {
     try {
       await remove();
     } catch (error) {
-      console.warn(JSON.stringify({ msg: 'search role cleanup failed', roleName, error: String(error) }));
+      log.warn('search role cleanup failed', { roleName, error: errorSummary(error) });
     }
   }
 }
 
-export async function handler(event: CloudFormationCustomResourceEvent): Promise<ProviderResponse> {
+export const handler = lambdaHandler(async (event: CloudFormationCustomResourceEvent): Promise<ProviderResponse> => {
   const props = event.ResourceProperties as unknown as SearchRoleProperties;
   const client = clientFor(props.Endpoint);
   if (event.RequestType === 'Delete') {
@@ -69,4 +71,4 @@ export async function handler(event: CloudFormationCustomResourceEvent): Promise
   // physical id, so CloudFormation deletes the old one afterwards.
   await putRole(client, props);
   return { PhysicalResourceId: props.RoleName, Data: { RoleName: props.RoleName } };
-}
+}, { correlationId: (event) => event.RequestId });

@@ -11,6 +11,7 @@ import { inject } from 'vitest';
 import { processStreamBatch } from '../../functions/indexer/indexer-core.ts';
 import { reindex } from '../../functions/indexer/reindex-core.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
+import { log } from '../../functions/platform/log.ts';
 import { localDynamoDbClientConfig } from '../../functions/store/create-store.ts';
 import type { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
 import { EmbeddedSearchEngine } from '../../functions/search/embedded/embedded-search-engine.ts';
@@ -21,7 +22,7 @@ import { testRegions } from '../fixtures/regions.ts';
 import { createTestStore } from '../support/test-store.ts';
 import { RecordingIndex } from '../unit/indexer/recording-index.ts';
 
-process.env.LOG_LEVEL = 'silent';
+log.setLogLevel('SILENT');
 const clock = fixedClock('2026-11-20T12:00:00Z');
 
 let store: DynamoDbListingStore;

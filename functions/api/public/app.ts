@@ -4,6 +4,7 @@
 // the tests are checked against it.
 import { createApiApp } from '../app-factory.ts';
 import type { ApiDeps, PublicEnv } from '../context.ts';
+import { measuredSearchEngine } from '../../search/measured-search-engine.ts';
 import { compareApp } from './compare.ts';
 import { healthApp } from './health.ts';
 import { locationsApp } from './locations.ts';
@@ -14,7 +15,9 @@ import { regionsApp } from './regions.ts';
 import { searchApp } from './search.ts';
 
 export function createPublicApp(deps: ApiDeps) {
-  return createApiApp<PublicEnv>(deps, {
+  // Match and search are timed and counted (metrics.ts) whichever engine answers.
+  const measured = { ...deps, search: measuredSearchEngine(deps.search) };
+  return createApiApp<PublicEnv>(measured, {
     title: 'Woonwijzer API',
     description:
       'Care housing (Wlz) per region: regions, locations, housing forms, matching, comparing, search and postcodes. ' +

@@ -1,16 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { processStreamBatch } from '../../../functions/indexer/indexer-core.ts';
+import { log } from '../../../functions/platform/log.ts';
 import { candidate } from '../../fixtures/candidates.ts';
+import { takeMetrics } from '../../support/output-capture.ts';
 import { RecordingIndex } from './recording-index.ts';
 import { housingFormItem, locationItem, organizationItem, sequenceOf, streamRecord } from './stream-records.ts';
 
-// Through vi.stubEnv and back afterwards: the unit project shares a worker between files.
+// Silent here and back afterwards: the unit project shares a worker (and this logger) between files.
+let level: ReturnType<typeof log.getLevelName>;
 beforeAll(() => {
-  vi.stubEnv('LOG_LEVEL', 'silent');
+  level = log.getLevelName();
+  log.setLogLevel('SILENT');
 });
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
+afterAll(() => log.setLogLevel(level));
+beforeEach(() => void takeMetrics());
 
 const form = (housingFormId: string, overrides = {}) => candidate({ housingFormId, ...overrides });
 const insert = (c = form('a')) => streamRecord('INSERT', { newItem: housingFormItem(c) });
@@ -81,6 +84,8 @@ describe('the stream indexer', () => {
     // The rest was still written: nothing stopped at the failure.
     expect([...index.docs.keys()].sort()).toEqual(['de-linde:a', 'de-linde:b', 'de-linde:d']);
     expect(index.calls.map((c) => c.op)).toEqual(['upsert', 'remove']);
+    // What an operator's dashboard shows of this batch.
+    expect(takeMetrics()).toMatchObject({ IndexerRecordsProcessed: [5], IndexerRecordsFailed: [3] });
   });
 
   it('reports from the earliest record of a write that failed as a whole', async () => {
@@ -112,5 +117,6 @@ describe('the stream indexer', () => {
 
   it('answers an empty batch with no failures', async () => {
     expect(await processStreamBatch([], new RecordingIndex())).toEqual({ batchItemFailures: [] });
+    expect(takeMetrics()).toMatchObject({ IndexerRecordsProcessed: [0], IndexerRecordsFailed: [0] });
   });
 });

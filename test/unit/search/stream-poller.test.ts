@@ -6,6 +6,7 @@ import type { _Record } from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openStreamPoller, type ShardPosition, type StreamPoller, type StreamReader } from '../../../functions/local/stream-poller.ts';
+import { log } from '../../../functions/platform/log.ts';
 import type { MatchCandidate } from '../../../shared/matching/index.ts';
 import { candidate } from '../../fixtures/candidates.ts';
 
@@ -91,12 +92,12 @@ class RecordingEngine {
 
 let poller: StreamPoller | undefined;
 beforeEach(() => {
-  vi.stubEnv('LOG_LEVEL', 'silent');
+  log.setLogLevel('SILENT');
 });
 afterEach(async () => {
   await poller?.stop();
   poller = undefined;
-  vi.unstubAllEnvs();
+  log.setLogLevel('INFO');
 });
 
 describe('the stream poller', () => {

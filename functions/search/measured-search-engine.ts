@@ -1,0 +1,27 @@
+// A search engine that records how its reads went as metrics (latency, results, near misses),
+// wrapped around whichever engine the API was given. Counts and times only: never what was asked.
+import { performance } from 'node:perf_hooks';
+import { recordMetric } from '../platform/metrics.ts';
+import type { SearchEngine } from './search-engine.ts';
+
+export function measuredSearchEngine(engine: SearchEngine): SearchEngine {
+  return {
+    match: async (request, origin) => {
+      const started = performance.now();
+      const response = await engine.match(request, origin);
+      recordMetric('matchLatency', performance.now() - started);
+      recordMetric('matchResults', response.total);
+      recordMetric('matchNearMisses', response.nearMisses.length);
+      return response;
+    },
+    search: async (query) => {
+      const started = performance.now();
+      const response = await engine.search(query);
+      recordMetric('searchLatency', performance.now() - started);
+      recordMetric('searchResults', response.total);
+      return response;
+    },
+    upsert: (candidates) => engine.upsert(candidates),
+    remove: (candidateIds) => engine.remove(candidateIds),
+  };
+}
