@@ -6,9 +6,7 @@
 // where (route, ids, counts), not what a person sent. Errors go through errorSummary, since
 // client errors carry the request they failed on in their own properties.
 import { Logger } from '@aws-lambda-powertools/logger';
-
-/** The service name of every log line and metric, unless POWERTOOLS_SERVICE_NAME names another. */
-export const SERVICE_NAME = 'woonwijzer';
+import { SERVICE_NAME } from './telemetry-names.ts';
 
 const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
 type Level = (typeof LEVELS)[number];

@@ -6,9 +6,8 @@
 // are off there unless POWERTOOLS_METRICS_DISABLED=false asks for them. Recorded values are kept
 // until the next flush either way, which is how tests observe them (serializeMetrics).
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
-import { SERVICE_NAME, log } from './log.ts';
-
-export const METRICS_NAMESPACE = 'Woonwijzer';
+import { log } from './log.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from './telemetry-names.ts';
 
 /** Every metric this service writes, with its unit; one name per thing measured. */
 export const METRIC = {

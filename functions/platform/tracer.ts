@@ -4,6 +4,6 @@
 // checks AWS_EXECUTION_ENV; POWERTOOLS_TRACE_ENABLED=false turns it off in Lambda too), and then
 // captureAWSv3Client hands the client back untouched.
 import { Tracer } from '@aws-lambda-powertools/tracer';
-import { SERVICE_NAME } from './log.ts';
+import { SERVICE_NAME } from './telemetry-names.ts';
 
 export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || SERVICE_NAME });

@@ -3,13 +3,14 @@
 // function gets; the esbuild options come from ../bundling.ts.
 import path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type ILogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { type Construct } from 'constructs';
 import { ESBUILD_OPTIONS, NODE_MAJOR, REPO_ROOT } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
+import { METRICS_NAMESPACE, SERVICE_NAME } from '../../functions/platform/telemetry-names.ts';
 
 const RUNTIMES: Record<number, Runtime> = { 22: Runtime.NODEJS_22_X, 24: Runtime.NODEJS_24_X };
 
@@ -20,7 +21,7 @@ function runtimeFor(major: number): Runtime {
 }
 
 export type LambdaSettings = Required<
-  Pick<NodejsFunctionProps, 'runtime' | 'architecture' | 'memorySize' | 'timeout' | 'bundling' | 'projectRoot' | 'depsLockFilePath' | 'environment'>
+  Pick<NodejsFunctionProps, 'runtime' | 'architecture' | 'memorySize' | 'timeout' | 'bundling' | 'projectRoot' | 'depsLockFilePath' | 'environment' | 'tracing'>
 >;
 
 export function lambdaSettings(config: StageConfig): LambdaSettings {
@@ -29,6 +30,8 @@ export function lambdaSettings(config: StageConfig): LambdaSettings {
     architecture: Architecture.ARM_64,
     memorySize: 512,
     timeout: Duration.seconds(10),
+    // X-Ray records every invocation; the functions that bundle Powertools' Tracer add their calls.
+    tracing: Tracing.ACTIVE,
     projectRoot: REPO_ROOT,
     depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
     bundling: {
@@ -48,6 +51,10 @@ export function lambdaSettings(config: StageConfig): LambdaSettings {
       STAGE: config.stage,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       NODE_OPTIONS: '--enable-source-maps',
+      // Read by Powertools (functions/platform): one service and namespace for logs and metrics.
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
     },
   };
 }

@@ -2,6 +2,7 @@
 // naming function, and the one set of esbuild options behind every function.
 import { describe, expect, it } from 'vitest';
 import { App, RemovalPolicy } from 'aws-cdk-lib';
+import { Tracing } from 'aws-cdk-lib/aws-lambda';
 import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { ESBUILD_OPTIONS, LAMBDA_ENTRIES } from '../../infra/bundling.ts';
 import { readStageConfig } from '../../infra/config.ts';
@@ -56,6 +57,19 @@ describe('lambda settings', () => {
       banner: ESBUILD_OPTIONS.banner,
       forceDockerBundling: false,
     });
+  });
+
+  it('trace every function with X-Ray and name its logs and metrics for Powertools', () => {
+    const settings = lambdaSettings(configFor({ stage: 'prod' }));
+    expect(settings.tracing).toBe(Tracing.ACTIVE);
+    expect(settings.environment).toMatchObject({
+      STAGE: 'prod',
+      POWERTOOLS_SERVICE_NAME: 'woonwijzer',
+      POWERTOOLS_METRICS_NAMESPACE: 'Woonwijzer',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+    });
+    // Metrics stay on in Lambda: nothing may switch them off there by default.
+    expect(settings.environment).not.toHaveProperty('POWERTOOLS_METRICS_DISABLED');
   });
 
   it('name an entry for every function', () => {
