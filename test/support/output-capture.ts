@@ -1,6 +1,8 @@
 // Captures everything the process writes to stdout and stderr while a test runs (the logger's
 // JSON lines, EMF metric lines, stray console output), and keeps it off the test report. The
-// logger and Metrics write through Node's Console on these streams, so this sees their lines.
+// logger and Metrics write through a Console of their own on these streams; the global console
+// is captured apart, since vitest routes it to its reporter rather than to the streams.
+import { format } from 'node:util';
 import { vi } from 'vitest';
 import { metrics } from '../../functions/platform/metrics.ts';
 
@@ -20,7 +22,13 @@ export function captureOutput(): CapturedOutput {
     callback?.();
     return true;
   };
-  const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(swallow), vi.spyOn(process.stderr, 'write').mockImplementation(swallow)];
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation(swallow),
+    vi.spyOn(process.stderr, 'write').mockImplementation(swallow),
+    ...(['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void chunks.push(`${format(...args)}\n`)),
+    ),
+  ];
   return {
     text: () => chunks.join(''),
     jsonLines: () =>
