@@ -4,11 +4,12 @@
 import path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type ILogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { type Construct } from 'constructs';
 import { ESBUILD_OPTIONS, NODE_MAJOR, REPO_ROOT } from '../bundling.ts';
+import { acknowledge } from '../nag.ts';
 import { type StageConfig } from '../config.ts';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../../functions/platform/telemetry-names.ts';
 
@@ -74,4 +75,14 @@ export function executionRole(scope: Construct, id: string, logGroup: ILogGroup)
   const role = new Role(scope, id, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
   logGroup.grantWrite(role);
   return role;
+}
+
+/**
+ * Active tracing (in lambdaSettings) gives the function's role X-Ray's PutTraceSegments and
+ * PutTelemetryRecords on `*`: X-Ray has no resource-level permissions. Acknowledged on that role
+ * alone, for every function built from these settings.
+ */
+export function acknowledgeTracing(fn: NodejsFunction): void {
+  if (!fn.role) return;
+  acknowledge(fn.role, 'IAM5', 'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords take no resource ARN.', ['Resource::*']);
 }

@@ -12,7 +12,7 @@ import { aliasName, firstVersionName } from '../../functions/search/opensearch/i
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
 import { acknowledge, nagResource } from '../nag.ts';
-import { executionRole, lambdaSettings, stageLogGroup } from './lambda-settings.ts';
+import { acknowledgeTracing, executionRole, lambdaSettings, stageLogGroup } from './lambda-settings.ts';
 
 export type SearchHttpAction = 'es:ESHttpGet' | 'es:ESHttpHead' | 'es:ESHttpPost' | 'es:ESHttpPut' | 'es:ESHttpDelete';
 
@@ -81,6 +81,7 @@ export class SearchAccessProvider extends Construct {
       timeout: Duration.minutes(1),
       logGroup,
     });
+    acknowledgeTracing(handler);
     logGroup.grantWrite(props.masterRole);
     const providerLogs = stageLogGroup(this, 'ProviderLogs', props.config);
     const providerRole = executionRole(this, 'ProviderRole', providerLogs);

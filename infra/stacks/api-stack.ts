@@ -15,7 +15,7 @@ import { type Construct } from 'constructs';
 import { entryPath } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
-import { executionRole, lambdaSettings, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { acknowledgeTracing, executionRole, lambdaSettings, stageLogGroup } from '../constructs/lambda-settings.ts';
 import { acknowledge } from '../nag.ts';
 import { SEARCH_ACCESS, SearchAccess } from '../constructs/search-access.ts';
 
@@ -74,6 +74,7 @@ export class ApiStack extends Stack {
         SES_FROM_ADDRESS: props.fromAddress,
       },
     });
+    acknowledgeTracing(this.handler);
     // The import route writes listings; the stream carries them to the search index.
     role.addManagedPolicy(props.tableAccess);
     role.addManagedPolicy(props.photoAccess);

@@ -16,7 +16,7 @@ import { type Construct } from 'constructs';
 import { entryPath } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { PROJECT, resourceName } from '../naming.ts';
-import { executionRole, lambdaSettings, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { acknowledgeTracing, executionRole, lambdaSettings, stageLogGroup } from '../constructs/lambda-settings.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 import { SEARCH_ACCESS, SearchAccess, SearchAccessProvider } from '../constructs/search-access.ts';
 
@@ -190,6 +190,7 @@ export class SearchStack extends Stack {
       role: indexerRole,
       environment: searchEnvironment,
     });
+    acknowledgeTracing(indexer);
     indexer.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -223,6 +224,7 @@ export class SearchStack extends Stack {
       role: reindexRole,
       environment: { ...searchEnvironment, TABLE_NAME: table.tableName },
     });
+    acknowledgeTracing(reindex);
     this.reindex = reindex;
 
     const callers = [
