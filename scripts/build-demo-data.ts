@@ -1288,7 +1288,13 @@ type LaterFlag = Exclude<HousingFormFlagField, (typeof STREAM_FLAGS)[number]>;
 const LATER_FLAGS = HOUSING_FORM_FLAG_FIELDS.filter((field): field is LaterFlag => !(STREAM_FLAGS as readonly string[]).includes(field));
 
 /** Per later fact and kind of housing, how likely it is yes (a provider leaves it out 1 time in 10, as the others). */
-const LATER_FLAG_ODDS: Record<LaterFlag, Record<HousingType, number>> = {};
+const LATER_FLAG_ODDS: Record<LaterFlag, Record<HousingType, number>> = {
+  // Small groups and houses cook in their own kitchen; large homes mostly serve meals from a central kitchen.
+  cooking: {
+    'nursing-home': 0.2, 'small-scale-group': 0.9, 'care-apartment': 0.8, 'sheltered-group': 0.85, 'parents-initiative': 0.9,
+    'residential-care-home': 0.35, 'care-farm': 0.85, respite: 0.25,
+  },
+};
 
 type LocationKind = 'large' | 'small' | 'farm';
 

@@ -66,6 +66,8 @@ export const CRITERIA = {
   garden: { kind: 'flag', reads: { read: 'listHas', field: 'facilities', code: 'garden' }, searchFilter: true },
   ownBathroom: { kind: 'flag', reads: { read: 'flag', field: 'ownBathroom', on: 'housingForm' }, searchFilter: true, feature: true },
   kitchenette: { kind: 'flag', reads: { read: 'flag', field: 'kitchenette', on: 'housingForm' }, searchFilter: true, feature: true },
+  // Residents cook for themselves or help cook: among what older people and their families most want to know.
+  cooking: { kind: 'flag', reads: { read: 'flag', field: 'cooking', on: 'housingForm' }, searchFilter: true, feature: true },
   smallScale: {
     kind: 'flag', reads: { read: 'atMost', field: 'groupSize', max: SMALL_SCALE_MAX_GROUP_SIZE }, searchFilter: true,
   },

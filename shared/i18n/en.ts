@@ -7,6 +7,7 @@ export const enCriteria: CriterionTexts = {
     garden: 'A garden',
     ownBathroom: 'A private bathroom',
     kitchenette: 'A private small kitchen',
+    cooking: 'Residents cook or help with the cooking',
     smallScale: 'A small group (8 residents at most)',
     wheelchair: 'Suitable for a wheelchair',
     roundTheClock: 'Someone present day and night',

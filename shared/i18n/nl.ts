@@ -26,6 +26,7 @@ export const nlCriteria: CriterionTexts = {
     garden: 'Een tuin',
     ownBathroom: 'Een eigen badkamer',
     kitchenette: 'Een eigen keukentje',
+    cooking: 'Bewoners koken zelf of helpen met koken',
     smallScale: 'Een kleine groep (hoogstens 8 bewoners)',
     wheelchair: 'Geschikt voor een rolstoel',
     roundTheClock: 'Dag en nacht iemand aanwezig',
