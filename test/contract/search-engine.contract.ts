@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnknownRegionError } from '../../functions/search/embedded/unknown-region-error.ts';
 import type { SearchEngine } from '../../functions/search/search-engine.ts';
-import { SearchQuerySchema, type SearchQuery } from '../../shared/domain/index.ts';
+import { CRITERIA, FLAG_CRITERIA, FLAG_FIELDS, FLAG_FILTERS, SearchQuerySchema, type SearchQuery } from '../../shared/domain/index.ts';
 import type { MatchCandidate } from '../../shared/matching/index.ts';
 import { MAASTRICHT, candidate, matchRequest, northOf } from '../fixtures/candidates.ts';
 
@@ -346,6 +346,43 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         expect((await subject.engine.search(query({ q: 'tuin' }))).total).toBe(0);
         const answer = await subject.engine.match(matchRequest({}));
         expect(ids(answer.results)).toEqual([FIXTURES.sintJozef.id]);
+      });
+    });
+
+    describe('every yes/no criterion of the registry', () => {
+      // Nine housing forms; for the i-th, the f-th yes/no field is yes, no or left out by (i + f) % 3,
+      // so each field has every answer three times and the criteria do not move together.
+      const answers = [true, false, undefined] as const;
+      const flagged = Array.from({ length: 9 }, (_, i) =>
+        candidate({
+          locationId: `vlag-${i}`, housingFormId: 'vorm', name: `Huis ${i}`, point: northOf(MAASTRICHT, i),
+          ...Object.fromEntries(FLAG_FIELDS.map((field, f) => [field, answers[(i + f) % 3]])),
+        }),
+      );
+      const holding = (field: string, answer: boolean | undefined) =>
+        flagged.filter((c) => (c as unknown as Record<string, unknown>)[field] === answer).map((c) => c.id).sort();
+      const readsFlag = FLAG_CRITERIA.flatMap((name) => {
+        const how = CRITERIA[name].reads;
+        return how.read === 'flag' ? [{ name, field: how.field }] : [];
+      });
+      let flagEngine: SearchEngine;
+      beforeAll(async () => {
+        flagEngine = (await engineWith(flagged)).engine;
+      });
+
+      it.each(readsFlag)('$name as a must keeps yes and left out, and lists no as a near miss', async ({ name, field }) => {
+        const answer = await flagEngine.match(matchRequest({ criteria: [{ criterion: name, importance: 'must' }], limit: 20 }));
+        expect(ids(answer.results).sort()).toEqual([...holding(field, true), ...holding(field, undefined)].sort());
+        // Yes ranks above "ask the provider".
+        expect(ids(answer.results.slice(0, 3)).sort()).toEqual(holding(field, true));
+        expect(ids(answer.nearMisses).sort()).toEqual(holding(field, false));
+        for (const miss of answer.nearMisses) expect(miss.failedMusts).toEqual([{ criterion: name, importance: 'must', outcome: 'mismatch' }]);
+      });
+
+      it.each(FLAG_FILTERS.filter((name) => readsFlag.some((c) => c.name === name)))('the search filter %s finds only the yes', async (name) => {
+        const field = readsFlag.find((c) => c.name === name)?.field as string;
+        const found = await flagEngine.search(query({ [name]: 'true', limit: 20 }));
+        expect(ids(found.items).sort()).toEqual(holding(field, true));
       });
     });
 
