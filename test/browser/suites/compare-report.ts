@@ -153,7 +153,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       // The table holds the facts where the places differ; those the same at both are folded.
       const facts = await tableRows(factTable);
       const fact = (label: string) => facts.find((row) => row.label.startsWith(label));
-      expect(fact('Eigen badkamer')).toEqual({ label: 'Eigen badkamerUw wens: Leuk als het kan', cells: ['✓Ja, dit past bij uw wens', '✗Nee, dit past niet bij uw wens'] });
+      expect(fact('Een eigen badkamer')).toEqual({ label: 'Een eigen badkamerUw wens: Leuk als het kan', cells: ['✓Ja, dit past bij uw wens', '✗Nee, dit past niet bij uw wens'] });
       for (const row of facts) expect(new Set(row.cells).size, row.label).toBeGreaterThan(1);
       expect(fact('Wachtlijst')?.cells.join(' ')).toContain('Laatst bevestigd op');
       expect(fact('Afstand')?.cells[0]).toMatch(/Ongeveer \d+ km/);
@@ -161,7 +161,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       expect(await sameFacts.getAttribute('open')).toBeNull();
       const same = await sameFacts.locator('li').allTextContents();
       expect(await sameFacts.locator('summary').textContent()).toBe(`Hetzelfde bij alle plekken (${same.length})`);
-      for (const label of ['Roken mag', 'Eigen keukentje', 'Partner kan mee komen wonen']) {
+      for (const label of ['Roken mag', 'Een eigen keukentje', 'Partner kan mee komen wonen', 'Bewoners koken zelf of helpen met koken']) {
         expect(same.find((line) => line.startsWith(`${label}: `)), label).toMatch(/: (Ja|Nee|Onbekend — vraag het de aanbieder)$/);
       }
       // A wish both places answer alike keeps its symbol and its words among the folded facts.
@@ -197,7 +197,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       expect(await comparedNames(page)).toEqual([LAVENDEL.name, SCHACHT.name]);
       await expect(page.locator('.ww-compare-table').first().isVisible()).resolves.toBe(false);
 
-      const bathroom = page.locator('.ww-compare-block', { has: page.getByRole('heading', { level: 4, name: /^Een eigen badkamer/ }) });
+      const bathroom = page.locator('[data-part="wishes"] .ww-compare-block', { has: page.getByRole('heading', { level: 4, name: /^Een eigen badkamer/ }) });
       const places = bathroom.locator('.ww-compare-block__places > li');
       const said = (await places.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
       expect(said).toEqual([`1 ${LAVENDEL.name}, ${LAVENDEL.locationName}: ✓Past`, `2 ${SCHACHT.name}, ${SCHACHT.locationName}: ✗Past niet`]);
@@ -218,7 +218,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       // The facts: a plain fact without a symbol, a wished one with its outcome.
       const size = page.locator('.ww-compare-block', { has: page.getByRole('heading', { level: 4, name: 'Grootte van de groep' }) });
       for (const value of await size.locator('.ww-compare-block__value').allInnerTexts()) expect(value).toMatch(/^\d+ bewoners per groep$/);
-      const bathroomFact = page.locator('[data-part="facts"] .ww-compare-block', { has: page.getByRole('heading', { level: 4, name: /^Eigen badkamer/ }) });
+      const bathroomFact = page.locator('[data-part="facts"] .ww-compare-block', { has: page.getByRole('heading', { level: 4, name: /^Een eigen badkamer/ }) });
       expect(await bathroomFact.locator('.ww-compare-block__value').allTextContents()).toEqual(['✓Ja, dit past bij uw wens', '✗Nee, dit past niet bij uw wens']);
       await screenshot(page, 'compare');
 
@@ -282,7 +282,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       // In view: per differing fact a block with both places, and both values differ.
       const factBlocks = page.locator('.ww-compare-narrow[data-part="facts"] > .ww-compare-block');
       const shown = (await factBlocks.locator('h4').allInnerTexts()).map((text) => text.split('\n')[0]);
-      expect(shown).toEqual(['Afstand', 'Wachtlijst', 'Soort wonen', 'Grootte van de groep', 'Eigen badkamer', 'Aanbieder', 'Adres']);
+      expect(shown).toEqual(['Afstand', 'Wachtlijst', 'Soort wonen', 'Grootte van de groep', 'Een eigen badkamer', 'Aanbieder', 'Adres']);
       for (const block of await factBlocks.all()) {
         await expect(block.isVisible()).resolves.toBe(true);
         expect(new Set(await block.locator('.ww-compare-block__value').allInnerTexts()).size).toBe(2);
@@ -291,11 +291,11 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       const same = page.locator('details[data-same-facts]');
       const summary = same.locator('summary');
       await expect(summary.isVisible()).resolves.toBe(true);
-      expect(await summary.innerText()).toBe('Hetzelfde bij alle plekken (7)');
+      expect(await summary.innerText()).toBe('Hetzelfde bij alle plekken (8)');
       expect(await same.getAttribute('open')).toBeNull();
       await expect(same.locator('li').first().isVisible()).resolves.toBe(false);
       // Closed, the folded facts are still in the page for screen readers once opened, and no fact is lost.
-      expect(await same.locator('li').count() + shown.length).toBe(14);
+      expect(await same.locator('li').count() + shown.length).toBe(15);
       // After the facts the links to each place, still in view.
       await expect(page.locator('.ww-compare-narrow[data-part="more"]').getByRole('link', { name: 'Meer over Kapelhof' }).isVisible()).resolves.toBe(true);
 
@@ -324,7 +324,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       await page.getByRole('checkbox', { name: new RegExp(`^${LAVENDEL.name}`) }).uncheck();
       expect(await comparedNames(page)).toEqual([SCHACHT.name]);
       expect(await page.locator('details[data-same-facts]').count()).toBe(0);
-      expect(await factBlocks.count()).toBe(14);
+      expect(await factBlocks.count()).toBe(15);
     });
 
     it('compare page with the folded parts open: no axe violations in Dutch and English, no sideways scroll at 320 px', async () => {
@@ -345,7 +345,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
         await page.setViewportSize({ width: 390, height: 844 });
       }
       expect(found).toEqual({});
-      expect(await page.locator('details[data-same-facts] summary').textContent()).toBe('The same at every place (7)');
+      expect(await page.locator('details[data-same-facts] summary').textContent()).toBe('The same at every place (8)');
       await screenshot(page, 'compare-folds-open');
     });
 
