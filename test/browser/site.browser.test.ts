@@ -9,6 +9,7 @@ import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
 import { journeysSuite } from './suites/journeys.ts';
+import { newCriterionSuite } from './suites/new-criterion.ts';
 import { pagesSuite } from './suites/pages.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
 import { rankingSuite } from './suites/ranking.ts';
@@ -37,5 +38,6 @@ describe('the public site in a browser', () => {
   searchSupportSuite(get);
   rankingSuite(get);
   journeysSuite(get);
+  newCriterionSuite(get);
   budgetSuite();
 });
