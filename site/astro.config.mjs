@@ -1,4 +1,5 @@
-// The public site: static HTML, Dutch at / and English at /en/, no client JavaScript.
+// The public site: static HTML, Dutch at / and English at /en/; pages that need it load one small
+// script of their own (the browser tests hold each page to a JavaScript budget).
 // SITE_URL is the public address (for canonical and hreflang links); the API address for the
 // build is read in src/lib/api.ts (WOONWIJZER_API_URL).
 import process from 'node:process';

@@ -1,4 +1,4 @@
-// The code lists of the Wlz domain (see DOMAIN.md): the only values the schemas, the matcher and
+// The code lists of the Wlz domain (see docs/domain.md): the only values the schemas, the matcher and
 // the import accept. Adding a code here is the one way to extend a list.
 
 export const SECTORS = ['VV', 'VG', 'LVG', 'LG', 'ZGvis', 'ZGaud', 'GGZ'] as const;

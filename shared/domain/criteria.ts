@@ -1,5 +1,5 @@
 // Criteria: the matcher's input and the stable contract between questionnaire, API and engines.
-// Names and codes exactly as in DOMAIN.md; a criterion carries a value only where the table says so.
+// Names and codes exactly as in docs/domain.md; a criterion carries a value only where the table says so.
 import * as z from 'zod';
 import { IMPORTANCES } from './codes.ts';
 import {

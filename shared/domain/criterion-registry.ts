@@ -12,7 +12,7 @@ import {
   WORLDVIEWS,
 } from './codes.ts';
 
-/** DOMAIN.md: "small-scale" is a group of at most this many residents. */
+/** docs/domain.md: "small-scale" is a group of at most this many residents. */
 export const SMALL_SCALE_MAX_GROUP_SIZE = 8;
 
 /**

@@ -1,5 +1,5 @@
 // The listing model: an organisation with its locations and their housing forms, exactly in the
-// import format of DOMAIN.md. Unknown is not false: optional booleans and lists stay undefined
+// import format of docs/domain.md. Unknown is not false: optional booleans and lists stay undefined
 // when not given, and a list that is given (even empty) is complete.
 import * as z from 'zod';
 import {

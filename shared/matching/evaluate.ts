@@ -1,5 +1,5 @@
 // Whether one criterion holds for one candidate: 'match', 'mismatch' or 'unknown', following the
-// criteria table of DOMAIN.md. A criterion is compiled once per request into a small predicate,
+// criteria table of docs/domain.md. A criterion is compiled once per request into a small predicate,
 // so the scan over tens of thousands of candidates does no per-candidate dispatch on the name.
 import { criterionRead, type Criterion, type Outcome } from '../domain/index.ts';
 import { type MatchCandidate } from './candidate.ts';

@@ -23,7 +23,7 @@ import {
   normaliseScore, waitingListTerm,
 } from './score.ts';
 
-/** A near miss fails at most this many musts; failing more excludes (DOMAIN.md). */
+/** A near miss fails at most this many musts; failing more excludes (docs/domain.md). */
 export const MAX_FAILED_MUSTS = 2;
 
 export interface MatchOptions {

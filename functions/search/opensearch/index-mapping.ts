@@ -20,7 +20,7 @@ export const MAX_RESULT_WINDOW = 20_000;
 
 /**
  * Candidate fields that may be left out (undefined = unknown). An empty list cannot be told from a
- * missing one in OpenSearch (`[]` indexes no value, so `exists` is false for both), yet DOMAIN.md
+ * missing one in OpenSearch (`[]` indexes no value, so `exists` is false for both), yet docs/domain.md
  * makes them different: a list that is given, even empty, is complete (a missing code is a
  * mismatch), a list left out is unknown. So each document lists the fields it gives.
  */

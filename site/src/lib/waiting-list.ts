@@ -3,7 +3,7 @@
 import { WAITING_LIST_STATUSES, type WaitingListStatus } from '../../../shared/domain/codes.ts';
 import { parseDate } from '../../../shared/i18n/dates.ts';
 
-/** DOMAIN.md: a waiting-list state older than 30 days is shown as possibly outdated. */
+/** docs/domain.md: a waiting-list state older than 30 days is shown as possibly outdated. */
 export const STALE_AFTER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 

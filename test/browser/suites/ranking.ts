@@ -1,4 +1,4 @@
-// The page that explains the order (DOMAIN.md: ranking is never for sale and is explained on a
+// The page that explains the order (docs/domain.md: ranking is never for sale and is explained on a
 // page of its own): reachable from every page's footer and from the results, its numbers are the
 // matcher's own, readable without JavaScript, axe-clean in both languages and fine at 320 px.
 import { describe, expect, it } from 'vitest';

@@ -54,7 +54,7 @@ describe.each(REGION_IDS)('the %s questionnaire as shipped', (regionId) => {
     expect(questionnaire.version).toBe(1);
   });
 
-  it('has a step for every theme of DOMAIN.md and asks for every criterion a person can have a wish about', () => {
+  it('has a step for every theme of docs/domain.md and asks for every criterion a person can have a wish about', () => {
     const questionnaire = shipped(regionId);
     expect(questionnaire.themes.length).toBeGreaterThanOrEqual(9);
     // Every criterion of the registry: a new one is asked in both regions before it lands.

@@ -1,6 +1,6 @@
 // A favourite's waiting list in words for the compare and report pages: status, weeks or free
 // places, and the date it was confirmed, past 30 days as "Misschien verouderd: bevestigd op …"
-// (DOMAIN.md), with the note explaining that once per page, as on the results page.
+// (docs/domain.md), with the note explaining that once per page, as on the results page.
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
 import { INTL_LOCALE } from '../../../../shared/i18n/locales.ts';
