@@ -17,7 +17,8 @@ import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { createPublicApp } from '../functions/api/public/app.ts';
 import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-engine.ts';
-import type { ListingStore } from '../functions/store/listing-store.ts';
+import type { ListingReader } from '../functions/store/listing-reader.ts';
+import type { RegionReader } from '../functions/store/region-store.ts';
 import { systemClock } from '../shared/clock.ts';
 import {
   CARE_PROFILE_SECTOR, CULTURES, HOUSING_FORM_FLAG_FIELDS, MatchRequestSchema, WORLDVIEWS, type CareProfile, type DeliveryForm, type Facility,
@@ -301,26 +302,26 @@ const API_DURATION_S = 10;
 const API_WARMUP_S = 2;
 const API_TARGET = { requestsPerSecond: 1_500, p99Ms: 50 };
 
-function corpusStore(candidates: MatchCandidate[]): ListingStore {
+function corpusStores(candidates: MatchCandidate[]): { regions: RegionReader; listings: ListingReader } {
   const region = {
     id: 'nl', name: 'Nederland', careOfficeRegionCode: 'ZK00', primarySector: 'VV' as const,
-    municipalities: [{ code: 'GM0000', name: 'Overal' }], description: 'Benchmark corpus.', demonstration: true,
+    municipalities: [{ code: 'GM0000', name: 'Overal' }], description: 'Benchmark corpus.', supportOrganizations: [],
+    demonstration: true,
   };
   const notUsed = () => {
     throw new Error('The benchmark store only lists its corpus.');
   };
-  return new Proxy({} as ListingStore, {
-    get: (_target, name) => {
-      if (name === 'listRegions') return async () => [region];
-      if (name === 'loadRegion') return async () => ({ locations: [], candidates });
-      return notUsed;
-    },
-  });
+  const only = <T extends object>(methods: Partial<T>): T =>
+    new Proxy({} as T, { get: (_target, name) => (methods as Record<string | symbol, unknown>)[name] ?? notUsed });
+  return {
+    regions: only<RegionReader>({ listRegions: async () => [region] }),
+    listings: only<ListingReader>({ loadRegion: async () => ({ locations: [], candidates }) }),
+  };
 }
 
 async function listenApi(candidates: MatchCandidate[]) {
-  const store = corpusStore(candidates);
-  const app = createPublicApp({ store, clock: systemClock, search: await loadEmbeddedEngine(store) });
+  const stores = corpusStores(candidates);
+  const app = createPublicApp({ ...stores, clock: systemClock, search: await loadEmbeddedEngine(stores) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());

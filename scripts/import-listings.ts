@@ -6,8 +6,8 @@ import { readListingFile } from '../functions/listings/listing-files.ts';
 import { loadRegions } from '../functions/listings/seed-demo.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { readConfig } from '../functions/platform/config.ts';
-import { createListingStore } from '../functions/store/create-store.ts';
-import type { ChangeCounts } from '../functions/store/listing-store.ts';
+import { createStores } from '../functions/store/create-store.ts';
+import type { ChangeCounts } from '../functions/store/listing-writer.ts';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
 if (files.length === 0) {
@@ -19,10 +19,10 @@ const config = readConfig();
 // In AWS (TABLE_NAME set, no endpoint) write to the real table; else to the local database.
 const useAws = process.env.TABLE_NAME !== undefined && config.DYNAMODB_ENDPOINT === undefined;
 const db = useAws
-  ? { store: createListingStore(config), close: async () => {} }
+  ? { stores: createStores(config), close: async () => {} }
   : await openLocalDatabase(config, { announce: false });
 
-if (!useAws) await loadRegions(db.store);
+if (!useAws) await loadRegions(db.stores.regions);
 
 const counts = (c: ChangeCounts) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged, ${c.removed} removed`;
 let refused = 0;
@@ -34,7 +34,7 @@ try {
       process.stdout.write(`✗ ${file}: refused. ${read.message}\n`);
       continue;
     }
-    const outcome = await importListing(read.document, { store: db.store, clock: systemClock });
+    const outcome = await importListing(read.document, { ...db.stores, clock: systemClock });
     if (outcome.ok) {
       const s = outcome.summary;
       process.stdout.write(

@@ -22,8 +22,7 @@ import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';
 import { REPO_ROOT } from '../functions/platform/paths.ts';
 import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-engine.ts';
-import { createDynamoDbClient } from '../functions/store/create-store.ts';
-import { DynamoDbListingStore } from '../functions/store/dynamodb/dynamodb-listing-store.ts';
+import { createDynamoDbClient, dynamoDbStores } from '../functions/store/create-store.ts';
 import { ensureTable } from '../functions/store/dynamodb/ensure-table.ts';
 
 const TARGETS = { performance: 95, accessibility: 100 } as const;
@@ -44,10 +43,10 @@ let exitCode = 0;
 try {
   const client = createDynamoDbClient({ DYNAMODB_ENDPOINT: db.endpoint, AWS_REGION: 'eu-west-1' });
   await ensureTable(client, 'lighthouse');
-  const store = new DynamoDbListingStore(client, 'lighthouse');
-  await seedDemo(store, systemClock);
-  const search = await loadEmbeddedEngine(store);
-  const api = createPublicApp({ store, clock: systemClock, search });
+  const stores = dynamoDbStores(client, 'lighthouse');
+  await seedDemo(stores, systemClock);
+  const search = await loadEmbeddedEngine(stores);
+  const api = createPublicApp({ ...stores, clock: systemClock, search });
   server = serve({ fetch: createLocalServerApp(api, siteDir).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server?.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -13,7 +13,7 @@ import { type Clock, systemClock } from '../shared/clock.ts';
 import { ListingDocumentSchema } from '../shared/domain/index.ts';
 import { demoFiles, readListingFile, readQuestionnaire, readRegions } from '../functions/listings/listing-files.ts';
 import { loadRegions, seedDemo } from '../functions/listings/seed-demo.ts';
-import { createDynamoDbClient, createListingStore } from '../functions/store/create-store.ts';
+import { createDynamoDbClient, createStores } from '../functions/store/create-store.ts';
 import { STAGES, type Stage } from '../infra/config.ts';
 import { resourceName } from '../infra/naming.ts';
 
@@ -111,8 +111,8 @@ export async function loadRegionsIntoTable(options: LoadOptions, clock: Clock = 
     dryRun: options.dryRun,
     regions: regions.map((r) => ({ id: r.id, name: r.name, questionnaire: questionnaires.get(r.id) !== undefined })),
   };
-  const store = createListingStore(config);
-  const holdsHousingForms = async () => (await Promise.all(regions.map((r) => store.regionCounts(r.id)))).some((c) => c.housingFormCount > 0);
+  const stores = createStores(config);
+  const holdsHousingForms = async () => (await Promise.all(regions.map((r) => stores.listings.regionCounts(r.id)))).some((c) => c.housingFormCount > 0);
 
   if (options.dryRun) {
     if (options.demo) {
@@ -122,11 +122,11 @@ export async function loadRegionsIntoTable(options: LoadOptions, clock: Clock = 
     return summary;
   }
 
-  await loadRegions(store);
+  await loadRegions(stores.regions);
   if (options.demo) {
     // seedDemo writes nothing when any region already has housing forms: demonstration data
     // never mixes with real listings.
-    const { demoDocuments: written } = await seedDemo(store, clock);
+    const { demoDocuments: written } = await seedDemo(stores, clock);
     summary.demo = written > 0 ? { documents: written, written: true } : { documents: 0, written: false, reason: 'the table already holds housing forms' };
   }
   return summary;

@@ -11,7 +11,7 @@ import { OpenSearchNotConfiguredError, openSearchSettings } from '../functions/i
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { readConfig } from '../functions/platform/config.ts';
 import { createOpenSearchIndex, type OpenSearchSettings } from '../functions/search/opensearch/create-opensearch-index.ts';
-import { createListingStore } from '../functions/store/create-store.ts';
+import { createStores } from '../functions/store/create-store.ts';
 
 const regionIds = process.argv.slice(2).filter((a) => a !== '--');
 const invalid = regionIds.filter((id) => !Slug.safeParse(id).success);
@@ -31,7 +31,7 @@ function settingsOrExit(): OpenSearchSettings {
 }
 const settings = settingsOrExit();
 const useAws = process.env.TABLE_NAME !== undefined && config.DYNAMODB_ENDPOINT === undefined;
-const db = useAws ? { store: createListingStore(config), close: async () => {} } : await openLocalDatabase(config, { announce: false });
+const db = useAws ? { stores: createStores(config), close: async () => {} } : await openLocalDatabase(config, { announce: false });
 const index = createOpenSearchIndex(settings);
 
 process.stdout.write(
@@ -46,7 +46,7 @@ const regionBars = new Map<string, cliProgress.SingleBar>();
 const started = Date.now();
 let summary: ReindexSummary;
 try {
-  summary = await reindex(db.store, index, regionIds, ({ regionId, done, total }) => {
+  summary = await reindex(db.stores, index, regionIds, ({ regionId, done, total }) => {
     let bar = regionBars.get(regionId);
     const payload = { region: regionId.padEnd(16) };
     if (!bar) {

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { REPO_ROOT } from '../functions/platform/paths.ts';
-import { createDynamoDbClient } from '../functions/store/create-store.ts';
-import { DynamoDbListingStore } from '../functions/store/dynamodb/dynamodb-listing-store.ts';
+import { createDynamoDbClient, dynamoDbStores } from '../functions/store/create-store.ts';
 import { ensureTable } from '../functions/store/dynamodb/ensure-table.ts';
 import { SCREENSHOT_DIR, startSiteHarness, type SiteHarness } from '../test/browser/harness.ts';
 import { screenshot } from '../test/browser/page-checks.ts';
@@ -32,7 +31,7 @@ try {
   const client = createDynamoDbClient({ DYNAMODB_ENDPOINT: db.endpoint, AWS_REGION: 'eu-west-1' });
   await ensureTable(client, TABLE);
   say('Building the site from the demonstration data ...');
-  harness = await startSiteHarness(new DynamoDbListingStore(client, TABLE), { siteDir: SITE_DIR });
+  harness = await startSiteHarness(dynamoDbStores(client, TABLE), { siteDir: SITE_DIR });
   const pages = (await pagesToPhotograph(harness.baseUrl)).filter(({ name }) => !flags.page || flags.page.includes(name));
   if (pages.length === 0) throw new Error(`No page named ${flags.page?.join(', ')}`);
   for (const width of WIDTHS) {

@@ -36,24 +36,24 @@ process.on('SIGTERM', () => void stop(0));
 let server: ReturnType<typeof serve> | undefined;
 let poller: StreamPoller | undefined;
 try {
-  const seeded = await seedDemo(db.store, systemClock);
+  const seeded = await seedDemo(db.stores, systemClock);
   say(seeded.demoDocuments > 0 ? `Loaded ${seeded.demoDocuments} demonstration listings.` : 'The store already holds listings; kept them.');
 
   let search: SearchEngine;
   if (config.SEARCH_ENGINE === 'embedded') {
     // The stream position is taken before the load, so nothing written meanwhile is missed.
     poller = await openStreamPoller({ endpoint: db.endpoint, tableName: config.TABLE_NAME });
-    const engine = await loadEmbeddedEngine(db.store);
+    const engine = await loadEmbeddedEngine(db.stores);
     poller.start(engine);
     const sizes = Object.entries(engine.sizes()).map(([region, n]) => `${region} ${n}`).join(', ');
     say(`Search engine: embedded (${sizes} housing forms), following the table's changes.`);
     search = engine;
   } else {
-    search = await createSearchEngine(config, db.store);
+    search = await createSearchEngine(config, db.stores);
     say(`Search engine: OpenSearch at ${config.OPENSEARCH_URL}. Run \`npm run reindex\` after imports to bring it up to date.`);
   }
 
-  const api = createPublicApp({ store: db.store, clock: systemClock, search });
+  const api = createPublicApp({ ...db.stores, clock: systemClock, search });
   server = serve({ fetch: createLocalServerApp(api, DEFAULT_SITE_DIR).fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', () => resolve());

@@ -5,19 +5,20 @@ import type { CompareRequest, CompareResponse, ComparedItem, HousingFormRef, Loc
 import type { Point } from '../../shared/geo/distance.ts';
 import { planMatch, toCandidate } from '../../shared/matching/index.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
-import type { ListingStore } from '../store/listing-store.ts';
+import type { ListingReader } from '../store/listing-reader.ts';
+import type { RegionReader } from '../store/region-store.ts';
 import { locationSummary } from './location-summary.ts';
 
 /** Throws UnknownRegionError when the region does not exist. */
 export async function compareHousingForms(
-  store: ListingStore,
+  stores: { regions: Pick<RegionReader, 'getRegion'>; listings: Pick<ListingReader, 'getLocation'> },
   request: CompareRequest,
   origin: Point | undefined,
 ): Promise<CompareResponse> {
-  if (!(await store.getRegion(request.regionId))) throw new UnknownRegionError(request.regionId);
+  if (!(await stores.regions.getRegion(request.regionId))) throw new UnknownRegionError(request.regionId);
   const refs = uniqueRefs(request.items);
   const locationIds = [...new Set(refs.map((r) => r.locationId))];
-  const loaded = await Promise.all(locationIds.map((id) => store.getLocation(id)));
+  const loaded = await Promise.all(locationIds.map((id) => stores.listings.getLocation(id)));
   const locations = new Map<string, LocationDetail>();
   loaded.forEach((detail, i) => {
     // A location of another region is not this region's to compare, as if it did not exist.

@@ -2,11 +2,13 @@
 // API only reads; the staff apps (staff/context.ts) get their own dependencies with write rights.
 import type { Clock } from '../../shared/clock.ts';
 import type { SearchEngine } from '../search/search-engine.ts';
-import type { ListingStore } from '../store/listing-store.ts';
+import type { ListingReader } from '../store/listing-reader.ts';
+import type { RegionReader } from '../store/region-store.ts';
 import type { ApiAppEnv } from './app-factory.ts';
 
 export interface ApiDeps {
-  store: ListingStore;
+  regions: RegionReader;
+  listings: ListingReader;
   clock: Clock;
   /** Matching and direct search (the embedded engine locally, OpenSearch in AWS). */
   search: SearchEngine;

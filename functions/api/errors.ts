@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
-import { BadCursorError, ConcurrentChangeError, IdConflictError } from '../store/listing-store.ts';
+import { BadCursorError, IdConflictError, VersionConflictError } from '../store/store-errors.ts';
 import type { z } from 'zod';
 
 export function errorBody(code: string, message: string, fields?: FieldError[]): ErrorResponse {
@@ -70,7 +70,7 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
   // Cursors travel only in the query string of a paged list.
   if (error instanceof BadCursorError) return answer(400, 'validation_error', INVALID, [{ path: 'query.cursor', message: error.message }]);
   if (error instanceof IdConflictError) return answer(409, 'id_conflict', `${error.message} Choose another id.`);
-  if (error instanceof ConcurrentChangeError) return answer(409, 'version_conflict', error.message);
+  if (error instanceof VersionConflictError) return answer(409, 'version_conflict', error.message);
   if (error instanceof HTTPException && error.status === 415) {
     return answer(415, 'unsupported_media_type', 'Send the body as JSON, with the header Content-Type: application/json.');
   }

@@ -8,14 +8,15 @@ import { systemClock } from '../../shared/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts';
 import { openSearchEngineFromConfig } from '../search/opensearch/create-opensearch-engine.ts';
-import { createListingStore } from '../store/create-store.ts';
+import { createStores } from '../store/create-store.ts';
 import { createPublicApp } from './public/app.ts';
 
 const config = readConfig();
-const store = createListingStore(config);
+// The public API reads only: it is handed the read ports, not the listing writer.
+const { regions, listings } = createStores(config);
 // In AWS the engine is always OpenSearch; naming it here (not through create-search-engine.ts)
 // keeps the embedded engine and its index library out of this bundle.
-const search = openSearchEngineFromConfig(config, store);
+const search = openSearchEngineFromConfig(config, regions);
 
-const app = handle(createPublicApp({ store, clock: systemClock, search }));
+const app = handle(createPublicApp({ regions, listings, clock: systemClock, search }));
 export const handler = lambdaHandler((event: LambdaEvent, context) => app(event, context), { correlationId: httpCorrelationId });

@@ -15,14 +15,12 @@
 // reindex, puts it right.
 import { errorSummary, log } from '../platform/log.ts';
 import { type IndexBuild } from '../search/opensearch/opensearch-index.ts';
-import { type ListingStore } from '../store/listing-store.ts';
+import { type IndexSource } from '../store/listing-reader.ts';
 import { type MatchCandidate } from '../../shared/matching/index.ts';
 import { type IndexWriter } from './indexer-core.ts';
 
 /** Documents per write: one _bulk request of about half a megabyte. */
 export const REINDEX_CHUNK = 500;
-
-export type ReindexStore = Pick<ListingStore, 'listRegions' | 'loadRegion'>;
 
 /** What an index with versions offers on top of the port's writes (OpenSearchIndex does). */
 export interface VersionedIndex {
@@ -63,13 +61,13 @@ const noProgress: OnProgress = () => {};
  * engine has versions, else every stored region in place).
  */
 export async function reindex(
-  store: ReindexStore,
+  store: IndexSource,
   engine: IndexWriter & Partial<VersionedIndex>,
   regionIds: readonly string[] = [],
   onProgress: OnProgress = noProgress,
 ): Promise<ReindexSummary> {
   if (regionIds.length === 0 && isVersioned(engine)) return rebuildAll(store, engine, onProgress);
-  const ids = regionIds.length > 0 ? regionIds : (await store.listRegions()).map((r) => r.id);
+  const ids = regionIds.length > 0 ? regionIds : (await store.regions.listRegions()).map((r) => r.id);
   const regions: RegionReindexed[] = [];
   for (const regionId of ids) regions.push(await reindexRegion(store, engine, regionId, onProgress));
   return { mode: 'in-place', retired: [], regions };
@@ -77,7 +75,7 @@ export async function reindex(
 
 /** One region, in place: write its candidates, catch up, remove what the table no longer holds. */
 export async function reindexRegion(
-  store: ReindexStore,
+  store: IndexSource,
   engine: IndexWriter & Partial<VersionedIndex>,
   regionId: string,
   onProgress: OnProgress = noProgress,
@@ -94,11 +92,11 @@ export async function reindexRegion(
 
 /** The whole index, blue/green: a new version with every stored region, then the swap. */
 export async function rebuildAll(
-  store: ReindexStore,
+  store: IndexSource,
   engine: IndexWriter & VersionedIndex,
   onProgress: OnProgress = noProgress,
 ): Promise<ReindexSummary> {
-  const regionIds = (await store.listRegions()).map((r) => r.id);
+  const regionIds = (await store.regions.listRegions()).map((r) => r.id);
   const build = await engine.startRebuild();
   const before = new Map<string, Snapshot>();
   let published: { index: string; retired: string[] };
@@ -135,8 +133,8 @@ interface Snapshot {
   content: Map<string, string>;
 }
 
-async function snapshot(store: ReindexStore, regionId: string): Promise<Snapshot> {
-  const { candidates } = await store.loadRegion(regionId);
+async function snapshot(store: IndexSource, regionId: string): Promise<Snapshot> {
+  const { candidates } = await store.listings.loadRegion(regionId);
   return { candidates, content: new Map(candidates.map((c) => [c.id, stableJson(c)])) };
 }
 

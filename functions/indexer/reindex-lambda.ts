@@ -7,12 +7,12 @@ import { log } from '../platform/log.ts';
 import { recordMetric } from '../platform/metrics.ts';
 import { tracer } from '../platform/tracer.ts';
 import { createOpenSearchIndex } from '../search/opensearch/create-opensearch-index.ts';
-import { createDynamoDbClient, createListingStore } from '../store/create-store.ts';
+import { createDynamoDbClient, createStores } from '../store/create-store.ts';
 import { reindex, type ReindexSummary } from './reindex-core.ts';
 import { openSearchSettings } from './search-settings.ts';
 
 const config = readConfig();
-const store = createListingStore(config, tracer.captureAWSv3Client(createDynamoDbClient(config)));
+const stores = createStores(config, tracer.captureAWSv3Client(createDynamoDbClient(config)));
 const index = createOpenSearchIndex(openSearchSettings(config));
 
 export interface ReindexEvent {
@@ -24,7 +24,7 @@ export const handler = lambdaHandler(async (event: ReindexEvent | null = {}): Pr
   if (regionId !== undefined && !Slug.safeParse(regionId).success) {
     throw new Error(`regionId must be a region id such as "zuid-limburg", not ${JSON.stringify(regionId)}.`);
   }
-  const summary = await reindex(store, index, regionId ? [regionId] : []);
+  const summary = await reindex(stores, index, regionId ? [regionId] : []);
   recordMetric('reindexDocuments', summary.regions.reduce((sum, r) => sum + r.indexed + r.caughtUp, 0));
   log.info('reindex: done', { ...summary });
   return summary;

@@ -5,9 +5,9 @@ import {
 } from '../../shared/domain/index.ts';
 import { pc4CareOfficeRegion, pc4Point } from '../../shared/geo/pc4.ts';
 import type { Clock } from '../../shared/clock.ts';
-import {
-  ConcurrentChangeError, IdConflictError, type ListingStore, type ResolvedListing, type SaveSummary,
-} from '../store/listing-store.ts';
+import type { ListingWriter, ResolvedListing, SaveSummary } from '../store/listing-writer.ts';
+import type { RegionReader } from '../store/region-store.ts';
+import { IdConflictError, VersionConflictError } from '../store/store-errors.ts';
 
 export type ImportOutcome =
   | { ok: true; organizationId: string; summary: SaveSummary }
@@ -16,18 +16,24 @@ export type ImportOutcome =
 /** A waiting list confirmed "tomorrow" is a typo or a wrong clock; a day of slack covers time zones. */
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 
-export async function importListing(raw: unknown, deps: { store: ListingStore; clock: Clock }): Promise<ImportOutcome> {
+export interface ImportDeps {
+  regions: Pick<RegionReader, 'listRegions'>;
+  listingWriter: ListingWriter;
+  clock: Clock;
+}
+
+export async function importListing(raw: unknown, deps: ImportDeps): Promise<ImportOutcome> {
   const parsed = ListingDocumentSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, status: 400, organizationId: organizationIdOf(raw), errors: toFieldErrors(parsed.error) };
   }
   const doc = parsed.data;
-  const regions = new Map((await deps.store.listRegions()).map((r) => [r.id, r]));
+  const regions = new Map((await deps.regions.listRegions()).map((r) => [r.id, r]));
   const resolved = resolve(doc, regions, deps.clock.now());
   if (!resolved.ok) return { ok: false, status: 400, organizationId: doc.organization.id, errors: resolved.errors };
 
   try {
-    const summary = await deps.store.saveListing(resolved.listing, deps.clock.now());
+    const summary = await deps.listingWriter.saveListing(resolved.listing, deps.clock.now());
     return { ok: true, organizationId: doc.organization.id, summary };
   } catch (error) {
     if (error instanceof IdConflictError) {
@@ -39,8 +45,9 @@ export async function importListing(raw: unknown, deps: { store: ListingStore; c
         errors: [{ path: fieldPath(['locations', index, 'id']), message: `${error.message} Choose another id.` }],
       };
     }
-    if (error instanceof ConcurrentChangeError) {
-      return { ok: false, status: 409, organizationId: doc.organization.id, errors: [{ path: '(document)', message: error.message }] };
+    if (error instanceof VersionConflictError) {
+      const message = `The listing of "${doc.organization.id}" was changed by someone else during this import. Try again.`;
+      return { ok: false, status: 409, organizationId: doc.organization.id, errors: [{ path: '(document)', message }] };
     }
     throw error;
   }

@@ -1,6 +1,8 @@
 // Loads the configured regions, and the demonstration listings when the store holds none yet.
 import type { Clock } from '../../shared/clock.ts';
-import type { ListingStore } from '../store/listing-store.ts';
+import type { ListingReader } from '../store/listing-reader.ts';
+import type { ListingWriter } from '../store/listing-writer.ts';
+import type { RegionStore, RegionWriter } from '../store/region-store.ts';
 import { importListing } from './import-listing.ts';
 import { demoFiles, readListingFile, readQuestionnaire, readRegions } from './listing-files.ts';
 
@@ -17,7 +19,7 @@ export interface SeedReport {
  * Writes the configured regions (data/regions.json) and their questionnaires: configuration,
  * always made current.
  */
-export async function loadRegions(store: ListingStore) {
+export async function loadRegions(store: RegionWriter) {
   const regions = await readRegions();
   for (const region of regions) {
     await store.putRegion(region);
@@ -27,10 +29,16 @@ export async function loadRegions(store: ListingStore) {
   return regions;
 }
 
-export async function seedDemo(store: ListingStore, clock: Clock): Promise<SeedReport> {
-  const regions = await loadRegions(store);
+export interface SeedStores {
+  regions: RegionStore;
+  listings: Pick<ListingReader, 'regionCounts'>;
+  listingWriter: ListingWriter;
+}
 
-  const counts = await Promise.all(regions.map((r) => store.regionCounts(r.id)));
+export async function seedDemo(stores: SeedStores, clock: Clock): Promise<SeedReport> {
+  const regions = await loadRegions(stores.regions);
+
+  const counts = await Promise.all(regions.map((r) => stores.listings.regionCounts(r.id)));
   if (counts.some((c) => c.housingFormCount > 0)) return { regions: regions.length, demoDocuments: 0 };
 
   const shiftDays = Math.max(0, Math.round((clock.now().getTime() - Date.parse(DEMO_REFERENCE_DATE)) / DAY_MS));
@@ -38,7 +46,7 @@ export async function seedDemo(store: ListingStore, clock: Clock): Promise<SeedR
   for (const file of await demoFiles()) {
     const read = await readListingFile(file);
     if (!read.ok) throw new Error(`${file}: ${read.message}`);
-    const outcome = await importListing(rebaseWaitingLists(read.document, shiftDays), { store, clock });
+    const outcome = await importListing(rebaseWaitingLists(read.document, shiftDays), { ...stores, clock });
     if (!outcome.ok) throw new Error(`${file}: ${outcome.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     demoDocuments++;
   }

@@ -4,14 +4,13 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
-import { createDynamoDbClient } from '../store/create-store.ts';
-import { DynamoDbListingStore } from '../store/dynamodb/dynamodb-listing-store.ts';
+import { createDynamoDbClient, dynamoDbStores, type Stores } from '../store/create-store.ts';
 import { ensureTable } from '../store/dynamodb/ensure-table.ts';
 import { REPO_ROOT } from '../platform/paths.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 
 export interface LocalDatabase {
-  store: DynamoDbListingStore;
+  stores: Stores;
   endpoint: string;
   /** Stops DynamoDB Local when this process started it; leaves a shared instance running. */
   close(): Promise<void>;
@@ -21,22 +20,22 @@ const dataDir = (config: Config) => resolve(REPO_ROOT, config.DATA_DIR);
 const runtimeFile = (config: Config) => join(dataDir(config), 'dynamodb-local.json');
 
 /**
- * Opens the store: at DYNAMODB_ENDPOINT when set; else the instance a running `npm start`
+ * Opens the stores: at DYNAMODB_ENDPOINT when set; else the instance a running `npm start`
  * announced; else a new DynamoDB Local on disk, which `announce` makes findable for others.
  */
 export async function openLocalDatabase(config: Config, options: { announce: boolean }): Promise<LocalDatabase> {
   const shared = config.DYNAMODB_ENDPOINT ?? (await runningInstance(config));
   if (shared) {
-    const store = await openStore(config, shared);
-    return { store, endpoint: shared, close: async () => {} };
+    const stores = await openStores(config, shared);
+    return { stores, endpoint: shared, close: async () => {} };
   }
   await mkdir(dataDir(config), { recursive: true });
   const db = await startDynamoDbLocal({ mode: 'disk', dir: join(dataDir(config), 'dynamodb') });
   try {
-    const store = await openStore(config, db.endpoint);
+    const stores = await openStores(config, db.endpoint);
     if (options.announce) await writeFile(runtimeFile(config), JSON.stringify({ endpoint: db.endpoint, pid: process.pid }));
     return {
-      store,
+      stores,
       endpoint: db.endpoint,
       close: async () => {
         if (options.announce) await rm(runtimeFile(config), { force: true });
@@ -49,10 +48,10 @@ export async function openLocalDatabase(config: Config, options: { announce: boo
   }
 }
 
-async function openStore(config: Config, endpoint: string) {
+async function openStores(config: Config, endpoint: string) {
   const client = createDynamoDbClient({ ...config, DYNAMODB_ENDPOINT: endpoint });
   await ensureTable(client, config.TABLE_NAME);
-  return new DynamoDbListingStore(client, config.TABLE_NAME);
+  return dynamoDbStores(client, config.TABLE_NAME);
 }
 
 async function runningInstance(config: Config): Promise<string | undefined> {

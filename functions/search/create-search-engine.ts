@@ -4,18 +4,22 @@
 // OpenSearch directly instead, so its bundle does not carry the embedded engine: a bundler
 // includes every engine a dynamic import can reach.)
 import type { Config } from '../platform/config.ts';
-import type { ListingStore } from '../store/listing-store.ts';
+import type { IndexSource } from '../store/listing-reader.ts';
+import type { RegionReader } from '../store/region-store.ts';
 import type { SearchEngine } from './search-engine.ts';
 
 export type SearchEngineConfig = Pick<Config, 'SEARCH_ENGINE' | 'OPENSEARCH_URL' | 'OPENSEARCH_INDEX_PREFIX' | 'AWS_REGION'>;
 
-export async function createSearchEngine(config: SearchEngineConfig, store: ListingStore): Promise<SearchEngine> {
+export async function createSearchEngine(
+  config: SearchEngineConfig,
+  stores: IndexSource & { regions: Pick<RegionReader, 'getRegion'> },
+): Promise<SearchEngine> {
   if (config.SEARCH_ENGINE === 'embedded') {
     const { loadEmbeddedEngine } = await import('./embedded/load-embedded-engine.ts');
-    return loadEmbeddedEngine(store);
+    return loadEmbeddedEngine(stores);
   }
   const { openSearchEngineFromConfig } = await import('./opensearch/create-opensearch-engine.ts');
-  return openSearchEngineFromConfig(config, store);
+  return openSearchEngineFromConfig(config, stores.regions);
 }
 
 /**

@@ -1,7 +1,21 @@
-// Builds the listing store from config: DynamoDB Local when an endpoint is set, else AWS.
+// Builds the stores from config: DynamoDB Local when an endpoint is set, else AWS. One document
+// client serves every port's adapter; each caller takes only the ports it needs.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
-import { DynamoDbListingStore } from './dynamodb/dynamodb-listing-store.ts';
+import { DynamoDbListingReader } from './dynamodb/dynamodb-listing-reader.ts';
+import { DynamoDbListingWriter } from './dynamodb/dynamodb-listing-writer.ts';
+import { DynamoDbRegionStore } from './dynamodb/dynamodb-region-store.ts';
+import { DynamoDbTable } from './dynamodb/dynamodb-table.ts';
+import type { ListingReader } from './listing-reader.ts';
+import type { ListingWriter } from './listing-writer.ts';
+import type { RegionStore } from './region-store.ts';
+
+/** Every store port, over one table. */
+export interface Stores {
+  regions: RegionStore;
+  listings: ListingReader;
+  listingWriter: ListingWriter;
+}
 
 /** The one client config for DynamoDB Local, so every local caller signs the same way. */
 export function localDynamoDbClientConfig(endpoint: string, region = 'eu-west-1') {
@@ -15,10 +29,19 @@ export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 
   return new DynamoDBClient({ region: config.AWS_REGION });
 }
 
+export function dynamoDbStores(client: DynamoDBClient, tableName: string): Stores {
+  const table = new DynamoDbTable(client, tableName);
+  return {
+    regions: new DynamoDbRegionStore(table),
+    listings: new DynamoDbListingReader(table),
+    listingWriter: new DynamoDbListingWriter(table),
+  };
+}
+
 /** `client` lets a Lambda hand in a client it instruments (X-Ray); by default one is made from config. */
-export function createListingStore(
+export function createStores(
   config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME'>,
   client: DynamoDBClient = createDynamoDbClient(config),
-) {
-  return new DynamoDbListingStore(client, config.TABLE_NAME);
+): Stores {
+  return dynamoDbStores(client, config.TABLE_NAME);
 }

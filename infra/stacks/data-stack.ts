@@ -14,7 +14,7 @@ import { type Construct } from 'constructs';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
 import { accessLogsBucket } from '../constructs/access-logs.ts';
-import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
+import { KEY, SECONDARY_INDEXES, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 
 /** Why the table grants may name every index: CDK grants `<table>/index/*`, and queries on the
@@ -67,7 +67,7 @@ export class DataStack extends Stack {
       deletionProtection: config.deletionProtection,
       removalPolicy,
     });
-    for (const gsi of [GSI1, GSI2]) {
+    for (const gsi of SECONDARY_INDEXES) {
       this.table.addGlobalSecondaryIndex({
         indexName: gsi.name,
         partitionKey: { name: gsi.pk, type: AttributeType.STRING },

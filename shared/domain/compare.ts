@@ -3,9 +3,8 @@
 // always explained, also when it fails many musts, so a person sees why a favourite does not fit.
 import * as z from 'zod';
 import { CriterionSchema, MAX_CRITERIA, ReasonSchema, refineWishes } from './criteria.ts';
-import { HousingFormSchema } from './listing.ts';
 import { PlacePostcode, Slug } from './primitives.ts';
-import { HousingFormHeadingSchema, LocationSummarySchema } from './views.ts';
+import { HousingFormHeadingSchema, HousingFormViewSchema, LocationSummarySchema } from './views.ts';
 
 /** Housing-form ids are unique within their location, so a housing form is named by both. */
 export const HousingFormRefSchema = z.strictObject({ locationId: Slug, housingFormId: Slug });
@@ -32,7 +31,7 @@ export const ComparedItemSchema = HousingFormHeadingSchema.extend({
   reasons: z.array(ReasonSchema),
   /** The musts it fails, any number of them; empty when every must holds or is unknown. */
   failedMusts: z.array(ReasonSchema),
-  housingForm: HousingFormSchema,
+  housingForm: HousingFormViewSchema,
   location: LocationSummarySchema,
 });
 export type ComparedItem = z.infer<typeof ComparedItemSchema>;

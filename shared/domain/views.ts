@@ -43,15 +43,30 @@ export const StoredLocationSchema = LocationSchema.omit({ housingForms: true }).
 });
 export type StoredLocation = z.infer<typeof StoredLocationSchema>;
 
+/**
+ * How many times a stored item was written (1 on creation). An ETag is built from it, and an
+ * edit names the version it was based on. Items stored before versions existed read as 0.
+ */
+export const VersionSchema = z.number().int().min(0);
+const versioned = { version: VersionSchema };
+
+export const LocationViewSchema = StoredLocationSchema.extend(versioned);
+export type LocationView = z.infer<typeof LocationViewSchema>;
+export const OrganizationViewSchema = OrganizationSchema.extend(versioned);
+export type OrganizationView = z.infer<typeof OrganizationViewSchema>;
+// safeExtend: the housing form's cross-field checks stay; a plain extend refuses refined schemas.
+export const HousingFormViewSchema = HousingFormSchema.safeExtend(versioned);
+export type HousingFormView = z.infer<typeof HousingFormViewSchema>;
+
 export const LocationDetailSchema = z.object({
-  location: StoredLocationSchema,
-  organization: OrganizationSchema,
-  housingForms: z.array(HousingFormSchema),
+  location: LocationViewSchema,
+  organization: OrganizationViewSchema,
+  housingForms: z.array(HousingFormViewSchema),
 });
 export type LocationDetail = z.infer<typeof LocationDetailSchema>;
 
 export const HousingFormListItemSchema = z.object({
-  housingForm: HousingFormSchema,
+  housingForm: HousingFormViewSchema,
   locationId: Slug,
   locationName: z.string(),
   organizationId: Slug,

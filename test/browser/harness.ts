@@ -14,7 +14,7 @@ import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import { buildSite } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
-import type { ListingStore } from '../../functions/store/listing-store.ts';
+import type { Stores } from '../../functions/store/create-store.ts';
 import { createTestApp } from '../support/test-app.ts';
 
 // BROWSER_SITE_DIR lets two test runs on one machine build their sites side by side.
@@ -37,15 +37,15 @@ export interface SiteHarness {
   close(): Promise<void>;
 }
 
-/** `store` should be empty: the demonstration data is seeded into it. */
-export async function startSiteHarness(store: ListingStore, { siteDir = SITE_DIR }: { siteDir?: string } = {}): Promise<SiteHarness> {
+/** `stores` should be empty: the demonstration data is seeded into them. */
+export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR }: { siteDir?: string } = {}): Promise<SiteHarness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
   const clock = fixedClock(`${BUILD_DATE}T09:00:00Z`);
-  await seedDemo(store, clock);
+  await seedDemo(stores, clock);
   await rm(siteDir, { recursive: true, force: true });
-  const server = serve({ fetch: createLocalServerApp(createTestApp(store, clock), siteDir).fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: createLocalServerApp(createTestApp(stores, clock), siteDir).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

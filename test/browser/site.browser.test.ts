@@ -23,7 +23,7 @@ const get = (): SiteHarness => {
 };
 
 beforeAll(async () => {
-  harness = await startSiteHarness((await createTestStore()).store);
+  harness = await startSiteHarness((await createTestStore()).stores);
 }, 180_000);
 
 afterAll(async () => {

@@ -13,14 +13,14 @@ const clock = fixedClock('2026-11-20T12:00:00Z');
 let app: PublicApiApp;
 
 beforeAll(async () => {
-  const { store } = await createTestStore();
-  for (const region of testRegions) await store.putRegion(region);
+  const { stores } = await createTestStore();
+  for (const region of testRegions) await stores.regions.putRegion(region);
   const forms = Array.from({ length: 5 }, (_, i) => housingForm({ id: `vorm-${i}`, name: `Woonvorm ${i}` }));
   const questionnaire = await readQuestionnaire('zuid-limburg');
-  if (questionnaire) await store.putQuestionnaire(questionnaire);
-  const outcome = await importListing(listingDocument({ locations: [location({ housingForms: forms })] }), { store, clock });
+  if (questionnaire) await stores.regions.putQuestionnaire(questionnaire);
+  const outcome = await importListing(listingDocument({ locations: [location({ housingForms: forms })] }), { ...stores, clock });
   expect(outcome.ok).toBe(true);
-  app = createTestApp(store, clock);
+  app = createTestApp(stores, clock);
 });
 
 const get = async <T>(path: string) => {

@@ -12,11 +12,11 @@ import { createTestStore } from '../support/test-store.ts';
 let app: ReturnType<typeof createTestApp>;
 
 beforeAll(async () => {
-  const { store } = await createTestStore();
-  await loadRegions(store);
+  const { stores } = await createTestStore();
+  await loadRegions(stores.regions);
   // A region without a questionnaire.
-  await store.putRegion({ ...testRegions[0]!, id: 'zonder-vragen', name: 'Zonder vragen' });
-  app = createTestApp(store, fixedClock('2026-11-23T09:00:00Z'));
+  await stores.regions.putRegion({ ...testRegions[0]!, id: 'zonder-vragen', name: 'Zonder vragen' });
+  app = createTestApp(stores, fixedClock('2026-11-23T09:00:00Z'));
 });
 
 async function post<T>(regionId: string, body: unknown) {

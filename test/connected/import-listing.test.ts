@@ -1,31 +1,31 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
-import type { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
+import type { Stores } from '../../functions/store/create-store.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
 import { testRegions } from '../fixtures/regions.ts';
 import { createTestStore } from '../support/test-store.ts';
 
 const clock = fixedClock('2026-11-20T12:00:00Z');
-let store: DynamoDbListingStore;
+let stores: Stores;
 
 beforeEach(async () => {
-  ({ store } = await createTestStore());
-  for (const region of testRegions) await store.putRegion(region);
+  ({ stores } = await createTestStore());
+  for (const region of testRegions) await stores.regions.putRegion(region);
 });
 
-const run = (doc: unknown) => importListing(doc, { store, clock });
+const run = (doc: unknown) => importListing(doc, { ...stores, clock });
 const snapshot = async () => ({
-  zl: await store.loadRegion('zuid-limburg'),
-  rdam: await store.loadRegion('rotterdam'),
-  org: await store.getOrganization('zorggroep-test'),
+  zl: await stores.listings.loadRegion('zuid-limburg'),
+  rdam: await stores.listings.loadRegion('rotterdam'),
+  org: await stores.listings.getOrganization('zorggroep-test'),
 });
 
 describe('importing a listing document', () => {
   it('creates the organisation, its locations and housing forms, placed by postcode', async () => {
     const outcome = await run(listingDocument());
     expect(outcome).toMatchObject({ ok: true, summary: { organization: 'created', locations: { created: 1 }, housingForms: { created: 1 } } });
-    const detail = await store.getLocation('de-linde-maastricht');
+    const detail = await stores.listings.getLocation('de-linde-maastricht');
     expect(detail?.location.regionId).toBe('zuid-limburg');
     expect(detail?.location.point.lat).toBeCloseTo(50.85, 1);
     expect(detail?.housingForms.map((f) => f.id)).toEqual(['kleinschalig-wonen']);
@@ -49,10 +49,10 @@ describe('importing a listing document', () => {
       ok: true,
       summary: { organization: 'updated', locations: { updated: 1, removed: 1 }, housingForms: { updated: 1, removed: 2 } },
     });
-    const region = await store.loadRegion('zuid-limburg');
+    const region = await stores.listings.loadRegion('zuid-limburg');
     expect(region.locations.map((l) => l.id)).toEqual(['de-linde-maastricht']);
     expect(region.candidates.map((c) => c.waitingList.status)).toEqual(['available']);
-    expect(await store.getLocation('het-anker')).toBeUndefined();
+    expect(await stores.listings.getLocation('het-anker')).toBeUndefined();
   });
 
   it('refuses a document with an unknown care profile and a missing field whole, and changes nothing', async () => {
@@ -89,7 +89,7 @@ describe('importing a listing document', () => {
     expect(outcome.errors.map((e) => e.path)).toEqual(
       expect.arrayContaining(['organization.regionIds.1', 'locations.0.address.postcode', 'locations.0.housingForms.0.waitingList.updatedAt']),
     );
-    expect(await store.getOrganization('zorggroep-test')).toBeUndefined();
+    expect(await stores.listings.getOrganization('zorggroep-test')).toBeUndefined();
   });
 
   it('puts each location of a multi-region organisation in the region of its postcode', async () => {
@@ -103,15 +103,15 @@ describe('importing a listing document', () => {
       }),
     );
     expect(outcome.ok).toBe(true);
-    expect((await store.listLocations('rotterdam')).map((l) => l.id)).toEqual(['de-haven']);
-    expect((await store.listLocations('zuid-limburg')).map((l) => l.id)).toEqual(['de-linde-maastricht']);
+    expect((await stores.listings.listLocations('rotterdam')).map((l) => l.id)).toEqual(['de-haven']);
+    expect((await stores.listings.listLocations('zuid-limburg')).map((l) => l.id)).toEqual(['de-linde-maastricht']);
   });
 
   it('refuses a location id that another organisation already uses', async () => {
     await run(listingDocument());
     const outcome = await run(listingDocument({ organization: { id: 'andere-zorg', name: 'Andere Zorg', regionIds: ['zuid-limburg'] } }));
     expect(outcome).toMatchObject({ ok: false, status: 409, errors: [{ path: 'locations.0.id' }] });
-    expect(await store.getOrganization('andere-zorg')).toBeUndefined();
+    expect(await stores.listings.getOrganization('andere-zorg')).toBeUndefined();
   });
 
   it('imports a large provider whose writes exceed one transaction', async () => {
@@ -120,6 +120,6 @@ describe('importing a listing document', () => {
     );
     const outcome = await run(listingDocument({ locations }));
     expect(outcome).toMatchObject({ ok: true, summary: { locations: { created: 30 }, housingForms: { created: 120 } } });
-    expect(await store.regionCounts('zuid-limburg')).toEqual({ housingFormCount: 120, locationCount: 30 });
+    expect(await stores.listings.regionCounts('zuid-limburg')).toEqual({ housingFormCount: 120, locationCount: 30 });
   });
 });

@@ -19,39 +19,39 @@ const options = (tableName: string, more: Partial<LoadOptions> = {}): LoadOption
 
 describe('loading the regions into a deployed table', () => {
   it('writes every configured region and its questionnaire, and no listings without --demo', async () => {
-    const { store, tableName } = await createTestStore();
+    const { stores, tableName } = await createTestStore();
     const summary = await loadRegionsIntoTable(options(tableName), clock);
     const configured = await readRegions();
     expect(summary.regions.map((r) => r.id).sort()).toEqual(configured.map((r) => r.id).sort());
-    expect((await store.listRegions()).map((r) => r.id).sort()).toEqual(configured.map((r) => r.id).sort());
+    expect((await stores.regions.listRegions()).map((r) => r.id).sort()).toEqual(configured.map((r) => r.id).sort());
     for (const region of configured) {
-      expect((await store.getQuestionnaire(region.id))?.regionId).toBe(region.id);
-      expect((await store.regionCounts(region.id)).housingFormCount).toBe(0);
+      expect((await stores.regions.getQuestionnaire(region.id))?.regionId).toBe(region.id);
+      expect((await stores.listings.regionCounts(region.id)).housingFormCount).toBe(0);
     }
     expect(formatSummary(summary)).toMatch(/regions: wrote 2 \(.*rotterdam.*\)\n {2}questionnaires: wrote 2\n {2}demonstration listings: not requested/);
   });
 
   it('with --demo also writes the demonstration listings, once', async () => {
-    const { store, tableName } = await createTestStore();
+    const { stores, tableName } = await createTestStore();
     const first = await loadRegionsIntoTable(options(tableName, { demo: true }), clock);
     expect(first.demo).toMatchObject({ written: true });
     expect(first.demo!.documents).toBeGreaterThanOrEqual(10);
-    expect((await store.regionCounts('rotterdam')).housingFormCount).toBeGreaterThanOrEqual(60);
+    expect((await stores.listings.regionCounts('rotterdam')).housingFormCount).toBeGreaterThanOrEqual(60);
 
-    const before = await store.regionCounts('rotterdam');
+    const before = await stores.listings.regionCounts('rotterdam');
     const again = await loadRegionsIntoTable(options(tableName, { demo: true }), clock);
     expect(again.demo).toEqual({ documents: 0, written: false, reason: 'the table already holds housing forms' });
-    expect(await store.regionCounts('rotterdam')).toEqual(before);
+    expect(await stores.listings.regionCounts('rotterdam')).toEqual(before);
     expect(formatSummary(again)).toContain('demonstration listings: skipped, the table already holds housing forms');
   });
 
   it('in a dry run checks everything and writes nothing', async () => {
-    const { store, tableName } = await createTestStore();
+    const { stores, tableName } = await createTestStore();
     const summary = await loadRegionsIntoTable(options(tableName, { demo: true, dryRun: true }), clock);
     expect(summary.regions).toHaveLength(2);
     expect(summary.demo).toMatchObject({ written: false });
     expect(summary.demo!.documents).toBeGreaterThanOrEqual(10);
-    expect(await store.listRegions()).toEqual([]);
+    expect(await stores.regions.listRegions()).toEqual([]);
     expect(formatSummary(summary)).toMatch(/^Dry run: nothing was written\. .*\n {2}regions: would write 2/);
   });
 

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { httpCorrelationId, lambdaHandler } from '../../functions/platform/lambda-handler.ts';
 import { log } from '../../functions/platform/log.ts';
 import type { SearchEngine } from '../../functions/search/search-engine.ts';
-import type { ListingStore } from '../../functions/store/listing-store.ts';
+import type { Stores } from '../../functions/store/create-store.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { captureOutput, takeMetrics, type CapturedOutput } from '../support/output-capture.ts';
 import { createDemoApp, createTestApp } from '../support/test-app.ts';
@@ -61,15 +61,17 @@ const failingEngine: SearchEngine = {
   remove: () => Promise.resolve(),
 };
 
-/** A store whose every read fails with the arguments it was given. */
-function failingStore(store: ListingStore): ListingStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => Promise.reject(new ClientResponseError({ request: args }));
-    },
-  });
+/** Stores whose every read fails with the arguments it was given. */
+function failingStores(stores: Stores): Stores {
+  const failing = <T extends object>(port: T): T =>
+    new Proxy(port, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => Promise.reject(new ClientResponseError({ request: args }));
+      },
+    });
+  return { regions: failing(stores.regions), listings: failing(stores.listings), listingWriter: failing(stores.listingWriter) };
 }
 
 type App = ReturnType<typeof createTestApp>;
@@ -80,7 +82,7 @@ let output: CapturedOutput;
 beforeAll(async () => {
   const demo = await createDemoApp(clock);
   working = demo.app;
-  failing = createTestApp(failingStore(demo.store), clock, failingEngine);
+  failing = createTestApp(failingStores(demo.stores), clock, failingEngine);
 });
 beforeEach(() => {
   // Whatever LOG_LEVEL the run was started with: these lines must be written to be checked.

@@ -9,8 +9,8 @@ import { createTestStore } from '../support/test-store.ts';
 let app: ReturnType<typeof createTestApp>;
 
 beforeAll(async () => {
-  const { store } = await createTestStore();
-  app = createTestApp(store, fixedClock('2026-11-23T09:00:00Z'));
+  const { stores } = await createTestStore();
+  app = createTestApp(stores, fixedClock('2026-11-23T09:00:00Z'));
 });
 
 async function get<T>(postcode: string) {

@@ -12,8 +12,7 @@ import { processStreamBatch } from '../../functions/indexer/indexer-core.ts';
 import { reindex } from '../../functions/indexer/reindex-core.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
 import { log } from '../../functions/platform/log.ts';
-import { localDynamoDbClientConfig } from '../../functions/store/create-store.ts';
-import type { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
+import { localDynamoDbClientConfig, type Stores } from '../../functions/store/create-store.ts';
 import { EmbeddedSearchEngine } from '../../functions/search/embedded/embedded-search-engine.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { MatchRequestSchema } from '../../shared/domain/index.ts';
@@ -25,7 +24,7 @@ import { RecordingIndex } from '../unit/indexer/recording-index.ts';
 log.setLogLevel('SILENT');
 const clock = fixedClock('2026-11-20T12:00:00Z');
 
-let store: DynamoDbListingStore;
+let stores: Stores;
 let streamArn: string;
 
 const haven = (forms = [housingForm({ id: 'wonen' }), housingForm({ id: 'logeren', name: 'Logeren', type: 'respite' })]) =>
@@ -37,7 +36,7 @@ const twoRegions = (havenForms?: ReturnType<typeof housingForm>[]) =>
   });
 
 async function importOk(doc: unknown) {
-  const outcome = await importListing(doc, { store, clock });
+  const outcome = await importListing(doc, { ...stores, clock });
   expect(outcome.ok).toBe(true);
 }
 
@@ -46,7 +45,7 @@ async function indexedRegion(index: RecordingIndex, regionId: string) {
 }
 
 async function storedRegion(regionId: string) {
-  return (await store.loadRegion(regionId)).candidates.sort((a, b) => a.id.localeCompare(b.id));
+  return (await stores.listings.loadRegion(regionId)).candidates.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Every record the table's stream holds so far, oldest first, as Lambda would get them. */
@@ -70,8 +69,8 @@ async function streamRecords(): Promise<_Record[]> {
 
 beforeEach(async () => {
   const created = await createTestStore();
-  store = created.store;
-  for (const region of testRegions) await store.putRegion(region);
+  stores = created.stores;
+  for (const region of testRegions) await stores.regions.putRegion(region);
   const { Table } = await created.client.send(new DescribeTableCommand({ TableName: created.tableName }));
   streamArn = Table?.LatestStreamArn as string;
 });
@@ -80,7 +79,7 @@ describe('reindex from DynamoDB Local', () => {
   it('indexes every housing form of every region, as the table holds it', async () => {
     await importOk(twoRegions());
     const index = new RecordingIndex();
-    const summary = await reindex(store, index);
+    const summary = await reindex(stores, index);
     expect(summary.mode).toBe('in-place');
     expect(summary.regions).toEqual(
       expect.arrayContaining([
@@ -96,7 +95,7 @@ describe('reindex from DynamoDB Local', () => {
   it('fills the embedded engine so that it answers for every housing form', async () => {
     await importOk(twoRegions());
     const engine = new EmbeddedSearchEngine();
-    await reindex(store, engine);
+    await reindex(stores, engine);
     expect(engine.sizes()).toEqual({ 'zuid-limburg': 2, rotterdam: 2 });
     for (const regionId of ['zuid-limburg', 'rotterdam']) {
       const { total } = await engine.match(MatchRequestSchema.parse({ regionId }));
@@ -107,7 +106,7 @@ describe('reindex from DynamoDB Local', () => {
   it('rebuilds one named region only', async () => {
     await importOk(twoRegions());
     const index = new RecordingIndex();
-    const summary = await reindex(store, index, ['rotterdam']);
+    const summary = await reindex(stores, index, ['rotterdam']);
     expect(summary.regions.map((r) => [r.regionId, r.indexed])).toEqual([['rotterdam', 2]]);
     expect(index.docs.size).toBe(2);
   });

@@ -15,7 +15,7 @@ let zuidLimburg: MatchCandidate[];
 beforeAll(async () => {
   const demo = await createDemoApp(clock);
   app = demo.app;
-  zuidLimburg = (await demo.store.loadRegion('zuid-limburg')).candidates;
+  zuidLimburg = (await demo.stores.listings.loadRegion('zuid-limburg')).candidates;
 });
 
 async function get<T>(query: string) {

@@ -5,17 +5,17 @@ import { createTestStore } from '../support/test-store.ts';
 
 describe('the demonstration data', () => {
   it('loads both regions with at least 60 housing forms each, once', async () => {
-    const { store } = await createTestStore();
+    const { stores } = await createTestStore();
     const clock = fixedClock('2026-11-23T09:00:00Z');
-    const first = await seedDemo(store, clock);
+    const first = await seedDemo(stores, clock);
     expect(first.regions).toBe(2);
     expect(first.demoDocuments).toBeGreaterThanOrEqual(10);
     for (const regionId of ['zuid-limburg', 'rotterdam']) {
-      expect((await store.regionCounts(regionId)).housingFormCount).toBeGreaterThanOrEqual(60);
+      expect((await stores.listings.regionCounts(regionId)).housingFormCount).toBeGreaterThanOrEqual(60);
     }
-    const before = await store.regionCounts('rotterdam');
-    expect((await seedDemo(store, clock)).demoDocuments).toBe(0);
-    expect(await store.regionCounts('rotterdam')).toEqual(before);
+    const before = await stores.listings.regionCounts('rotterdam');
+    expect((await seedDemo(stores, clock)).demoDocuments).toBe(0);
+    expect(await stores.listings.regionCounts('rotterdam')).toEqual(before);
   });
 
   it('moves the waiting-list dates forward to today, keeping their spread', () => {

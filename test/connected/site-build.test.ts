@@ -55,10 +55,10 @@ let duringRebuild: Answer[];
 let afterSwap: Answer;
 
 beforeAll(async () => {
-  const { store } = await createTestStore();
-  await seedDemo(store, clock);
+  const { stores } = await createTestStore();
+  await seedDemo(stores, clock);
   await rm(outDir, { recursive: true, force: true });
-  server = serve({ fetch: createLocalServerApp(createTestApp(store, clock), outDir).fetch, port: 0, hostname: '127.0.0.1' });
+  server = serve({ fetch: createLocalServerApp(createTestApp(stores, clock), outDir).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   beforeFirstBuild = await Promise.all(['/', '/regio/zuid-limburg/vragen/', '/api/health', '/api/nothing-here'].map(ask));

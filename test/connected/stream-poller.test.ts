@@ -7,14 +7,14 @@ import { importListing } from '../../functions/listings/import-listing.ts';
 import { openStreamPoller, type StreamPoller } from '../../functions/local/stream-poller.ts';
 import type { EmbeddedSearchEngine } from '../../functions/search/embedded/embedded-search-engine.ts';
 import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
-import type { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
+import type { Stores } from '../../functions/store/create-store.ts';
 import { MatchRequestSchema, SearchQuerySchema } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
 import { testRegions } from '../fixtures/regions.ts';
 import { createTestStore } from '../support/test-store.ts';
 
 const clock = fixedClock('2026-11-20T12:00:00Z');
-let store: DynamoDbListingStore;
+let stores: Stores;
 let engine: EmbeddedSearchEngine;
 let poller: StreamPoller;
 
@@ -34,7 +34,7 @@ const newcomer = () =>
   });
 
 async function importOk(document: unknown) {
-  const outcome = await importListing(document, { store, clock });
+  const outcome = await importListing(document, { ...stores, clock });
   expect(outcome.ok).toBe(true);
 }
 
@@ -45,12 +45,12 @@ const names = async () => {
 
 beforeAll(async () => {
   const created = await createTestStore();
-  store = created.store;
-  for (const region of testRegions) await store.putRegion(region);
+  stores = created.stores;
+  for (const region of testRegions) await stores.regions.putRegion(region);
   await importOk(listingDocument());
   // As scripts/start.ts does: the stream position first, then the load, then polling.
   poller = await openStreamPoller({ endpoint: inject('dynamodbEndpoint'), tableName: created.tableName, intervalMs: 100 });
-  engine = await loadEmbeddedEngine(store);
+  engine = await loadEmbeddedEngine(stores);
   poller.start(engine);
 });
 

@@ -6,7 +6,7 @@ import { lazySearchEngine } from '../../functions/search/create-search-engine.ts
 import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
 import type { SearchEngine } from '../../functions/search/search-engine.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { ListingStore } from '../../functions/store/listing-store.ts';
+import type { Stores } from '../../functions/store/create-store.ts';
 import { createTestStore } from './test-store.ts';
 
 export type TestAppDeps = Parameters<typeof createPublicApp>[0];
@@ -15,17 +15,18 @@ export type TestAppDeps = Parameters<typeof createPublicApp>[0];
  * Without a search engine given, the embedded one is loaded from the store on the first request
  * that needs it: seed the store before that request (nothing keeps it current afterwards).
  */
-export function testAppDeps(store: ListingStore, clock: Clock, search?: SearchEngine): TestAppDeps {
-  return { store, clock, search: search ?? lazySearchEngine(() => loadEmbeddedEngine(store)) };
+export function testAppDeps(stores: Stores, clock: Clock, search?: SearchEngine): TestAppDeps {
+  const { regions, listings } = stores;
+  return { regions, listings, clock, search: search ?? lazySearchEngine(() => loadEmbeddedEngine(stores)) };
 }
 
-export function createTestApp(store: ListingStore, clock: Clock, search?: SearchEngine) {
-  return createPublicApp(testAppDeps(store, clock, search));
+export function createTestApp(stores: Stores, clock: Clock, search?: SearchEngine) {
+  return createPublicApp(testAppDeps(stores, clock, search));
 }
 
 /** The API over a fresh table holding the demonstration data, with the embedded engine loaded from it. */
 export async function createDemoApp(clock: Clock) {
-  const { store } = await createTestStore();
-  await seedDemo(store, clock);
-  return { store, app: createTestApp(store, clock, await loadEmbeddedEngine(store)) };
+  const { stores } = await createTestStore();
+  await seedDemo(stores, clock);
+  return { stores, app: createTestApp(stores, clock, await loadEmbeddedEngine(stores)) };
 }

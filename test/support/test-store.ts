@@ -1,8 +1,7 @@
 // A fresh table on the shared DynamoDB Local for each test file, so files can run in parallel.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDynamoDbClient } from '../../functions/store/create-store.ts';
-import { DynamoDbListingStore } from '../../functions/store/dynamodb/dynamodb-listing-store.ts';
+import { createDynamoDbClient, dynamoDbStores } from '../../functions/store/create-store.ts';
 import { ensureTable } from '../../functions/store/dynamodb/ensure-table.ts';
 
 export async function createTestStore() {
@@ -13,5 +12,5 @@ export async function createTestStore() {
   const client = createDynamoDbClient({ DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'eu-west-1' });
   const tableName = `test-${randomUUID()}`;
   await ensureTable(client, tableName);
-  return { store: new DynamoDbListingStore(client, tableName), client, tableName };
+  return { stores: dynamoDbStores(client, tableName), client, tableName };
 }

@@ -15,7 +15,7 @@ export const healthApp = createResourceApp<PublicEnv>().openapi(
     responses: { 200: json(HealthSchema, 'The API and its store answer.') },
   }),
   async (c) => {
-    const regions = await c.var.deps.store.listRegions();
+    const regions = await c.var.deps.regions.listRegions();
     c.header('Cache-Control', 'no-store');
     return c.json({ status: 'ok' as const, regions: regions.length }, 200);
   },

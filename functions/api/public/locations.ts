@@ -21,7 +21,7 @@ export const locationsApp = createResourceApp<PublicEnv>().openapi(
   }),
   async (c) => {
     const { locationId } = c.req.valid('param');
-    const detail = await c.var.deps.store.getLocation(locationId);
+    const detail = await c.var.deps.listings.getLocation(locationId);
     if (!detail) throw NotFoundError.of(`Location "${locationId}"`);
     return c.json(detail, 200);
   },

@@ -7,7 +7,7 @@ import { Slug } from '../../../shared/domain/index.ts';
 import {
   CriteriaFromAnswersRequestSchema, CriteriaFromAnswersResponseSchema, QuestionnaireSchema, answersToCriteria,
 } from '../../../shared/questionnaire/index.ts';
-import type { ListingStore } from '../../store/listing-store.ts';
+import type { RegionReader } from '../../store/region-store.ts';
 import { createResourceApp } from '../app-factory.ts';
 import type { PublicEnv } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
@@ -16,8 +16,8 @@ import { apiRoute, json, problem } from '../openapi-route.ts';
 const RegionParams = z.object({ regionId: Slug });
 const NO_QUESTIONNAIRE = problem('No such region, or it has no questionnaire.');
 
-async function requireQuestionnaire(store: ListingStore, regionId: string) {
-  const questionnaire = await store.getQuestionnaire(regionId);
+async function requireQuestionnaire(regions: RegionReader, regionId: string) {
+  const questionnaire = await regions.getQuestionnaire(regionId);
   if (!questionnaire) throw NotFoundError.of(`A questionnaire for region "${regionId}"`);
   return questionnaire;
 }
@@ -38,7 +38,7 @@ export const regionQuestionnaireApp = createResourceApp<PublicEnv>()
     }),
     async (c) => {
       const { regionId } = c.req.valid('param');
-      return c.json({ questionnaire: await requireQuestionnaire(c.var.deps.store, regionId) }, 200);
+      return c.json({ questionnaire: await requireQuestionnaire(c.var.deps.regions, regionId) }, 200);
     },
   )
   .openapi(
@@ -63,7 +63,7 @@ export const regionQuestionnaireApp = createResourceApp<PublicEnv>()
     async (c) => {
       const { regionId } = c.req.valid('param');
       const { answers } = c.req.valid('json');
-      const questionnaire = await requireQuestionnaire(c.var.deps.store, regionId);
+      const questionnaire = await requireQuestionnaire(c.var.deps.regions, regionId);
       const result = answersToCriteria(questionnaire, answers);
       return c.json({ questionnaireId: questionnaire.id, version: questionnaire.version, ...result }, 200);
     },

@@ -5,7 +5,7 @@ import {
   HousingFormPageSchema, LocationListSchema, RegionDetailSchema, RegionListSchema, Slug,
 } from '../../../shared/domain/index.ts';
 import { UnknownRegionError } from '../../search/embedded/unknown-region-error.ts';
-import type { ListingStore } from '../../store/listing-store.ts';
+import type { RegionReader } from '../../store/region-store.ts';
 import { createResourceApp } from '../app-factory.ts';
 import type { PublicEnv } from '../context.ts';
 import { apiRoute, json, problem } from '../openapi-route.ts';
@@ -21,8 +21,8 @@ const PageQuery = z.object({
   cursor: z.string().min(1).max(2000).optional(),
 });
 
-async function requireRegion(store: ListingStore, regionId: string) {
-  const region = await store.getRegion(regionId);
+async function requireRegion(regions: RegionReader, regionId: string) {
+  const region = await regions.getRegion(regionId);
   if (!region) throw new UnknownRegionError(regionId);
   return region;
 }
@@ -37,15 +37,15 @@ export const regionsApp = createResourceApp<PublicEnv>()
       responses: { 200: json(RegionListSchema, 'The regions this service covers.') },
     }),
     async (c) => {
-      const { store } = c.var.deps;
-      const regions = await store.listRegions();
+      const { regions: regionStore, listings } = c.var.deps;
+      const regions = await regionStore.listRegions();
       const withCounts = await Promise.all(
         regions.map(async (r) => ({
           id: r.id,
           name: r.name,
           primarySector: r.primarySector,
           demonstration: r.demonstration,
-          ...(await store.regionCounts(r.id)),
+          ...(await listings.regionCounts(r.id)),
         })),
       );
       withCounts.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
@@ -63,9 +63,9 @@ export const regionsApp = createResourceApp<PublicEnv>()
     }),
     async (c) => {
       const { regionId } = c.req.valid('param');
-      const { store } = c.var.deps;
-      const region = await requireRegion(store, regionId);
-      return c.json({ region, ...(await store.regionCounts(regionId)) }, 200);
+      const { regions, listings } = c.var.deps;
+      const region = await requireRegion(regions, regionId);
+      return c.json({ region, ...(await listings.regionCounts(regionId)) }, 200);
     },
   )
   .openapi(
@@ -79,9 +79,9 @@ export const regionsApp = createResourceApp<PublicEnv>()
     }),
     async (c) => {
       const { regionId } = c.req.valid('param');
-      const { store } = c.var.deps;
-      await requireRegion(store, regionId);
-      const locations = await store.listLocations(regionId);
+      const { regions, listings } = c.var.deps;
+      await requireRegion(regions, regionId);
+      const locations = await listings.listLocations(regionId);
       locations.sort((a, b) => a.address.city.localeCompare(b.address.city, 'nl') || a.name.localeCompare(b.name, 'nl'));
       return c.json({ locations }, 200);
     },
@@ -98,8 +98,8 @@ export const regionsApp = createResourceApp<PublicEnv>()
     async (c) => {
       const { regionId } = c.req.valid('param');
       const { limit, cursor } = c.req.valid('query');
-      const { store } = c.var.deps;
-      await requireRegion(store, regionId);
-      return c.json(await store.listHousingForms(regionId, { limit, ...(cursor ? { cursor } : {}) }), 200);
+      const { regions, listings } = c.var.deps;
+      await requireRegion(regions, regionId);
+      return c.json(await listings.listHousingForms(regionId, { limit, ...(cursor ? { cursor } : {}) }), 200);
     },
   );

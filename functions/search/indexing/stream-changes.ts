@@ -5,6 +5,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { MatchCandidate } from '../../../shared/matching/index.ts';
+import { entities } from '../../store/dynamodb/keys.ts';
 
 export type IndexChange = { kind: 'upsert'; candidate: MatchCandidate } | { kind: 'remove'; candidateId: string } | { kind: 'none' };
 
@@ -23,10 +24,11 @@ const image = (raw: Record<string, unknown> | undefined) =>
 export function changeOf(record: StreamRecordLike): IndexChange {
   const newImage = image(record.dynamodb?.NewImage);
   const oldImage = image(record.dynamodb?.OldImage);
+  const housingForm = entities.housingForm.type;
   if (record.eventName === 'REMOVE') {
-    return oldImage?.type === 'housingForm' && oldImage.candidate ? { kind: 'remove', candidateId: oldImage.candidate.id } : { kind: 'none' };
+    return oldImage?.type === housingForm && oldImage.candidate ? { kind: 'remove', candidateId: oldImage.candidate.id } : { kind: 'none' };
   }
-  if (newImage?.type !== 'housingForm') return { kind: 'none' };
+  if (newImage?.type !== housingForm) return { kind: 'none' };
   if (!newImage.candidate) throw new Error('A housing-form record without its candidate: the store and the indexer disagree.');
   return { kind: 'upsert', candidate: newImage.candidate };
 }

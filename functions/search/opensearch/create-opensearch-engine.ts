@@ -1,6 +1,6 @@
 // Builds the OpenSearch search engine (the port's adapter, for the API) from settings.
 import { createOpenSearchIndex, type OpenSearchSettings } from './create-opensearch-index.ts';
-import type { ListingStore } from '../../store/listing-store.ts';
+import type { RegionReader } from '../../store/region-store.ts';
 import { type OpenSearchEngineOptions, OpenSearchSearchEngine } from './opensearch-search-engine.ts';
 
 export type { OpenSearchSettings } from './create-opensearch-index.ts';
@@ -10,18 +10,18 @@ export function createOpenSearchEngine(settings: OpenSearchSettings, options: Op
 }
 
 /**
- * The OpenSearch engine as a deployment configures it; the store answers whether a region exists,
+ * The OpenSearch engine as a deployment configures it; the region store answers whether a region exists,
  * so an unknown region is a 404 rather than an empty answer.
  */
 export function openSearchEngineFromConfig(
   config: { OPENSEARCH_URL?: string | undefined; OPENSEARCH_INDEX_PREFIX: string; AWS_REGION: string },
-  store: Pick<ListingStore, 'getRegion'>,
+  regions: Pick<RegionReader, 'getRegion'>,
 ): OpenSearchSearchEngine {
   if (!config.OPENSEARCH_URL) {
     throw new Error('SEARCH_ENGINE is "opensearch" but OPENSEARCH_URL is not set. Set it, or use SEARCH_ENGINE=embedded.');
   }
   return createOpenSearchEngine(
     { url: config.OPENSEARCH_URL, indexPrefix: config.OPENSEARCH_INDEX_PREFIX, awsRegion: config.AWS_REGION },
-    { regionExists: async (regionId) => (await store.getRegion(regionId)) !== undefined },
+    { regionExists: async (regionId) => (await regions.getRegion(regionId)) !== undefined },
   );
 }

@@ -2,7 +2,7 @@
 // key with rotation, TTL, stream), photos, session secret, SES; what prod keeps and dev drops.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
-import { GSI1, GSI2, KEY, TTL_ATTRIBUTE } from '../../../functions/store/dynamodb/table-design.ts';
+import { GSI1, GSI2, KEY, SECONDARY_INDEXES, TTL_ATTRIBUTE } from '../../../functions/store/dynamodb/table-design.ts';
 import { type Stages, type SynthesisedStage, onlyResource } from '../synth-stage.ts';
 
 let dev: SynthesisedStage;
@@ -27,7 +27,7 @@ export function dataStackSuite(stages: () => Stages): void {
             { AttributeName: GSI1.pk, AttributeType: 'S' },
             { AttributeName: GSI2.sk, AttributeType: 'S' },
           ]),
-          GlobalSecondaryIndexes: [GSI1, GSI2].map((gsi) => ({
+          GlobalSecondaryIndexes: SECONDARY_INDEXES.map((gsi) => ({
             IndexName: gsi.name,
             KeySchema: [
               { AttributeName: gsi.pk, KeyType: 'HASH' },

@@ -7,7 +7,7 @@ import { createApiApp, createResourceApp, type ApiAppEnv } from '../../../functi
 import { NotFoundError, UnusableFieldError } from '../../../functions/api/errors.ts';
 import { apiRoute, json } from '../../../functions/api/openapi-route.ts';
 import { UnknownRegionError } from '../../../functions/search/embedded/unknown-region-error.ts';
-import { BadCursorError, ConcurrentChangeError, IdConflictError } from '../../../functions/store/listing-store.ts';
+import { BadCursorError, IdConflictError, VersionConflictError } from '../../../functions/store/store-errors.ts';
 
 const failures: Record<string, () => Error> = {
   'unknown-region': () => new UnknownRegionError('atlantis'),
@@ -15,7 +15,7 @@ const failures: Record<string, () => Error> = {
   'bad-cursor': () => new BadCursorError(),
   'unusable-postcode': () => new UnusableFieldError('postcode', 'Postcode area 1000 is not known.'),
   'id-conflict': () => new IdConflictError('de-linde', 'zorggroep-zuid'),
-  'version-conflict': () => new ConcurrentChangeError('zorggroep-zuid'),
+  'version-conflict': () => new VersionConflictError('organization', { organizationId: 'zorggroep-zuid' }, 3),
   fault: () => new Error('connect ECONNREFUSED 10.0.0.7:8000 (table woonwijzer-prod)'),
 };
 
@@ -62,7 +62,7 @@ describe('the error mapping of every API app', () => {
       status: 409,
       body: { error: { code: 'id_conflict', message: 'Location id "de-linde" belongs to organisation "zorggroep-zuid". Choose another id.' } },
     });
-    expect(await answer('version-conflict')).toMatchObject({ status: 409, body: { error: { code: 'version_conflict', message: expect.stringContaining('Try again') } } });
+    expect(await answer('version-conflict')).toMatchObject({ status: 409, body: { error: { code: 'version_conflict', message: expect.stringContaining('changed by someone else') } } });
   });
 
   it('answers 500 without internals for anything else, and validates with the one hook', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REINDEX_CHUNK, reindex, reindexRegion, stableJson, type ReindexProgress, type ReindexStore } from '../../../functions/indexer/reindex-core.ts';
+import { REINDEX_CHUNK, reindex, reindexRegion, stableJson, type ReindexProgress } from '../../../functions/indexer/reindex-core.ts';
+import type { IndexSource } from '../../../functions/store/listing-reader.ts';
 import { type IndexBuild } from '../../../functions/search/opensearch/opensearch-index.ts';
 import { type Region } from '../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
@@ -11,16 +12,18 @@ const many = (regionId: string, n: number) =>
   Array.from({ length: n }, (_, i) => candidate({ regionId, locationId: `${regionId}-loc-${i}`, housingFormId: 'vorm' }));
 
 /** A store whose region contents may differ per read (the table changing during a reindex). */
-function fakeStore(reads: Record<string, MatchCandidate[][]>, regions: Region[] = testRegions): ReindexStore & { loads: string[] } {
+function fakeStore(reads: Record<string, MatchCandidate[][]>, regions: Region[] = testRegions): IndexSource & { loads: string[] } {
   const loads: string[] = [];
   return {
     loads,
-    listRegions: async () => regions,
-    loadRegion: async (regionId: string) => {
-      const count = loads.filter((r) => r === regionId).length;
-      loads.push(regionId);
-      const versions = reads[regionId] ?? [[]];
-      return { locations: [], candidates: versions[Math.min(count, versions.length - 1)] ?? [] };
+    regions: { listRegions: async () => regions },
+    listings: {
+      loadRegion: async (regionId: string) => {
+        const count = loads.filter((r) => r === regionId).length;
+        loads.push(regionId);
+        const versions = reads[regionId] ?? [[]];
+        return { locations: [], candidates: versions[Math.min(count, versions.length - 1)] ?? [] };
+      },
     },
   };
 }

@@ -3,38 +3,34 @@
 // marshall into NewImage/OldImage, with sequence numbers and event ids.
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
-import { keys } from '../../../functions/store/dynamodb/table-design.ts';
+import { entities } from '../../../functions/store/dynamodb/keys.ts';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
 
 type Item = Record<string, unknown>;
 
 export function housingFormItem(c: MatchCandidate): Item {
-  return {
-    ...keys.housingForm(c.locationId, c.housingFormId, c.regionId),
-    type: 'housingForm',
+  return entities.housingForm.item({ locationId: c.locationId, housingFormId: c.housingFormId, regionId: c.regionId }, {
     organizationId: c.organizationId,
     regionId: c.regionId,
     locationId: c.locationId,
     data: { id: c.housingFormId, name: c.name, type: c.type, sectors: c.sectors, waitingList: c.waitingList },
     candidate: c,
     hash: `hash-of-${c.id}`,
-  };
+  });
 }
 
 export function locationItem(locationId: string): Item {
-  return {
-    ...keys.location(locationId, 'zorggroep-test', 'zuid-limburg'),
-    type: 'location',
+  return entities.location.item({ locationId, organizationId: 'zorggroep-test', regionId: 'zuid-limburg' }, {
     organizationId: 'zorggroep-test',
     regionId: 'zuid-limburg',
     organizationName: 'Zorggroep Test',
     data: { id: locationId, name: 'De Linde' },
     hash: 'h',
-  };
+  });
 }
 
 export function organizationItem(id: string): Item {
-  return { ...keys.organization(id), type: 'organization', data: { id, name: 'Zorggroep Test' }, locationIds: [], version: 1, hash: 'h' };
+  return entities.organization.item({ organizationId: id }, { data: { id, name: 'Zorggroep Test' }, locationIds: [], version: 1, hash: 'h' });
 }
 
 let sequence = 100_000_000;

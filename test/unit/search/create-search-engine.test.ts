@@ -3,8 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSearchEngine, lazySearchEngine } from '../../../functions/search/create-search-engine.ts';
 import { EmbeddedSearchEngine } from '../../../functions/search/embedded/embedded-search-engine.ts';
 import { readConfig } from '../../../functions/platform/config.ts';
-import type { ListingStore } from '../../../functions/store/listing-store.ts';
 import { matchRequest } from '../../fixtures/candidates.ts';
+
+/** Neither engine reads a store while it is built. */
+const untouchedStores = { regions: {}, listings: {} } as Parameters<typeof createSearchEngine>[1];
 
 describe('search engine config', () => {
   it('defaults to the embedded engine and the woonwijzer index prefix', () => {
@@ -21,12 +23,12 @@ describe('search engine config', () => {
 
   it('needs OPENSEARCH_URL for OpenSearch, and says so', async () => {
     const config = readConfig({ SEARCH_ENGINE: 'opensearch' });
-    await expect(createSearchEngine(config, {} as ListingStore)).rejects.toThrow(/OPENSEARCH_URL is not set/);
+    await expect(createSearchEngine(config, untouchedStores)).rejects.toThrow(/OPENSEARCH_URL is not set/);
   });
 
   it('builds the OpenSearch engine without contacting it', async () => {
     const config = readConfig({ SEARCH_ENGINE: 'opensearch', OPENSEARCH_URL: 'http://127.0.0.1:9' });
-    const engine = await createSearchEngine(config, {} as ListingStore);
+    const engine = await createSearchEngine(config, untouchedStores);
     expect(engine.constructor.name).toBe('OpenSearchSearchEngine');
   });
 });

@@ -1,0 +1,173 @@
+// The listing write port on DynamoDB: an import replaces an organisation's whole listing, writing
+// only what changed, each write checked against the version it read (versioned-write.ts).
+import { createHash } from 'node:crypto';
+import { toCandidate } from '../../../shared/matching/index.ts';
+import type { ChangeCounts, ListingWriter, ResolvedListing, SaveSummary } from '../listing-writer.ts';
+import { IdConflictError, VersionConflictError } from '../store-errors.ts';
+import { type DynamoDbTable, type Item, versionOf } from './dynamodb-table.ts';
+import { entities } from './keys.ts';
+import type { LocationItem, OrganizationItem } from './listing-items.ts';
+import { type VersionedWrite, type WriteCondition, writeVersioned } from './versioned-write.ts';
+
+/** Parallel reads of an organisation's location partitions while importing. */
+const READ_CONCURRENCY = 8;
+
+/** What one location partition holds now. */
+interface Partition {
+  location?: LocationItem & Item;
+  /** By housing-form id. */
+  housingForms: Map<string, Item>;
+}
+
+const contentHash = (value: unknown) => createHash('sha256').update(stableJson(value)).digest('base64url');
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Item)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
+
+export class DynamoDbListingWriter implements ListingWriter {
+  constructor(private readonly table: DynamoDbTable) {}
+
+  async saveListing(listing: ResolvedListing, now: Date): Promise<SaveSummary> {
+    const org = listing.organization;
+    const existingOrg = (await this.table.get(entities.organization.key({ organizationId: org.id }), { consistent: true })) as
+      | (OrganizationItem & Item)
+      | undefined;
+    const wantedIds = listing.locations.map((l) => l.location.id);
+    const existing = await this.readPartitions(unique([...(existingOrg?.locationIds ?? []), ...wantedIds]));
+
+    for (const id of wantedIds) {
+      const owner = existing.get(id)?.location?.organizationId;
+      if (owner !== undefined && owner !== org.id) throw new IdConflictError(id, owner);
+    }
+
+    const updatedAt = now.toISOString();
+    const locations: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+    const housingForms: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+    const writes: VersionedWrite[] = [];
+
+    const putIfChanged = (counts: ChangeCounts, item: Item & { hash: string }, old: Item | undefined, condition?: WriteCondition) => {
+      if (old?.hash === item.hash) {
+        counts.unchanged++;
+        return;
+      }
+      const stamped = { ...item, updatedAt };
+      if (old) {
+        counts.updated++;
+        writes.push({ kind: 'update', item: stamped, expectedVersion: versionOf(old), ...(condition ? { condition } : {}) });
+      } else {
+        counts.created++;
+        writes.push({ kind: 'create', item: stamped });
+      }
+    };
+    const remove = (counts: ChangeCounts, key: { pk: string; sk: string }, gone: Item) => {
+      counts.removed++;
+      writes.push({ kind: 'delete', key, expectedVersion: versionOf(gone) });
+    };
+
+    for (const { location, housingForms: forms } of listing.locations) {
+      const old = existing.get(location.id) ?? { housingForms: new Map<string, Item>() };
+      const locBody = {
+        type: entities.location.type,
+        organizationId: org.id,
+        regionId: location.regionId,
+        organizationName: org.name,
+        data: location,
+        summary: {
+          housingFormCount: forms.length,
+          housingTypes: unique(forms.map((f) => f.type)),
+          waitingListStatuses: unique(forms.map((f) => f.waitingList.status)),
+        },
+      };
+      const locFields = { locationId: location.id, organizationId: org.id, regionId: location.regionId };
+      putIfChanged(locations, { ...entities.location.item(locFields, locBody), hash: contentHash(locBody) }, old.location, {
+        // The id check above read the owner; this keeps another organisation from taking the id meanwhile.
+        expression: 'organizationId = :org',
+        values: { ':org': org.id },
+      });
+      for (const form of forms) {
+        const body = {
+          type: entities.housingForm.type,
+          organizationId: org.id,
+          regionId: location.regionId,
+          locationId: location.id,
+          data: form,
+          candidate: toCandidate(location.regionId, org, location, location.point, form),
+        };
+        const fields = { locationId: location.id, housingFormId: form.id, regionId: location.regionId };
+        putIfChanged(housingForms, { ...entities.housingForm.item(fields, body), hash: contentHash(body) }, old.housingForms.get(form.id));
+      }
+      const wantedForms = new Set(forms.map((f) => f.id));
+      for (const [housingFormId, gone] of old.housingForms) {
+        if (!wantedForms.has(housingFormId)) remove(housingForms, entities.housingForm.key({ locationId: location.id, housingFormId }), gone);
+      }
+    }
+    const wanted = new Set(wantedIds);
+    for (const locationId of existingOrg?.locationIds ?? []) {
+      const gone = existing.get(locationId);
+      if (wanted.has(locationId) || !gone) continue;
+      // Item by item: a partition can hold a housing form without its location (a crash between
+      // two transactions of a large import), and never removes what another organisation holds.
+      if (gone.location?.organizationId === org.id) remove(locations, entities.location.key({ locationId }), gone.location);
+      for (const [housingFormId, form] of gone.housingForms) {
+        if (form.organizationId === org.id) remove(housingForms, entities.housingForm.key({ locationId, housingFormId }), form);
+      }
+    }
+
+    const orgBody = { data: org, locationIds: wantedIds };
+    const orgHash = contentHash(orgBody);
+    const orgChanged = existingOrg?.hash !== orgHash;
+    if (!orgChanged && writes.length === 0) {
+      return { organization: 'unchanged', locations, housingForms };
+    }
+    // Every change to a listing bumps its organisation's version, checked in the first
+    // transaction: two imports of one organisation at once cannot interleave unnoticed.
+    const orgItem = { ...entities.organization.item({ organizationId: org.id }, orgBody), hash: orgHash, updatedAt };
+    writes.unshift(existingOrg ? { kind: 'update', item: orgItem, expectedVersion: versionOf(existingOrg) } : { kind: 'create', item: orgItem });
+    try {
+      await writeVersioned(this.table, writes);
+    } catch (error) {
+      // A location created meanwhile is either another organisation's (an id conflict, said so)
+      // or this organisation's own from a concurrent import (a version conflict).
+      if (error instanceof VersionConflictError && error.entity === entities.location.type && error.expectedVersion === undefined) {
+        const id = String(error.ids.locationId);
+        const owner = (await this.readPartitions([id])).get(id)?.location?.organizationId;
+        if (typeof owner === 'string' && owner !== org.id) throw new IdConflictError(id, owner);
+      }
+      throw error;
+    }
+    return { organization: existingOrg ? (orgChanged ? 'updated' : 'unchanged') : 'created', locations, housingForms };
+  }
+
+  /** The current items of location partitions, read consistently, by location id. */
+  private async readPartitions(locationIds: string[]): Promise<Map<string, Partition>> {
+    const result = new Map<string, Partition>();
+    for (let i = 0; i < locationIds.length; i += READ_CONCURRENCY) {
+      const batch = locationIds.slice(i, i + READ_CONCURRENCY);
+      const parts = await Promise.all(
+        batch.map((locationId) => this.table.queryAll({ ...entities.location.query('primary', { locationId }), ConsistentRead: true })),
+      );
+      batch.forEach((id, j) => {
+        const items = parts[j] ?? [];
+        if (items.length === 0) return;
+        const partition: Partition = { housingForms: new Map() };
+        for (const item of items) {
+          if (entities.location.is(item)) partition.location = item as unknown as LocationItem & Item;
+          const form = entities.housingForm.parseKey(item);
+          if (form) partition.housingForms.set(form.housingFormId, item);
+        }
+        result.set(id, partition);
+      });
+    }
+    return result;
+  }
+}

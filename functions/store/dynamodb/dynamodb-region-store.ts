@@ -1,0 +1,38 @@
+// The region port on DynamoDB: regions and their questionnaire versions (keys in keys.ts).
+// Configuration with one writer (the region loader), so puts are plain, without versions.
+import type { Region } from '../../../shared/domain/index.ts';
+import type { Questionnaire } from '../../../shared/questionnaire/index.ts';
+import type { RegionStore } from '../region-store.ts';
+import type { DynamoDbTable } from './dynamodb-table.ts';
+import { entities } from './keys.ts';
+
+export class DynamoDbRegionStore implements RegionStore {
+  constructor(private readonly table: DynamoDbTable) {}
+
+  async putRegion(region: Region): Promise<void> {
+    await this.table.put(entities.region.item({ regionId: region.id }, { data: region }));
+  }
+
+  async getRegion(regionId: string): Promise<Region | undefined> {
+    return (await this.table.get(entities.region.key({ regionId })))?.data as Region | undefined;
+  }
+
+  async listRegions(): Promise<Region[]> {
+    const items = await this.table.queryAll(entities.region.query('gsi2', {}));
+    return items.map((i) => i.data as Region);
+  }
+
+  async putQuestionnaire(questionnaire: Questionnaire): Promise<void> {
+    const fields = { regionId: questionnaire.regionId, version: questionnaire.version };
+    await this.table.put(entities.questionnaire.item(fields, { data: questionnaire }));
+  }
+
+  async getQuestionnaire(regionId: string): Promise<Questionnaire | undefined> {
+    const newest = await this.table.queryPage({
+      ...entities.questionnaire.query('primary', { regionId }, { onlyThis: true }),
+      ScanIndexForward: false,
+      Limit: 1,
+    });
+    return newest.items[0]?.data as Questionnaire | undefined;
+  }
+}

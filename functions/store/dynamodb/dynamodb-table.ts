@@ -1,0 +1,63 @@
+// One table behind one document client, shared by the DynamoDB adapters of every store port:
+// the few read calls they all make, with paging done once.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { PrimaryKey } from './keys.ts';
+
+export type Item = Record<string, unknown>;
+export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
+
+export class DynamoDbTable {
+  readonly doc: DynamoDBDocumentClient;
+
+  constructor(
+    client: DynamoDBClient,
+    readonly name: string,
+  ) {
+    this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  }
+
+  async get(key: PrimaryKey, options: { consistent?: boolean } = {}): Promise<Item | undefined> {
+    const { Item } = await this.doc.send(new GetCommand({ TableName: this.name, Key: key, ConsistentRead: options.consistent }));
+    return Item;
+  }
+
+  /** An unconditional put: for configuration, which has one writer and no versions. */
+  async put(item: Item): Promise<void> {
+    await this.doc.send(new PutCommand({ TableName: this.name, Item: item }));
+  }
+
+  /** One page, from where the previous one stopped. */
+  async queryPage(input: QueryInput, start?: Item) {
+    const out = await this.doc.send(new QueryCommand({ TableName: this.name, ...input, ExclusiveStartKey: start }));
+    return { items: (out.Items ?? []) as Item[], count: out.Count ?? 0, next: out.LastEvaluatedKey };
+  }
+
+  /** Every page of a query. */
+  async queryAll(input: QueryInput): Promise<Item[]> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.queryPage(input, start);
+      items.push(...page.items);
+      start = page.next;
+    } while (start);
+    return items;
+  }
+
+  async count(input: QueryInput): Promise<number> {
+    let total = 0;
+    let start: Item | undefined;
+    do {
+      const page = await this.queryPage({ ...input, Select: 'COUNT' }, start);
+      total += page.count;
+      start = page.next;
+    } while (start);
+    return total;
+  }
+}
+
+/** An item's version as the read views carry it: items stored before versions existed read as 0. */
+export const versionOf = (item: Item): number => (typeof item.version === 'number' ? item.version : 0);

@@ -1,0 +1,238 @@
+// Every entity of the single table declares here, once, how its keys are composed from its fields
+// (electrodb-style templates of fixed words and fields joined by '#'), and the same declaration
+// parses keys back into fields. Every read and write of the DynamoDB adapters goes through it, so
+// no other module spells a key prefix. The physical attributes are in table-design.ts.
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { Slug } from '../../../shared/domain/index.ts';
+import { GSI1, GSI2, KEY } from './table-design.ts';
+
+const SEPARATOR = '#';
+
+/** One variable part of a key: a named field of the entity, written as text and read back. */
+export interface KeyField<N extends string = string, V = unknown> {
+  readonly name: N;
+  format(value: V): string;
+  parse(text: string): V | undefined;
+}
+
+/** A field value a key cannot hold: a bug in the caller (ids are validated as slugs long before). */
+export class KeyFieldError extends Error {
+  constructor(field: string, value: unknown) {
+    super(`Key field "${field}" cannot be ${JSON.stringify(value)}.`);
+    this.name = 'KeyFieldError';
+  }
+}
+
+/** A slug id: it never holds the separator, so every composed key parses back unambiguously. */
+export function idField<N extends string>(name: N): KeyField<N, string> {
+  return {
+    name,
+    format(value) {
+      if (!Slug.safeParse(value).success) throw new KeyFieldError(name, value);
+      return value;
+    },
+    parse: (text) => (Slug.safeParse(text).success ? text : undefined),
+  };
+}
+
+/** A whole number, zero-padded so that keys sort in number order. */
+export function paddedNumberField<N extends string>(name: N, width: number): KeyField<N, number> {
+  const pattern = new RegExp(`^[0-9]{${width}}$`);
+  return {
+    name,
+    format(value) {
+      if (!Number.isSafeInteger(value) || value < 0 || value >= 10 ** width) throw new KeyFieldError(name, value);
+      return String(value).padStart(width, '0');
+    },
+    parse: (text) => (pattern.test(text) ? Number(text) : undefined),
+  };
+}
+
+// `any` here only widens the field's value type so templates of mixed fields type-check; each
+// entity's own field types are inferred from its template below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Segment = string | KeyField<string, any>;
+type Template = readonly Segment[];
+interface IndexTemplates {
+  readonly pk: Template;
+  readonly sk: Template;
+}
+
+/** Each index's key attribute names; `primary` is the table's own key. */
+const INDEX_ATTRIBUTES = { primary: { name: undefined, ...KEY }, gsi1: GSI1, gsi2: GSI2 } as const;
+export type IndexName = keyof typeof INDEX_ATTRIBUTES;
+type Definition = { readonly primary: IndexTemplates } & { readonly [I in Exclude<IndexName, 'primary'>]?: IndexTemplates };
+
+type FieldsIn<S> = { [F in S as F extends KeyField<infer N, unknown> ? N : never]: F extends KeyField<string, infer V> ? V : never };
+type SegmentsOf<D extends Definition, I extends keyof D> = D[I] extends IndexTemplates ? D[I]['pk'][number] | D[I]['sk'][number] : never;
+type IndexOf<D extends Definition> = Extract<keyof D, IndexName>;
+/** Every field any of the entity's keys is composed from. */
+export type EntityFields<D extends Definition> = FieldsIn<SegmentsOf<D, IndexOf<D>>>;
+type Item = Record<string, unknown>;
+export type PrimaryKey = { pk: string; sk: string };
+type KeyCondition = Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+
+const isField = (segment: Segment): segment is KeyField => typeof segment !== 'string';
+
+function compose(template: Template, fields: Readonly<Record<string, unknown>>): string {
+  return template.map((s) => (isField(s) ? s.format(fields[s.name]) : s)).join(SEPARATOR);
+}
+
+/** The fields a key holds, or undefined when it is not a key of this template. */
+function parseTemplate(template: Template, key: unknown): Record<string, unknown> | undefined {
+  if (typeof key !== 'string') return undefined;
+  const parts = key.split(SEPARATOR);
+  if (parts.length !== template.length) return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const [i, segment] of template.entries()) {
+    const part = parts[i] as string;
+    if (!isField(segment)) {
+      if (part !== segment) return undefined;
+      continue;
+    }
+    const value = segment.parse(part);
+    if (value === undefined) return undefined;
+    fields[segment.name] = value;
+  }
+  return fields;
+}
+
+/** The fixed words a template starts with: `begins_with` over them selects one entity in a shared partition. */
+function fixedPrefix(template: Template): { prefix: string; exact: boolean } {
+  const firstField = template.findIndex(isField);
+  if (firstField === -1) return { prefix: template.join(SEPARATOR), exact: true };
+  return { prefix: template.slice(0, firstField).map((s) => `${s as string}${SEPARATOR}`).join(''), exact: false };
+}
+
+export interface Entity<D extends Definition> {
+  /** Written as the item's `type` attribute; stream consumers tell entities apart by it. */
+  readonly type: string;
+  /** Every key attribute of the entity's indexes. */
+  keys(fields: EntityFields<D>): Record<string, string>;
+  /** The primary key alone, for a get or a delete. */
+  key(fields: FieldsIn<SegmentsOf<D, 'primary'>>): PrimaryKey;
+  /** A whole item: its keys, its type and its other attributes. */
+  item(fields: EntityFields<D>, attributes: Item): Item;
+  /**
+   * The key condition of a query on one partition of an index; with `onlyThis`, narrowed by the
+   * sort key's fixed words to this entity's items (a partition can hold several entities).
+   */
+  query<I extends IndexOf<D>>(index: I, fields: FieldsIn<D[I] extends IndexTemplates ? D[I]['pk'][number] : never>, options?: { onlyThis?: boolean }): KeyCondition;
+  /**
+   * The fields back from an item's (or a paging key's) key attributes; undefined when they are
+   * not all this entity's keys, or disagree on a field.
+   */
+  parse(item: Item): EntityFields<D> | undefined;
+  /** The fields of a primary key alone (a key from a stream record or a failed write). */
+  parseKey(key: Item): FieldsIn<SegmentsOf<D, 'primary'>> | undefined;
+  /** Whether an item's primary key is one of this entity's. */
+  is(item: Item): boolean;
+}
+
+function defineEntity<const D extends Definition>(type: string, definition: D): Entity<D> {
+  const indexes = (Object.keys(definition) as IndexName[]).map((name) => ({
+    attributes: INDEX_ATTRIBUTES[name],
+    templates: definition[name] as IndexTemplates,
+  }));
+  const keysOf = (fields: Readonly<Record<string, unknown>>) => {
+    const keys: Record<string, string> = {};
+    for (const { attributes, templates } of indexes) {
+      keys[attributes.pk] = compose(templates.pk, fields);
+      keys[attributes.sk] = compose(templates.sk, fields);
+    }
+    return keys;
+  };
+  const parseKey = (key: Item) => {
+    const pk = parseTemplate(definition.primary.pk, key[KEY.pk]);
+    const sk = parseTemplate(definition.primary.sk, key[KEY.sk]);
+    if (!pk || !sk) return undefined;
+    // A field in both halves (none today) must agree, as in parse().
+    if (Object.entries(sk).some(([name, value]) => name in pk && pk[name] !== value)) return undefined;
+    return { ...pk, ...sk } as FieldsIn<SegmentsOf<D, 'primary'>>;
+  };
+  return {
+    type,
+    keys: (fields) => keysOf(fields),
+    key: (fields) => ({ pk: compose(definition.primary.pk, fields), sk: compose(definition.primary.sk, fields) }),
+    item: (fields, attributes) => ({ ...attributes, ...keysOf(fields), type }),
+    query(index, fields, options = {}) {
+      const attributes = INDEX_ATTRIBUTES[index];
+      const templates = definition[index] as IndexTemplates;
+      const names: Record<string, string> = { '#pk': attributes.pk };
+      const values: Record<string, unknown> = { ':pk': compose(templates.pk, fields) };
+      let condition = '#pk = :pk';
+      if (options.onlyThis) {
+        const { prefix, exact } = fixedPrefix(templates.sk);
+        names['#sk'] = attributes.sk;
+        values[':sk'] = prefix;
+        condition += exact ? ' AND #sk = :sk' : ' AND begins_with(#sk, :sk)';
+      }
+      return {
+        ...(attributes.name ? { IndexName: attributes.name } : {}),
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      };
+    },
+    parse(item) {
+      const fields: Record<string, unknown> = {};
+      for (const { attributes, templates } of indexes) {
+        for (const [attribute, template] of [[attributes.pk, templates.pk], [attributes.sk, templates.sk]] as const) {
+          const parsed = parseTemplate(template, item[attribute]);
+          if (!parsed) return undefined;
+          for (const [name, value] of Object.entries(parsed)) {
+            if (name in fields && fields[name] !== value) return undefined;
+            fields[name] = value;
+          }
+        }
+      }
+      return fields as EntityFields<D>;
+    },
+    parseKey,
+    is: (item) => parseKey(item) !== undefined,
+  };
+}
+
+const regionId = idField('regionId');
+const organizationId = idField('organizationId');
+const locationId = idField('locationId');
+const housingFormId = idField('housingFormId');
+
+/**
+ * The table's entities. A location and its housing forms share a partition (one query reads a
+ * location page); a region's locations and housing forms share a gsi1 partition (one query
+ * loads a region); gsi2 lists the regions and an organisation's locations.
+ */
+export const entities = {
+  region: defineEntity('region', {
+    primary: { pk: ['REGION', regionId], sk: ['REGION'] },
+    gsi2: { pk: ['REGIONS'], sk: [regionId] },
+  }),
+  /** Versions zero-padded, so the newest sorts last. */
+  questionnaire: defineEntity('questionnaire', {
+    primary: { pk: ['REGION', regionId], sk: ['QUESTIONNAIRE', paddedNumberField('version', 6)] },
+  }),
+  organization: defineEntity('organization', {
+    primary: { pk: ['ORG', organizationId], sk: ['ORG'] },
+  }),
+  location: defineEntity('location', {
+    primary: { pk: ['LOC', locationId], sk: ['LOC'] },
+    gsi1: { pk: ['REGION', regionId], sk: ['LOC', locationId] },
+    gsi2: { pk: ['ORG', organizationId], sk: ['LOC', locationId] },
+  }),
+  housingForm: defineEntity('housingForm', {
+    primary: { pk: ['LOC', locationId], sk: ['HF', housingFormId] },
+    gsi1: { pk: ['REGION', regionId], sk: ['HF', locationId, housingFormId] },
+  }),
+} as const;
+
+export type EntityName = keyof typeof entities;
+
+/** The entity a primary key belongs to, with the fields it holds; undefined for a key of none. */
+export function entityOfKey(key: Item): { entity: EntityName; fields: Readonly<Record<string, string | number>> } | undefined {
+  for (const name of Object.keys(entities) as EntityName[]) {
+    const fields = (entities[name] as Entity<Definition>).parseKey(key);
+    if (fields) return { entity: name, fields };
+  }
+  return undefined;
+}

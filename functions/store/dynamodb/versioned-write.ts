@@ -1,0 +1,114 @@
+// The one way the adapters change versioned items: creates, updates and deletes, each checked
+// against the version it was based on, plus extra new items (an audit record) in the same
+// transaction, run as TransactWriteItems. A failed check becomes the port's VersionConflictError.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { VersionConflictError } from '../store-errors.ts';
+import type { DynamoDbTable, Item } from './dynamodb-table.ts';
+import { entityOfKey, type PrimaryKey } from './keys.ts';
+import { KEY } from './table-design.ts';
+
+/** DynamoDB allows at most 100 actions in one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/** A further condition on a write, ANDed with its version check (it must not use #pk, #version or :expectedVersion). */
+export interface WriteCondition {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Item;
+}
+
+/**
+ * One change to a versioned item. A create expects no item and writes version 1; an update
+ * expects `expectedVersion` and writes the next one; a delete expects `expectedVersion`.
+ * Version 0 is an item stored before items carried versions (it has no version attribute).
+ */
+export type VersionedWrite =
+  | { kind: 'create'; item: Item }
+  | { kind: 'update'; item: Item; expectedVersion: number; condition?: WriteCondition }
+  | { kind: 'delete'; key: PrimaryKey; expectedVersion: number; condition?: WriteCondition };
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+interface Action {
+  transact: TransactItem;
+  /** Absent for an extra item. */
+  write?: VersionedWrite;
+}
+
+/**
+ * Runs the writes and the extra items. Up to 100 actions are one transaction, all or nothing. A
+ * larger change (a first import of a provider with many housing forms) is split: the first
+ * transaction holds the first writes and every extra item, so put the write that guards the
+ * whole change (e.g. the organisation's version) first: a concurrent change then fails before
+ * anything is written. A later transaction's checks run only when it does.
+ */
+export async function writeVersioned(
+  table: DynamoDbTable,
+  writes: readonly VersionedWrite[],
+  extraItems: readonly Item[] = [],
+): Promise<void> {
+  if (extraItems.length > MAX_TRANSACTION_ITEMS) {
+    throw new Error(`At most ${MAX_TRANSACTION_ITEMS} extra items fit in one transaction; got ${extraItems.length}.`);
+  }
+  const actions = writes.map((write): Action => ({ transact: transactItemOf(table.name, write), write }));
+  const extras = extraItems.map((item): Action => ({
+    transact: { Put: { TableName: table.name, Item: item, ...notExisting } },
+  }));
+  const firstSize = MAX_TRANSACTION_ITEMS - extras.length;
+  const chunks = [[...actions.slice(0, firstSize), ...extras]];
+  for (let i = firstSize; i < actions.length; i += MAX_TRANSACTION_ITEMS) chunks.push(actions.slice(i, i + MAX_TRANSACTION_ITEMS));
+
+  for (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    try {
+      await table.doc.send(new TransactWriteCommand({ TransactItems: chunk.map((a) => a.transact) }));
+    } catch (error) {
+      const failed = error instanceof TransactionCanceledException
+        ? (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed')
+        : -1;
+      const write = chunk[failed]?.write;
+      if (write) throw conflictOf(write);
+      // An extra item whose key exists already is a bug in its id scheme, not someone else's edit.
+      throw error;
+    }
+  }
+}
+
+const notExisting = { ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': KEY.pk } };
+
+function transactItemOf(tableName: string, write: VersionedWrite): TransactItem {
+  if (write.kind === 'create') {
+    return { Put: { TableName: tableName, Item: { ...write.item, version: 1 }, ...notExisting } };
+  }
+  const check = versionCheck(write.expectedVersion, write.condition);
+  if (write.kind === 'update') {
+    return { Put: { TableName: tableName, Item: { ...write.item, version: write.expectedVersion + 1 }, ...check } };
+  }
+  return { Delete: { TableName: tableName, Key: { [KEY.pk]: write.key.pk, [KEY.sk]: write.key.sk }, ...check } };
+}
+
+function versionCheck(expected: number, extra: WriteCondition | undefined) {
+  const names: Record<string, string> = { '#pk': KEY.pk, '#version': 'version', ...extra?.names };
+  const values: Item = { ...extra?.values };
+  let expression: string;
+  if (expected === 0) {
+    expression = 'attribute_exists(#pk) AND attribute_not_exists(#version)';
+  } else {
+    expression = '#version = :expectedVersion';
+    values[':expectedVersion'] = expected;
+    delete names['#pk'];
+  }
+  if (extra) expression = `(${expression}) AND (${extra.expression})`;
+  return {
+    ConditionExpression: expression,
+    ExpressionAttributeNames: names,
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
+}
+
+function conflictOf(write: VersionedWrite): VersionConflictError {
+  const key = write.kind === 'delete' ? write.key : { pk: write.item[KEY.pk], sk: write.item[KEY.sk] };
+  const known = entityOfKey(key);
+  const expected = write.kind === 'create' ? undefined : write.expectedVersion;
+  return new VersionConflictError(known?.entity ?? 'item', known?.fields ?? { pk: String(key.pk), sk: String(key.sk) }, expected);
+}
