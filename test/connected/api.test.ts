@@ -78,6 +78,8 @@ describe('the listings API', () => {
     expect(body.organization.name).toBe('Zorggroep Test');
     expect(body.housingForms).toHaveLength(5);
     expect(body.location.address.postcode).toBe('6211 AB');
+    // Each item's version, from which an ETag is built.
+    expect([body.organization.version, body.location.version, ...body.housingForms.map((f) => f.version)]).toEqual([1, 1, 1, 1, 1, 1, 1]);
     expect((await get<ErrorResponse>('/api/locations/bestaat-niet')).status).toBe(404);
   });
 

@@ -1,16 +1,22 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
 import type { Stores } from '../../functions/store/create-store.ts';
+import { DynamoDbTable } from '../../functions/store/dynamodb/dynamodb-table.ts';
+import { entities } from '../../functions/store/dynamodb/keys.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
 import { testRegions } from '../fixtures/regions.ts';
 import { createTestStore } from '../support/test-store.ts';
 
 const clock = fixedClock('2026-11-20T12:00:00Z');
 let stores: Stores;
+let table: DynamoDbTable;
 
 beforeEach(async () => {
-  ({ stores } = await createTestStore());
+  const created = await createTestStore();
+  stores = created.stores;
+  table = new DynamoDbTable(created.client, created.tableName);
   for (const region of testRegions) await stores.regions.putRegion(region);
 });
 
@@ -121,5 +127,65 @@ describe('importing a listing document', () => {
     const outcome = await run(listingDocument({ locations }));
     expect(outcome).toMatchObject({ ok: true, summary: { locations: { created: 30 }, housingForms: { created: 120 } } });
     expect(await stores.listings.regionCounts('zuid-limburg')).toEqual({ housingFormCount: 120, locationCount: 30 });
+  });
+
+  it('gives each item a version that counts its changes, and the location view carries them', async () => {
+    const respite = (overrides = {}) => housingForm({ id: 'logeren', name: 'Logeren', type: 'respite', ...overrides });
+    const versions = async () => {
+      const detail = await stores.listings.getLocation('de-linde-maastricht');
+      return {
+        organization: detail?.organization.version,
+        location: detail?.location.version,
+        housingForms: Object.fromEntries(detail?.housingForms.map((f) => [f.id, f.version]) ?? []),
+      };
+    };
+    await run(listingDocument({ locations: [location({ housingForms: [housingForm(), respite()] })] }));
+    expect(await versions()).toEqual({ organization: 1, location: 1, housingForms: { 'kleinschalig-wonen': 1, logeren: 1 } });
+
+    // Only the respite stay changes; the organisation's version counts every change to its listing.
+    await run(listingDocument({ locations: [location({ housingForms: [housingForm(), respite({ pets: true })] })] }));
+    expect(await versions()).toEqual({ organization: 2, location: 1, housingForms: { 'kleinschalig-wonen': 1, logeren: 2 } });
+    expect((await stores.listings.getOrganization('zorggroep-test'))?.version).toBe(2);
+    const page = await stores.listings.listHousingForms('zuid-limburg', { limit: 10 });
+    expect(page.items.map((i) => [i.housingForm.id, i.housingForm.version]).sort()).toEqual([['kleinschalig-wonen', 1], ['logeren', 2]]);
+
+    await run(listingDocument({ locations: [location({ housingForms: [housingForm(), respite({ pets: true })] })] }));
+    expect(await versions()).toEqual({ organization: 2, location: 1, housingForms: { 'kleinschalig-wonen': 1, logeren: 2 } });
+  });
+
+  it('reads items stored before versions existed as version 0, and updates and removes them', async () => {
+    await run(listingDocument({ locations: [location(), location({ id: 'het-anker', name: 'Het Anker' })] }));
+    const legacyKeys = [
+      entities.location.key({ locationId: 'de-linde-maastricht' }),
+      entities.housingForm.key({ locationId: 'de-linde-maastricht', housingFormId: 'kleinschalig-wonen' }),
+      entities.location.key({ locationId: 'het-anker' }),
+      entities.housingForm.key({ locationId: 'het-anker', housingFormId: 'kleinschalig-wonen' }),
+    ];
+    for (const Key of legacyKeys) await table.doc.send(new UpdateCommand({ TableName: table.name, Key, UpdateExpression: 'REMOVE version' }));
+    const before = await stores.listings.getLocation('de-linde-maastricht');
+    expect([before?.location.version, before?.housingForms[0]?.version]).toEqual([0, 0]);
+
+    const outcome = await run(listingDocument({ locations: [location({ name: 'De Linde (vernieuwd)', housingForms: [housingForm({ groupSize: 8 })] })] }));
+    expect(outcome).toMatchObject({ ok: true, summary: { locations: { updated: 1, removed: 1 }, housingForms: { updated: 1, removed: 1 } } });
+    const after = await stores.listings.getLocation('de-linde-maastricht');
+    expect([after?.location.version, after?.housingForms[0]?.version]).toEqual([1, 1]);
+    expect(await stores.listings.getLocation('het-anker')).toBeUndefined();
+  });
+
+  it('never leaves a mix of two imports of one organisation running at once', async () => {
+    // Large enough that each import spans several transactions.
+    const doc = (name: string) =>
+      listingDocument({
+        locations: Array.from({ length: 30 }, (_, i) =>
+          location({ id: `locatie-${i}`, name, housingForms: Array.from({ length: 4 }, (_, j) => housingForm({ id: `vorm-${j}`, name })) }),
+        ),
+      });
+    const outcomes = await Promise.all([run(doc('Eerste')), run(doc('Tweede'))]);
+    for (const outcome of outcomes) {
+      if (!outcome.ok) expect(outcome).toMatchObject({ status: 409, errors: [{ path: '(document)', message: expect.stringMatching(/changed by someone else during this import/) }] });
+    }
+    expect(outcomes.some((o) => o.ok)).toBe(true);
+    const names = new Set((await stores.listings.loadRegion('zuid-limburg')).candidates.map((c) => c.name));
+    expect(names.size).toBe(1);
   });
 });

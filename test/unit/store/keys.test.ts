@@ -1,0 +1,114 @@
+// The key module: each entity's keys composed from its fields and parsed back, in the exact
+// formats already stored in tables (a changed format would orphan every stored item).
+import { describe, expect, it } from 'vitest';
+import { entities, entityOfKey, KeyFieldError } from '../../../functions/store/dynamodb/keys.ts';
+
+const location = { locationId: 'de-linde', organizationId: 'zorggroep-test', regionId: 'zuid-limburg' };
+const housingForm = { locationId: 'de-linde', housingFormId: 'kleinschalig-wonen', regionId: 'zuid-limburg' };
+
+describe('composing keys', () => {
+  it('writes each entity in the stored formats', () => {
+    expect(entities.region.keys({ regionId: 'zuid-limburg' })).toEqual({
+      pk: 'REGION#zuid-limburg', sk: 'REGION', gsi2pk: 'REGIONS', gsi2sk: 'zuid-limburg',
+    });
+    expect(entities.questionnaire.keys({ regionId: 'rotterdam', version: 3 })).toEqual({ pk: 'REGION#rotterdam', sk: 'QUESTIONNAIRE#000003' });
+    expect(entities.organization.keys({ organizationId: 'zorggroep-test' })).toEqual({ pk: 'ORG#zorggroep-test', sk: 'ORG' });
+    expect(entities.location.keys(location)).toEqual({
+      pk: 'LOC#de-linde', sk: 'LOC',
+      gsi1pk: 'REGION#zuid-limburg', gsi1sk: 'LOC#de-linde',
+      gsi2pk: 'ORG#zorggroep-test', gsi2sk: 'LOC#de-linde',
+    });
+    expect(entities.housingForm.keys(housingForm)).toEqual({
+      pk: 'LOC#de-linde', sk: 'HF#kleinschalig-wonen',
+      gsi1pk: 'REGION#zuid-limburg', gsi1sk: 'HF#de-linde#kleinschalig-wonen',
+    });
+  });
+
+  it('pads questionnaire versions so the newest sorts last', () => {
+    const sks = [10, 9, 100, 2].map((version) => entities.questionnaire.key({ regionId: 'rotterdam', version }).sk);
+    expect([...sks].sort().map((sk) => entities.questionnaire.parseKey({ pk: 'REGION#rotterdam', sk })?.version)).toEqual([2, 9, 10, 100]);
+  });
+
+  it('builds an item from its keys, its type and its attributes, keys winning over a stray attribute', () => {
+    const item = entities.location.item(location, { data: { id: 'de-linde' }, pk: 'something else' });
+    expect(item).toEqual({ ...entities.location.keys(location), type: 'location', data: { id: 'de-linde' } });
+  });
+
+  it('refuses a field value that could not be parsed back: a separator, an empty id, a version out of range', () => {
+    expect(() => entities.location.key({ locationId: 'de#linde' })).toThrow(KeyFieldError);
+    expect(() => entities.organization.key({ organizationId: '' })).toThrow(KeyFieldError);
+    expect(() => entities.questionnaire.key({ regionId: 'rotterdam', version: 1_000_000 })).toThrow(KeyFieldError);
+    expect(() => entities.questionnaire.key({ regionId: 'rotterdam', version: 1.5 })).toThrow(KeyFieldError);
+  });
+});
+
+describe('parsing keys', () => {
+  it('gives every entity its fields back from its keys', () => {
+    expect(entities.region.parse(entities.region.keys({ regionId: 'zuid-limburg' }))).toEqual({ regionId: 'zuid-limburg' });
+    expect(entities.questionnaire.parse(entities.questionnaire.keys({ regionId: 'rotterdam', version: 12 }))).toEqual({ regionId: 'rotterdam', version: 12 });
+    expect(entities.organization.parse(entities.organization.keys({ organizationId: 'zorggroep-test' }))).toEqual({ organizationId: 'zorggroep-test' });
+    expect(entities.location.parse(entities.location.keys(location))).toEqual(location);
+    expect(entities.housingForm.parse(entities.housingForm.keys(housingForm))).toEqual(housingForm);
+  });
+
+  it('round-trips ids of every slug shape', () => {
+    for (const id of ['ab', 'a1', 'de-linde-2', 'x'.repeat(80), '0-0-0']) {
+      const fields = { locationId: id, housingFormId: 'vorm-1', regionId: id };
+      expect(entities.housingForm.parse(entities.housingForm.keys(fields))).toEqual(fields);
+    }
+  });
+
+  it("tells the entities sharing a partition apart by their sort keys", () => {
+    const loc = entities.location.keys(location);
+    const form = entities.housingForm.keys(housingForm);
+    expect([entities.location.is(loc), entities.housingForm.is(loc)]).toEqual([true, false]);
+    expect([entities.location.is(form), entities.housingForm.is(form)]).toEqual([false, true]);
+    expect(entities.region.is(entities.questionnaire.key({ regionId: 'rotterdam', version: 1 }))).toBe(false);
+  });
+
+  it('names the entity and ids of any primary key, and nothing for a foreign key', () => {
+    expect(entityOfKey(entities.housingForm.key(housingForm))).toEqual({
+      entity: 'housingForm', fields: { locationId: 'de-linde', housingFormId: 'kleinschalig-wonen' },
+    });
+    expect(entityOfKey(entities.organization.key({ organizationId: 'zorggroep-test' }))).toEqual({ entity: 'organization', fields: { organizationId: 'zorggroep-test' } });
+    expect(entityOfKey({ pk: 'LOCATION#1', sk: 'META' })).toBeUndefined();
+  });
+
+  it.each([
+    ['a missing index key', { pk: 'LOC#de-linde', sk: 'HF#kleinschalig-wonen', gsi1pk: 'REGION#zuid-limburg' }],
+    ['fields that disagree between keys', { ...entities.housingForm.keys(housingForm), gsi1sk: 'HF#het-anker#kleinschalig-wonen' }],
+    ['a wrong fixed word', { ...entities.housingForm.keys(housingForm), sk: 'HX#kleinschalig-wonen' }],
+    ['an extra segment', { ...entities.housingForm.keys(housingForm), sk: 'HF#kleinschalig-wonen#2' }],
+    ['an empty id', { ...entities.housingForm.keys(housingForm), pk: 'LOC#' }],
+    ['an id that is no slug', { ...entities.housingForm.keys(housingForm), pk: 'LOC#De Linde', gsi1sk: 'HF#De Linde#kleinschalig-wonen' }],
+    ['a number for a key', { ...entities.housingForm.keys(housingForm), pk: 1 }],
+  ])('refuses %s', (_what, keys) => {
+    expect(entities.housingForm.parse(keys)).toBeUndefined();
+  });
+
+  it('refuses a questionnaire version that is not six digits', () => {
+    expect(entities.questionnaire.parseKey({ pk: 'REGION#rotterdam', sk: 'QUESTIONNAIRE#12' })).toBeUndefined();
+    expect(entities.questionnaire.parseKey({ pk: 'REGION#rotterdam', sk: 'QUESTIONNAIRE#00001a' })).toBeUndefined();
+  });
+});
+
+describe('query conditions', () => {
+  it("reads a whole partition, or only one entity's items in it", () => {
+    expect(entities.location.query('gsi1', { regionId: 'zuid-limburg' })).toEqual({
+      IndexName: 'gsi1',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': 'gsi1pk' },
+      ExpressionAttributeValues: { ':pk': 'REGION#zuid-limburg' },
+    });
+    expect(entities.housingForm.query('gsi1', { regionId: 'zuid-limburg' }, { onlyThis: true })).toMatchObject({
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
+      ExpressionAttributeValues: { ':pk': 'REGION#zuid-limburg', ':sk': 'HF#' },
+    });
+    // A sort key of fixed words only is matched exactly, not as a prefix.
+    expect(entities.location.query('primary', { locationId: 'de-linde' }, { onlyThis: true })).toEqual({
+      KeyConditionExpression: '#pk = :pk AND #sk = :sk',
+      ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+      ExpressionAttributeValues: { ':pk': 'LOC#de-linde', ':sk': 'LOC' },
+    });
+  });
+});
