@@ -46,7 +46,7 @@ export class DynamoDbListingReader implements ListingReader {
     const housingForms = items
       .filter((i) => entities.housingForm.is(i))
       .map((i) => ({ ...(i as unknown as HousingFormItem).data, version: versionOf(i) }));
-    return { location: { ...loc.data, version: versionOf(loc as unknown as Item) }, organization, housingForms };
+    return { location: { ...loc.data, version: versionOf(loc) }, organization, housingForms };
   }
 
   async listHousingForms(regionId: string, page: { limit: number; cursor?: string }): Promise<HousingFormPage> {

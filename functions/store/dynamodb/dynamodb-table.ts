@@ -60,4 +60,4 @@ export class DynamoDbTable {
 }
 
 /** An item's version as the read views carry it: items stored before versions existed read as 0. */
-export const versionOf = (item: Item): number => (typeof item.version === 'number' ? item.version : 0);
+export const versionOf = (item: { version?: unknown }): number => (typeof item.version === 'number' ? item.version : 0);
