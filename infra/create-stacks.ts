@@ -41,12 +41,7 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
   const api = new ApiStack(app, name('api'), {
     ...common('api', 'the Hono API on Lambda behind an HTTP API'),
     table: data.table,
-    tableAccess: data.tableReadWritePolicy,
-    photos: data.photos,
-    photoAccess: data.photoObjectsPolicy,
-    sessionSecret: data.sessionSecret,
-    emailIdentity: data.emailIdentity,
-    fromAddress: data.fromAddress,
+    tableRead: data.tableReadPolicy,
     search: {
       domain: search.domain,
       domainName: search.domainName,

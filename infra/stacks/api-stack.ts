@@ -1,6 +1,7 @@
-// The API: the Hono app as one Lambda function behind an HTTP API, with exactly the access it
-// needs (table data, its search indexes read-only, the photos bucket, the session secret, SES).
-// The table and photo grants are the data stack's managed policies, attached here.
+// The public API: the Hono app as one Lambda function behind an HTTP API. It only reads: the
+// table's items (the data stack's read policy) and its search indexes. Writes, the photos, the
+// session secret and mail belong to the staff function of their own (the accounts issue), so a
+// flaw in an open, unauthenticated route can never change a listing.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -8,9 +9,6 @@ import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type IDomain } from 'aws-cdk-lib/aws-opensearchservice';
-import { type IBucket } from 'aws-cdk-lib/aws-s3';
-import { type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { type IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { type Construct } from 'constructs';
 import { entryPath } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
@@ -22,14 +20,8 @@ import { SEARCH_ACCESS, SearchAccess } from '../constructs/search-access.ts';
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
   readonly table: ITable;
-  /** The data stack's policy to read and write the table's items. */
-  readonly tableAccess: IManagedPolicy;
-  readonly photos: IBucket;
-  /** The data stack's policy to get, put and delete photo objects. */
-  readonly photoAccess: IManagedPolicy;
-  readonly sessionSecret: ISecret;
-  readonly emailIdentity: IEmailIdentity;
-  readonly fromAddress: string;
+  /** The data stack's policy to read the table's items (never to write them). */
+  readonly tableRead: IManagedPolicy;
   readonly search: {
     readonly domain: IDomain;
     readonly domainName: string;
@@ -69,17 +61,10 @@ export class ApiStack extends Stack {
         SEARCH_ENGINE: 'opensearch',
         OPENSEARCH_URL: search.endpointUrl,
         OPENSEARCH_INDEX_PREFIX: search.indexPrefix,
-        SESSION_SECRET_ARN: props.sessionSecret.secretArn,
-        PHOTOS_BUCKET: props.photos.bucketName,
-        SES_FROM_ADDRESS: props.fromAddress,
       },
     });
     acknowledgeTracing(this.handler);
-    // The import route writes listings; the stream carries them to the search index.
-    role.addManagedPolicy(props.tableAccess);
-    role.addManagedPolicy(props.photoAccess);
-    props.sessionSecret.grantRead(this.handler);
-    props.emailIdentity.grantSendEmail(this.handler);
+    role.addManagedPolicy(props.tableRead);
     new SearchAccess(this, 'ApiSearchAccess', {
       config,
       domain: search.domain,
