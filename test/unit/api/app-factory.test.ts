@@ -2,10 +2,11 @@
 // its status and the one error shape there, once for every app, including the staff apps to come
 // (write routes will throw the store's conflicts). Pure: a small app over no store.
 import * as z from 'zod';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiApp, createResourceApp, type ApiAppEnv } from '../../../functions/api/app-factory.ts';
 import { NotFoundError, UnusableFieldError } from '../../../functions/api/errors.ts';
 import { apiRoute, json } from '../../../functions/api/openapi-route.ts';
+import { log } from '../../../functions/platform/log.ts';
 import { UnknownRegionError } from '../../../functions/search/embedded/unknown-region-error.ts';
 import { BadCursorError, IdConflictError, VersionConflictError } from '../../../functions/store/store-errors.ts';
 
@@ -18,6 +19,15 @@ const failures: Record<string, () => Error> = {
   'version-conflict': () => new VersionConflictError('organization', { organizationId: 'zorggroep-zuid' }, 3),
   fault: () => new Error('connect ECONNREFUSED 10.0.0.7:8000 (table woonwijzer-prod)'),
 };
+
+// The fault below is logged by design (log-privacy.test.ts checks what): kept off the test output,
+// and the level put back, since the unit project shares a worker (and this logger) between files.
+let level: ReturnType<typeof log.getLevelName>;
+beforeAll(() => {
+  level = log.getLevelName();
+  log.setLogLevel('SILENT');
+});
+afterAll(() => log.setLogLevel(level));
 
 type Env = ApiAppEnv<{ failures: typeof failures }>;
 const failing = createResourceApp<Env>().openapi(
