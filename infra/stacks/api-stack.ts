@@ -3,6 +3,7 @@
 // session secret and mail belong to the staff function of their own (the accounts issue), so a
 // flaw in an open, unauthenticated route can never change a listing.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -30,6 +31,23 @@ export interface ApiStackProps extends StackProps {
     readonly serviceToken: string;
   };
 }
+
+/**
+ * One JSON line per request in the stage's access log. CDK's default carries the path and the
+ * caller's address; a path like /api/postcodes/{postcode} holds what the person typed, so the
+ * line names the route and never the path, query string or address. The request id is the one
+ * the API function logs as its correlation id.
+ */
+export const ACCESS_LOG_FIELDS = {
+  requestId: AccessLogField.contextRequestId(),
+  requestTime: AccessLogField.contextRequestTime(),
+  httpMethod: AccessLogField.contextHttpMethod(),
+  routeKey: AccessLogField.contextRouteKey(),
+  status: AccessLogField.contextStatus(),
+  responseLatency: AccessLogField.contextResponseLatency(),
+  responseLength: AccessLogField.contextResponseLength(),
+  integrationError: AccessLogField.contextIntegrationErrorMessage(),
+} as const;
 
 /** A steady-state ceiling that keeps a runaway client from running up the bill. */
 export const API_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
@@ -94,7 +112,10 @@ export class ApiStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       throttle: API_THROTTLE,
-      accessLogSettings: { destination: new LogGroupLogDestination(stageLogGroup(this, 'AccessLogs', config)) },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(stageLogGroup(this, 'AccessLogs', config)),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
     });
     this.originDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
 

@@ -16,6 +16,16 @@ export interface WafStackProps extends StackProps {
 export const RATE_LIMITED_PATH_PREFIX = '/api/';
 
 /**
+ * How WAF reads the path before matching the prefix: CloudFront and Hono resolve `/%61pi/health`
+ * and `/x/../api/health` to `/api/health`, so the raw path would let them past the rate limit.
+ * Decoded first, then normalised, so an encoded `..` (`%2e%2e`) is resolved too.
+ */
+export const RATE_LIMITED_PATH_TRANSFORMATIONS: CfnWebACL.TextTransformationProperty[] = [
+  { priority: 0, type: 'URL_DECODE' },
+  { priority: 1, type: 'NORMALIZE_PATH' },
+];
+
+/**
  * AWS managed rule groups in evaluation order, with the rules inside them that only count.
  * SizeRestrictions_BODY blocks bodies over 8 KB with a bare 403, which the distribution turns into
  * its 404 page; the API has its own body limit and answers 413 with a reason instead.
@@ -36,9 +46,9 @@ export class WafStack extends Stack {
     const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => ({
       cloudWatchMetricsEnabled: true,
       metricName: name(metricName),
-      // Sampled requests show a blocked request's path and query; AWS keeps them three hours
-      // for the console only, and operators need them to tell an attack from a false positive.
-      sampledRequestsEnabled: true,
+      // A sampled request keeps its query string for three hours, and a search's or match's query
+      // holds the asker's filters and postcode (health data): metrics only.
+      sampledRequestsEnabled: false,
     });
 
     const rateRule: CfnWebACL.RuleProperty = {
@@ -56,7 +66,7 @@ export class WafStack extends Stack {
               fieldToMatch: { uriPath: {} },
               positionalConstraint: 'STARTS_WITH',
               searchString: RATE_LIMITED_PATH_PREFIX,
-              textTransformations: [{ priority: 0, type: 'NONE' }],
+              textTransformations: RATE_LIMITED_PATH_TRANSFORMATIONS,
             },
           },
         },

@@ -86,6 +86,24 @@ export function apiStackSuite(stages: () => Stages): void {
           AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
         });
       });
+
+      it('writes access-log lines with the route, never the path, query string or caller address', () => {
+        for (const { templates } of [prod, dev]) {
+          const stage = onlyResource(templates.api, 'AWS::ApiGatewayV2::Stage').resource.Properties as { AccessLogSettings: { Format: string } };
+          // Exactly these fields: /api/postcodes/{postcode} ($context.path) and the query string
+          // carry what the person typed, and the source IP identifies them.
+          expect(JSON.parse(stage.AccessLogSettings.Format)).toEqual({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            httpMethod: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLatency: '$context.responseLatency',
+            responseLength: '$context.responseLength',
+            integrationError: '$context.integrationErrorMessage',
+          });
+        }
+      });
     });
   });
 }

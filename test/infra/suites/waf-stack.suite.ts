@@ -4,10 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MANAGED_RULE_GROUPS, RATE_LIMITED_PATH_PREFIX } from '../../../infra/stacks/waf-stack.ts';
 import { type Stages, type SynthesisedStage, onlyResource } from '../synth-stage.ts';
 
+let dev: SynthesisedStage;
 let prod: SynthesisedStage;
 
 interface Visible {
-  VisibilityConfig: { MetricName: string; CloudWatchMetricsEnabled: boolean };
+  VisibilityConfig: { MetricName: string; CloudWatchMetricsEnabled: boolean; SampledRequestsEnabled: boolean };
 }
 interface Rule extends Visible {
   Name: string;
@@ -34,7 +35,7 @@ function webAcl(): { logicalId: string; props: WebAclProps } {
 export function wafStackSuite(stages: () => Stages): void {
   describe('waf stack', () => {
     beforeAll(() => {
-      ({ prod } = stages());
+      ({ dev, prod } = stages());
     });
 
     it('holds a CloudFront-scoped web ACL in us-east-1 that lets through what no rule stops', () => {
@@ -55,7 +56,11 @@ export function wafStackSuite(stages: () => Stages): void {
             FieldToMatch: { UriPath: {} },
             PositionalConstraint: 'STARTS_WITH',
             SearchString: RATE_LIMITED_PATH_PREFIX,
-            TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+            // Decoded, then normalised: `/%61pi/health` and `/x/../api/health` reach the API too.
+            TextTransformations: [
+              { Priority: 0, Type: 'URL_DECODE' },
+              { Priority: 1, Type: 'NORMALIZE_PATH' },
+            ],
           },
         },
       });
@@ -92,6 +97,15 @@ export function wafStackSuite(stages: () => Stages): void {
       const names = [props, ...props.Rules].map((r: Visible) => r.VisibilityConfig);
       expect(names.every((v) => v.CloudWatchMetricsEnabled && v.MetricName.startsWith('woonwijzer-prod-waf'))).toBe(true);
       expect(new Set(names.map((v) => v.MetricName)).size).toBe(names.length);
+    });
+
+    it('keeps no sampled requests, whose query strings hold search filters and postcodes', () => {
+      for (const { templates } of [prod, dev]) {
+        const props = onlyResource(templates.waf, 'AWS::WAFv2::WebACL').resource.Properties as WebAclProps;
+        const configs = [props, ...props.Rules].map((r: Visible) => r.VisibilityConfig);
+        expect(configs).toHaveLength(1 + 1 + MANAGED_RULE_GROUPS.length);
+        expect(configs.map((v) => v.SampledRequestsEnabled)).toEqual(configs.map(() => false));
+      }
     });
   });
 }
