@@ -46,9 +46,10 @@ export function createApiApp<E extends ApiAppEnv>(deps: E['Variables']['deps'], 
   app.onError((error, c) => {
     const known = httpErrorFor(error);
     if (known) return c.json(known.body, known.status);
-    // Where and what broke, never what was sent: the body and the query string are user input
-    // (a match is health data), and so may be the properties of a client's error.
-    log.error('request failed', { method: c.req.method, route: c.req.routePath, path: c.req.path, error: errorSummary(error) });
+    // Where and what broke, never what was sent: the body, the query string and the path are user
+    // input (a match is health data, /api/postcodes/{postcode} holds a postcode), and so may be the
+    // properties of a client's error. The route pattern says where without the values.
+    log.error('request failed', { method: c.req.method, route: c.req.routePath, error: errorSummary(error) });
     recordMetric('serverErrors', 1);
     return errorResponse(c, 500, 'internal_error', 'Something went wrong on our side. Please try again later.');
   });

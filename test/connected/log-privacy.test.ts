@@ -1,8 +1,10 @@
 // A match request is health data: nothing a person sends (criterion values, postcode, answers,
 // search words) may reach a log line. The API is driven with distinctive values through every
 // route that takes them: answered, refused by validation, and failing inside (an engine and a
-// store that throw errors carrying the request, as the OpenSearch client's errors do). Everything
+// store that throw errors carrying the request, as the OpenSearch client's errors do, and whose
+// message quotes a value, as OpenSearch's reasons can). Everything
 // written to stdout and stderr is captured; the errors must be logged, without the values.
+import { errors } from '@opensearch-project/opensearch';
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -46,17 +48,33 @@ const answers = {
 };
 const searchQuery = `regionId=zuid-limburg&q=${encodeURIComponent(SEARCH_WORDS)}&culture=${CULTURE}&worldview=${WORLDVIEW}`;
 
-/** Shaped like the OpenSearch client's ResponseError: the request it failed on kept in `meta`. */
-class ClientResponseError extends Error {
-  override name = 'ResponseError';
-  constructor(readonly meta: { request: unknown }) {
-    super('Response Error', { cause: Object.assign(new Error('socket hang up'), { request: meta.request }) });
-  }
+/**
+ * The OpenSearch client's own ResponseError for a query OpenSearch could not build: the request it
+ * failed on kept in `meta`, and its message made from the root causes' reasons, which quote the value.
+ */
+function openSearchError(request: unknown) {
+  return new errors.ResponseError({
+    body: {
+      error: {
+        root_cause: [{ type: 'query_shard_exception', reason: `failed to create query: For input string: "${CARE_PROFILE}"` }],
+        type: 'search_phase_execution_exception',
+        reason: 'all shards failed',
+      },
+      status: 400,
+    },
+    statusCode: 400,
+    headers: {},
+    warnings: null,
+    meta: { request: { params: { method: 'POST', path: '/_msearch', body: JSON.stringify(request) } } },
+  } as unknown as ConstructorParameters<typeof errors.ResponseError>[0]);
 }
 
+/** A store's failure: a plain message, with the request kept on its cause. */
+const storeError = (request: unknown) => new Error('Store read failed', { cause: Object.assign(new Error('socket hang up'), { request }) });
+
 const failingEngine: SearchEngine = {
-  match: (request) => Promise.reject(new ClientResponseError({ request })),
-  search: (query) => Promise.reject(new ClientResponseError({ request: query })),
+  match: (request) => Promise.reject(openSearchError(request)),
+  search: (query) => Promise.reject(openSearchError(query)),
   upsert: () => Promise.resolve(),
   remove: () => Promise.resolve(),
 };
@@ -68,7 +86,7 @@ function failingStores(stores: Stores): Stores {
       get(target, property, receiver) {
         const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => Promise.reject(new ClientResponseError({ request: args }));
+        return (...args: unknown[]) => Promise.reject(storeError(args));
       },
     });
   return { regions: failing(stores.regions), listings: failing(stores.listings), listingWriter: failing(stores.listingWriter) };
@@ -137,15 +155,33 @@ describe('what a person sends never reaches a log line', () => {
     expect(statuses).toEqual([500, 500, 500, 500]);
 
     const failures = requestFailures();
-    expect(failures.map((line) => line.route)).toEqual(['/api/match', '/api/compare', '/api/regions/:regionId/questionnaire/criteria', '/api/search']);
+    expect(failures.map((line) => [line.method, line.route])).toEqual([
+      ['POST', '/api/match'],
+      ['POST', '/api/compare'],
+      ['POST', '/api/regions/:regionId/questionnaire/criteria'],
+      ['GET', '/api/search'],
+    ]);
     for (const line of failures) {
-      expect(line).toMatchObject({ level: 'ERROR', service: 'woonwijzer', error: { name: 'ResponseError', message: 'Response Error', cause: { message: 'socket hang up' } } });
-      // The path, never the query string: search words and filters are user input.
-      expect(String(line.path)).not.toContain('?');
+      expect(line).toMatchObject({ level: 'ERROR', service: 'woonwijzer' });
+      // The route pattern, never the path: a path can hold what a person sent (a postcode).
+      expect(line).not.toHaveProperty('path');
     }
-    expect(failures[3]).toMatchObject({ method: 'GET', path: '/api/search' });
+    // OpenSearch's error by name, status and types: its message and stack quote the query's values.
+    const openSearchSummary = { name: 'ResponseError', statusCode: 400, errorTypes: ['search_phase_execution_exception', 'query_shard_exception'] };
+    expect(failures[0]?.error).toEqual(openSearchSummary);
+    expect(failures[3]?.error).toEqual(openSearchSummary);
+    expect(failures[1]?.error).toMatchObject({ name: 'Error', message: 'Store read failed', cause: { message: 'socket hang up' } });
+    expect(failures[1]?.error).not.toHaveProperty('cause.request');
     expectNoSecrets(output.text());
     expect(takeMetrics().ServerErrors).toEqual([1, 1, 1, 1]);
+  });
+
+  it('when a route with a value in its path fails: the route pattern is logged, not the path', async () => {
+    // A slug that holds the postcode, as /api/postcodes/{postcode} holds it.
+    const response = await failing.request(`/api/locations/woning-${POSTCODE.toLowerCase()}`);
+    expect(response.status).toBe(500);
+    expect(requestFailures()).toMatchObject([{ method: 'GET', route: '/api/locations/:locationId' }]);
+    expectNoSecrets(output.text());
   });
 
   it('in Lambda, where lines also carry the request id, cold start and correlation id', async () => {

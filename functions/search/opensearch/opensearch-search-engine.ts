@@ -27,7 +27,7 @@ export interface OpenSearchEngineOptions {
 }
 
 interface MsearchItem extends SearchBody {
-  error?: { type?: string; reason?: string };
+  error?: { type?: string };
   status?: number;
 }
 
@@ -86,9 +86,12 @@ export class OpenSearchSearchEngine implements SearchEngine {
   }
 }
 
-/** One search of an _msearch: its hits, nothing for a missing index, else its error thrown. */
+/**
+ * One search of an _msearch: its hits, nothing for a missing index, else its error thrown, by type
+ * only: a reason can quote the query (a match's criteria), and this error's message is logged.
+ */
 function orEmpty(item: MsearchItem): SearchBody {
   if (!item.error) return item;
   if (item.error.type === 'index_not_found_exception') return {};
-  throw new Error(`OpenSearch search failed (${item.status ?? '?'}): ${item.error.type}: ${item.error.reason}`);
+  throw new Error(`OpenSearch search failed (${item.status ?? '?'}): ${item.error.type ?? 'unknown error type'}.`);
 }

@@ -68,15 +68,30 @@ describe('the log', () => {
 });
 
 describe('errorSummary', () => {
-  it('keeps name, message, stack and cause, and drops what a client error carries besides', () => {
-    const error = Object.assign(new Error('Response Error', { cause: Object.assign(new TypeError('socket hang up'), { body: 'postcode=6211AB' }) }), {
-      name: 'ResponseError',
-      meta: { body: { postcode: '6211AB' } },
+  it('keeps name, message, stack and cause, and drops what an error carries besides', () => {
+    const error = Object.assign(new Error('Store read failed', { cause: Object.assign(new TypeError('socket hang up'), { request: 'postcode=6211AB' }) }), {
+      input: { postcode: '6211AB' },
     });
     const summary = errorSummary(error);
-    expect(summary).toMatchObject({ name: 'ResponseError', message: 'Response Error', cause: { name: 'TypeError', message: 'socket hang up' } });
-    expect(summary.stack).toContain('Response Error');
+    expect(summary).toMatchObject({ name: 'Error', message: 'Store read failed', cause: { name: 'TypeError', message: 'socket hang up' } });
+    expect(summary.stack).toContain('Store read failed');
     expect(JSON.stringify(summary)).not.toContain('6211AB');
+  });
+
+  it("keeps only name, status and error types of an error holding a server's answer, whose message quotes the query", () => {
+    // As the OpenSearch client's ResponseError builds it: the message from each root cause's reason.
+    const body = {
+      error: { type: 'search_phase_execution_exception', root_cause: [{ type: 'query_shard_exception', reason: 'For input string: "6211AB"' }] },
+      status: 400,
+    };
+    const answer = Object.assign(new Error('search_phase_execution_exception: [query_shard_exception] Reason: For input string: "6211AB"'), {
+      name: 'ResponseError',
+      meta: { body, statusCode: 400, meta: { request: { params: { body: '{"postcode":"6211AB"}' } } } },
+    });
+    expect(errorSummary(answer)).toEqual({ name: 'ResponseError', statusCode: 400, errorTypes: ['search_phase_execution_exception', 'query_shard_exception'] });
+    // A connection error carries `meta` (with the request) too, and no answer.
+    const connection = Object.assign(new Error('connect ECONNREFUSED while sending {"postcode":"6211AB"}'), { name: 'ConnectionError', meta: { body: null } });
+    expect(errorSummary(connection)).toEqual({ name: 'ConnectionError' });
   });
 
   it('says what was thrown when it is not an Error, without its content', () => {
