@@ -56,6 +56,25 @@ export class UnusableFieldError extends Error {
   }
 }
 
+/** A staff request by nobody signed in (401), or by a role the route is not for (403). */
+export class AccessDeniedError extends Error {
+  static notSignedIn(): AccessDeniedError {
+    return new AccessDeniedError(false, 'Sign in to do this.');
+  }
+
+  static notFor(role: string): AccessDeniedError {
+    return new AccessDeniedError(true, `Only a signed-in ${role} may do this.`);
+  }
+
+  private constructor(
+    readonly signedIn: boolean,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AccessDeniedError';
+  }
+}
+
 export interface HttpError {
   status: ContentfulStatusCode;
   body: ErrorResponse;
@@ -66,6 +85,7 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
   const answer = (status: ContentfulStatusCode, code: string, message: string, fields?: FieldError[]) =>
     ({ status, body: errorBody(code, message, fields) });
   if (error instanceof NotFoundError || error instanceof UnknownRegionError) return answer(404, 'not_found', error.message);
+  if (error instanceof AccessDeniedError) return error.signedIn ? answer(403, 'forbidden', error.message) : answer(401, 'unauthorized', error.message);
   if (error instanceof UnusableFieldError) return answer(400, 'validation_error', INVALID, [{ path: error.path, message: error.message }]);
   // Cursors travel only in the query string of a paged list.
   if (error instanceof BadCursorError) return answer(400, 'validation_error', INVALID, [{ path: 'query.cursor', message: error.message }]);
