@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
@@ -117,6 +117,25 @@ describe('importing a listing document', () => {
     await run(listingDocument());
     const outcome = await run(listingDocument({ organization: { id: 'andere-zorg', name: 'Andere Zorg', regionIds: ['zuid-limburg'] } }));
     expect(outcome).toMatchObject({ ok: false, status: 409, errors: [{ path: 'locations.0.id' }] });
+    expect(await stores.listings.getOrganization('andere-zorg')).toBeUndefined();
+  });
+
+  it("never overwrites or removes another organisation's housing forms left without their location", async () => {
+    const respite = housingForm({ id: 'logeren', name: 'Logeren', type: 'respite' });
+    await run(listingDocument({ locations: [location({ housingForms: [housingForm(), respite] })] }));
+    // The location item is gone (removed by hand, or a crash mid-import); its housing forms remain.
+    await table.doc.send(new DeleteCommand({ TableName: table.name, Key: entities.location.key({ locationId: 'de-linde-maastricht' }) }));
+    const forms = () => table.queryAll(entities.housingForm.query('primary', { locationId: 'de-linde-maastricht' }, { onlyThis: true }));
+    const before = await forms();
+
+    // Another organisation imports the same location id, with one of those housing form ids changed and the other left out.
+    const other = listingDocument({
+      organization: { id: 'andere-zorg', name: 'Andere Zorg', regionIds: ['zuid-limburg'] },
+      locations: [location({ housingForms: [housingForm({ name: 'Overgenomen' })] })],
+    });
+    const outcome = await run(other);
+    expect(outcome).toMatchObject({ ok: false, status: 409, errors: [{ path: 'locations.0.id', message: expect.stringContaining('"zorggroep-test"') }] });
+    expect(await forms()).toEqual(before);
     expect(await stores.listings.getOrganization('andere-zorg')).toBeUndefined();
   });
 

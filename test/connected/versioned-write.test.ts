@@ -117,24 +117,43 @@ describe('an extra item in the same transaction', () => {
 describe('a change larger than one transaction', () => {
   const forms = (n: number): VersionedWrite[] => Array.from({ length: n }, (_, i) => ({ kind: 'create', item: form(`vorm-${i}`, `Vorm ${i}`) }));
   const count = async () => (await table.queryAll(entities.housingForm.query('primary', { locationId: 'de-linde' }, { onlyThis: true }))).length;
+  const audits = (from: number, n: number): Item[] => Array.from({ length: n }, (_, i) => auditRecord(from + i));
 
-  it('is written whole, with the extra item', async () => {
-    await writeVersioned(table, [{ kind: 'create', item: org('zorggroep-test', 'Groot') }, ...forms(230)], [auditRecord(4)]);
+  it('is written whole when it has no extra items', async () => {
+    await writeVersioned(table, [{ kind: 'create', item: org('zorggroep-test', 'Groot') }, ...forms(230)]);
     expect(await count()).toBe(230);
-    expect(await stored({ pk: 'TEST-AUDIT#4', sk: 'TEST-AUDIT' })).toBeDefined();
   });
 
   it('writes nothing when the first write, the one guarding the change, is stale', async () => {
     await writeVersioned(table, [{ kind: 'create', item: org('zorggroep-test', 'Groot') }]);
     const guard: VersionedWrite = { kind: 'update', item: org('zorggroep-test', 'Groot'), expectedVersion: 5 };
-    await conflictOf(writeVersioned(table, [guard, ...forms(230)], [auditRecord(5)]));
+    await conflictOf(writeVersioned(table, [guard, ...forms(230)]));
     expect(await count()).toBe(0);
-    expect(await stored({ pk: 'TEST-AUDIT#5', sk: 'TEST-AUDIT' })).toBeUndefined();
   });
 
-  it('refuses more extra items than one transaction holds, before writing anything', async () => {
-    const extras: Item[] = Array.from({ length: 101 }, (_, i) => auditRecord(100 + i));
-    await expect(writeVersioned(table, forms(1), extras)).rejects.toThrow(/At most 100 extra items/);
+  it('takes extra items only when they fit in one transaction with every write', async () => {
+    await writeVersioned(table, [{ kind: 'create', item: org('zorggroep-test', 'Precies') }, ...forms(98)], [auditRecord(4)]);
+    expect(await count()).toBe(98);
+    expect(await stored({ pk: 'TEST-AUDIT#4', sk: 'TEST-AUDIT' })).toBeDefined();
+  });
+
+  it('refuses extra items beside a change split over transactions, before writing anything', async () => {
+    // Split, the audit record would outlive a later transaction's conflict; and 100 extras would leave no room for the guard.
+    const refusals = [
+      writeVersioned(table, [{ kind: 'create', item: org('zorggroep-test', 'Groot') }, ...forms(99)], [auditRecord(5)]),
+      writeVersioned(table, forms(1), audits(100, 100)),
+      writeVersioned(table, forms(1), audits(200, 101)),
+    ];
+    for (const refusal of refusals) await expect(refusal).rejects.toThrow(/exceed 100 actions/);
     expect(await count()).toBe(0);
+    expect(await stored(orgKey('zorggroep-test'))).toBeUndefined();
+    expect(await stored({ pk: 'TEST-AUDIT#5', sk: 'TEST-AUDIT' })).toBeUndefined();
+    expect(await stored({ pk: 'TEST-AUDIT#100', sk: 'TEST-AUDIT' })).toBeUndefined();
+  });
+
+  it('refuses extra items without any write, which no check would guard', async () => {
+    await expect(writeVersioned(table, [], [auditRecord(6)])).rejects.toThrow(/at least one write/);
+    await expect(writeVersioned(table, [])).rejects.toThrow(/at least one write/);
+    expect(await stored({ pk: 'TEST-AUDIT#6', sk: 'TEST-AUDIT' })).toBeUndefined();
   });
 });

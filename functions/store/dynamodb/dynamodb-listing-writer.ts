@@ -46,16 +46,20 @@ export class DynamoDbListingWriter implements ListingWriter {
     const existing = await this.readPartitions(unique([...(existingOrg?.locationIds ?? []), ...wantedIds]));
 
     for (const id of wantedIds) {
-      const owner = existing.get(id)?.location?.organizationId;
-      if (owner !== undefined && owner !== org.id) throw new IdConflictError(id, owner);
+      const owner = foreignOwner(existing.get(id), org.id);
+      if (owner !== undefined) throw new IdConflictError(id, owner);
     }
+    // On every update and delete: the id checks above read the owners, and this keeps another
+    // organisation's items (a location, or housing forms left without their location) from being
+    // overwritten or removed, whatever changed since.
+    const ownedByOrg: WriteCondition = { expression: 'organizationId = :org', values: { ':org': org.id } };
 
     const updatedAt = now.toISOString();
     const locations: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
     const housingForms: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
     const writes: VersionedWrite[] = [];
 
-    const putIfChanged = (counts: ChangeCounts, item: Item & { hash: string }, old: Item | undefined, condition?: WriteCondition) => {
+    const putIfChanged = (counts: ChangeCounts, item: Item & { hash: string }, old: Item | undefined) => {
       if (old?.hash === item.hash) {
         counts.unchanged++;
         return;
@@ -63,7 +67,7 @@ export class DynamoDbListingWriter implements ListingWriter {
       const stamped = { ...item, updatedAt };
       if (old) {
         counts.updated++;
-        writes.push({ kind: 'update', item: stamped, expectedVersion: versionOf(old), ...(condition ? { condition } : {}) });
+        writes.push({ kind: 'update', item: stamped, expectedVersion: versionOf(old), condition: ownedByOrg });
       } else {
         counts.created++;
         writes.push({ kind: 'create', item: stamped });
@@ -71,7 +75,7 @@ export class DynamoDbListingWriter implements ListingWriter {
     };
     const remove = (counts: ChangeCounts, key: { pk: string; sk: string }, gone: Item) => {
       counts.removed++;
-      writes.push({ kind: 'delete', key, expectedVersion: versionOf(gone) });
+      writes.push({ kind: 'delete', key, expectedVersion: versionOf(gone), condition: ownedByOrg });
     };
 
     for (const { location, housingForms: forms } of listing.locations) {
@@ -89,11 +93,7 @@ export class DynamoDbListingWriter implements ListingWriter {
         },
       };
       const locFields = { locationId: location.id, organizationId: org.id, regionId: location.regionId };
-      putIfChanged(locations, { ...entities.location.item(locFields, locBody), hash: contentHash(locBody) }, old.location, {
-        // The id check above read the owner; this keeps another organisation from taking the id meanwhile.
-        expression: 'organizationId = :org',
-        values: { ':org': org.id },
-      });
+      putIfChanged(locations, { ...entities.location.item(locFields, locBody), hash: contentHash(locBody) }, old.location);
       for (const form of forms) {
         const body = {
           type: entities.housingForm.type,
@@ -136,12 +136,13 @@ export class DynamoDbListingWriter implements ListingWriter {
     try {
       await writeVersioned(this.table, writes);
     } catch (error) {
-      // A location created meanwhile is either another organisation's (an id conflict, said so)
-      // or this organisation's own from a concurrent import (a version conflict).
-      if (error instanceof VersionConflictError && error.entity === entities.location.type && error.expectedVersion === undefined) {
+      // A location partition changed meanwhile is either another organisation's now (an id
+      // conflict, said so) or changed by a concurrent import of this organisation (a version conflict).
+      const partitionOf = [entities.location.type, entities.housingForm.type];
+      if (error instanceof VersionConflictError && partitionOf.includes(error.entity) && error.ids.locationId !== undefined) {
         const id = String(error.ids.locationId);
-        const owner = (await this.readPartitions([id])).get(id)?.location?.organizationId;
-        if (typeof owner === 'string' && owner !== org.id) throw new IdConflictError(id, owner);
+        const owner = foreignOwner((await this.readPartitions([id])).get(id), org.id);
+        if (owner !== undefined) throw new IdConflictError(id, owner);
       }
       throw error;
     }
@@ -170,4 +171,14 @@ export class DynamoDbListingWriter implements ListingWriter {
     }
     return result;
   }
+}
+
+/**
+ * Another organisation holding items in a location partition: its location's, or else that of a
+ * housing form left there without its location (the location item removed, or a crash between
+ * two transactions of that organisation's import). Such a location id is not free to take.
+ */
+function foreignOwner(partition: Partition | undefined, organizationId: string): string | undefined {
+  const owners = [partition?.location?.organizationId, ...[...(partition?.housingForms.values() ?? [])].map((form) => form.organizationId)];
+  return owners.find((owner): owner is string => typeof owner === 'string' && owner !== organizationId);
 }

@@ -37,29 +37,35 @@ interface Action {
 
 /**
  * Runs the writes and the extra items. Up to 100 actions are one transaction, all or nothing. A
- * larger change (a first import of a provider with many housing forms) is split: the first
- * transaction holds the first writes and every extra item, so put the write that guards the
- * whole change (e.g. the organisation's version) first: a concurrent change then fails before
- * anything is written. A later transaction's checks run only when it does.
+ * larger change without extra items (a first import of a provider with many housing forms) is
+ * split: put the write that guards the whole change (e.g. the organisation's version) first, so a
+ * concurrent change fails before anything is written. A later transaction's checks run only when
+ * it does, so a split change can stop half-way: extra items (an audit record of the change) must
+ * therefore fit in one transaction with all the writes, or they could record a change that failed.
+ * Breaking either rule is a programming error, thrown before anything is written.
  */
 export async function writeVersioned(
   table: DynamoDbTable,
   writes: readonly VersionedWrite[],
   extraItems: readonly Item[] = [],
 ): Promise<void> {
-  if (extraItems.length > MAX_TRANSACTION_ITEMS) {
-    throw new Error(`At most ${MAX_TRANSACTION_ITEMS} extra items fit in one transaction; got ${extraItems.length}.`);
+  // Extra items alone would be written unguarded by any check.
+  if (writes.length === 0) throw new Error('writeVersioned needs at least one write.');
+  if (extraItems.length > 0 && writes.length + extraItems.length > MAX_TRANSACTION_ITEMS) {
+    throw new Error(
+      `Extra items are written only in one transaction with the whole change: ${writes.length} writes and ` +
+        `${extraItems.length} extra items exceed ${MAX_TRANSACTION_ITEMS} actions.`,
+    );
   }
   const actions = writes.map((write): Action => ({ transact: transactItemOf(table.name, write), write }));
   const extras = extraItems.map((item): Action => ({
     transact: { Put: { TableName: table.name, Item: item, ...notExisting } },
   }));
-  const firstSize = MAX_TRANSACTION_ITEMS - extras.length;
-  const chunks = [[...actions.slice(0, firstSize), ...extras]];
-  for (let i = firstSize; i < actions.length; i += MAX_TRANSACTION_ITEMS) chunks.push(actions.slice(i, i + MAX_TRANSACTION_ITEMS));
+  const chunks: Action[][] = [];
+  if (extras.length > 0) chunks.push([...actions, ...extras]);
+  else for (let i = 0; i < actions.length; i += MAX_TRANSACTION_ITEMS) chunks.push(actions.slice(i, i + MAX_TRANSACTION_ITEMS));
 
   for (const chunk of chunks) {
-    if (chunk.length === 0) continue;
     try {
       await table.doc.send(new TransactWriteCommand({ TransactItems: chunk.map((a) => a.transact) }));
     } catch (error) {
