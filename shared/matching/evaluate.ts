@@ -48,14 +48,16 @@ export function compileCriterion(criterion: Criterion): CandidatePredicate {
   const how = criterionRead(criterion.criterion);
   const value = 'value' in criterion ? criterion.value : undefined;
   switch (how.read) {
+    // A plain field is read in the predicate itself (no accessor call in the hot loop); only the
+    // waiting list's status is a dotted path.
     case 'list': {
-      const get = read(how.field);
-      return (c) => inList(get(c) as readonly unknown[] | undefined, value);
+      const field = how.field;
+      return (c) => inList((c as unknown as Facts)[field] as readonly unknown[] | undefined, value);
     }
     case 'code': {
-      const get = read(how.field);
+      const field = how.field;
       return (c) => {
-        const code = get(c);
+        const code = (c as unknown as Facts)[field];
         return code === undefined ? 'unknown' : code === value ? 'match' : 'mismatch';
       };
     }
@@ -66,8 +68,8 @@ export function compileCriterion(criterion: Criterion): CandidatePredicate {
       return (c) => inRange(min(c) as number | undefined, max(c) as number | undefined, wanted);
     }
     case 'flag': {
-      const get = read(how.field);
-      return (c) => flag(get(c) as boolean | undefined);
+      const field = how.field;
+      return (c) => flag((c as unknown as Facts)[field] as boolean | undefined);
     }
     case 'atMost': {
       const get = read(how.field);
