@@ -167,6 +167,8 @@ export const PlaceQuestionSchema = z
     kind: z.literal('place'),
     ...questionBase,
     distanceOptions: z.array(DistanceOptionSchema).min(1).max(10),
+    /** The postcode the hints and errors give as an example: one in the region, so nobody is sent elsewhere. */
+    postcodeExample: z.string().regex(/^[1-9][0-9]{3} [A-Z]{2}$/, 'Write the example as 4 digits, a space and 2 capitals, e.g. "3011 AB".'),
   })
   .superRefine((q, ctx) => {
     const ids = new Set<string>();

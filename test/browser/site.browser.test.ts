@@ -8,6 +8,7 @@ import { createTestStore } from '../support/test-store.ts';
 import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
+import { journeySecondPassSuite } from './suites/journey-second-pass.ts';
 import { journeysSuite } from './suites/journeys.ts';
 import { newCriterionSuite } from './suites/new-criterion.ts';
 import { pagesSuite } from './suites/pages.ts';
@@ -38,6 +39,7 @@ describe('the public site in a browser', () => {
   searchSupportSuite(get);
   rankingSuite(get);
   journeysSuite(get);
+  journeySecondPassSuite(get);
   newCriterionSuite(get);
   budgetSuite();
 });

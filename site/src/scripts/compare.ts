@@ -98,7 +98,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
         missing: answer.missing.filter((ref) => !sameHousingForm(ref, entry)),
       };
     }
-    announce(fill(m.removed, { name: entry.name }));
+    announce(fill(m.removed, { name: `${entry.name}, ${entry.locationName}` }));
     if (entries.length === 0) {
       showEmpty();
       content!.querySelector<HTMLElement>('h2')?.focus();
@@ -324,13 +324,20 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
 
   /** The narrow view: per wish or fact a block listing every place with its outcome, so nothing scrolls sideways. */
   function narrow(part: 'wishes' | 'facts' | 'more', rows: Row[], items: ComparedItem[]): HTMLElement {
+    // Two favourites with the same title would read the same in a line cut off with "…": those
+    // lead with their location's name, which tells them apart.
+    const titles = items.map((item) => item.name);
+    const shared = new Set(titles.filter((title, index) => titles.indexOf(title) !== index));
+    const placeName = (item: ComparedItem) => (shared.has(item.name)
+      ? [el('strong', {}, item.locationName), `, ${item.name}:`]
+      : [el('strong', {}, item.name), `, ${item.locationName}:`]);
     return el('ul', { class: 'ww-compare-narrow', 'data-part': part }, ...rows.map((row) => el('li', { class: 'ww-compare-block' },
       el('h4', { class: 'ww-compare-block__title' }, row.label, row.note !== undefined && el('span', { class: 'ww-compare-importance' }, row.note)),
       el('ul', { class: 'ww-compare-block__places' }, ...items.map((item, index) => el('li', {},
         el('span', { class: 'ww-compare-block__place' },
           badge(index),
           // One line on screen, cut off with "…"; the full name stays for screen readers.
-          el('span', { class: 'ww-compare-block__name' }, el('strong', {}, item.name), `, ${item.locationName}:`)),
+          el('span', { class: 'ww-compare-block__name' }, ...placeName(item))),
         ' ',
         el('div', { class: 'ww-compare-block__value' }, row.cell(item, index)),
       ))),

@@ -5,13 +5,15 @@
 // boxes before going on, with an error summary (nothing typed is thrown away), and looks the
 // postcode up (GET /api/postcodes/{postcode}): unknown is an error at the box, outside the region
 // a note that does not stop the person, and an API that cannot be reached lets them go on.
+// "Hulp nodig bij deze vraag?" leaves the page: the step goes into the address first (so Back
+// returns to it) and is remembered for this tab (so the questions link in the menu does too).
 // Without this script the page still shows every question (and every importance).
 // Only types come from shared/: importing zod here would cost more than the whole page budget.
 import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
 import type { Answer, Answers, SavedAnswers } from '../../../shared/questionnaire/answers.ts';
 import type { Importance } from '../../../shared/domain/codes.ts';
 import { fetchPostcode } from './lib/api-fetch.ts';
-import { clearRegion, KEYS } from './lib/browser-store.ts';
+import { clearRegion, KEYS, rememberHelpStep, takeHelpStep } from './lib/browser-store.ts';
 
 const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
 /** How long "Volgende stap" waits for the postcode check before letting the person go on. */
@@ -286,6 +288,13 @@ function setUp(form: HTMLFormElement): void {
       if (goOn && steps[current] === step) location.hash = link.hash;
     });
   });
+  form.addEventListener('click', (event) => {
+    const help = (event.target as Element).closest('[data-step-help]');
+    const stepId = steps[current]?.id;
+    if (!help || !stepId) return;
+    history.replaceState(history.state, '', `#${stepId}`);
+    rememberHelpStep(regionId, stepId);
+  });
   form.addEventListener('submit', (event) => event.preventDefault());
   const changed = (event: Event) => {
     const q = (event.target as Element).closest<HTMLElement>('[data-question-id]');
@@ -324,5 +333,18 @@ function setUp(form: HTMLFormElement): void {
   for (const q of questions) showImportance(q);
   for (const nav of form.querySelectorAll<HTMLElement>('[data-step-nav]')) nav.hidden = false;
   if (clearButton) clearButton.hidden = false;
-  show(stepFromHash() ?? 0, false);
+  const fromHash = stepFromHash();
+  const helpStepId = takeHelpStep(regionId);
+  const helpStep = steps.findIndex((step) => step.id === helpStepId);
+  if (fromHash === undefined && helpStep > 0) {
+    history.replaceState(history.state, '', `#${steps[helpStep]?.id ?? ''}`);
+    show(helpStep, false);
+    // Focus moved while the page still loads is taken back by the browser: the step's heading
+    // gets it once loaded, so a screen reader starts at the question the person left.
+    const focusStep = () => { if (current === helpStep) show(helpStep, true); };
+    if (document.readyState === 'complete') focusStep();
+    else window.addEventListener('load', focusStep, { once: true });
+  } else {
+    show(fromHash ?? 0, false);
+  }
 }

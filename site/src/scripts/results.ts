@@ -59,6 +59,14 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const distanceSelect = find<HTMLSelectElement>('#ww-results-distance');
   const placeNow = find('[data-place-now]');
   const favourites = createFavourites(data, root);
+  // The skip link's target is the list's title; with a list shown it goes one further, to the
+  // first place itself (a near miss when nothing fits), so Enter lands where Tab can open it.
+  document.querySelector('[data-skip-to]')?.addEventListener('click', (event) => {
+    const first = resultList?.querySelector<HTMLElement>('[data-result-link]') ?? find('[data-near-list] [data-result-link]');
+    if (!first) return;
+    event.preventDefault();
+    first.focus();
+  });
   const changeNote = createChangeNote(data, resultsTitle);
   /** After a change made from the near misses: the new list, with the note under its title. */
   const toList = (outcome: string) => {

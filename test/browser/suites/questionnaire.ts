@@ -36,10 +36,10 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
       );
       const storage = page.locator('details.ww-storage');
       await expect(storage.locator('summary').innerText()).resolves.toBe('Waar blijven mijn antwoorden?');
-      await expect(storage.getByText('Er gaat niets naar ons tot u de resultaten opvraagt.').isVisible()).resolves.toBe(false);
+      await expect(storage.locator('[data-privacy]').isVisible()).resolves.toBe(false);
       await expect(page.getByRole('button', { name: 'Wis mijn antwoorden' }).isVisible()).resolves.toBe(false);
       await storage.locator('summary').click();
-      await expect(storage.getByText('Er gaat niets naar ons tot u de resultaten opvraagt.').isVisible()).resolves.toBe(true);
+      await expect(storage.locator('[data-privacy]').isVisible()).resolves.toBe(true);
       await expect(page.getByRole('button', { name: 'Wis mijn antwoorden' }).isVisible()).resolves.toBe(true);
       await storage.locator('summary').click();
       // Options speak of the situation, not as "ik": a relative fills in as often as the person.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { CARE_PROFILE_SECTOR, CRITERION_NAMES, CriterionSchema, RegionSchema, type CriterionName } from '../../../shared/domain/index.ts';
+import { pc4CareOfficeRegion } from '../../../shared/geo/pc4.ts';
 import { codeLabels } from '../../../shared/i18n/code-labels.ts';
 import {
   allQuestions, findQuestion, validateQuestionnaire, type LocalizedText, type Questionnaire,
@@ -62,6 +63,14 @@ describe.each(REGION_IDS)('the %s questionnaire as shipped', (regionId) => {
     const kinds = allQuestions(questionnaire).map((q) => q.kind);
     expect(kinds.filter((k) => k === 'place')).toHaveLength(1);
     expect(kinds).toContain('free-text');
+  });
+
+  it('gives an example postcode that lies in the region itself (data/reference pc4 areas)', () => {
+    const place = allQuestions(shipped(regionId)).find((q) => q.kind === 'place');
+    if (place?.kind !== 'place') throw new Error('no place question');
+    const careOffice = regions.find((r) => r.id === regionId)?.careOfficeRegionCode;
+    expect(careOffice).toBeDefined();
+    expect(pc4CareOfficeRegion(place.postcodeExample.slice(0, 4))).toBe(careOffice);
   });
 
   it('has unique question ids, and unique option ids within each question', () => {

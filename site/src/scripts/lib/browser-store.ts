@@ -136,3 +136,27 @@ export function saveReportName(regionId: string, name: string): boolean {
 export function clearRegion(regionId: string): void {
   for (const key of Object.values(KEYS)) remove(key(regionId));
 }
+
+/**
+ * The questionnaire step a person left for "Hulp nodig bij deze vraag?", kept for this tab only
+ * (sessionStorage), so coming back by any link (not only Back) opens that step again, once.
+ */
+const helpStepKey = (regionId: string) => `woonwijzer.helpStep.${regionId}`;
+
+export function rememberHelpStep(regionId: string, stepId: string): void {
+  try {
+    sessionStorage.setItem(helpStepKey(regionId), stepId);
+  } catch {
+    // Storage blocked: Back still returns to the step (its address carries it).
+  }
+}
+
+export function takeHelpStep(regionId: string): string | undefined {
+  try {
+    const stepId = sessionStorage.getItem(helpStepKey(regionId)) ?? undefined;
+    sessionStorage.removeItem(helpStepKey(regionId));
+    return stepId;
+  } catch {
+    return undefined;
+  }
+}
