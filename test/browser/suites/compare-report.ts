@@ -184,7 +184,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
 
       await page.getByRole('button', { name: `Haal weg: ${LAVENDEL.name}, ${LAVENDEL.locationName}` }).click();
       expect(await comparedNames(page)).toEqual([SCHACHT.name]);
-      expect(await page.locator('[data-compare] [role="status"]').textContent()).toContain(`${LAVENDEL.name} is weggehaald`);
+      expect(await page.locator('[data-compare] [role="status"]').textContent()).toContain(`${LAVENDEL.name}, ${LAVENDEL.locationName} is weggehaald`);
       expect((await shortlistOf(page)).map((entry) => entry.housingFormId)).toEqual([SCHACHT.housingFormId]);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('ww-shortlist-title');
       expect(await fits.locator('summary').textContent()).toMatch(/^Deze plek past bij deze wensen \(\d+\)$/);
