@@ -30,7 +30,7 @@ export const AnswerSchema = z.object({
   number: z.number().optional(),
   /** place: 4 digits, or 4 digits and 2 letters. */
   postcode: z.string().max(20).optional(),
-  /** place: one of the question's distances; null is "no limit". */
+  /** place: one of the question's distances, or a whole number of km of the person's own (OWN_DISTANCE_KM); null is "no limit". */
   maxDistanceKm: z.number().nullable().optional(),
   /** free-text: for the report only. */
   text: z.string().max(10_000).optional(),
@@ -38,6 +38,12 @@ export const AnswerSchema = z.object({
   importance: z.enum(IMPORTANCES).optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
+
+/**
+ * The distances a person may type besides the offered ones: whole km, within what a match request
+ * accepts (more than 0, at most 300; a test holds the two together).
+ */
+export const OWN_DISTANCE_KM = { min: 1, max: 300 } as const;
 
 /** Answers keyed by question id; a question without an entry was skipped. */
 export const AnswersSchema = z.record(z.string().max(80), AnswerSchema);
@@ -256,8 +262,9 @@ function readPlace(
 
   const km = answer.maxDistanceKm;
   if (km === undefined || km === null) return; // no limit
-  if (!question.distanceOptions.some((o) => o.km === km)) {
-    ignore(question.id, 'unknown-option', `${km} km is not one of the distances (any more).`);
+  const offered = question.distanceOptions.some((o) => o.km === km);
+  if (!offered && !(Number.isInteger(km) && km >= OWN_DISTANCE_KM.min && km <= OWN_DISTANCE_KM.max)) {
+    ignore(question.id, 'out-of-range', `${km} km is neither one of the distances nor a whole number from ${OWN_DISTANCE_KM.min} to ${OWN_DISTANCE_KM.max}.`);
   } else if (postcode === undefined) {
     ignore(question.id, 'needs-postcode', 'A maximum distance needs a postcode to measure from.');
   } else {

@@ -18,7 +18,7 @@ export const IGNORED_CODES = [
   'unknown-option', // no such option or distance (any more)
   'wrong-kind', // the answer is for another kind of question, e.g. after a question changed
   'malformed', // not an answer at all
-  'out-of-range', // a number outside the question's range
+  'out-of-range', // a number outside the question's range, or a distance of one's own that is not 1 to 300 whole km
   'invalid-postcode',
   'needs-postcode', // a maximum distance without a place to measure from
   'invalid-criterion', // the questionnaire maps an option to a criterion the matcher refuses

@@ -82,7 +82,13 @@ function setUp(form: HTMLFormElement): void {
         const postcode = field(q, `${id}.postcode`)?.value.trim() ?? '';
         if (postcode) answer.postcode = postcode;
         const distance = checkedValue(q, `${id}.distance`);
-        if (distance) answer.maxDistanceKm = distance === 'none' ? null : Number(distance);
+        if (distance === 'other') {
+          // A distance of one's own counts once it is usable; what is typed stays in its box either way.
+          const own = field(q, `${id}.km`);
+          if (own instanceof HTMLInputElement && own.value.trim() !== '' && isValid(own)) answer.maxDistanceKm = Number(own.value.trim());
+        } else if (distance) {
+          answer.maxDistanceKm = distance === 'none' ? null : Number(distance);
+        }
         break;
       }
       case 'free-text': {
@@ -121,7 +127,15 @@ function setUp(form: HTMLFormElement): void {
       case 'place': {
         const input = field(q, `${id}.postcode`);
         if (input && answer.postcode) input.value = answer.postcode;
-        if (answer.maxDistanceKm !== undefined) check(`${id}.distance`, answer.maxDistanceKm === null ? 'none' : String(answer.maxDistanceKm));
+        if (answer.maxDistanceKm === undefined) break;
+        const value = answer.maxDistanceKm === null ? 'none' : String(answer.maxDistanceKm);
+        if (inputs(q, `${id}.distance`).some((radio) => radio.value === value)) {
+          check(`${id}.distance`, value);
+        } else {
+          check(`${id}.distance`, 'other');
+          const own = field(q, `${id}.km`);
+          if (own) own.value = value;
+        }
         break;
       }
       case 'free-text': {
@@ -187,6 +201,9 @@ function setUp(form: HTMLFormElement): void {
   function isValid(input: HTMLInputElement): boolean {
     const value = input.value.trim();
     if (value === '') return true; // every question may be skipped
+    // A box that belongs to one choice (the distance of one's own) counts only with that choice.
+    const choice = input.dataset.onlyWith;
+    if (choice && !(byId(choice) as HTMLInputElement | null)?.checked) return true;
     if (input.dataset.validate === 'postcode') return PLACE_POSTCODE_PATTERN.test(value);
     const n = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
     return Number.isInteger(n) && n >= Number(input.dataset.min) && n <= Number(input.dataset.max);
@@ -297,7 +314,13 @@ function setUp(form: HTMLFormElement): void {
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   const changed = (event: Event) => {
-    const q = (event.target as Element).closest<HTMLElement>('[data-question-id]');
+    const target = event.target as Element;
+    // Typing a distance of one's own chooses it.
+    if (target instanceof HTMLInputElement && target.dataset.onlyWith && target.value.trim() !== '') {
+      const choice = byId(target.dataset.onlyWith);
+      if (choice instanceof HTMLInputElement) choice.checked = true;
+    }
+    const q = target.closest<HTMLElement>('[data-question-id]');
     if (q) showImportance(q);
     save();
   };

@@ -5,6 +5,7 @@
 // again; the count is announced, focus stays where it was and a line right there says what changed.
 // The near misses offer one-tap ways out (search further, make a must 'belangrijk'). A postcode the
 // API refuses is said at its field, which gets focus; one far outside the region is questioned.
+// Besides the offered distances a person may type one of their own (whole km, 1 to 300).
 // Back from a location page, the card that was opened is scrolled to and focused. When the API
 // cannot be reached the page says so with a "try again" button; nothing the person set is lost.
 // Only types come from shared/ (no zod: page budget).
@@ -57,6 +58,9 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const postcodeField = find('[data-postcode-field]');
   const postcodeFar = find('[data-postcode-far]');
   const distanceSelect = find<HTMLSelectElement>('#ww-results-distance');
+  const kmField = find('[data-km-field]');
+  const kmInput = find<HTMLInputElement>('#ww-results-km');
+  const kmError = find('[data-km-error]');
   const placeNow = find('[data-place-now]');
   const favourites = createFavourites(data, root);
   // The skip link's target is the list's title; with a list shown it goes one further, to the
@@ -77,7 +81,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const nearMisses = nearMissList(data, root, {
     widen: (km) => {
       if (!wishes) return;
-      if (distanceSelect) distanceSelect.value = km === undefined ? '' : String(km);
+      setDistance(km);
       if (postcodeInput) postcodeInput.value = wishes.postcode ?? '';
       void applyPlace(wishes.postcode, km).then(toList);
     },
@@ -144,15 +148,40 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
 
   function fillPlace(current: CurrentWishes): void {
     if (postcodeInput) postcodeInput.value = current.postcode ?? '';
-    if (distanceSelect) {
-      const km = current.maxDistanceKm === undefined ? '' : String(current.maxDistanceKm);
-      if (![...distanceSelect.options].some((option) => option.value === km)) {
-        distanceSelect.add(new Option(fill(r.distanceKm, { km }), km), 0);
-      }
-      distanceSelect.value = km;
-    }
+    setDistance(current.maxDistanceKm);
     // What was searched from is said once the API has accepted the place (describePlace).
     if (placeNow) placeNow.textContent = '';
+  }
+
+  /** Shows a distance: one of the offered ones, or "Een andere afstand" with its km in the box. */
+  function setDistance(km: number | undefined): void {
+    if (!distanceSelect) return;
+    const value = km === undefined ? '' : String(km);
+    const offered = [...distanceSelect.options].some((option) => option.value === value);
+    distanceSelect.value = offered ? value : 'other';
+    if (!offered && kmInput) kmInput.value = value;
+    showKmField();
+  }
+
+  function showKmField(): void {
+    if (kmField) kmField.hidden = distanceSelect?.value !== 'other';
+    if (kmField?.hidden) setKmError(undefined);
+  }
+
+  function setKmError(message: string | undefined): void {
+    if (kmError) kmError.hidden = message === undefined;
+    kmField?.classList.toggle('ww-has-error', message !== undefined);
+    if (message === undefined) kmInput?.removeAttribute('aria-invalid');
+    else kmInput?.setAttribute('aria-invalid', 'true');
+  }
+
+  /** The distance chosen or typed: a number, none (undefined), or 'wrong' when the typed km cannot be used. */
+  function chosenDistance(): number | undefined | 'wrong' {
+    const value = distanceSelect?.value ?? '';
+    if (value !== 'other') return value === '' ? undefined : Number(value);
+    const typed = kmInput?.value.trim() ?? '';
+    const km = /^\d{1,6}$/.test(typed) ? Number(typed) : Number.NaN;
+    return km >= Number(kmInput?.dataset.min) && km <= Number(kmInput?.dataset.max) ? km : 'wrong';
   }
 
   function describePlace(current: CurrentWishes): void {
@@ -369,17 +398,20 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     return outcome;
   }
 
+  distanceSelect?.addEventListener('change', showKmField);
   placeForm?.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!wishes || !postcodeInput || !distanceSelect) return;
     const typed = postcodeInput.value.trim();
-    if (typed !== '' && !PLACE_POSTCODE_PATTERN.test(typed)) {
-      setPostcodeError(r.errorPostcode);
-      postcodeInput.focus();
-      return;
-    }
-    setPostcodeError(undefined);
-    void applyPlace(typed === '' ? undefined : typed, distanceSelect.value === '' ? undefined : Number(distanceSelect.value)).then((outcome) => {
+    const postcodeWrong = typed !== '' && !PLACE_POSTCODE_PATTERN.test(typed);
+    const km = chosenDistance();
+    // Both boxes say what is wrong with them; what was typed stays, and the first wrong box gets focus.
+    setPostcodeError(postcodeWrong ? r.errorPostcode : undefined);
+    setKmError(km === 'wrong' ? r.errorDistance : undefined);
+    if (postcodeWrong) postcodeInput.focus();
+    else if (km === 'wrong') kmInput?.focus();
+    if (postcodeWrong || km === 'wrong') return;
+    void applyPlace(typed === '' ? undefined : typed, km).then((outcome) => {
       if (outcome === 'ok') changeNote.show(placeForm, total, true, previousTotal);
     });
   });

@@ -5,7 +5,8 @@
 // deze vraag?" does not lose the step (Back, or the menu's questions link, returns to it); two
 // favourites with the same title are told apart by their location's name on a phone; the
 // Rotterdam questions give a Rotterdam postcode as example; the English region page says the
-// providers' texts are in Dutch.
+// providers' texts are in Dutch; any whole distance from 1 to 300 km can be set, in the questions
+// and in the results' wish panel, with an error in Dutch or English that keeps what was typed.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { en } from '../../../shared/i18n/en.ts';
@@ -24,7 +25,7 @@ const ANSWERS = {
 };
 
 /** Answers and favourites in this page's browser, as the questionnaire and location pages keep them. */
-async function seeded(h: SiteHarness, width = 1280): Promise<Page> {
+async function seeded(h: SiteHarness, width = 1280, answers: object = ANSWERS): Promise<Page> {
   const page = await h.newPage({ width });
   page.setDefaultTimeout(10_000);
   await page.route('https://tile.openstreetmap.org/**', (route) => route.abort());
@@ -35,12 +36,13 @@ async function seeded(h: SiteHarness, width = 1280): Promise<Page> {
     localStorage.setItem(`woonwijzer.shortlist.${region}`, JSON.stringify(favourites));
   }, {
     region: REGION,
-    saved: { regionId: REGION, questionnaireId: questionnaire.id, version: questionnaire.version, savedAt: new Date().toISOString(), answers: ANSWERS },
+    saved: { regionId: REGION, questionnaireId: questionnaire.id, version: questionnaire.version, savedAt: new Date().toISOString(), answers },
     favourites: [SCHACHT, ALDENHOF].map((f) => ({ ...f, addedAt: '2026-11-21T10:00:00.000Z' })),
   });
   return page;
 }
 
+const savedAnswers = (page: Page) => page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { answers: Record<string, unknown> } | null)?.answers, `woonwijzer.answers.${REGION}`);
 const visibleStep = (page: Page) => page.locator('[data-step]:visible').getAttribute('data-step');
 
 export function journeySecondPassSuite(harness: () => SiteHarness): void {
@@ -130,6 +132,72 @@ export function journeySecondPassSuite(harness: () => SiteHarness): void {
       // The location leads, so a line cut off with "…" still tells them apart.
       expect(said.some((text) => text.startsWith('De Schacht'))).toBe(true);
       expect(said.some((text) => text.startsWith('Huize Aldenhof'))).toBe(true);
+    });
+
+    it('lets the person set a distance of their own in the questions: a wrong one is said and kept in its box, 15 km is saved', async () => {
+      const page = await harness().newPage({ width: 390 });
+      page.setDefaultTimeout(10_000);
+      await page.goto(`/regio/${REGION}/vragen/`);
+      const step = await page.locator('[data-kind="place"]').evaluate((q) => q.closest<HTMLElement>('[data-step]')?.dataset.step ?? '');
+      await page.goto(`/regio/${REGION}/vragen/#stap-${step}`);
+      await page.locator(`#stap-${step}`).waitFor();
+      await page.fill('#q-plaats-postcode', '6211 AB');
+      await page.fill('#q-plaats-km', '15,5');
+      // Typing a distance chooses "Een andere afstand".
+      await expect(page.isChecked('#q-plaats-other')).resolves.toBe(true);
+      await page.locator(`#stap-${step} [data-action="next"]`).click();
+      const summary = page.locator('[data-error-summary]');
+      await summary.waitFor();
+      const message = nl.questionnaire.errorDistance.replace('{min}', '1').replace('{max}', '300');
+      await expect(summary.innerText()).resolves.toContain(message);
+      await expect(page.locator('#q-plaats-km-error').innerText()).resolves.toBe(message);
+      await expect(page.inputValue('#q-plaats-km')).resolves.toBe('15,5');
+      await expect(page.inputValue('#q-plaats-postcode')).resolves.toBe('6211 AB');
+      expect(await visibleStep(page)).toBe(step);
+
+      await page.fill('#q-plaats-km', '15');
+      await page.locator(`#stap-${step} [data-action="next"]`).click();
+      await page.waitForURL(new RegExp(`#stap-${Number(step) + 1}$`));
+      expect((await savedAnswers(page))?.plaats).toEqual({ postcode: '6211 AB', maxDistanceKm: 15 });
+      // Back at the step after a reload, the own distance is there again.
+      await page.goto(`/regio/${REGION}/vragen/#stap-${step}`);
+      await page.reload();
+      await expect(page.isChecked('#q-plaats-other')).resolves.toBe(true);
+      await expect(page.inputValue('#q-plaats-km')).resolves.toBe('15');
+    });
+
+    it('searches with a distance of one\'s own from the wish panel, and says a wrong one in Dutch and English without losing it', async () => {
+      for (const { locale, path, texts } of [
+        { locale: 'nl', path: `/regio/${REGION}/resultaten/`, texts: nl.results },
+        { locale: 'en', path: `/en/region/${REGION}/results/`, texts: en.results },
+      ]) {
+        const page = await seeded(harness(), 1280, { ...ANSWERS, plaats: { postcode: '6211 AB', maxDistanceKm: 15 } });
+        await page.goto(path);
+        await page.locator('#result-1').waitFor();
+        // The answer's 15 km shows as a distance of one's own.
+        await expect(page.inputValue('#ww-results-distance')).resolves.toBe('other');
+        await expect(page.inputValue('#ww-results-km')).resolves.toBe('15');
+        await expect(page.locator('[data-place-now]').innerText()).resolves.toBe(texts.placeNowMax.replace('{postcode}', '6211 AB').replace('{km}', '15'));
+
+        await page.fill('#ww-results-km', '400');
+        await page.locator('[data-place-form] button[type="submit"]').click();
+        const error = page.locator('#ww-results-km-error');
+        await error.waitFor();
+        await expect(error.innerText(), locale).resolves.toBe(texts.errorDistance.replace('{min}', '1').replace('{max}', '300'));
+        await expect(page.inputValue('#ww-results-km')).resolves.toBe('400');
+        await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('ww-results-km');
+
+        // 22 km: the list follows, and the place line says so.
+        await page.fill('#ww-results-km', '22');
+        await page.locator('[data-place-form] button[type="submit"]').click();
+        await page.waitForFunction((text) => document.querySelector('[data-place-now]')?.textContent === text, texts.placeNowMax.replace('{postcode}', '6211 AB').replace('{km}', '22'));
+        await expect(error.isVisible()).resolves.toBe(false);
+        // A chosen distance hides the box; "other" shows it again with what was typed.
+        await page.selectOption('#ww-results-distance', '25');
+        await expect(page.locator('[data-km-field]').isVisible()).resolves.toBe(false);
+        await page.selectOption('#ww-results-distance', 'other');
+        await expect(page.inputValue('#ww-results-km')).resolves.toBe('22');
+      }
     });
 
     it('gives a Rotterdam postcode as example in Rotterdam, and says on the English region page that providers write in Dutch', async () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, MatchRequestSchema } from '../../../shared/domain/index.ts';
 import {
-  allQuestions, answersToCriteria, matchRequestFor, MAX_CRITERIA, QuestionnaireSchema, type Answers,
+  allQuestions, answersToCriteria, matchRequestFor, MAX_CRITERIA, OWN_DISTANCE_KM, QuestionnaireSchema, type Answers,
 } from '../../../shared/questionnaire/index.ts';
 import { REGION_IDS, shipped } from './shipped-questionnaires.ts';
 
@@ -101,16 +101,28 @@ describe('answersToCriteria', () => {
       expect('maxDistanceKm' in result).toBe(false);
     });
 
-    it('drops a distance without a postcode, a postcode that is not one, and a distance no longer offered', () => {
+    it('drops a distance without a postcode, a postcode that is not one, and a distance that is not a whole number from 1 to 300 km', () => {
       expect(answersToCriteria(zl, { plaats: { maxDistanceKm: 25 } })).toEqual({
         criteria: [], ignored: [expect.objectContaining({ questionId: 'plaats', code: 'needs-postcode' })],
       });
       expect(answersToCriteria(zl, { plaats: { postcode: 'Maastricht', maxDistanceKm: 25 } }).ignored.map((i) => i.code))
         .toEqual(['invalid-postcode', 'needs-postcode']);
-      const sevenKm = answersToCriteria(zl, { plaats: { postcode: '6211', maxDistanceKm: 7 } });
-      expect(sevenKm.postcode).toBe('6211');
-      expect(sevenKm.maxDistanceKm).toBeUndefined();
-      expect(sevenKm.ignored).toEqual([expect.objectContaining({ questionId: 'plaats', code: 'unknown-option' })]);
+      for (const km of [0, 7.5, 301, -5]) {
+        const wrong = answersToCriteria(zl, { plaats: { postcode: '6211', maxDistanceKm: km } });
+        expect(wrong.postcode, String(km)).toBe('6211');
+        expect(wrong.maxDistanceKm, String(km)).toBeUndefined();
+        expect(wrong.ignored, String(km)).toEqual([expect.objectContaining({ questionId: 'plaats', code: 'out-of-range' })]);
+      }
+    });
+
+    it('takes a distance of the person\'s own, any whole number of km from 1 to 300, besides the offered ones', () => {
+      for (const km of [1, 15, 300]) {
+        expect(answersToCriteria(zl, { plaats: { postcode: '6211', maxDistanceKm: km } })).toEqual({ criteria: [], postcode: '6211', maxDistanceKm: km, ignored: [] });
+      }
+      // The bounds are those a match request accepts.
+      expect(MatchRequestSchema.shape.maxDistanceKm.safeParse(OWN_DISTANCE_KM.max).success).toBe(true);
+      expect(MatchRequestSchema.shape.maxDistanceKm.safeParse(OWN_DISTANCE_KM.max + 1).success).toBe(false);
+      expect(MatchRequestSchema.shape.maxDistanceKm.safeParse(OWN_DISTANCE_KM.min).success).toBe(true);
     });
   });
 
