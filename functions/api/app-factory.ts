@@ -45,7 +45,7 @@ export function createApiApp<E extends ApiAppEnv>(deps: E['Variables']['deps'], 
   app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));
   app.onError((error, c) => {
     const known = httpErrorFor(error);
-    if (known) return c.json(known.body, known.status);
+    if (known) return c.json(known.body, known.status, known.headers);
     // Where and what broke, never what was sent: the body, the query string and the path are user
     // input (a match is health data, /api/postcodes/{postcode} holds a postcode), and so may be the
     // properties of a client's error. The route pattern says where without the values.

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
+import { SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
 import { BadCursorError, IdConflictError, VersionConflictError } from '../store/store-errors.ts';
 import type { z } from 'zod';
@@ -75,9 +76,18 @@ export class AccessDeniedError extends Error {
   }
 }
 
+/** A state-changing staff request that did not come from the site's own pages (CSRF): a 403. */
+export class CrossSiteRequestError extends Error {
+  constructor() {
+    super('This request must come from a Woonwijzer page (same origin).');
+    this.name = 'CrossSiteRequestError';
+  }
+}
+
 export interface HttpError {
   status: ContentfulStatusCode;
   body: ErrorResponse;
+  headers?: Record<string, string>;
 }
 
 /** The HTTP answer for an error a request can cause; undefined for a fault on our side (a 500). */
@@ -89,6 +99,15 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
   if (error instanceof UnusableFieldError) return answer(400, 'validation_error', INVALID, [{ path: error.path, message: error.message }]);
   // Cursors travel only in the query string of a paged list.
   if (error instanceof BadCursorError) return answer(400, 'validation_error', INVALID, [{ path: 'query.cursor', message: error.message }]);
+  if (error instanceof SignInCodeError) return answer(400, 'validation_error', INVALID, [{ path: 'code', message: error.message }]);
+  if (error instanceof TooManyRequestsError) {
+    const retry = error.retryAfterSeconds;
+    return { ...answer(429, 'too_many_requests', error.message), ...(retry !== undefined ? { headers: { 'Retry-After': String(retry) } } : {}) };
+  }
+  // hono/csrf refuses a cross-site form post with a bare 403 HTTPException.
+  if (error instanceof CrossSiteRequestError || (error instanceof HTTPException && error.status === 403)) {
+    return answer(403, 'cross_site_request', new CrossSiteRequestError().message);
+  }
   if (error instanceof IdConflictError) return answer(409, 'id_conflict', `${error.message} Choose another id.`);
   if (error instanceof VersionConflictError) return answer(409, 'version_conflict', error.message);
   if (error instanceof HTTPException && error.status === 415) {

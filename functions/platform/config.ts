@@ -16,6 +16,13 @@ const ConfigSchema = z.object({
   OPENSEARCH_URL: z.url().optional(),
   /** Every index name starts with it; lower case, because OpenSearch index names must be. */
   OPENSEARCH_INDEX_PREFIX: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).default('woonwijzer'),
+  /**
+   * The server secret sign-in codes and hashed addresses are keyed with (at least 32 characters).
+   * Unset locally: a random one is made once and kept in DATA_DIR (see functions/accounts/secret.ts).
+   */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** The sender of the mails the service sends. */
+  MAIL_FROM: z.string().default('Woonwijzer <noreply@woonwijzer.example>'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -2,6 +2,9 @@
 // client serves every port's adapter; each caller takes only the ports it needs.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
+import type { AccountStore } from './account-store.ts';
+import { DynamoDbAccountStore } from './dynamodb/dynamodb-account-store.ts';
+import { DynamoDbThrottleStore } from './dynamodb/dynamodb-throttle-store.ts';
 import { DynamoDbListingReader } from './dynamodb/dynamodb-listing-reader.ts';
 import { DynamoDbListingWriter } from './dynamodb/dynamodb-listing-writer.ts';
 import { DynamoDbRegionStore } from './dynamodb/dynamodb-region-store.ts';
@@ -9,12 +12,15 @@ import { DynamoDbTable } from './dynamodb/dynamodb-table.ts';
 import type { ListingReader } from './listing-reader.ts';
 import type { ListingWriter } from './listing-writer.ts';
 import type { RegionStore } from './region-store.ts';
+import type { ThrottleStore } from './throttle-store.ts';
 
 /** Every store port, over one table. */
 export interface Stores {
   regions: RegionStore;
   listings: ListingReader;
   listingWriter: ListingWriter;
+  accounts: AccountStore;
+  throttles: ThrottleStore;
 }
 
 /** The one client config for DynamoDB Local, so every local caller signs the same way. */
@@ -35,6 +41,8 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string): Store
     regions: new DynamoDbRegionStore(table),
     listings: new DynamoDbListingReader(table),
     listingWriter: new DynamoDbListingWriter(table),
+    accounts: new DynamoDbAccountStore(table),
+    throttles: new DynamoDbThrottleStore(table),
   };
 }
 

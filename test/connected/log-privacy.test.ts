@@ -89,7 +89,8 @@ function failingStores(stores: Stores): Stores {
         return (...args: unknown[]) => Promise.reject(storeError(args));
       },
     });
-  return { regions: failing(stores.regions), listings: failing(stores.listings), listingWriter: failing(stores.listingWriter) };
+  return { regions: failing(stores.regions), listings: failing(stores.listings), listingWriter: failing(stores.listingWriter),
+    accounts: failing(stores.accounts), throttles: failing(stores.throttles) };
 }
 
 type App = ReturnType<typeof createTestApp>;

@@ -1,40 +1,91 @@
-// The context of the staff apps (/api/provider, /api/supporter, /api/coordinator), which will run in
-// a Lambda of their own with write rights. Every staff request carries the identity its sign-in
-// proved, set by the staff app's authentication before any route runs, so a route reads who is
-// calling from the context and never from the request. No staff app exists yet: the accounts issue
-// builds it with createApiApp (../app-factory.ts), as the public app is built.
+// The context of the staff apps (/api/auth now; /api/provider, /api/supporter, /api/coordinator
+// next), which will run in a Lambda of their own with write rights. The staff app's session
+// middleware (app.ts) sets the caller's identity before any route runs: the account and its
+// memberships, read from the store on every request, never from the cookie. A route reads who is
+// calling only through requireSignedIn and requireMembership.
+import type { Context } from 'hono';
+import type { Clock } from '../../../shared/clock.ts';
+import type { Mailer } from '../../platform/mail.ts';
+import type { Account, AccountStore, Membership } from '../../store/account-store.ts';
+import type { ThrottleStore } from '../../store/throttle-store.ts';
 import type { ApiAppEnv } from '../app-factory.ts';
 import { AccessDeniedError } from '../errors.ts';
 
-/**
- * Who is calling, and for whom they act: each staff role acts for one organisation or region.
- * Each role names its scope by a field of its own, so a check of one role's scope cannot pass for
- * another role (a supporter's organisation id is never compared as a provider's).
- */
-export type Identity =
-  /** A care provider's staff member, keeping their organisation's listings. */
-  | { role: 'provider'; accountId: string; providerOrganizationId: string }
-  /** An independent client supporter, acting for their support organisation. */
-  | { role: 'supporter'; accountId: string; supportOrganizationId: string }
-  /** A region's coordinator, admitting providers and support organisations. */
-  | { role: 'coordinator'; accountId: string; regionId: string };
+/** Who is calling: the signed-in account and every membership it holds (a person may hold several). */
+export interface Identity {
+  account: Account;
+  memberships: readonly Membership[];
+  /** The SHA-256 of the session the request came with: sign-out ends this one. */
+  sessionHash: string;
+}
 
-export type StaffRole = Identity['role'];
+/** What the staff apps need: the accounts with write rights, mail, the clock and the server secret. */
+export interface StaffDeps {
+  accounts: AccountStore;
+  throttles: ThrottleStore;
+  mailer: Mailer;
+  clock: Clock;
+  secret: Buffer;
+  /** The caller's network address for throttling (the Lambda event's or the socket's); undefined when unknown. */
+  clientAddress: (c: Context) => string | undefined;
+}
 
 /**
  * A staff app's context: its dependencies (`Deps`, with write ports) and the caller's identity.
- * The identity is optional until the sign-in sets it, so a route reads it only through requireRole.
+ * The identity is absent until a session proves one, so a route reads it only through the checks below.
  */
-export interface StaffEnv<Deps> extends ApiAppEnv<Deps> {
+export interface StaffEnv<Deps = StaffDeps> extends ApiAppEnv<Deps> {
   Variables: ApiAppEnv<Deps>['Variables'] & { identity?: Identity };
 }
 
 /**
- * The caller's identity, narrowed to `role`: a 401 when nobody signed in, a 403 for another role.
- * Every staff route starts with it, `const me = requireRole(c.var.identity, 'provider')`.
+ * The membership a route needs, each role with its own scope field. `provider` is either provider
+ * role of the organisation (admin or editor); `provider-admin` only its admin.
  */
-export function requireRole<R extends StaffRole>(identity: Identity | undefined, role: R): Extract<Identity, { role: R }> {
+export type RequiredMembership =
+  | { role: 'provider' | 'provider-admin'; organizationId: string }
+  | { role: 'supporter'; supportOrganizationId: string }
+  | { role: 'coordinator'; regionId: string };
+
+/** The caller's identity; a 401 when nobody signed in. */
+export function requireSignedIn(identity: Identity | undefined): Identity {
   if (!identity) throw AccessDeniedError.notSignedIn();
-  if (identity.role !== role) throw AccessDeniedError.notFor(role);
-  return identity as Extract<Identity, { role: R }>;
+  return identity;
+}
+
+function grants(membership: Membership, need: RequiredMembership): boolean {
+  switch (need.role) {
+    case 'provider':
+      return (membership.role === 'provider-admin' || membership.role === 'provider-editor') && membership.organizationId === need.organizationId;
+    case 'provider-admin':
+      return membership.role === 'provider-admin' && membership.organizationId === need.organizationId;
+    case 'supporter':
+      return membership.role === 'supporter' && membership.supportOrganizationId === need.supportOrganizationId;
+    case 'coordinator':
+      return membership.role === 'coordinator' && membership.regionId === need.regionId;
+  }
+}
+
+function describe(need: RequiredMembership): string {
+  switch (need.role) {
+    case 'provider':
+    case 'provider-admin':
+      return `${need.role === 'provider' ? 'provider' : 'provider admin'} of organisation "${need.organizationId}"`;
+    case 'supporter':
+      return `supporter of "${need.supportOrganizationId}"`;
+    case 'coordinator':
+      return `coordinator of region "${need.regionId}"`;
+  }
+}
+
+/**
+ * The caller's identity and the membership that lets them do this: a 401 when nobody signed in, a
+ * 403 without such a membership. Every staff route that acts for an organisation or region starts
+ * with it: `requireMembership(c.var.identity, { role: 'provider', organizationId })`.
+ */
+export function requireMembership(identity: Identity | undefined, need: RequiredMembership): { identity: Identity; membership: Membership } {
+  const me = requireSignedIn(identity);
+  const membership = me.memberships.find((m) => grants(m, need));
+  if (!membership) throw AccessDeniedError.notFor(describe(need));
+  return { identity: me, membership };
 }

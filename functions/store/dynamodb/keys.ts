@@ -4,6 +4,8 @@
 // no other module spells a key prefix. The physical attributes are in table-design.ts.
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Slug } from '../../../shared/domain/index.ts';
+import { MEMBERSHIP_ROLES } from '../account-store.ts';
+import { THROTTLE_KINDS } from '../throttle-store.ts';
 import { GSI1, GSI2, KEY } from './table-design.ts';
 
 const SEPARATOR = '#';
@@ -45,6 +47,48 @@ export function paddedNumberField<N extends string>(name: N, width: number): Key
       return String(value).padStart(width, '0');
     },
     parse: (text) => (pattern.test(text) ? Number(text) : undefined),
+  };
+}
+
+/** A lower-case hex digest of a fixed length: what a key holds of a secret or of personal data. */
+export function hexField<N extends string>(name: N, length = 64): KeyField<N, string> {
+  const pattern = new RegExp(`^[0-9a-f]{${length}}$`);
+  return {
+    name,
+    format(value) {
+      if (!pattern.test(value)) throw new KeyFieldError(name, value);
+      return value;
+    },
+    parse: (text) => (pattern.test(text) ? text : undefined),
+  };
+}
+
+/** One of a fixed set of words (a role): none holds the separator. */
+export function wordField<N extends string, const W extends string>(name: N, words: readonly W[]): KeyField<N, W> {
+  const known = (text: string): text is W => (words as readonly string[]).includes(text);
+  return {
+    name,
+    format(value) {
+      if (!known(value)) throw new KeyFieldError(name, value);
+      return value;
+    },
+    parse: (text) => (known(text) ? text : undefined),
+  };
+}
+
+/**
+ * A normalised email address (lower case, as accounts store it). The address syntax the API
+ * accepts (zod's email) has no '#', so a composed key parses back; anything else is refused.
+ */
+export function emailField<N extends string>(name: N): KeyField<N, string> {
+  const usable = (text: string) => text === text.toLowerCase() && !text.includes(SEPARATOR) && /^[^@\s]+@[^@\s]+$/.test(text);
+  return {
+    name,
+    format(value) {
+      if (!usable(value)) throw new KeyFieldError(name, value);
+      return value;
+    },
+    parse: (text) => (usable(text) ? text : undefined),
   };
 }
 
@@ -197,6 +241,8 @@ const regionId = idField('regionId');
 const organizationId = idField('organizationId');
 const locationId = idField('locationId');
 const housingFormId = idField('housingFormId');
+const accountId = idField('accountId');
+const email = emailField('email');
 
 /**
  * The table's entities. A location and its housing forms share a partition (one query reads a
@@ -223,6 +269,30 @@ export const entities = {
   housingForm: defineEntity('housingForm', {
     primary: { pk: ['LOC', locationId], sk: ['HF', housingFormId] },
     gsi1: { pk: ['REGION', regionId], sk: ['HF', locationId, housingFormId] },
+  }),
+  /** An account; its memberships share its partition, so one query reads who someone is and may do. */
+  account: defineEntity('account', {
+    primary: { pk: ['ACCOUNT', accountId], sk: ['ACCOUNT'] },
+  }),
+  membership: defineEntity('membership', {
+    primary: { pk: ['ACCOUNT', accountId], sk: ['MEMBER', wordField('role', MEMBERSHIP_ROLES), idField('scopeId')] },
+  }),
+  /** The one account of an email address: written with the account under attribute_not_exists, so an address is never taken twice. */
+  accountEmail: defineEntity('accountEmail', {
+    primary: { pk: ['EMAIL', email], sk: ['ACCOUNT'] },
+  }),
+  /** The current sign-in code of an address (a new request replaces it), stored as a hash only. */
+  signInCode: defineEntity('signInCode', {
+    primary: { pk: ['EMAIL', email], sk: ['CODE'] },
+  }),
+  /** A session, by the SHA-256 of its id; gsi2 lists an account's sessions for "sign out everywhere". */
+  session: defineEntity('session', {
+    primary: { pk: ['SESSION', hexField('sessionHash')], sk: ['SESSION'] },
+    gsi2: { pk: ['ACCOUNT', accountId], sk: ['SESSION', hexField('sessionHash')] },
+  }),
+  /** A throttle counter of one subject (a hashed email or address) in one fixed time window. */
+  throttle: defineEntity('throttle', {
+    primary: { pk: ['THROTTLE', wordField('kind', THROTTLE_KINDS), hexField('subject')], sk: ['WINDOW', paddedNumberField('window', 12)] },
   }),
 } as const;
 

@@ -1,0 +1,56 @@
+// The refusals of the sign-in, whatever calls it (the staff API maps each to one HTTP answer in
+// functions/api/errors.ts). Their messages are shown to people: Dutch first, English after.
+
+/** A code that is wrong, expired, used or never sent: answered at the `code` field. */
+export class SignInCodeError extends Error {
+  static wrong(triesLeft: number): SignInCodeError {
+    const nl = triesLeft === 1 ? 'U kunt het nog 1 keer proberen.' : `U kunt het nog ${triesLeft} keer proberen.`;
+    const en = triesLeft === 1 ? '1 try left.' : `${triesLeft} tries left.`;
+    return new SignInCodeError(`Deze code klopt niet. ${nl} / This code is not right. ${en}`, triesLeft);
+  }
+
+  static unusable(): SignInCodeError {
+    return new SignInCodeError(
+      'Deze code is verlopen of al gebruikt. Vraag een nieuwe code aan. / This code has expired or was used already. Ask for a new code.',
+      undefined,
+    );
+  }
+
+  private constructor(
+    message: string,
+    /** Tries left for this code; undefined when the code cannot be used at all. */
+    readonly triesLeft: number | undefined,
+  ) {
+    super(message);
+    this.name = 'SignInCodeError';
+  }
+}
+
+/** Too many requests of one kind: a 429, with when to try again when that is known. */
+export class TooManyRequestsError extends Error {
+  static wait(retryAfterSeconds: number): TooManyRequestsError {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    const nl = minutes === 1 ? 'over 1 minuut' : `over ${minutes} minuten`;
+    const en = minutes === 1 ? 'in 1 minute' : `in ${minutes} minutes`;
+    return new TooManyRequestsError(
+      `U heeft dit te vaak geprobeerd. Probeer het ${nl} opnieuw. / You tried this too often. Try again ${en}.`,
+      retryAfterSeconds,
+    );
+  }
+
+  static tooManyTries(): TooManyRequestsError {
+    return new TooManyRequestsError(
+      'U heeft te vaak een verkeerde code ingevuld. Vraag een nieuwe code aan. / Too many wrong codes. Ask for a new code.',
+      undefined,
+    );
+  }
+
+  private constructor(
+    message: string,
+    /** Seconds until a new try can succeed; undefined when waiting does not help (ask a new code). */
+    readonly retryAfterSeconds: number | undefined,
+  ) {
+    super(message);
+    this.name = 'TooManyRequestsError';
+  }
+}

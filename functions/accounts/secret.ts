@@ -1,0 +1,32 @@
+// The server secret of the sign-in: AUTH_SECRET when set (AWS will hand it in from its secret
+// store); locally a random one, made on the first start and kept in the git-ignored data folder, so
+// codes sent before a restart still work after it.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Config } from '../platform/config.ts';
+import { REPO_ROOT } from '../platform/paths.ts';
+
+const FILE = 'auth-secret';
+
+export async function loadAuthSecret(config: Pick<Config, 'AUTH_SECRET' | 'DATA_DIR'>): Promise<Buffer> {
+  if (config.AUTH_SECRET) return Buffer.from(config.AUTH_SECRET, 'utf8');
+  const dir = resolve(REPO_ROOT, config.DATA_DIR);
+  const file = join(dir, FILE);
+  try {
+    const kept = (await readFile(file, 'utf8')).trim();
+    if (kept.length >= 64) return Buffer.from(kept, 'hex');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await mkdir(dir, { recursive: true });
+  const secret = randomBytes(32);
+  // 'wx': two processes starting at once keep the first one's secret.
+  try {
+    await writeFile(file, `${secret.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex');
+  }
+}

@@ -1,0 +1,45 @@
+// The staff API: sign-in now, the provider, supporter and coordinator resources next. Built with
+// createApiApp like the public app; before any route, the CSRF guard (request-guard.ts) checks
+// every unsafe request, and the session middleware turns the session cookie into the caller's
+// identity: the account and its memberships, read from the store on every request, so a withdrawn
+// membership or ended session counts at once.
+import { resumeSession } from '../../accounts/sign-in.ts';
+import { createApiApp } from '../app-factory.ts';
+import { authApp } from './auth.ts';
+import type { StaffDeps, StaffEnv } from './context.ts';
+import { staffRequestGuard, type AllowedOrigins } from './request-guard.ts';
+import { readSessionCookie } from './session-cookie.ts';
+
+export const SESSION_SCHEME = 'sessionCookie';
+
+export interface StaffAppOptions {
+  /** The origins the staff pages are served from; by default the request's own. */
+  allowedOrigins?: AllowedOrigins;
+}
+
+export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
+  const app = createApiApp<StaffEnv>(deps, {
+    title: 'Woonwijzer staff API',
+    description:
+      'For the staff of care providers, support organisations and regions: sign-in by emailed code, and (next) keeping listings. ' +
+      'A session cookie carries the sign-in; every POST, PUT, PATCH and DELETE must come from a Woonwijzer page (`Origin`) ' +
+      'with a JSON body (`Content-Type: application/json`). Errors share one shape: { error: { code, message, fields? } }.',
+    security: [{ [SESSION_SCHEME]: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SCHEME, {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'woonwijzer-session',
+    description: 'The session cookie set by signIn (named `__Secure-woonwijzer-session` over https).',
+  });
+  app.use(...staffRequestGuard(options.allowedOrigins));
+  app.use(async (c, next) => {
+    const sessionId = readSessionCookie(c);
+    const session = sessionId ? await resumeSession(c.var.deps, sessionId) : undefined;
+    if (session) c.set('identity', { account: session.account, memberships: session.memberships, sessionHash: session.sessionHash });
+    await next();
+  });
+  return app.route('/auth', authApp);
+}
+
+export type StaffApiApp = ReturnType<typeof createStaffApp>;

@@ -1,0 +1,56 @@
+// Mail through a port. Locally the outbox adapter writes each mail as a text file (.eml: headers,
+// a blank line, the body) into DATA_DIR/outbox and prints its `localNotice` in the terminal, so the
+// product works offline and a developer sees a sign-in code at once. That line is the only place
+// a code is ever printed: it goes to the terminal directly, never through the logger. In AWS an
+// SES v2 adapter will implement the same port (@aws-sdk/client-sesv2 is not installed yet).
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  /** Plain text, Dutch first, English below. */
+  text: string;
+  /** One line for a developer's terminal (e.g. the code); shown by the local adapter only. */
+  localNotice?: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+/** Header values come from our own texts and a validated address; a line break would still forge headers. */
+const headerValue = (value: string) => value.replace(/[\r\n]+/g, ' ');
+
+/** RFC 2047 encoded-word for a subject with letters beyond ASCII. */
+const encodedWord = (value: string) =>
+  /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+
+export class OutboxMailer implements Mailer {
+  constructor(
+    private readonly dir: string,
+    private readonly from: string,
+    private readonly say: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async send(mail: Mail): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const date = this.now();
+    const name = `${date.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+    const message = [
+      `From: ${headerValue(this.from)}`,
+      `To: ${headerValue(mail.to)}`,
+      `Subject: ${encodedWord(headerValue(mail.subject))}`,
+      `Date: ${date.toUTCString()}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      mail.text,
+    ].join('\r\n');
+    await writeFile(join(this.dir, name), message, 'utf8');
+    if (mail.localNotice) this.say(mail.localNotice);
+  }
+}

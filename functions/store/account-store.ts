@@ -1,0 +1,91 @@
+// The storage port for staff accounts: an account and its memberships, the sign-in code of an
+// address and the sessions. Only storage: what a code or session may do (lifetimes, tries) is
+// decided in functions/accounts/, which hands this port hashes and times, never a code or a
+// session id. Nothing about DynamoDB.
+
+export const MEMBERSHIP_ROLES = ['provider-admin', 'provider-editor', 'supporter', 'coordinator'] as const;
+
+/** What an account may do, each role scoped by a field of its own, so one role's scope never passes for another's. */
+export type Membership =
+  /** A care provider's staff member; an admin also invites colleagues. */
+  | { role: 'provider-admin' | 'provider-editor'; organizationId: string }
+  /** An independent client supporter, acting for a support organisation. */
+  | { role: 'supporter'; supportOrganizationId: string }
+  /** A region's coordinator. */
+  | { role: 'coordinator'; regionId: string };
+
+export type MembershipRole = Membership['role'];
+
+export interface Account {
+  id: string;
+  /** Normalised: trimmed, lower case. */
+  email: string;
+  name: string;
+  /** ISO date-time. */
+  createdAt: string;
+}
+
+export interface AccountWithMemberships {
+  account: Account;
+  memberships: Membership[];
+}
+
+export interface StoredSignInCode {
+  email: string;
+  /** HMAC-SHA-256 of the code (hex); the code itself is never stored. */
+  codeHash: string;
+  /** Tries so far, each counted before the code was compared. */
+  tries: number;
+  /** Epoch milliseconds. */
+  expiresAtMs: number;
+}
+
+export interface StoredSession {
+  /** SHA-256 of the session id (hex); the id itself lives only in the cookie. */
+  sessionHash: string;
+  accountId: string;
+  /** Epoch milliseconds. */
+  createdAtMs: number;
+  lastUsedAtMs: number;
+  /** When the session ends unless used again (idle), and at the latest (absolute). Epoch milliseconds. */
+  idleExpiresAtMs: number;
+  absoluteExpiresAtMs: number;
+}
+
+/** An account for an email address that already has one. */
+export class AccountExistsError extends Error {
+  constructor(readonly email: string) {
+    super('An account with this email address already exists.');
+    this.name = 'AccountExistsError';
+  }
+}
+
+export interface AccountStore {
+  /** Creates the account with its memberships; AccountExistsError when the address has one. */
+  createAccount(account: Account, memberships: readonly Membership[]): Promise<void>;
+  /** Adds a membership (a no-op when the account holds it already). */
+  addMembership(accountId: string, membership: Membership): Promise<void>;
+  findAccountByEmail(email: string): Promise<Account | undefined>;
+  /** The account and its memberships, read consistently: a withdrawn membership counts at once. */
+  getAccount(accountId: string): Promise<AccountWithMemberships | undefined>;
+
+  /** Stores the address's code, replacing any earlier one (and its tries). */
+  putSignInCode(code: StoredSignInCode): Promise<void>;
+  getSignInCode(email: string): Promise<StoredSignInCode | undefined>;
+  /**
+   * Counts one try before the code is compared, so parallel guesses cannot share a try: the new
+   * number of tries, or undefined when the code is gone, was replaced, or has `maxTries` already.
+   */
+  takeTry(email: string, codeHash: string, maxTries: number): Promise<number | undefined>;
+  /** Deletes the code only while it is this one: true for exactly one of two parallel sign-ins. */
+  consumeSignInCode(email: string, codeHash: string): Promise<boolean>;
+  deleteSignInCode(email: string): Promise<void>;
+
+  putSession(session: StoredSession): Promise<void>;
+  getSession(sessionHash: string): Promise<StoredSession | undefined>;
+  /** Moves the idle expiry on; false when the session is gone (signed out meanwhile): it is not brought back. */
+  touchSession(sessionHash: string, lastUsedAtMs: number, idleExpiresAtMs: number): Promise<boolean>;
+  deleteSession(sessionHash: string): Promise<void>;
+  /** Deletes every session of the account; returns how many. */
+  deleteAccountSessions(accountId: string): Promise<number>;
+}

@@ -1,0 +1,193 @@
+// The accounts port on DynamoDB (keys in keys.ts). An account, its email item and its memberships
+// are written in one transaction, the email item under attribute_not_exists, so an address has one
+// account. Codes and sessions carry `expiresAt` (epoch seconds) for DynamoDB's TTL, which deletes
+// late: every reader also compares the times itself (functions/accounts/).
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  Account, AccountStore, AccountWithMemberships, Membership, StoredSession, StoredSignInCode,
+} from '../account-store.ts';
+import { AccountExistsError } from '../account-store.ts';
+import type { DynamoDbTable, Item } from './dynamodb-table.ts';
+import { entities } from './keys.ts';
+import { TTL_ATTRIBUTE } from './table-design.ts';
+
+const ttlSeconds = (ms: number) => Math.ceil(ms / 1000);
+
+function membershipKey(membership: Membership): { role: Membership['role']; scopeId: string } {
+  switch (membership.role) {
+    case 'provider-admin':
+    case 'provider-editor':
+      return { role: membership.role, scopeId: membership.organizationId };
+    case 'supporter':
+      return { role: membership.role, scopeId: membership.supportOrganizationId };
+    case 'coordinator':
+      return { role: membership.role, scopeId: membership.regionId };
+  }
+}
+
+function membershipOf(item: Item): Membership | undefined {
+  const fields = entities.membership.parseKey(item);
+  if (!fields) return undefined;
+  const { role, scopeId } = fields;
+  if (role === 'supporter') return { role, supportOrganizationId: scopeId };
+  if (role === 'coordinator') return { role, regionId: scopeId };
+  return { role, organizationId: scopeId };
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
+
+export class DynamoDbAccountStore implements AccountStore {
+  constructor(private readonly table: DynamoDbTable) {}
+
+  async createAccount(account: Account, memberships: readonly Membership[]): Promise<void> {
+    const put = (Item: Item, condition = true) => ({
+      Put: { TableName: this.table.name, Item, ...(condition ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) },
+    });
+    try {
+      await this.table.doc.send(new TransactWriteCommand({
+        TransactItems: [
+          put(entities.accountEmail.item({ email: account.email }, { accountId: account.id })),
+          put(entities.account.item({ accountId: account.id }, { data: account })),
+          ...memberships.map((m) => put(entities.membership.item({ accountId: account.id, ...membershipKey(m) }, {}), false)),
+        ],
+      }));
+    } catch (error) {
+      if (isConditionFailure(error)) throw new AccountExistsError(account.email);
+      throw error;
+    }
+  }
+
+  async addMembership(accountId: string, membership: Membership): Promise<void> {
+    await this.table.put(entities.membership.item({ accountId, ...membershipKey(membership) }, {}));
+  }
+
+  async findAccountByEmail(email: string): Promise<Account | undefined> {
+    const pointer = await this.table.get(entities.accountEmail.key({ email }), { consistent: true });
+    if (typeof pointer?.accountId !== 'string') return undefined;
+    return (await this.getAccount(pointer.accountId))?.account;
+  }
+
+  async getAccount(accountId: string): Promise<AccountWithMemberships | undefined> {
+    const items = await this.table.queryAll({ ...entities.account.query('primary', { accountId }), ConsistentRead: true });
+    const accountItem = items.find((i) => entities.account.is(i));
+    if (!accountItem) return undefined;
+    const memberships = items.flatMap((i) => (entities.membership.is(i) ? [membershipOf(i)].filter((m) => m !== undefined) : []));
+    return { account: accountItem.data as Account, memberships };
+  }
+
+  async putSignInCode(code: StoredSignInCode): Promise<void> {
+    await this.table.put(entities.signInCode.item({ email: code.email }, {
+      codeHash: code.codeHash,
+      tries: code.tries,
+      expiresAtMs: code.expiresAtMs,
+      [TTL_ATTRIBUTE]: ttlSeconds(code.expiresAtMs),
+    }));
+  }
+
+  async getSignInCode(email: string): Promise<StoredSignInCode | undefined> {
+    const item = await this.table.get(entities.signInCode.key({ email }), { consistent: true });
+    if (!item) return undefined;
+    return { email, codeHash: String(item.codeHash), tries: Number(item.tries), expiresAtMs: Number(item.expiresAtMs) };
+  }
+
+  async takeTry(email: string, codeHash: string, maxTries: number): Promise<number | undefined> {
+    try {
+      const out = await this.table.doc.send(new UpdateCommand({
+        TableName: this.table.name,
+        Key: entities.signInCode.key({ email }),
+        UpdateExpression: 'SET tries = tries + :one',
+        ConditionExpression: 'codeHash = :hash AND tries < :max',
+        ExpressionAttributeValues: { ':one': 1, ':hash': codeHash, ':max': maxTries },
+        ReturnValues: 'UPDATED_NEW',
+      }));
+      return Number(out.Attributes?.tries);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async consumeSignInCode(email: string, codeHash: string): Promise<boolean> {
+    try {
+      await this.table.doc.send(new DeleteCommand({
+        TableName: this.table.name,
+        Key: entities.signInCode.key({ email }),
+        ConditionExpression: 'codeHash = :hash',
+        ExpressionAttributeValues: { ':hash': codeHash },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async deleteSignInCode(email: string): Promise<void> {
+    await this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: entities.signInCode.key({ email }) }));
+  }
+
+  async putSession(session: StoredSession): Promise<void> {
+    await this.table.put(entities.session.item({ sessionHash: session.sessionHash, accountId: session.accountId }, {
+      ...session,
+      [TTL_ATTRIBUTE]: ttlSeconds(Math.min(session.idleExpiresAtMs, session.absoluteExpiresAtMs)),
+    }));
+  }
+
+  async getSession(sessionHash: string): Promise<StoredSession | undefined> {
+    const item = await this.table.get(entities.session.key({ sessionHash }), { consistent: true });
+    if (!item) return undefined;
+    return {
+      sessionHash,
+      accountId: String(item.accountId),
+      createdAtMs: Number(item.createdAtMs),
+      lastUsedAtMs: Number(item.lastUsedAtMs),
+      idleExpiresAtMs: Number(item.idleExpiresAtMs),
+      absoluteExpiresAtMs: Number(item.absoluteExpiresAtMs),
+    };
+  }
+
+  async touchSession(sessionHash: string, lastUsedAtMs: number, idleExpiresAtMs: number): Promise<boolean> {
+    try {
+      await this.table.doc.send(new UpdateCommand({
+        TableName: this.table.name,
+        Key: entities.session.key({ sessionHash }),
+        // The idle end never passes the absolute end, which the session keeps; a session signed out
+        // meanwhile is not brought back by an update.
+        UpdateExpression: 'SET lastUsedAtMs = :used, idleExpiresAtMs = :idle, #ttl = :ttl',
+        ConditionExpression: 'attribute_exists(pk) AND absoluteExpiresAtMs >= :idle',
+        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':used': lastUsedAtMs, ':idle': idleExpiresAtMs, ':ttl': ttlSeconds(idleExpiresAtMs) },
+      }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async deleteSession(sessionHash: string): Promise<void> {
+    await this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: entities.session.key({ sessionHash }) }));
+  }
+
+  async deleteAccountSessions(accountId: string): Promise<number> {
+    const items = await this.table.queryAll(entities.session.query('gsi2', { accountId }, { onlyThis: true }));
+    const keys = items.flatMap((i) => {
+      const fields = entities.session.parseKey(i);
+      return fields ? [entities.session.key(fields)] : [];
+    });
+    // BatchWrite takes 25 requests at a time; unprocessed ones are retried until none is left.
+    for (let i = 0; i < keys.length; i += 25) {
+      let requests: Record<string, unknown[]> | undefined = {
+        [this.table.name]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
+      };
+      while (requests && Object.keys(requests).length > 0) {
+        const out = await this.table.doc.send(new BatchWriteCommand({ RequestItems: requests as never }));
+        requests = out.UnprocessedItems as Record<string, unknown[]> | undefined;
+      }
+    }
+    return keys.length;
+  }
+}
