@@ -4,6 +4,9 @@
 /** A code that is wrong, expired, used or never sent: answered at the `code` field. */
 export class SignInCodeError extends Error {
   static wrong(triesLeft: number): SignInCodeError {
+    if (triesLeft <= 0) {
+      return new SignInCodeError('Deze code klopt niet. Vraag een nieuwe code aan. / This code is not right. Ask for a new code.', 0);
+    }
     const nl = triesLeft === 1 ? 'U kunt het nog 1 keer proberen.' : `U kunt het nog ${triesLeft} keer proberen.`;
     const en = triesLeft === 1 ? '1 try left.' : `${triesLeft} tries left.`;
     return new SignInCodeError(`Deze code klopt niet. ${nl} / This code is not right. ${en}`, triesLeft);

@@ -28,6 +28,9 @@ const encodedWord = (value: string) =>
   /^[\x20-\x7e]*$/.test(value) ? value : `=?UTF-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 
 export class OutboxMailer implements Mailer {
+  /** Orders the files of one process by sending, also within one millisecond (or under a fixed clock). */
+  private sent = 0;
+
   constructor(
     private readonly dir: string,
     private readonly from: string,
@@ -38,7 +41,8 @@ export class OutboxMailer implements Mailer {
   async send(mail: Mail): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const date = this.now();
-    const name = `${date.toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
+    this.sent += 1;
+    const name = `${date.toISOString().replace(/[:.]/g, '-')}-${String(this.sent).padStart(6, '0')}-${randomBytes(4).toString('hex')}.eml`;
     const message = [
       `From: ${headerValue(this.from)}`,
       `To: ${headerValue(mail.to)}`,
