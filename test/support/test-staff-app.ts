@@ -6,7 +6,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStaffApp } from '../../functions/api/staff/app.ts';
-import { OutboxMailer } from '../../functions/platform/mail.ts';
+import { OutboxMailer, type Mailer } from '../../functions/platform/mail.ts';
 import type { Membership } from '../../functions/store/account-store.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createTestStore } from './test-store.ts';
@@ -21,12 +21,12 @@ export function movableClock(iso: string) {
   return clock;
 }
 
-export async function createStaffTestApp(options: { clock: Clock; say?: (line: string) => void }) {
+export async function createStaffTestApp(options: { clock: Clock; say?: (line: string) => void; mailer?: Mailer }) {
   const { stores, client, tableName } = await createTestStore();
   const outbox = await mkdtemp(join(tmpdir(), 'woonwijzer-outbox-'));
   const notices: string[] = [];
   const say = options.say ?? ((line: string) => void notices.push(line));
-  const mailer = new OutboxMailer(outbox, 'Woonwijzer <noreply@woonwijzer.example>', say, options.clock.now);
+  const mailer = options.mailer ?? new OutboxMailer(outbox, 'Woonwijzer <noreply@woonwijzer.example>', say, options.clock.now);
   const app = createStaffApp({
     accounts: stores.accounts,
     throttles: stores.throttles,
