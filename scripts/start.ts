@@ -4,11 +4,13 @@
 // builds, the previous build stays online (or, on a first start, a "Woonwijzer is starting" page).
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
+import { seedDemoAccounts, demoCoordinatorEmail } from '../functions/accounts/accounts-admin.ts';
 import { createPublicApp } from '../functions/api/public/app.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
 import { buildSite, DEFAULT_SITE_DIR } from '../functions/local/build-site.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';
+import { createLocalStaffApp, outboxDir } from '../functions/local/local-staff.ts';
 import { openStreamPoller, type StreamPoller } from '../functions/local/stream-poller.ts';
 import { readConfig } from '../functions/platform/config.ts';
 import { createSearchEngine } from '../functions/search/create-search-engine.ts';
@@ -39,6 +41,9 @@ try {
   const seeded = await seedDemo(db.stores, systemClock);
   say(seeded.demoDocuments > 0 ? `Loaded ${seeded.demoDocuments} demonstration listings.` : 'The store already holds listings; kept them.');
 
+  const madeAccounts = await seedDemoAccounts({ ...db.stores, clock: systemClock }, await db.stores.regions.listRegions());
+  if (madeAccounts.length > 0) say(`Demonstration accounts: ${madeAccounts.join(', ')} (sign in with the code this terminal prints).`);
+
   let search: SearchEngine;
   if (config.SEARCH_ENGINE === 'embedded') {
     // The stream position is taken before the load, so nothing written meanwhile is missed.
@@ -54,7 +59,8 @@ try {
   }
 
   const api = createPublicApp({ ...db.stores, clock: systemClock, search });
-  server = serve({ fetch: createLocalServerApp(api, DEFAULT_SITE_DIR).fetch, port: config.PORT, hostname: config.HOST });
+  const staffApi = await createLocalStaffApp(config, db.stores, systemClock);
+  server = serve({ fetch: createLocalServerApp(api, DEFAULT_SITE_DIR, staffApi).fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', () => resolve());
     server?.once('error', reject);
@@ -64,6 +70,10 @@ try {
   say(`Building the site from the API (meanwhile ${address}/ shows the previous build, or a page saying Woonwijzer is starting)...`);
   await buildSite(`http://127.0.0.1:${config.PORT}`, { verbose: true });
   say(`\nWoonwijzer runs at ${address}/  (API: ${address}/api/regions). Stop with Ctrl-C.`);
+  say(
+    `Staff sign-in: POST ${address}/api/auth/code with {"email": "${demoCoordinatorEmail('zuid-limburg')}"}; ` +
+      `the code is printed here and the mail written to ${outboxDir(config)}/.`,
+  );
 } catch (error) {
   process.stderr.write(`Start failed: ${(error as Error).message}\n`);
   await stop(1);

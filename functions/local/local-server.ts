@@ -1,4 +1,4 @@
-// The local web server: the API under /api and the built site for everything else, on one port.
+// The local web server: the APIs under /api (public, and staff when given) and the built site for everything else, on one port.
 // Compressed like CloudFront does in AWS, so local measurements (Lighthouse) see what people get.
 // Until the first build of the site is in (build-site.ts swaps a complete build in at once), a
 // page request gets a short "Woonwijzer is starting" page instead of a 404.
@@ -9,17 +9,19 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { PublicApiApp } from '../api/public/app.ts';
+import type { StaffApiApp } from '../api/staff/app.ts';
 
 /** Seconds a browser waits before asking again while the site is being built. */
 export const STARTING_RETRY_SECONDS = 5;
 
-export function createLocalServerApp(api: PublicApiApp, siteDir: string) {
+export function createLocalServerApp(api: PublicApiApp, siteDir: string, staffApi?: StaffApiApp) {
   // An empty folder until the first build: serveStatic warns about a missing one at start.
   mkdirSync(siteDir, { recursive: true });
   const root = relative(process.cwd(), siteDir) || '.';
   const app = new Hono();
   app.use('*', compress());
   app.route('/', api);
+  if (staffApi) app.route('/', staffApi);
   app.use('*', serveStatic({ root }));
   app.notFound(async (c) => {
     // An unknown API address gets the API's own JSON error, as from the Lambda function in AWS.

@@ -1,0 +1,25 @@
+// The staff API as `npm start` runs it: the accounts in DynamoDB Local, mail into the outbox folder
+// (DATA_DIR/outbox, each code also printed in the terminal), the server secret kept in DATA_DIR,
+// and the caller's address from the socket.
+import { join, resolve } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Clock } from '../../shared/clock.ts';
+import { loadAuthSecret } from '../accounts/secret.ts';
+import { createStaffApp } from '../api/staff/app.ts';
+import type { Config } from '../platform/config.ts';
+import { OutboxMailer } from '../platform/mail.ts';
+import { REPO_ROOT } from '../platform/paths.ts';
+import type { Stores } from '../store/create-store.ts';
+
+export const outboxDir = (config: Pick<Config, 'DATA_DIR'>) => join(resolve(REPO_ROOT, config.DATA_DIR), 'outbox');
+
+export async function createLocalStaffApp(config: Config, stores: Pick<Stores, 'accounts' | 'throttles'>, clock: Clock) {
+  return createStaffApp({
+    accounts: stores.accounts,
+    throttles: stores.throttles,
+    mailer: new OutboxMailer(outboxDir(config), config.MAIL_FROM),
+    clock,
+    secret: await loadAuthSecret(config),
+    clientAddress: (c) => getConnInfo(c).remote.address,
+  });
+}
