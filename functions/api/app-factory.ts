@@ -23,6 +23,8 @@ export interface ApiDescription {
   description: string;
   /** Who may call every operation: `[]` for an API open to anyone; a staff app names its scheme. */
   security: Array<Record<string, string[]>>;
+  /** Where under /api the document is served; apps sharing one server need paths of their own. */
+  documentPath?: `/${string}`;
 }
 
 /** A resource's sub-app: mounted by an app built with createApiApp, and answering alike on its own in a test. */
@@ -53,7 +55,7 @@ export function createApiApp<E extends ApiAppEnv>(deps: E['Variables']['deps'], 
     recordMetric('serverErrors', 1);
     return errorResponse(c, 500, 'internal_error', 'Something went wrong on our side. Please try again later.');
   });
-  app.doc31('/openapi.json', {
+  app.doc31(description.documentPath ?? '/openapi.json', {
     openapi: '3.1.0',
     info: { title: description.title, version: API_VERSION, description: description.description },
     // Relative: the API answers on the origin the document was read from (CloudFront in AWS, the local server).

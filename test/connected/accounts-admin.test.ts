@@ -82,5 +82,11 @@ describe('the local server', () => {
     });
     expect(code.status).toBe(202);
     expect((await server.request(`${TEST_ORIGIN}/api/nothing-here`)).status).toBe(404);
+    // Each app's own document, on one origin.
+    const publicDoc = (await (await server.request(`${TEST_ORIGIN}/api/openapi.json`)).json()) as { info: { title: string } };
+    const staffDoc = (await (await server.request(`${TEST_ORIGIN}/api/staff/openapi.json`)).json()) as { info: { title: string }; paths: object };
+    expect(publicDoc.info.title).toBe('Woonwijzer API');
+    expect(staffDoc.info.title).toBe('Woonwijzer staff API');
+    expect(Object.keys(staffDoc.paths)).toContain('/api/auth/sign-in');
   });
 });

@@ -11,6 +11,7 @@ import { staffRequestGuard, type AllowedOrigins } from './request-guard.ts';
 import { readSessionCookie } from './session-cookie.ts';
 
 export const SESSION_SCHEME = 'sessionCookie';
+export const STAFF_DOCUMENT_PATH = '/staff/openapi.json';
 
 export interface StaffAppOptions {
   /** The origins the staff pages are served from; by default the request's own. */
@@ -25,6 +26,8 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
       'A session cookie carries the sign-in; every POST, PUT, PATCH and DELETE must come from a Woonwijzer page (`Origin`) ' +
       'with a JSON body (`Content-Type: application/json`). Errors share one shape: { error: { code, message, fields? } }.',
     security: [{ [SESSION_SCHEME]: [] }],
+    // /api/openapi.json is the public document; both apps answer on one origin.
+    documentPath: STAFF_DOCUMENT_PATH,
   });
   app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SCHEME, {
     type: 'apiKey',

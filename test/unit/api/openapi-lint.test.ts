@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ApiDeps } from '../../../functions/api/context.ts';
 import { createPublicApp } from '../../../functions/api/public/app.ts';
-import { createStaffApp } from '../../../functions/api/staff/app.ts';
+import { createStaffApp, STAFF_DOCUMENT_PATH } from '../../../functions/api/staff/app.ts';
 import type { StaffDeps } from '../../../functions/api/staff/context.ts';
 import { REPO_ROOT } from '../../../functions/platform/paths.ts';
 
@@ -35,13 +35,13 @@ async function lint(name: string, document: unknown): Promise<LintReport> {
 
 // The documents are made from the route declarations alone: no route runs, so no store is needed.
 const apps = [
-  { name: 'public', app: createPublicApp({} as ApiDeps), minOperations: 12 },
-  { name: 'staff', app: createStaffApp({} as StaffDeps), minOperations: 5 },
+  { name: 'public', app: createPublicApp({} as ApiDeps), path: '/api/openapi.json', minOperations: 12 },
+  { name: 'staff', app: createStaffApp({} as StaffDeps), path: `/api${STAFF_DOCUMENT_PATH}`, minOperations: 5 },
 ];
 
-describe.each(apps)('the $name OpenAPI document', ({ name, app, minOperations }) => {
+describe.each(apps)('the $name OpenAPI document', ({ name, app, path, minOperations }) => {
   it('passes Redocly lint with the recommended rules: no error, no warning', async () => {
-    const res = await app.request('/api/openapi.json');
+    const res = await app.request(path);
     expect(res.status).toBe(200);
     const document = (await res.json()) as { paths: Record<string, Record<string, { operationId?: string }>> };
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
