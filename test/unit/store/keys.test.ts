@@ -112,3 +112,40 @@ describe('query conditions', () => {
     });
   });
 });
+
+describe('account keys', () => {
+  const accountId = '3f6c1d0e-7b7a-4c1e-9a51-0d1f2e3a4b5c';
+  const sessionHash = 'ab'.repeat(32);
+
+  it('writes accounts, memberships, codes, sessions and throttle counters in their formats', () => {
+    expect(entities.account.key({ accountId })).toEqual({ pk: `ACCOUNT#${accountId}`, sk: 'ACCOUNT' });
+    expect(entities.membership.key({ accountId, role: 'provider-editor', scopeId: 'zorggroep-zuid' }))
+      .toEqual({ pk: `ACCOUNT#${accountId}`, sk: 'MEMBER#provider-editor#zorggroep-zuid' });
+    expect(entities.accountEmail.key({ email: 'an.de-vries+zorg@example.nl' })).toEqual({ pk: 'EMAIL#an.de-vries+zorg@example.nl', sk: 'ACCOUNT' });
+    expect(entities.signInCode.key({ email: 'a@b.nl' })).toEqual({ pk: 'EMAIL#a@b.nl', sk: 'CODE' });
+    expect(entities.session.keys({ sessionHash, accountId })).toEqual({
+      pk: `SESSION#${sessionHash}`, sk: 'SESSION', gsi2pk: `ACCOUNT#${accountId}`, gsi2sk: `SESSION#${sessionHash}`,
+    });
+    expect(entities.throttle.key({ kind: 'code-per-email', subject: sessionHash, window: 1_964_000 }))
+      .toEqual({ pk: `THROTTLE#code-per-email#${sessionHash}`, sk: 'WINDOW#000001964000' });
+  });
+
+  it('tells an account from its memberships, and a code from the email item, in a shared partition', () => {
+    const membership = entities.membership.key({ accountId, role: 'coordinator', scopeId: 'rotterdam' });
+    expect([entities.account.is(membership), entities.membership.is(membership)]).toEqual([false, true]);
+    expect(entities.membership.parseKey(membership)).toEqual({ accountId, role: 'coordinator', scopeId: 'rotterdam' });
+    expect(entityOfKey(entities.signInCode.key({ email: 'a@b.nl' }))?.entity).toBe('signInCode');
+    expect(entityOfKey(entities.accountEmail.key({ email: 'a@b.nl' }))?.entity).toBe('accountEmail');
+  });
+
+  it('refuses an address that is not normalised or holds the separator, an unknown role and a hash of the wrong shape', () => {
+    expect(() => entities.accountEmail.key({ email: 'An@b.nl' })).toThrow(KeyFieldError);
+    expect(() => entities.accountEmail.key({ email: 'a#b@c.nl' })).toThrow(KeyFieldError);
+    expect(() => entities.accountEmail.key({ email: 'geen-adres' })).toThrow(KeyFieldError);
+    // @ts-expect-error: not a membership role
+    expect(() => entities.membership.key({ accountId, role: 'admin', scopeId: 'x1' })).toThrow(KeyFieldError);
+    expect(() => entities.session.key({ sessionHash: 'AB'.repeat(32) })).toThrow(KeyFieldError);
+    expect(() => entities.session.key({ sessionHash: 'ab' })).toThrow(KeyFieldError);
+    expect(entities.membership.parseKey({ pk: `ACCOUNT#${accountId}`, sk: 'MEMBER#owner#x1' })).toBeUndefined();
+  });
+});
