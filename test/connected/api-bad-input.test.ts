@@ -342,7 +342,7 @@ describe('POST /api/regions/{regionId}/questionnaire/criteria with bad input', (
     ['dichtbij-wie', { choices: ['toString'] }, 'unknown-option'],
     ['plaats', { postcode: '0000' }, 'invalid-postcode'],
     ['plaats', { maxDistanceKm: 5 }, 'needs-postcode'],
-    ['plaats', { maxDistanceKm: -5 }, 'unknown-option'],
+    ['plaats', { maxDistanceKm: -5 }, 'out-of-range'],
     ['rolstoel', { importance: 'very' }, 'malformed'],
     ['over-mij', { text: 'x'.repeat(10_001) }, 'malformed'],
     ['constructor', { yes: true }, 'unknown-question'],
