@@ -2,13 +2,12 @@
 // are written in one transaction, the email item under attribute_not_exists, so an address has one
 // account. Codes and sessions carry `expiresAt` (epoch seconds) for DynamoDB's TTL, which deletes
 // late: every reader also compares the times itself (functions/accounts/).
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   Account, AccountStore, AccountWithMemberships, Membership, StoredSession, StoredSignInCode,
 } from '../account-store.ts';
 import { AccountExistsError } from '../account-store.ts';
-import type { DynamoDbTable, Item } from './dynamodb-table.ts';
+import { conditionally, isConditionFailure, type DynamoDbTable, type Item } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
 import { TTL_ATTRIBUTE } from './table-design.ts';
 
@@ -34,10 +33,6 @@ function membershipOf(item: Item): Membership | undefined {
   if (role === 'coordinator') return { role, regionId: scopeId };
   return { role, organizationId: scopeId };
 }
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
 
 export class DynamoDbAccountStore implements AccountStore {
   constructor(private readonly table: DynamoDbTable) {}
@@ -111,18 +106,12 @@ export class DynamoDbAccountStore implements AccountStore {
   }
 
   async consumeSignInCode(email: string, codeHash: string): Promise<boolean> {
-    try {
-      await this.table.doc.send(new DeleteCommand({
-        TableName: this.table.name,
-        Key: entities.signInCode.key({ email }),
-        ConditionExpression: 'codeHash = :hash',
-        ExpressionAttributeValues: { ':hash': codeHash },
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return conditionally(() => this.table.doc.send(new DeleteCommand({
+      TableName: this.table.name,
+      Key: entities.signInCode.key({ email }),
+      ConditionExpression: 'codeHash = :hash',
+      ExpressionAttributeValues: { ':hash': codeHash },
+    })));
   }
 
   async deleteSignInCode(email: string): Promise<void> {
@@ -150,22 +139,16 @@ export class DynamoDbAccountStore implements AccountStore {
   }
 
   async touchSession(sessionHash: string, lastUsedAtMs: number, idleExpiresAtMs: number): Promise<boolean> {
-    try {
-      await this.table.doc.send(new UpdateCommand({
-        TableName: this.table.name,
-        Key: entities.session.key({ sessionHash }),
-        // The idle end never passes the absolute end, which the session keeps; a session signed out
-        // meanwhile is not brought back by an update.
-        UpdateExpression: 'SET lastUsedAtMs = :used, idleExpiresAtMs = :idle, #ttl = :ttl',
-        ConditionExpression: 'attribute_exists(pk) AND absoluteExpiresAtMs >= :idle',
-        ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
-        ExpressionAttributeValues: { ':used': lastUsedAtMs, ':idle': idleExpiresAtMs, ':ttl': ttlSeconds(idleExpiresAtMs) },
-      }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return conditionally(() => this.table.doc.send(new UpdateCommand({
+      TableName: this.table.name,
+      Key: entities.session.key({ sessionHash }),
+      // The idle end never passes the absolute end, which the session keeps; a session signed out
+      // meanwhile is not brought back by an update.
+      UpdateExpression: 'SET lastUsedAtMs = :used, idleExpiresAtMs = :idle, #ttl = :ttl',
+      ConditionExpression: 'attribute_exists(pk) AND absoluteExpiresAtMs >= :idle',
+      ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: { ':used': lastUsedAtMs, ':idle': idleExpiresAtMs, ':ttl': ttlSeconds(idleExpiresAtMs) },
+    })));
   }
 
   async deleteSession(sessionHash: string): Promise<void> {

@@ -1,6 +1,6 @@
 // One table behind one document client, shared by the DynamoDB adapters of every store port:
 // the few read calls they all make, with paging done once.
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -61,3 +61,19 @@ export class DynamoDbTable {
 
 /** An item's version as the read views carry it: items stored before versions existed read as 0. */
 export const versionOf = (item: { version?: unknown }): number => (typeof item.version === 'number' ? item.version : 0);
+
+/** Whether a write was refused by its condition (alone, or as part of a transaction). */
+export const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException ||
+  (error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'));
+
+/** Runs a conditional write: true when it was made, false when its condition refused it. */
+export async function conditionally(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
