@@ -66,5 +66,6 @@ async function pagesToPhotograph(base: string): Promise<{ name: string; path: st
     { name: 'search-nl', path: `/regio/${REGION}/zoeken/?q=groepen&waitingList=short`, ready: '[data-search-results] li' },
     { name: 'help-nl', path: `/regio/${REGION}/hulp/` },
     { name: 'ranking-nl', path: '/zo-werkt-de-volgorde/' },
+    { name: 'providers-nl', path: '/voor-aanbieders/' },
   ];
 }

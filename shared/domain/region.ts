@@ -30,6 +30,11 @@ export const RegionSchema = z.strictObject({
   /** CBS municipality codes (GMxxxx) inside the region. */
   municipalities: z.array(z.object({ code: z.string().regex(/^GM[0-9]{4}$/), name: Text(80) })).min(1),
   description: Text(2000),
+  /**
+   * Whom providers and people contact about the region's directory: how to be listed, an error on a
+   * page (the "report an error" mail goes to the provider and to this address).
+   */
+  coordinator: z.strictObject({ name: Text(120), email: Email, phone: Phone.optional() }).optional(),
   /** Independent help in choosing; the site's support page lists them. */
   supportOrganizations: z.array(SupportOrganizationSchema).max(30).default([]),
   /** Shown on every page while the listings are made up. */

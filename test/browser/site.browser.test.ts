@@ -12,6 +12,7 @@ import { journeySecondPassSuite } from './suites/journey-second-pass.ts';
 import { journeysSuite } from './suites/journeys.ts';
 import { newCriterionSuite } from './suites/new-criterion.ts';
 import { pagesSuite } from './suites/pages.ts';
+import { providersSuite } from './suites/providers.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
 import { rankingSuite } from './suites/ranking.ts';
 import { resultsSuite } from './suites/results.ts';
@@ -38,6 +39,7 @@ describe('the public site in a browser', () => {
   compareReportSuite(get);
   searchSupportSuite(get);
   rankingSuite(get);
+  providersSuite(get);
   journeysSuite(get);
   journeySecondPassSuite(get);
   newCriterionSuite(get);

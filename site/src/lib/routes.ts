@@ -6,6 +6,8 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../shared/i18n/index
 export type PageRef =
   | { page: 'home' }
   | { page: 'ranking' }
+  | { page: 'providers' }
+  | { page: 'manage' }
   | { page: 'region'; regionId: string }
   | { page: 'location'; locationId: string }
   | { page: RegionSubpage; regionId: string };
@@ -16,6 +18,9 @@ export type RegionSubpage = 'questionnaire' | 'results' | 'compare' | 'report' |
 const SEGMENTS = {
   region: { nl: 'regio', en: 'region' },
   ranking: { nl: 'zo-werkt-de-volgorde', en: 'how-we-rank' },
+  providers: { nl: 'voor-aanbieders', en: 'for-providers' },
+  /** The provider portal (and later the supporters' and coordinators' pages). */
+  manage: { nl: 'beheer', en: 'manage' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
   results: { nl: 'resultaten', en: 'results' },
@@ -37,7 +42,9 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'home':
       return prefix;
     case 'ranking':
-      return `${prefix}${SEGMENTS.ranking[locale]}/`;
+    case 'providers':
+    case 'manage':
+      return `${prefix}${SEGMENTS[ref.page][locale]}/`;
     case 'region':
       return `${prefix}${SEGMENTS.region[locale]}/${encodeURIComponent(ref.regionId)}/`;
     case 'location':
