@@ -5,6 +5,7 @@
 // account exists. A session id is 32 random bytes, kept only in the cookie; the store holds its
 // SHA-256. A session ends after 8 hours unused and after 7 days at most.
 import { randomBytes, randomInt } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../../shared/clock.ts';
 import type { Mailer } from '../platform/mail.ts';
 import type { AccountStore, AccountWithMemberships } from '../store/account-store.ts';
@@ -21,6 +22,13 @@ export const SESSION_IDLE_MS = 8 * 60 * 60_000;
 export const SESSION_MAX_MS = 7 * 24 * 60 * 60_000;
 /** A session used within a minute of its last extension is not written again: one write a minute at most. */
 export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+/**
+ * A code request is answered no sooner than this, mail or no mail: the mail is sent before the
+ * answer (a Lambda may be frozen right after it), and a mail service takes tens to hundreds of
+ * milliseconds to accept one, which would otherwise time whether the address has an account.
+ * Well above what SES takes to accept a mail; a slower send still shows, but rarely.
+ */
+export const CODE_ANSWER_FLOOR_MS = 1000;
 
 export interface SignInDeps {
   accounts: AccountStore;
@@ -29,6 +37,8 @@ export interface SignInDeps {
   clock: Clock;
   /** The server secret codes and throttled subjects are keyed with (secret.ts). */
   secret: Buffer;
+  /** CODE_ANSWER_FLOOR_MS unless given (tests that do not time it give 0). */
+  codeAnswerFloorMs?: number;
 }
 
 /** How every part of the service writes an address: trimmed, lower case. */
@@ -43,15 +53,22 @@ const addressSubject = (address: string | undefined) => address ?? 'unknown';
 export async function requestSignInCode(deps: SignInDeps, email: string, address: string | undefined): Promise<void> {
   await throttle(deps, 'code-per-address', addressSubject(address));
   await throttle(deps, 'code-per-email', email);
-  const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
-  const account = await deps.accounts.findAccountByEmail(email);
-  await deps.accounts.putSignInCode({
-    email,
-    codeHash: codeHash(deps.secret, email, code),
-    tries: 0,
-    expiresAtMs: deps.clock.now().getTime() + CODE_LIFETIME_MS,
-  });
-  if (account) await deps.mailer.send(signInCodeMail(account, code, CODE_LIFETIME_MS / 60_000));
+  // Real time, not deps.clock: a test's clock stands still, and the wait is real.
+  const started = performance.now();
+  try {
+    const code = String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
+    const account = await deps.accounts.findAccountByEmail(email);
+    await deps.accounts.putSignInCode({
+      email,
+      codeHash: codeHash(deps.secret, email, code),
+      tries: 0,
+      expiresAtMs: deps.clock.now().getTime() + CODE_LIFETIME_MS,
+    });
+    if (account) await deps.mailer.send(signInCodeMail(account, code, CODE_LIFETIME_MS / 60_000));
+  } finally {
+    const left = (deps.codeAnswerFloorMs ?? CODE_ANSWER_FLOOR_MS) - (performance.now() - started);
+    if (left > 0) await sleep(left);
+  }
 }
 
 export interface OpenedSession {

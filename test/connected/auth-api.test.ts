@@ -2,6 +2,7 @@
 // attacker meet them: the code round trip, every way a code is refused, an unknown address that
 // cannot be told from a known one, sessions that end idle and at the latest, sign-out here and
 // everywhere, the cookie's attributes, the CSRF guard and throttling.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../functions/accounts/sign-in.ts';
@@ -156,6 +157,29 @@ describe('an address without an account', () => {
     const [a, b] = await tryBoth(sent);
     expect(a?.status).toBe(429);
     expect(b).toEqual(a);
+  });
+});
+
+describe('the time a code request takes', () => {
+  it('is the same floor for an address without an account as for one whose mail is sent', async () => {
+    // A mail service takes its time to accept a mail; answering only after it would time an account's existence.
+    const sent: string[] = [];
+    const slowMailer = { send: async (mail: { to: string }) => void (await sleep(150), sent.push(mail.to)) };
+    const floor = 400;
+    const timed = await createStaffTestApp({ clock, mailer: slowMailer, codeAnswerFloorMs: floor });
+    await timed.createAccount(EMAIL, [{ role: 'coordinator', regionId: 'zuid-limburg' }]);
+    const took = async (email: string) => {
+      const start = performance.now();
+      const res = await timed.post('/api/auth/code', { email });
+      return { status: res.status, ms: performance.now() - start };
+    };
+    const known = await took(EMAIL);
+    const unknown = await took('niemand@zuid-limburg.example');
+    expect([known.status, unknown.status]).toEqual([202, 202]);
+    expect(sent).toEqual([EMAIL]);
+    // Timers may fire a millisecond early; both wait for the floor, neither answers sooner.
+    expect(unknown.ms).toBeGreaterThanOrEqual(floor - 5);
+    expect(known.ms).toBeGreaterThanOrEqual(floor - 5);
   });
 });
 

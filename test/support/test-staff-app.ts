@@ -21,7 +21,11 @@ export function movableClock(iso: string) {
   return clock;
 }
 
-export async function createStaffTestApp(options: { clock: Clock; say?: (line: string) => void; mailer?: Mailer }) {
+/**
+ * `codeAnswerFloorMs` is 0 unless a test sets it, so the suites do not wait the second a code
+ * request takes in production (the timing test sets its own).
+ */
+export async function createStaffTestApp(options: { clock: Clock; say?: (line: string) => void; mailer?: Mailer; codeAnswerFloorMs?: number }) {
   const { stores, client, tableName } = await createTestStore();
   const outbox = await mkdtemp(join(tmpdir(), 'woonwijzer-outbox-'));
   const notices: string[] = [];
@@ -34,6 +38,7 @@ export async function createStaffTestApp(options: { clock: Clock; say?: (line: s
     clock: options.clock,
     secret: randomBytes(32),
     clientAddress: (c) => c.req.header(ADDRESS_HEADER) ?? '192.0.2.1',
+    codeAnswerFloorMs: options.codeAnswerFloorMs ?? 0,
   });
 
   /** An unsafe request as the site's own pages send it: same origin, JSON. */

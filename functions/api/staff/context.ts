@@ -28,6 +28,8 @@ export interface StaffDeps {
   secret: Buffer;
   /** The caller's network address for throttling (the Lambda event's or the socket's); undefined when unknown. */
   clientAddress: (c: Context) => string | undefined;
+  /** The least time a code request takes (sign-in.ts CODE_ANSWER_FLOOR_MS unless given). */
+  codeAnswerFloorMs?: number;
 }
 
 /**
