@@ -13,7 +13,7 @@ import type { ThrottleStore } from '../store/throttle-store.ts';
 import { SignInCodeError, TooManyRequestsError } from './account-errors.ts';
 import { keyedHash, sameDigest, sha256 } from './hashing.ts';
 import { signInCodeMail } from './mail-texts.ts';
-import { throttle } from './throttle.ts';
+import { networkOf, throttle } from './throttle.ts';
 
 export const CODE_DIGITS = 6;
 export const CODE_LIFETIME_MS = 10 * 60_000;
@@ -46,8 +46,8 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 const codeHash = (secret: Buffer, email: string, code: string) => keyedHash(secret, `sign-in-code:${email}`, code);
 
-/** Who asked: the network address when known; all requests without one share a single count. */
-const addressSubject = (address: string | undefined) => address ?? 'unknown';
+/** Who asked: the network (throttle.ts networkOf) when known; all requests without an address share a single count. */
+const addressSubject = (address: string | undefined) => (address ? networkOf(address) : 'unknown');
 
 /** Mails a code to the account of `email`; for an address without an account it sends nothing, and answers the same. */
 export async function requestSignInCode(deps: SignInDeps, email: string, address: string | undefined): Promise<void> {

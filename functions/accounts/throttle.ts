@@ -1,5 +1,6 @@
 // Throttling by fixed windows over the throttle port: each subject (an email address, a network
 // address) counted under a keyed hash, so the table never holds the address itself.
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Clock } from '../../shared/clock.ts';
 import type { ThrottleKind, ThrottleStore } from '../store/throttle-store.ts';
 import { TooManyRequestsError } from './account-errors.ts';
@@ -41,4 +42,25 @@ export async function throttle(deps: ThrottleDeps, kind: ThrottleKind, value: st
     expiresAtMs: windowEnd,
   });
   if (!taken) throw TooManyRequestsError.wait(Math.max(1, Math.ceil((windowEnd - now) / 1000)));
+}
+
+/** How many 16-bit groups of an IPv6 address name its network: a /64, what one customer gets. */
+const NETWORK_GROUPS = 4;
+
+/**
+ * The network a request came from, as throttling counts it: an IPv4 address as it is (also when
+ * written as IPv6, `::ffff:192.0.2.1`), an IPv6 address by its /64, since one home or server holds
+ * a whole /64 and could use a fresh address for every request. Anything else is counted as given.
+ */
+export function networkOf(address: string): string {
+  const plain = address.replace(/%.*$/, '').toLowerCase();
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain)?.[1];
+  if (mapped && isIPv4(mapped)) return mapped;
+  if (!isIPv6(plain)) return address;
+  // A dotted IPv4 tail fills two groups; `::` stands for as many zero groups as are missing.
+  const groups = (part: string) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
+  const [head = '', tail] = plain.split('::');
+  const left = groups(head);
+  const all = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - groups(tail).length).fill('0'), ...groups(tail)];
+  return `${all.slice(0, NETWORK_GROUPS).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }

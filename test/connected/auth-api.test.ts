@@ -337,4 +337,15 @@ describe('throttling', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await from('198.51.100.8', 31)).status).toBe(202);
   });
+
+  it('counts an IPv6 network (/64) as one address, and an IPv4 address alike in its IPv6 form', async () => {
+    // One home or server gets a whole /64: a new address in it for each request must not reset the count.
+    const from = (address: string, i: number) => t.post('/api/auth/code', { email: `iemand-${i}@example.nl` }, { headers: { [ADDRESS_HEADER]: address } });
+    for (let i = 0; i < 30; i++) expect((await from(`2001:db8:1:2::${(i + 1).toString(16)}`, i)).status).toBe(202);
+    expect((await from('2001:0db8:0001:0002:ffff:ffff:ffff:ffff', 30)).status).toBe(429);
+    expect((await from('2001:db8:1:3::1', 31)).status).toBe(202);
+
+    for (let i = 0; i < 30; i++) expect((await from(i % 2 ? '203.0.113.9' : '::ffff:203.0.113.9', 40 + i)).status).toBe(202);
+    expect((await from('::FFFF:203.0.113.9', 70)).status).toBe(429);
+  });
 });
