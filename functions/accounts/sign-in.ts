@@ -7,7 +7,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../../shared/clock.ts';
-import type { Mailer } from '../platform/mail.ts';
+import { sendMail, type Mailer } from '../platform/mail.ts';
 import type { AccountStore, AccountWithMemberships } from '../store/account-store.ts';
 import type { ThrottleStore } from '../store/throttle-store.ts';
 import { SignInCodeError, TooManyRequestsError } from './account-errors.ts';
@@ -64,7 +64,7 @@ export async function requestSignInCode(deps: SignInDeps, email: string, address
       tries: 0,
       expiresAtMs: deps.clock.now().getTime() + CODE_LIFETIME_MS,
     });
-    if (account) await deps.mailer.send(signInCodeMail(account, code, CODE_LIFETIME_MS / 60_000));
+    if (account) await sendMail(deps.mailer, signInCodeMail(account, code, CODE_LIFETIME_MS / 60_000));
   } finally {
     const left = (deps.codeAnswerFloorMs ?? CODE_ANSWER_FLOOR_MS) - (performance.now() - started);
     if (left > 0) await sleep(left);

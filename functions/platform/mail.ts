@@ -16,8 +16,30 @@ export interface Mail {
   localNotice?: string;
 }
 
+/** A mail service. Callers send through sendMail, not `send` itself. */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
+}
+
+/**
+ * A mail that could not be sent, told by the kind of failure only: a mail service's message may
+ * name the recipient (SES: "...failed the check in region EU-WEST-1: a@b.nl"), and the message of
+ * an error that ends a request is logged.
+ */
+export class MailDeliveryError extends Error {
+  constructor(failure: unknown) {
+    super(`Sending a mail failed (${failure instanceof Error ? failure.name : typeof failure}).`);
+    this.name = 'MailDeliveryError';
+  }
+}
+
+/** Sends a mail; a failure becomes a MailDeliveryError, so no log line shows whom it was for. */
+export async function sendMail(mailer: Mailer, mail: Mail): Promise<void> {
+  try {
+    await mailer.send(mail);
+  } catch (error) {
+    throw new MailDeliveryError(error);
+  }
 }
 
 /** Header values come from our own texts and a validated address; a line break would still forge headers. */

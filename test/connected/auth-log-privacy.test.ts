@@ -1,7 +1,8 @@
-// A sign-in code and a session id are keys to an account: neither may reach a log line. The
-// staff API is driven through every sign-in path (code sent, wrong, right, reused, too many
-// tries, throttled, and a mailer that fails inside) with everything written to stdout and stderr
-// captured. The one line allowed to show a code is the local outbox's terminal line.
+// A sign-in code and a session id are keys to an account: neither may reach a log line, nor may
+// an account's address (personal data). The staff API is driven through every sign-in path (code
+// sent, wrong, right, reused, too many tries, throttled, and a mailer that fails or refuses) with
+// everything written to stdout and stderr captured. The one line allowed to show a code is the
+// local outbox's terminal line.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { log } from '../../functions/platform/log.ts';
 import type { Mail, Mailer } from '../../functions/platform/mail.ts';
@@ -66,5 +67,23 @@ describe('sign-in codes and session ids never reach a log line', () => {
     const code = /[0-9]{6}/.exec(sent[0]?.text ?? '')?.[0] as string;
     expect(code).toMatch(/^[0-9]{6}$/);
     expect(output.text()).not.toContain(code);
+  });
+
+  it('when the mail service refuses, the 500 is logged without the address its message names', async () => {
+    // Worded as SES words a refusal of an address (MessageRejected in its sandbox).
+    const refusing: Mailer = {
+      send: (mail) => Promise.reject(Object.assign(
+        new Error(`Email address is not verified. The following identities failed the check in region EU-WEST-1: ${mail.to}`),
+        { name: 'MessageRejected' },
+      )),
+    };
+    const t = await createStaffTestApp({ clock: movableClock('2026-12-01T09:00:00Z'), mailer: refusing });
+    await t.createAccount(EMAIL, [{ role: 'provider-editor', organizationId: 'zorggroep-zuid' }]);
+    expect((await t.post('/api/auth/code', { email: EMAIL })).status).toBe(500);
+    const failures = output.jsonLines().filter((line) => line.message === 'request failed');
+    expect(failures).toHaveLength(1);
+    // What failed is still told: the kind of refusal, not whom it was for.
+    expect(JSON.stringify(failures[0])).toContain('MessageRejected');
+    expect(output.text()).not.toContain(EMAIL);
   });
 });
