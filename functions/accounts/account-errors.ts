@@ -33,8 +33,11 @@ export class SignInCodeError extends Error {
 export class TooManyRequestsError extends Error {
   static wait(retryAfterSeconds: number): TooManyRequestsError {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    const nl = minutes === 1 ? 'over 1 minuut' : `over ${minutes} minuten`;
-    const en = minutes === 1 ? 'in 1 minute' : `in ${minutes} minutes`;
+    // A wait until the day's end reads in hours; "over 900 minuten" means nothing at a glance.
+    const hours = Math.ceil(minutes / 60);
+    const [nl, en] = minutes > 90
+      ? [`over ${hours} uur`, `in ${hours} hours`]
+      : minutes === 1 ? ['over 1 minuut', 'in 1 minute'] : [`over ${minutes} minuten`, `in ${minutes} minutes`];
     return new TooManyRequestsError(
       `U heeft dit te vaak geprobeerd. Probeer het ${nl} opnieuw. / You tried this too often. Try again ${en}.`,
       retryAfterSeconds,

@@ -81,6 +81,7 @@ export interface OpenedSession {
 /** Checks the code and opens a session; SignInCodeError (400) or TooManyRequestsError (429) when refused. */
 export async function signIn(deps: SignInDeps, email: string, code: string, address: string | undefined): Promise<OpenedSession> {
   await throttle(deps, 'sign-in-per-address', addressSubject(address));
+  await throttle(deps, 'sign-in-per-email', email);
   const now = deps.clock.now().getTime();
   const stored = await deps.accounts.getSignInCode(email);
   if (!stored || now >= stored.expiresAtMs) throw SignInCodeError.unusable();

@@ -12,6 +12,7 @@ export interface ThrottleRule {
 }
 
 const QUARTER_HOUR = 15 * 60_000;
+const DAY = 24 * 60 * 60_000;
 
 /** How much of each kind one subject may do per window. */
 export const THROTTLE_RULES: Readonly<Record<ThrottleKind, ThrottleRule>> = {
@@ -19,6 +20,11 @@ export const THROTTLE_RULES: Readonly<Record<ThrottleKind, ThrottleRule>> = {
   'code-per-email': { limit: 5, windowMs: QUARTER_HOUR },
   // An office shares one address: room for a team signing in at the start of the day.
   'code-per-address': { limit: 30, windowMs: QUARTER_HOUR },
+  // Every new code brings 5 fresh tries, so the guesses at one account are bounded here, across
+  // codes: 20 a day is a sign-in on several devices with typos, and a 1 in 50,000 chance a day for
+  // someone guessing. Who spends them locks the address out until the day ends (UTC); so can the
+  // code limit above, for a quarter hour at a time.
+  'sign-in-per-email': { limit: 20, windowMs: DAY },
   'sign-in-per-address': { limit: 60, windowMs: QUARTER_HOUR },
 };
 

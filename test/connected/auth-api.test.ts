@@ -338,6 +338,29 @@ describe('throttling', () => {
     expect((await from('198.51.100.8', 31)).status).toBe(202);
   });
 
+  it('allows 20 sign-in tries per address a day, however many new codes are asked', async () => {
+    // Each new code brings 5 fresh tries: without a count per address, 5 codes a quarter hour
+    // would give one attacker 2,400 guesses a day at one account.
+    for (let round = 0; round < 4; round++) {
+      const code = await requestCode();
+      for (let i = 0; i < 5; i++) expect((await t.post('/api/auth/sign-in', { email: EMAIL, code: wrongCode(code) })).status).toBe(400);
+    }
+    const code = await requestCode();
+    const refused = await t.post('/api/auth/sign-in', { email: EMAIL, code });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('set-cookie')).toBeNull();
+    // The day (UTC) ends at midnight; it is 09:00.
+    expect(Number(refused.headers.get('retry-after'))).toBe(15 * 60 * 60);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      'U heeft dit te vaak geprobeerd. Probeer het over 15 uur opnieuw. / You tried this too often. Try again in 15 hours.',
+    );
+    // Another address is not held up by it.
+    await t.createAccount('editor@zorggroep-zuid.example', [{ role: 'provider-editor', organizationId: 'zorggroep-zuid' }]);
+    await signIn('editor@zorggroep-zuid.example');
+    clock.advance(15 * 60 * MINUTE);
+    await signIn();
+  });
+
   it('counts an IPv6 network (/64) as one address, and an IPv4 address alike in its IPv6 form', async () => {
     // One home or server gets a whole /64: a new address in it for each request must not reset the count.
     const from = (address: string, i: number) => t.post('/api/auth/code', { email: `iemand-${i}@example.nl` }, { headers: { [ADDRESS_HEADER]: address } });

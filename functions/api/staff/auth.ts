@@ -69,7 +69,9 @@ export const authApp = createResourceApp<StaffEnv>()
       path: '/sign-in',
       operationId: 'signIn',
       summary: 'Signs in with an emailed code',
-      description: 'Sets the session cookie. A wrong code is a 400 at the field `code` saying how many tries are left; after 5 wrong tries a 429.',
+      description:
+        'Sets the session cookie. A wrong code is a 400 at the field `code` saying how many tries are left; after 5 wrong tries a 429, ' +
+        'and after 20 tries a day at one address, across codes.',
       security: [],
       request: { body: { required: true, ...json(SignInRequest, 'The address and the code sent to it.') } },
       responses: {
