@@ -143,14 +143,23 @@ export async function resumeSession(deps: Pick<SignInDeps, 'accounts' | 'clock'>
     if (!(await deps.accounts.touchSession(sessionHash, now, idle))) return undefined;
   }
   const account = await deps.accounts.getAccount(session.accountId);
-  return account ? { ...account, sessionHash } : undefined;
+  if (!account) return undefined;
+  if (account.sessionsEndedAtMs !== undefined && session.createdAtMs <= account.sessionsEndedAtMs) {
+    await deps.accounts.deleteSession(sessionHash);
+    return undefined;
+  }
+  return { ...account, sessionHash };
 }
 
 export async function endSession(deps: Pick<SignInDeps, 'accounts'>, sessionHash: string): Promise<void> {
   await deps.accounts.deleteSession(sessionHash);
 }
 
-/** Ends every session of the account, on every device; returns how many. */
-export async function endAllSessions(deps: Pick<SignInDeps, 'accounts'>, accountId: string): Promise<number> {
+/**
+ * Ends every session of the account, on every device; returns how many were deleted. The mark on
+ * the account ends them at once, also one the session index does not list yet; the deletes clean up.
+ */
+export async function endAllSessions(deps: Pick<SignInDeps, 'accounts' | 'clock'>, accountId: string): Promise<number> {
+  await deps.accounts.endSessionsUntil(accountId, deps.clock.now().getTime());
   return deps.accounts.deleteAccountSessions(accountId);
 }

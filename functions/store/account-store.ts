@@ -28,6 +28,8 @@ export interface Account {
 export interface AccountWithMemberships {
   account: Account;
   memberships: Membership[];
+  /** Sessions opened at or before this time are ended (sign out everywhere), epoch milliseconds. */
+  sessionsEndedAtMs?: number;
 }
 
 export interface StoredSignInCode {
@@ -86,6 +88,8 @@ export interface AccountStore {
   /** Moves the idle expiry on; false when the session is gone (signed out meanwhile): it is not brought back. */
   touchSession(sessionHash: string, lastUsedAtMs: number, idleExpiresAtMs: number): Promise<boolean>;
   deleteSession(sessionHash: string): Promise<void>;
-  /** Deletes every session of the account; returns how many. */
+  /** Ends every session the account opened at or before `atMs`, at once (read back by getAccount); a no-op for an account that is gone. */
+  endSessionsUntil(accountId: string, atMs: number): Promise<void>;
+  /** Deletes every session of the account the account's session index lists; returns how many. */
   deleteAccountSessions(accountId: string): Promise<number>;
 }

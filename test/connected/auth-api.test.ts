@@ -4,7 +4,7 @@
 // everywhere, the cookie's attributes, the CSRF guard and throttling.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from '../../functions/accounts/sign-in.ts';
 import { ADDRESS_HEADER, codeIn, cookieOf, createStaffTestApp, movableClock, TEST_ORIGIN } from '../support/test-staff-app.ts';
 
@@ -227,6 +227,19 @@ describe('sessions', () => {
     expect(await everywhere.json()).toEqual({ endedSessions: 2 });
     expect((await t.get('/api/auth/me', second)).status).toBe(401);
     expect((await t.get('/api/auth/me', third)).status).toBe(401);
+  });
+
+  it('sign-out everywhere also ends a session the account\'s session index does not list yet', async () => {
+    // The index (gsi2) is read eventually consistently: a session opened a moment earlier can be missing from it.
+    const first = await signIn();
+    const second = await signIn();
+    vi.spyOn(t.stores.accounts, 'deleteAccountSessions').mockResolvedValue(0);
+    expect((await t.post('/api/auth/sign-out-everywhere', {}, { cookie: first })).status).toBe(200);
+    expect((await t.get('/api/auth/me', first)).status).toBe(401);
+    expect((await t.get('/api/auth/me', second)).status).toBe(401);
+    // Signing in again afterwards works as before.
+    clock.advance(1000);
+    expect((await t.get('/api/auth/me', await signIn())).status).toBe(200);
   });
 
   it('me and sign-out everywhere answer 401 to nobody signed in or a made-up cookie', async () => {

@@ -1,7 +1,9 @@
 // The accounts port on DynamoDB (keys in keys.ts). An account, its email item and its memberships
 // are written in one transaction, the email item under attribute_not_exists, so an address has one
 // account. Codes and sessions carry `expiresAt` (epoch seconds) for DynamoDB's TTL, which deletes
-// late: every reader also compares the times itself (functions/accounts/).
+// late: every reader also compares the times itself (functions/accounts/). Sign-out everywhere
+// marks the account item (read consistently with every request) before deleting the sessions its
+// gsi2 lists, since that index is read eventually consistently and can miss a new session.
 import { BatchWriteCommand, DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   Account, AccountStore, AccountWithMemberships, Membership, StoredSession, StoredSignInCode,
@@ -70,7 +72,8 @@ export class DynamoDbAccountStore implements AccountStore {
     const accountItem = items.find((i) => entities.account.is(i));
     if (!accountItem) return undefined;
     const memberships = items.flatMap((i) => (entities.membership.is(i) ? [membershipOf(i)].filter((m) => m !== undefined) : []));
-    return { account: accountItem.data as Account, memberships };
+    const ended = accountItem.sessionsEndedAtMs;
+    return { account: accountItem.data as Account, memberships, ...(typeof ended === 'number' ? { sessionsEndedAtMs: ended } : {}) };
   }
 
   async putSignInCode(code: StoredSignInCode): Promise<void> {
@@ -153,6 +156,16 @@ export class DynamoDbAccountStore implements AccountStore {
 
   async deleteSession(sessionHash: string): Promise<void> {
     await this.table.doc.send(new DeleteCommand({ TableName: this.table.name, Key: entities.session.key({ sessionHash }) }));
+  }
+
+  async endSessionsUntil(accountId: string, atMs: number): Promise<void> {
+    await conditionally(() => this.table.doc.send(new UpdateCommand({
+      TableName: this.table.name,
+      Key: entities.account.key({ accountId }),
+      UpdateExpression: 'SET sessionsEndedAtMs = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': atMs },
+    })));
   }
 
   async deleteAccountSessions(accountId: string): Promise<number> {
