@@ -1,7 +1,8 @@
 // Sign-in and sessions of the staff API over DynamoDB Local, as a staff member's browser and an
 // attacker meet them: the code round trip, every way a code is refused, an unknown address that
-// cannot be told from a known one, sessions that end idle and at the latest, sign-out here and
-// everywhere, the cookie's attributes, the CSRF guard and throttling.
+// cannot be told from a known one (nor by the time its answer takes), guesses sent in parallel,
+// sessions that end idle and at the latest, sign-out here and everywhere, the cookie's
+// attributes, the CSRF guard with its bypass attempts, and throttling.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -100,6 +101,21 @@ describe('codes that are refused', () => {
     expect(sixth.status).toBe(429);
     expect(((await sixth.json()) as { error: { message: string } }).error.message).toMatch(/te vaak een verkeerde code.*Too many wrong codes/);
     expect(sixth.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('guesses sent all at once get 5 tries between them, and the right code sent 5 times at once signs in once', async () => {
+    const code = await requestCode();
+    // 10, as 20 would spend the address's tries of the day.
+    const guesses = Array.from({ length: 10 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'));
+    const answers = await Promise.all(guesses.map((guess) => t.post('/api/auth/sign-in', { email: EMAIL, code: guess })));
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+
+    const fresh = await requestCode();
+    const same = await Promise.all(Array.from({ length: 5 }, () => t.post('/api/auth/sign-in', { email: EMAIL, code: fresh })));
+    expect(same.map((res) => res.status).sort()).toEqual([200, 400, 400, 400, 400]);
+    expect(same.filter((res) => res.headers.get('set-cookie'))).toHaveLength(1);
   });
 
   it('an expired code is refused after 10 minutes', async () => {
@@ -299,6 +315,32 @@ describe('CSRF: unsafe requests only from the site itself, as JSON', () => {
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('cross_site_request');
     }
     expect(await t.mails()).toHaveLength(0);
+  });
+
+  it('refuses an Origin of null, Sec-Fetch-Site none, and JSON with parameters from another site', async () => {
+    const json = { 'content-type': 'application/json' };
+    const refused = [
+      await send({ ...json, origin: 'null' }),
+      await send({ ...json, origin: TEST_ORIGIN, 'sec-fetch-site': 'none' }),
+      await send({ ...json, origin: `${TEST_ORIGIN}/` }),
+      await send({ 'content-type': 'application/json;x', origin: 'https://evil.example' }),
+      await send({ 'content-type': 'text/plain', origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' }),
+    ];
+    expect(refused.map((res) => res.status)).toEqual([403, 403, 403, 403, 403]);
+    expect(await t.mails()).toHaveLength(0);
+  });
+
+  it('has no way around the guard through another method or a method override', async () => {
+    const cookie = await signIn();
+    const tries = [
+      t.app.request(`${TEST_ORIGIN}/api/auth/sign-out-everywhere`, { method: 'GET', headers: { cookie, 'x-http-method-override': 'POST' } }),
+      t.app.request(`${TEST_ORIGIN}/api/auth/sign-out-everywhere?_method=POST`, { method: 'GET', headers: { cookie } }),
+      t.app.request(`${TEST_ORIGIN}/api/auth/sign-out-everywhere`, { method: 'HEAD', headers: { cookie } }),
+      t.app.request(`${TEST_ORIGIN}/api/auth/sign-out-everywhere`, { method: 'OPTIONS', headers: { cookie, origin: 'https://evil.example' } }),
+      t.app.request(`${TEST_ORIGIN}/api/auth/sign-out-everywhere`, { method: 'PUT', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' }),
+    ];
+    for (const res of await Promise.all(tries)) expect([403, 404]).toContain(res.status);
+    expect((await t.get('/api/auth/me', cookie)).status).toBe(200);
   });
 
   it('refuses a body that is not JSON from the right origin with 415', async () => {
