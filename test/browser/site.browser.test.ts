@@ -13,6 +13,7 @@ import { journeysSuite } from './suites/journeys.ts';
 import { newCriterionSuite } from './suites/new-criterion.ts';
 import { pagesSuite } from './suites/pages.ts';
 import { providersSuite } from './suites/providers.ts';
+import { shareLinkSuite } from './suites/share-link.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
 import { rankingSuite } from './suites/ranking.ts';
 import { resultsSuite } from './suites/results.ts';
@@ -40,6 +41,7 @@ describe('the public site in a browser', () => {
   searchSupportSuite(get);
   rankingSuite(get);
   providersSuite(get);
+  shareLinkSuite(get);
   journeysSuite(get);
   journeySecondPassSuite(get);
   newCriterionSuite(get);

@@ -17,6 +17,7 @@ import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { compareShortlist, outcomeOf, roundKm, wishRows, type WishRow } from './shortlist/compared.ts';
 import { absoluteHref, el, fill, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
+import { setUpSharing, takeSharedReport } from './report-share.ts';
 import { dateInWords, staleNote, waitingListBlock } from './shortlist/waiting-list.ts';
 
 const IMPORTANCE_ORDER: readonly Importance[] = ['must', 'important', 'nice'];
@@ -30,6 +31,9 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
   const mr = data.texts.report;
   const part = (name: string) => root.querySelector<HTMLElement>(`[data-part="${name}"]`);
   root.hidden = false;
+  // A report opened from a share link: its content goes into this browser first, so everything below reads it.
+  await takeSharedReport(data, document.querySelector<HTMLElement>('[data-shared-notice]'));
+  setUpSharing(data, root.querySelector<HTMLElement>('[data-share]'));
 
   // Whom the report is about: only in this browser (localStorage), read and written here alone.
   const nameField = root.querySelector<HTMLInputElement>('[data-report-name]');

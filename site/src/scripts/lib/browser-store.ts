@@ -45,10 +45,14 @@ export function remove(key: string): void {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function loadAnswers(regionId: string): SavedAnswers | undefined {
-  const saved = read(KEYS.answers(regionId));
+/** Saved answers of this region in a value read from storage or a shared link; undefined when it holds none. */
+export function answersFrom(saved: unknown, regionId: string): SavedAnswers | undefined {
   if (!isObject(saved) || saved.regionId !== regionId || !isObject(saved.answers)) return undefined;
   return saved as unknown as SavedAnswers;
+}
+
+export function loadAnswers(regionId: string): SavedAnswers | undefined {
+  return answersFrom(read(KEYS.answers(regionId)), regionId);
 }
 
 export function saveAnswers(saved: SavedAnswers): boolean {
@@ -72,7 +76,11 @@ export function criterionKey(criterion: { criterion: string; value?: string | nu
 }
 
 export function loadAdjustments(regionId: string): Adjustments {
-  const saved = read(KEYS.adjustments(regionId));
+  return adjustmentsFrom(read(KEYS.adjustments(regionId)));
+}
+
+/** The adjustments in a value read from storage or a shared link; none when it holds none. */
+export function adjustmentsFrom(saved: unknown): Adjustments {
   if (!isObject(saved) || !isObject(saved.importance)) return { importance: {} };
   const importance: Adjustments['importance'] = {};
   for (const [key, value] of Object.entries(saved.importance)) {
@@ -96,7 +104,11 @@ export interface ShortlistEntry extends HousingFormRef {
 }
 
 export function loadShortlist(regionId: string): ShortlistEntry[] {
-  const saved = read(KEYS.shortlist(regionId));
+  return shortlistFrom(read(KEYS.shortlist(regionId)));
+}
+
+/** The favourites in a value read from storage or a shared link; empty when it holds none. */
+export function shortlistFrom(saved: unknown): ShortlistEntry[] {
   if (!Array.isArray(saved)) return [];
   return saved
     .filter((entry): entry is ShortlistEntry =>
