@@ -15,7 +15,11 @@ export async function loadAuthSecret(config: Pick<Config, 'AUTH_SECRET' | 'DATA_
   const file = join(dir, FILE);
   try {
     const kept = (await readFile(file, 'utf8')).trim();
-    if (kept.length >= 64) return Buffer.from(kept, 'hex');
+    // A damaged file would otherwise be read back as a short or empty key (Buffer.from ignores bad hex).
+    if (!/^[0-9a-f]{64,}$/.test(kept)) {
+      throw new Error(`${file} does not hold a secret of at least 32 bytes in hex. Delete it to make a new one (codes already sent stop working).`);
+    }
+    return Buffer.from(kept, 'hex');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
