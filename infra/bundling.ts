@@ -9,6 +9,7 @@ export { REPO_ROOT };
 /** Each function's entry, relative to the repository root; every entry exports `handler`. */
 export const LAMBDA_ENTRIES = {
   api: 'functions/api/lambda.ts',
+  staff: 'functions/api/staff-lambda.ts',
   indexer: 'functions/indexer/lambda.ts',
   reindex: 'functions/indexer/reindex-lambda.ts',
   searchAccess: 'infra/handlers/search-access.ts',
@@ -46,5 +47,19 @@ export const ESBUILD_OPTIONS = {
   alias: { zod: path.join(REPO_ROOT, 'functions/platform/zod-for-bundles.ts') },
 } as const;
 
-/** The budget per bundle, minified, checked by scripts/bundle-sizes.ts. */
+/** The budget of issue 5 for every bundle, minified: a smaller bundle starts faster. */
 export const BUNDLE_BUDGET_BYTES = 500 * 1024;
+
+/**
+ * Each function's budget, minified, checked by scripts/bundle-sizes.ts and the bundle-budget test.
+ * The staff function (248 KB with sign-in alone) gets the same ceiling: a sign-in waits for its
+ * cold start as a search does. Passkeys (@simplewebauthn/server, about 310 KB) would not fit
+ * beside it; raising this is a decision to make here, with its reason, not a test to loosen.
+ */
+export const BUNDLE_BUDGETS: Readonly<Record<LambdaName, number>> = {
+  api: BUNDLE_BUDGET_BYTES,
+  staff: BUNDLE_BUDGET_BYTES,
+  indexer: BUNDLE_BUDGET_BYTES,
+  reindex: BUNDLE_BUDGET_BYTES,
+  searchAccess: BUNDLE_BUDGET_BYTES,
+};

@@ -38,6 +38,14 @@ export interface StageConfig {
   readonly siteDist: string;
   /** The domain SES sends from (verified by DKIM records the operator adds to DNS). */
   readonly emailDomain: string;
+  /**
+   * Verified recipient addresses the staff function may mail while the account is in the SES
+   * sandbox: there SES also checks ses:SendEmail on each recipient's identity. Empty once the
+   * account has production access.
+   */
+  readonly sesSandboxRecipients: readonly string[];
+  /** The site's own domain once attached to the distribution (docs/deploy.md); its origin may use the staff API. */
+  readonly siteDomain: string | undefined;
   /** Optional address subscribed to the alarm topic. */
   readonly alarmEmail: string | undefined;
   /** Stateful resources: kept on stack deletion in prod, removed with the stack in dev. */
@@ -51,7 +59,7 @@ export interface StageConfig {
   readonly alarmOnSearchYellow: boolean;
 }
 
-const PER_STAGE: Record<Stage, Omit<StageConfig, 'stage' | 'region' | 'account' | 'siteDist' | 'emailDomain' | 'alarmEmail'>> = {
+const PER_STAGE: Record<Stage, Omit<StageConfig, 'stage' | 'region' | 'account' | 'siteDist' | 'emailDomain' | 'sesSandboxRecipients' | 'siteDomain' | 'alarmEmail'>> = {
   dev: {
     statefulRemovalPolicy: RemovalPolicy.DESTROY,
     deletionProtection: false,
@@ -93,6 +101,28 @@ function optionalNumber(node: Node, key: string): number | undefined {
   return n;
 }
 
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const EMAIL_ADDRESS = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+
+/** A comma-separated list from context (or a JSON list in cdk.json), each item checked. */
+function optionalList(node: Node, key: string, valid: RegExp): string[] {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return [];
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+  if (!items) throw new Error(`Context "${key}" must be a comma-separated string or a list.`);
+  return items.map((item) => {
+    const text = String(item).trim();
+    if (!valid.test(text)) throw new Error(`Context "${key}": "${text}" is not valid.`);
+    return text;
+  });
+}
+
+function optionalHostName(node: Node, key: string): string | undefined {
+  const value = optionalString(node, key);
+  if (value !== undefined && !HOST_NAME.test(value)) throw new Error(`Context "${key}" must be a host name such as woonwijzer.nl, not "${value}".`);
+  return value;
+}
+
 /** Reads the stage settings from context; throws on an unknown stage rather than guessing. */
 export function readStageConfig(node: Node, env: Record<string, string | undefined> = process.env): StageConfig {
   const stage: unknown = node.tryGetContext('stage') ?? 'dev';
@@ -121,6 +151,8 @@ export function readStageConfig(node: Node, env: Record<string, string | undefin
     account: env.CDK_DEFAULT_ACCOUNT,
     siteDist: optionalString(node, 'siteDist') ?? 'site/dist',
     emailDomain: optionalString(node, 'emailDomain') ?? (stage === 'prod' ? 'woonwijzer.nl' : 'dev.woonwijzer.nl'),
+    sesSandboxRecipients: optionalList(node, 'sesSandboxRecipients', EMAIL_ADDRESS),
+    siteDomain: optionalHostName(node, 'siteDomain'),
     alarmEmail: optionalString(node, 'alarmEmail'),
   };
 }

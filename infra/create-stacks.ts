@@ -32,16 +32,19 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
     config,
   });
 
-  const data = new DataStack(app, name('data'), common('data', 'table, photos, session secret, email identity (stateful)'));
+  const data = new DataStack(app, name('data'), common('data', 'table, photos, server secret, email identity (stateful)'));
   const search = new SearchStack(app, name('search'), {
     ...common('search', 'OpenSearch domain, stream indexer, reindex task'),
     table: data.table,
     tableRead: data.tableReadPolicy,
   });
   const api = new ApiStack(app, name('api'), {
-    ...common('api', 'the Hono API on Lambda behind an HTTP API'),
+    ...common('api', 'the public and the staff API (Hono) on Lambda behind one HTTP API'),
     table: data.table,
     tableRead: data.tableReadPolicy,
+    tableReadWrite: data.tableReadWritePolicy,
+    authSecret: data.authSecret,
+    fromAddress: data.fromAddress,
     search: {
       domain: search.domain,
       domainName: search.domainName,
@@ -62,7 +65,7 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
   const ops = new OpsStack(app, name('ops'), {
     ...common('ops', 'alarms, alarm topic, dashboard'),
     api: api.api,
-    functions: { api: api.handler, indexer: search.indexer, reindex: search.reindex },
+    functions: { api: api.handler, staff: api.staffHandler, indexer: search.indexer, reindex: search.reindex },
     indexer: search.indexer,
     failureQueue: search.failureQueue,
     domain: search.domain,

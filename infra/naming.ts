@@ -7,3 +7,12 @@ export const PROJECT = 'woonwijzer';
 export function resourceName(stage: Stage, purpose: string): string {
   return `${PROJECT}-${stage}-${purpose}`;
 }
+
+/**
+ * The SSM parameter holding the site's origins (`https://<distribution domain>` and the site's
+ * own domain), comma-separated: the site stack writes it, the staff function reads it. A fixed
+ * name rather than a reference, since the site stack already depends on the api stack.
+ */
+export function siteOriginsParameterName(stage: Stage): string {
+  return `/${PROJECT}/${stage}/site-origins`;
+}

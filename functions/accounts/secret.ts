@@ -1,6 +1,6 @@
-// The server secret of the sign-in: AUTH_SECRET when set (AWS will hand it in from its secret
-// store); locally a random one, made on the first start and kept in the git-ignored data folder, so
-// codes sent before a restart still work after it.
+// The server secret of the sign-in on this machine: AUTH_SECRET when set, else a random one, made on
+// the first start and kept in the git-ignored data folder, so codes sent before a restart still
+// work after it. In AWS the staff function reads it from Secrets Manager instead (staff-lambda.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

@@ -21,6 +21,10 @@ const ConfigSchema = z.object({
    * Unset locally: a random one is made once and kept in DATA_DIR (see functions/accounts/secret.ts).
    */
   AUTH_SECRET: z.string().min(32).optional(),
+  /** In AWS: the Secrets Manager secret (ARN) the staff function reads the server secret from. */
+  AUTH_SECRET_ID: z.string().min(1).optional(),
+  /** In AWS: the SSM parameter (name) with the site's origins, comma-separated; only they may send unsafe staff requests. */
+  SITE_ORIGINS_PARAMETER: z.string().startsWith('/').optional(),
   /** The sender of the mails the service sends. */
   MAIL_FROM: z.string().default('Woonwijzer <noreply@woonwijzer.example>'),
 });

@@ -1,8 +1,8 @@
 // Mail through a port. Locally the outbox adapter writes each mail as a text file (.eml: headers,
 // a blank line, the body) into DATA_DIR/outbox and prints its `localNotice` in the terminal, so the
 // product works offline and a developer sees a sign-in code at once. That line is the only place
-// a code is ever printed: it goes to the terminal directly, never through the logger. In AWS an
-// SES v2 adapter will implement the same port (@aws-sdk/client-sesv2 is not installed yet).
+// a code is ever printed: it goes to the terminal directly, never through the logger. In AWS the
+// SES v2 adapter (ses-mailer.ts) implements the same port.
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

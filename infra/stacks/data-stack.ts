@@ -1,6 +1,6 @@
 // Stateful resources: the single table (customer-managed key, PITR, TTL, stream), the photos
-// bucket with its access logs, the session secret and the SES identity (its DKIM records live in
-// DNS). Kept on stack deletion in prod; removed with the stack in dev. The stack also owns the
+// bucket with its access logs, the staff function's server secret and the SES identity (its DKIM
+// records live in DNS). Kept on stack deletion in prod; removed with the stack in dev. The stack also owns the
 // managed policies other stacks' functions attach to use the table and the photos, so each
 // wildcard those grants need is named, and acknowledged, once and here.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
@@ -30,7 +30,8 @@ export class DataStack extends Stack {
   readonly table: Table;
   readonly tableKey: Key;
   readonly photos: Bucket;
-  readonly sessionSecret: Secret;
+  /** The staff function's server secret (AUTH_SECRET in AWS). */
+  readonly authSecret: Secret;
   readonly emailIdentity: EmailIdentity;
   readonly fromAddress: string;
   readonly accessLogs: Bucket;
@@ -94,16 +95,18 @@ export class DataStack extends Stack {
       autoDeleteObjects: !isProd,
     });
 
-    this.sessionSecret = new Secret(this, 'SessionSecret', {
-      description: `Signs the session cookies of ${resourceName(config.stage, 'api')}.`,
+    // The construct id predates the accounts work; renaming it would replace the secret.
+    this.authSecret = new Secret(this, 'SessionSecret', {
+      description: `The server secret of ${resourceName(config.stage, 'staff')}: keys the hashes of sign-in codes and throttle counters.`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
       removalPolicy,
     });
     acknowledge(
-      this.sessionSecret,
+      this.authSecret,
       'SMG4',
-      'Nothing reads this secret yet. Rotation comes with the accounts that sign sessions with it: a rotated key must be verified ' +
-        'next to the previous one (AWSCURRENT and AWSPREVIOUS), or every rotation signs everyone out.',
+      'Replacing this key voids only sign-in codes of the last ten minutes and the current throttle windows, so it is rotated by hand ' +
+        '(docs/deploy.md) rather than by a rotation function: running environments keep the old value until they are recycled, ' +
+        'and a scheduled rotation would refuse codes that were sent moments before.',
     );
 
     this.emailIdentity = new EmailIdentity(this, 'EmailIdentity', { identity: Identity.domain(config.emailDomain) });

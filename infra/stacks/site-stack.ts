@@ -3,7 +3,7 @@
 // year-long cache for fingerprinted assets, and an invalidation on every deploy.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Annotations, CfnOutput, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -21,11 +21,12 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { type Construct } from 'constructs';
 import { siteCspViolations } from '../site-csp-check.ts';
 import { REPO_ROOT } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
-import { resourceName } from '../naming.ts';
+import { resourceName, siteOriginsParameterName } from '../naming.ts';
 import { accessLogsBucket } from '../constructs/access-logs.ts';
 import { executionRole, stageLogGroup } from '../constructs/lambda-settings.ts';
 import { acknowledge, nagResource } from '../nag.ts';
@@ -54,6 +55,8 @@ export const DIRECTORY_INDEX_FUNCTION = `function handler(event) {
 export class SiteStack extends Stack {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** `https://` and the distribution's domain, and the site's own domain when configured. */
+  readonly origins: string[];
 
   constructor(scope: Construct, id: string, props: SiteStackProps) {
     super(scope, id, props);
@@ -151,6 +154,15 @@ export class SiteStack extends Stack {
       'Served on the default *.cloudfront.net certificate, with which CloudFront accepts TLSv1. Attaching the woonwijzer.nl domain with an ' +
         'ACM certificate (us-east-1) and the TLSv1.2_2021 policy removes this (docs/deploy.md).',
     );
+
+    // Only pages served from these origins may send the staff API a state-changing request (its
+    // CSRF guard); the staff function reads the list on its first request.
+    this.origins = [`https://${this.distribution.distributionDomainName}`, ...(config.siteDomain ? [`https://${config.siteDomain}`] : [])];
+    new StringParameter(this, 'SiteOrigins', {
+      parameterName: siteOriginsParameterName(config.stage),
+      description: 'The origins of the woonwijzer site, comma-separated: the staff API accepts unsafe requests from these only.',
+      stringValue: Fn.join(',', this.origins),
+    });
 
     const siteDist = path.resolve(REPO_ROOT, config.siteDist);
     if (existsSync(siteDist)) {

@@ -39,6 +39,15 @@ describe('stages', () => {
     expect(() => configFor({ wafApiRequestsPer5Minutes: 5 })).toThrow(/between 10 and/);
   });
 
+  it('take the site\'s own domain and the SES sandbox recipients from context, and refuse what is not one', () => {
+    expect([configFor({}).siteDomain, configFor({}).sesSandboxRecipients]).toEqual([undefined, []]);
+    const set = configFor({ siteDomain: 'woonwijzer.nl', sesSandboxRecipients: 'a@example.nl, b@example.nl' });
+    expect([set.siteDomain, set.sesSandboxRecipients]).toEqual(['woonwijzer.nl', ['a@example.nl', 'b@example.nl']]);
+    expect(configFor({ sesSandboxRecipients: ['c@example.nl'] }).sesSandboxRecipients).toEqual(['c@example.nl']);
+    expect(() => configFor({ siteDomain: 'https://woonwijzer.nl' })).toThrow(/host name/);
+    expect(() => configFor({ sesSandboxRecipients: 'a@example.nl,not-an-address' })).toThrow(/"not-an-address" is not valid/);
+  });
+
   it('take the account from the CDK CLI and default to eu-west-1', () => {
     const config = readStageConfig(new App().node, { CDK_DEFAULT_ACCOUNT: '123456789012' });
     expect([config.account, config.region]).toEqual(['123456789012', 'eu-west-1']);
@@ -73,6 +82,6 @@ describe('lambda settings', () => {
   });
 
   it('name an entry for every function', () => {
-    expect(Object.keys(LAMBDA_ENTRIES).sort()).toEqual(['api', 'indexer', 'reindex', 'searchAccess']);
+    expect(Object.keys(LAMBDA_ENTRIES).sort()).toEqual(['api', 'indexer', 'reindex', 'searchAccess', 'staff']);
   });
 });

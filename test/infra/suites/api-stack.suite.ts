@@ -1,15 +1,40 @@
-// API: the Hono app as a NodejsFunction (arm64, Node 20+, ESM bundle, shared settings), its
-// environment from the stack, least-privilege IAM, the HTTP API and its logs.
+// API: the public and the staff Hono apps as NodejsFunctions (arm64, Node 20+, ESM bundle, shared
+// settings), their environment from the stack, least-privilege IAM (the public one reads, the
+// staff one writes, reads its secret and mails), the HTTP API's routing between them and its logs.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
+import { STAFF_PATH_PREFIXES } from '../../../functions/api/staff/paths.ts';
 import { API_THROTTLE } from '../../../infra/stacks/api-stack.ts';
-import { type Stages, type Statement, type SynthesisedStage, actionsOf, functionStatements, onlyResource } from '../synth-stage.ts';
+import { type Stages, type Statement, type SynthesisedStage, actionsOf, functionStatements, onlyResource, synthStage } from '../synth-stage.ts';
 
 let dev: SynthesisedStage;
 let prod: SynthesisedStage;
 
 const apiStatements = () => functionStatements(prod, 'api', 'woonwijzer-prod-api');
+const staffStatements = (stage: SynthesisedStage = prod) => functionStatements(stage, 'api', `woonwijzer-${stage.config.stage}-staff`);
 const actions = actionsOf;
+
+/**
+ * The DynamoDB actions that change items. A TransactWriteItems call is authorised by the item
+ * actions inside it (and ConditionCheckItem); the action is listed too, so a grant of it would show.
+ */
+const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:TransactWriteItems'];
+
+/** The logical id of the Lambda function a route's integration invokes. */
+function routeTargets(stage: SynthesisedStage): Record<string, string> {
+  const resources = stage.templates.api.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  const functionOf = (integrationId: string) => (resources[integrationId]?.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const logicalIdOf = (name: string) => onlyResource(stage.templates.api, 'AWS::Lambda::Function', { FunctionName: name }).logicalId;
+  const names = { [logicalIdOf(`woonwijzer-${stage.config.stage}-api`)]: 'public', [logicalIdOf(`woonwijzer-${stage.config.stage}-staff`)]: 'staff' };
+  return Object.fromEntries(
+    Object.values(resources)
+      .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .map((r) => {
+        const target = (r.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1].Ref;
+        return [r.Properties.RouteKey as string, names[functionOf(target)] ?? functionOf(target)];
+      }),
+  );
+}
 
 export function apiStackSuite(stages: () => Stages): void {
   describe('api stack', () => {
@@ -58,8 +83,15 @@ export function apiStackSuite(stages: () => Stages): void {
 
       it('has no secret, photo or mail rights (those are the staff function\'s)', () => {
         const all = apiStatements().flatMap(actions);
-        expect(all.filter((a) => /^(secretsmanager|s3|ses):/.test(a))).toEqual([]);
+        expect(all.filter((a) => /^(secretsmanager|s3|ses|ssm):/.test(a))).toEqual([]);
         expect(all.filter((a) => a.endsWith('*') && !a.startsWith('kms:'))).toEqual([]);
+      });
+
+      it('may change no item: none of PutItem, UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems, in either stage', () => {
+        for (const stage of [prod, dev]) {
+          const all = functionStatements(stage, 'api', `woonwijzer-${stage.config.stage}-api`).flatMap(actions);
+          expect(all.filter((a) => TABLE_WRITES.includes(a) || a === 'dynamodb:*')).toEqual([]);
+        }
       });
 
       it('keeps its logs for the stage retention', () => {
@@ -70,12 +102,92 @@ export function apiStackSuite(stages: () => Stages): void {
       });
     });
 
+    describe('the staff function', () => {
+      it('runs the staff entry on arm64 with the shared settings', () => {
+        const fn = onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: 'woonwijzer-prod-staff' });
+        const props = fn.resource.Properties as { Runtime: string; Architectures: string[]; Handler: string; TracingConfig: unknown };
+        expect(props.Architectures).toEqual(['arm64']);
+        const publicFn = onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: 'woonwijzer-prod-api' });
+        expect(props.Runtime).toBe((publicFn.resource.Properties as { Runtime: string }).Runtime);
+        expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+      });
+
+      it('gets the table, the sender, the secret and the origins parameter from the stack, and the extension to read them', () => {
+        const secret = onlyResource(prod.templates.data, 'AWS::SecretsManager::Secret');
+        const fn = onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: 'woonwijzer-prod-staff' });
+        const props = fn.resource.Properties as { Environment: { Variables: Record<string, unknown> }; Layers: unknown[] };
+        expect(props.Environment.Variables).toMatchObject({
+          STAGE: 'prod',
+          TABLE_NAME: expect.anything(),
+          // The prod stage is synthesised with emailDomain mail.example.nl.
+          MAIL_FROM: 'Woonwijzer <noreply@mail.example.nl>',
+          SITE_ORIGINS_PARAMETER: '/woonwijzer/prod/site-origins',
+        });
+        expect(JSON.stringify(props.Environment.Variables.AUTH_SECRET_ID)).toContain(`PublishOutputRef${secret.logicalId}`);
+        // No search: the stream indexer carries its changes to OpenSearch.
+        expect(props.Environment.Variables).not.toHaveProperty('OPENSEARCH_URL');
+        expect(JSON.stringify(props.Layers)).toMatch(/:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+/);
+      });
+
+      it('may read and write table items, and nothing else of the table', () => {
+        const dynamo = staffStatements().flatMap(actions).filter((a) => a.startsWith('dynamodb:'));
+        expect(dynamo).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query']));
+        expect(dynamo.filter((a) => /Create|DeleteTable|UpdateTable|\*$/.test(a))).toEqual([]);
+        expect(staffStatements().flatMap(actions)).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']));
+      });
+
+      it('may read the server secret, and only that secret', () => {
+        const secret = onlyResource(prod.templates.data, 'AWS::SecretsManager::Secret');
+        const grants = staffStatements().filter((s) => actions(s).some((a) => a.startsWith('secretsmanager:')));
+        expect(grants).toHaveLength(1);
+        expect(actions(grants[0] as Statement).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+        expect(JSON.stringify(grants[0]?.Resource)).toContain(`PublishOutputRef${secret.logicalId}`);
+      });
+
+      it('may read the site origins parameter, and only that parameter', () => {
+        const grants = staffStatements().filter((s) => actions(s).some((a) => a.startsWith('ssm:')));
+        expect(grants.map((g) => [actions(g), JSON.stringify(g.Resource)])).toEqual([[['ssm:GetParameter'], expect.stringMatching(/:parameter\/woonwijzer\/prod\/site-origins"\]\]\}$/)]]);
+      });
+
+      it('may send mail as the stage\'s SES identity only (SendEmail, no other SES action)', () => {
+        const grants = staffStatements().filter((s) => actions(s).some((a) => a.startsWith('ses:')));
+        expect(grants.flatMap(actions)).toEqual(['ses:SendEmail']);
+        expect(JSON.stringify(grants.map((g) => g.Resource))).toMatch(/^\[\{"Fn::Join":\["",\["arn:aws:ses:eu-west-1:",\{"Ref":"AWS::AccountId"\},":identity\/mail\.example\.nl"\]\]\}\]$/);
+        // Dev: its own domain.
+        expect(JSON.stringify(staffStatements(dev).filter((s) => actions(s).includes('ses:SendEmail')).map((g) => g.Resource))).toContain(':identity/dev.woonwijzer.nl"');
+      });
+
+      it('may also mail the verified recipients named for the SES sandbox, when context names them', () => {
+        const sandbox = synthStage('dev', { sesSandboxRecipients: 'tester@example.nl, beheer@example.nl' });
+        const resources = JSON.stringify(staffStatements(sandbox).filter((s) => actions(s).includes('ses:SendEmail')).map((g) => g.Resource));
+        for (const identity of ['dev.woonwijzer.nl', 'tester@example.nl', 'beheer@example.nl']) expect(resources).toContain(`:identity/${identity}"`);
+      });
+
+      it('has no search, photo or wildcard rights', () => {
+        const all = staffStatements().flatMap(actions);
+        expect(all.filter((a) => /^(es|s3):/.test(a))).toEqual([]);
+        expect(all.filter((a) => a.endsWith('*') && !a.startsWith('kms:'))).toEqual([]);
+      });
+
+      it('logs into a log group of its own, kept for the stage retention', () => {
+        const fn = onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: 'woonwijzer-prod-staff' });
+        const logGroup = (fn.resource.Properties as { LoggingConfig: { LogGroup: { Ref: string } } }).LoggingConfig.LogGroup.Ref;
+        expect(prod.templates.api.toJSON().Resources[logGroup]).toMatchObject({ Properties: { RetentionInDays: 90 }, DeletionPolicy: 'Retain' });
+      });
+    });
+
     describe('the HTTP API', () => {
-      it('sends every route to the function', () => {
+      it('sends each staff prefix, and everything below it, to the staff function and every other path to the public one', () => {
         prod.templates.api.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
         prod.templates.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'woonwijzer-prod-api', ProtocolType: 'HTTP' });
-        prod.templates.api.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$default' });
-        prod.templates.api.hasResourceProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+        prod.templates.api.allResourcesProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+        for (const stage of [prod, dev]) {
+          expect(routeTargets(stage)).toEqual({
+            $default: 'public',
+            ...Object.fromEntries(STAFF_PATH_PREFIXES.flatMap((p) => [[`ANY ${p}`, 'staff'], [`ANY ${p}/{proxy+}`, 'staff']])),
+          });
+        }
+        expect(STAFF_PATH_PREFIXES).toEqual(expect.arrayContaining(['/api/auth', '/api/provider', '/api/staff']));
       });
 
       it('logs access and throttles on its default stage', () => {

@@ -1,5 +1,5 @@
 // Data: the single table (keys from the app's table design, on-demand, PITR, customer-managed
-// key with rotation, TTL, stream), photos, session secret, SES; what prod keeps and dev drops.
+// key with rotation, TTL, stream), photos, server secret, SES; what prod keeps and dev drops.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { GSI1, GSI2, KEY, SECONDARY_INDEXES, TTL_ATTRIBUTE } from '../../../functions/store/dynamodb/table-design.ts';
@@ -87,7 +87,7 @@ export function dataStackSuite(stages: () => Stages): void {
       });
     });
 
-    describe('photos, session secret and email', () => {
+    describe('photos, server secret and email', () => {
       it('keeps photos in a private bucket that refuses plain HTTP', () => {
         prod.templates.data.hasResourceProperties('AWS::S3::Bucket', {
           PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
@@ -123,7 +123,7 @@ export function dataStackSuite(stages: () => Stages): void {
         });
       });
 
-      it('generates the session secret in Secrets Manager', () => {
+      it('generates the staff function\'s server secret in Secrets Manager', () => {
         prod.templates.data.hasResourceProperties('AWS::SecretsManager::Secret', {
           GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
         });

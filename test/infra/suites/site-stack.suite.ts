@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE_CONTROL } from '../../../infra/constructs/security-headers.ts';
 import { DIRECTORY_INDEX_FUNCTION } from '../../../infra/stacks/site-stack.ts';
+import { STAFF_PATH_PREFIXES } from '../../../functions/api/staff/paths.ts';
 import { type Stages, type SynthesisedStage, onlyResource, synthStage } from '../synth-stage.ts';
 
 // Managed policy ids, fixed by AWS.
@@ -88,6 +89,30 @@ export function siteStackSuite(stages: () => Stages): void {
         expect(api.ViewerProtocolPolicy).toBe('https-only');
         const origin = distributionConfig().Origins.find((o) => o.Id === api.TargetOriginId);
         expect(JSON.stringify(origin?.DomainName)).toContain('execute-api');
+      });
+
+      it('sends the staff paths with the rest of /api/ to the HTTP API, whose routes pick the staff function', () => {
+        // CloudFront path patterns: * is any run of characters; behaviours are tried in order.
+        const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(path);
+        for (const prefix of STAFF_PATH_PREFIXES) {
+          const first = distributionConfig().CacheBehaviors.find((b) => matches(b.PathPattern ?? '', `${prefix}/sign-in`));
+          expect(first?.PathPattern, prefix).toBe('/api/*');
+        }
+      });
+
+      it('tells the staff function which origins its pages come from: the distribution\'s, and the own domain when configured', () => {
+        const distribution = onlyResource(prod.templates.site, 'AWS::CloudFront::Distribution');
+        prod.templates.site.hasResourceProperties('AWS::SSM::Parameter', {
+          Name: '/woonwijzer/prod/site-origins',
+          Type: 'String',
+          Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution.logicalId, 'DomainName'] }]] },
+        });
+        const own = synthStage('dev', { siteDomain: 'woonwijzer.example.nl' });
+        const ownDistribution = onlyResource(own.templates.site, 'AWS::CloudFront::Distribution');
+        own.templates.site.hasResourceProperties('AWS::SSM::Parameter', {
+          Name: '/woonwijzer/dev/site-origins',
+          Value: { 'Fn::Join': [',', [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [ownDistribution.logicalId, 'DomainName'] }]] }, 'https://woonwijzer.example.nl']] },
+        });
       });
 
       it('caches fingerprinted assets for a year, at the edge and in the browser', () => {

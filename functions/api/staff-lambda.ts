@@ -1,0 +1,25 @@
+// The staff API on AWS Lambda (sign-in, the provider resources, and whatever createStaffApp mounts
+// next), behind the same HTTP API and CloudFront origin as the public API: API Gateway routes the
+// staff prefixes (staff/paths.ts) here. Unlike the public function it may write the table and
+// send mail; mail goes out through SES, the server secret comes from Secrets Manager and the
+// site's origins from an SSM parameter the site stack writes, both read on the first request.
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { systemClock } from '../../shared/clock.ts';
+import { readConfig } from '../platform/config.ts';
+import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts';
+import { readParameter, readSecretString } from '../platform/secrets-extension.ts';
+import { SesMailer } from '../platform/ses-mailer.ts';
+import { createStores } from '../store/create-store.ts';
+import { createStaffLambdaHandler, parseOrigins } from './staff/lambda-app.ts';
+
+const config = readConfig();
+const { AUTH_SECRET_ID, SITE_ORIGINS_PARAMETER } = config;
+if (!AUTH_SECRET_ID || !SITE_ORIGINS_PARAMETER) throw new Error('The staff function needs AUTH_SECRET_ID and SITE_ORIGINS_PARAMETER.');
+
+const app = createStaffLambdaHandler({
+  // Every store port; the staff app takes the ones it declares in StaffDeps.
+  deps: { ...createStores(config), mailer: new SesMailer(new SESv2Client({ region: config.AWS_REGION }), config.MAIL_FROM), clock: systemClock },
+  readSecret: async () => Buffer.from(await readSecretString(AUTH_SECRET_ID), 'utf8'),
+  readAllowedOrigins: async () => parseOrigins(await readParameter(SITE_ORIGINS_PARAMETER)),
+});
+export const handler = lambdaHandler(app, { correlationId: httpCorrelationId });

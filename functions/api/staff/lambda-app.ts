@@ -1,0 +1,65 @@
+// The staff app as a Lambda handler behind API Gateway's HTTP API (payload 2.0): what the entry
+// (../staff-lambda.ts) wires, apart so a test can drive it with its own stores, mailer and reads.
+//
+// The server secret and the site's origins are read once per execution environment, on its first
+// request (the Parameters and Secrets extension does not answer during init), and the app is
+// built then. A failed read is not kept: the next request tries again.
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import type { Context } from 'hono';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { createStaffApp } from './app.ts';
+import type { StaffDeps } from './context.ts';
+
+type Handler = (event: LambdaEvent, context: LambdaContext) => Promise<unknown>;
+
+/**
+ * The caller's address for throttling: the address API Gateway saw the connection come from
+ * (`requestContext.http.sourceIp`), never a header, since a caller writes its own headers
+ * (`X-Forwarded-For` included) when it calls the execute-api address directly. Behind CloudFront
+ * this is the address of the CloudFront edge server that forwarded the request, not the
+ * person's: people reaching the same edge server share one count (docs/deploy.md, "Sign-in
+ * throttling behind CloudFront"); WAF limits each person's own address before that.
+ */
+export function lambdaClientAddress(c: Context): string | undefined {
+  const event = (c.env as { event?: Partial<APIGatewayProxyEventV2> } | undefined)?.event;
+  const address = event?.requestContext?.http?.sourceIp;
+  return typeof address === 'string' && address !== '' ? address : undefined;
+}
+
+/** Origins as the site stack writes them: comma-separated `https://host` values. */
+export function parseOrigins(value: string): string[] {
+  const origins = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  for (const origin of origins) {
+    // Exactly an origin (scheme and host, no path): the request guard compares `Origin` to it as a string.
+    if (new URL(origin).origin !== origin) throw new Error(`"${origin}" is not an origin (https://host, nothing after it).`);
+  }
+  if (origins.length === 0) throw new Error('No site origin is configured for the staff API.');
+  return origins;
+}
+
+export interface StaffLambdaOptions {
+  /** Everything but the secret and the caller's address, which are only known at the first request. */
+  deps: Omit<StaffDeps, 'secret' | 'clientAddress'>;
+  readSecret: () => Promise<Buffer>;
+  /** The origins the staff pages are served from (the site's CloudFront domain, its own domain). */
+  readAllowedOrigins: () => Promise<readonly string[]>;
+}
+
+export function createStaffLambdaHandler(options: StaffLambdaOptions): Handler {
+  let ready: Promise<Handler> | undefined;
+  const build = async (): Promise<Handler> => {
+    const [secret, origins] = await Promise.all([options.readSecret(), options.readAllowedOrigins()]);
+    const app = createStaffApp({ ...options.deps, secret, clientAddress: lambdaClientAddress }, { allowedOrigins: () => origins });
+    return handle(app) as Handler;
+  };
+  return async (event, context) => {
+    ready ??= build().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return (await ready)(event, context);
+  };
+}
