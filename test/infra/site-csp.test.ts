@@ -56,15 +56,18 @@ describe('inline scripts in a page', () => {
   });
 });
 
+/** Each case synthesises a whole stage: seconds alone, more on a busy machine (as in stacks.test.ts). */
+const SYNTH_TIMEOUT_MS = 120_000;
+
 describe('the site stack', () => {
-  it('refuses a site build whose inline script the policy would block', () => {
+  it('refuses a site build whose inline script the policy would block', { timeout: SYNTH_TIMEOUT_MS }, () => {
     const dir = fakeSiteDist();
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>w</title><script type="module">console.log(1)</script>');
     // Synthesis fails on the error, as `cdk synth` and `cdk deploy` do.
     expect(() => synthStage('dev', { siteDist: dir })).toThrow(/index\.html: inline <script type="module">/);
   });
 
-  it('accepts a build with bundled scripts only', () => {
+  it('accepts a build with bundled scripts only', { timeout: SYNTH_TIMEOUT_MS }, () => {
     const dir = fakeSiteDist();
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>w</title><script type="module" src="/_astro/a.js"></script>');
     const { stacks } = synthStage('dev', { siteDist: dir });

@@ -157,7 +157,7 @@ export function apiStackSuite(stages: () => Stages): void {
         expect(JSON.stringify(staffStatements(dev).filter((s) => actions(s).includes('ses:SendEmail')).map((g) => g.Resource))).toContain(':identity/dev.woonwijzer.nl"');
       });
 
-      it('may also mail the verified recipients named for the SES sandbox, when context names them', () => {
+      it('may also mail the verified recipients named for the SES sandbox, when context names them', { timeout: 120_000 }, () => {
         const sandbox = synthStage('dev', { sesSandboxRecipients: 'tester@example.nl, beheer@example.nl' });
         const resources = JSON.stringify(staffStatements(sandbox).filter((s) => actions(s).includes('ses:SendEmail')).map((g) => g.Resource));
         for (const identity of ['dev.woonwijzer.nl', 'tester@example.nl', 'beheer@example.nl']) expect(resources).toContain(`:identity/${identity}"`);

@@ -100,7 +100,7 @@ export function siteStackSuite(stages: () => Stages): void {
         }
       });
 
-      it('tells the staff function which origins its pages come from: the distribution\'s, and the own domain when configured', () => {
+      it('tells the staff function which origins its pages come from: the distribution\'s, and the own domain when configured', { timeout: 120_000 }, () => {
         const distribution = onlyResource(prod.templates.site, 'AWS::CloudFront::Distribution');
         prod.templates.site.hasResourceProperties('AWS::SSM::Parameter', {
           Name: '/woonwijzer/prod/site-origins',
