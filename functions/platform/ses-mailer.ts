@@ -2,26 +2,14 @@
 // API, from the sender identity the stack configures. The client comes from the Lambda runtime
 // (@aws-sdk/* is external in every bundle, see infra/bundling.ts).
 //
-// A mail holds a sign-in code or an invitation link and goes to a person's address, so neither
-// may reach a log line: nothing here logs, and a failure is rethrown as a MailNotSentError that
-// keeps only SES's error name and HTTP status. SES's own messages name the recipient ("Email
-// address is not verified. The following identities failed the check ...: someone@example.nl").
+// A mail holds a sign-in code or an invitation link and goes to a person's address: nothing here
+// logs, and a refusal is left to sendMail (./mail.ts), which keeps only SES's error name, since
+// SES's own messages name the recipient.
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Mail, Mailer } from './mail.ts';
 
 /** What this adapter needs of the SES v2 client: only `send`, so a test can stand in for it. */
 export type SesSender = Pick<SESv2Client, 'send'>;
-
-export class MailNotSentError extends Error {
-  constructor(
-    /** SES's error name (e.g. `MessageRejected`, `AccessDeniedException`, `TooManyRequestsException`). */
-    readonly reason: string,
-    readonly statusCode: number | undefined,
-  ) {
-    super(`SES did not accept the mail (${reason}${statusCode === undefined ? '' : `, HTTP ${statusCode}`}).`);
-    this.name = 'MailNotSentError';
-  }
-}
 
 const UTF8 = 'UTF-8';
 
@@ -44,12 +32,6 @@ export class SesMailer implements Mailer {
         },
       },
     });
-    try {
-      await this.ses.send(command);
-    } catch (error) {
-      const metadata = (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)?.$metadata;
-      const status = typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined;
-      throw new MailNotSentError(error instanceof Error ? error.name : typeof error, status);
-    }
+    await this.ses.send(command);
   }
 }

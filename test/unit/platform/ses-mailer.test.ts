@@ -1,10 +1,12 @@
 // The SES v2 mailer with the client's `send` replaced: the message SES is asked to send (sender,
 // one recipient, subject and a UTF-8 plain-text body) and what an operator sees when SES refuses
-// it: an error and log line naming SES's reason, never the address or the code.
+// it, sent as every caller sends (sendMail): an error and log line naming SES's reason, never the
+// address or the code.
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorSummary, log } from '../../../functions/platform/log.ts';
-import { MailNotSentError, SesMailer, type SesSender } from '../../../functions/platform/ses-mailer.ts';
+import { MailDeliveryError, sendMail } from '../../../functions/platform/mail.ts';
+import { SesMailer, type SesSender } from '../../../functions/platform/ses-mailer.ts';
 import { captureOutput, type CapturedOutput } from '../../support/output-capture.ts';
 
 const FROM = 'Woonwijzer <noreply@mail.example.nl>';
@@ -65,23 +67,22 @@ describe('the SES mailer', () => {
     expect(output.text()).toBe('');
   });
 
-  it('fails with SES\'s reason and status, without the address SES names in its message', async () => {
+  it('fails with SES\'s reason, without the address SES names in its message', async () => {
     const refusal = sesError('MessageRejected', `Email address is not verified. The following identities failed the check in region EU-WEST-1: ${TO}`, 400);
     const { ses } = fakeSes(refusal);
-    const error = await new SesMailer(ses, FROM).send(mail).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MailNotSentError);
-    expect(error).toMatchObject({ reason: 'MessageRejected', statusCode: 400 });
-    expect((error as Error).message).toBe('SES did not accept the mail (MessageRejected, HTTP 400).');
+    const error = await sendMail(new SesMailer(ses, FROM), mail).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MailDeliveryError);
+    expect((error as Error).message).toBe('Sending a mail failed (MessageRejected).');
     expect((error as Error).cause).toBeUndefined();
   });
 
   it('leaves no address or code in the log line the API writes for the failure', async () => {
     const { ses } = fakeSes(sesError('AccessDeniedException', `User is not authorized to perform ses:SendEmail on resource arn:aws:ses:eu-west-1:123456789012:identity/${TO}`, 403));
-    const error = await new SesMailer(ses, FROM).send(mail).catch((e: unknown) => e);
+    const error = await sendMail(new SesMailer(ses, FROM), mail).catch((e: unknown) => e);
     // As the app's error handler logs an unexpected error (functions/api/app-factory.ts).
     log.error('request failed', { method: 'POST', route: '/api/auth/code', error: errorSummary(error) });
     const written = output.text();
-    expect(output.jsonLines()).toEqual([expect.objectContaining({ message: 'request failed', error: expect.objectContaining({ name: 'MailNotSentError' }) })]);
+    expect(output.jsonLines()).toEqual([expect.objectContaining({ message: 'request failed', error: expect.objectContaining({ name: 'MailDeliveryError' }) })]);
     expect(written).toContain('AccessDeniedException');
     for (const secret of [TO, CODE, 'zorgaanbieder']) expect(written).not.toContain(secret);
   });
