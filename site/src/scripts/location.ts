@@ -2,15 +2,22 @@
 // housing form and keeps the favourites in this browser (the shortlist of the region), and, when
 // the person gave a place in the questionnaire of this region, says roughly how far the location
 // is from it. Texts come in a JSON block of the page; nothing is sent except the postcode lookup.
-// Opened from the results list, it shows the link back to that list (the page works without it).
+// Opened from the results list (`?woonvorm=…`), it stays at its top, says there why that housing
+// form fits this person or not (one compare request with the wishes kept in this browser), marks
+// the housing form further down and offers the link back to the list (the page works without it).
+import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
+import { wishText } from '../../../shared/i18n/criterion-text.ts';
+import type { Locale } from '../../../shared/i18n/locales.ts';
 import { fetchPostcode } from './lib/api-fetch.ts';
 import { loadAdjustments, loadAnswers, loadShortlist, MAX_SHORTLIST, sameHousingForm, saveShortlist } from './lib/browser-store.ts';
-import { readOpened } from './results/return-to.ts';
-import { roundKm } from './shortlist/compared.ts';
-import { fill, pluralForm } from './shortlist/dom.ts';
+import { loadCurrentWishes } from './lib/current-wishes.ts';
+import { OPENED_PARAM, readOpened } from './results/return-to.ts';
+import { compareShortlist, outcomeOf, roundKm, wishRows } from './shortlist/compared.ts';
+import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
 
 interface LocationTexts {
+  locale: Locale;
   intlLocale: string;
   save: string;
   saved: string;
@@ -19,35 +26,38 @@ interface LocationTexts {
   full: string;
   notStored: string;
   distance: string;
-}
-
-/** The id a `#...` part names; a damaged escape (typed or cut off) names nothing rather than throwing. */
-function fragmentId(hash: string): string {
-  try {
-    return decodeURIComponent(hash.slice(1));
-  } catch {
-    return '';
-  }
-}
-
-const backLink = document.querySelector<HTMLElement>('[data-back-to-results]');
-if (backLink) {
-  backLink.hidden = readOpened(backLink.dataset.regionId ?? '')?.locationId !== backLink.dataset.locationId;
-  // A result opens its housing form far down a long page: the way back is offered there too.
-  const target = backLink.hidden || !location.hash ? null : document.getElementById(fragmentId(location.hash));
-  if (target?.classList.contains('ww-housing-form')) {
-    const near = backLink.cloneNode(true) as HTMLElement;
-    near.removeAttribute('data-back-to-results');
-    near.dataset.backNear = '';
-    target.prepend(near);
-  }
+  whyTitle: string;
+  whyIntro: string;
+  whyFits: string;
+  whyMisfits: string;
+  whyUnknown: string;
+  whyLink: string;
+  whyUnavailable: string;
+  openedMark: string;
 }
 
 const root = document.querySelector<HTMLElement>('[data-location-page]');
 const texts = readTexts();
+const openedId = new URLSearchParams(location.search).get(OPENED_PARAM) ?? '';
+/** The housing form a result opened, marked on the page; none when the page was not opened from a result. */
+const opened = openedId === '' ? null : document.getElementById(`woonvorm-${openedId}`);
+
+const backLink = document.querySelector<HTMLElement>('[data-back-to-results]');
+if (backLink) {
+  backLink.hidden = readOpened(backLink.dataset.regionId ?? '')?.locationId !== backLink.dataset.locationId;
+  // The housing form a result opened is far down a long page: the way back is offered there too.
+  if (!backLink.hidden && opened?.classList.contains('ww-housing-form')) {
+    const near = backLink.cloneNode(true) as HTMLElement;
+    near.removeAttribute('data-back-to-results');
+    near.dataset.backNear = '';
+    opened.prepend(near);
+  }
+}
+
 if (root && texts) {
   setUpFavourites(root, texts);
   void showDistance(root, texts);
+  if (opened?.classList.contains('ww-housing-form')) void showWhy(root.dataset.regionId ?? '', opened, texts);
 }
 
 function readTexts(): LocationTexts | undefined {
@@ -133,4 +143,41 @@ async function showDistance(line: HTMLElement, texts: LocationTexts): Promise<vo
   const km = roundKm(haversineKm(answer.value.point, { lat, lon }));
   line.textContent = fill(texts.distance, { km, postcode: answer.value.postcode });
   line.hidden = false;
+}
+
+/**
+ * The opened housing form, marked where it stands, and at the top of the page how it answers each
+ * of the person's wishes: what fits, what does not, and what to ask the provider.
+ */
+async function showWhy(regionId: string, form: HTMLElement, texts: LocationTexts): Promise<void> {
+  const housingFormId = openedId;
+  const locationId = root?.dataset.locationId ?? '';
+  const name = form.querySelector('h2, h3')?.textContent?.trim() ?? '';
+  form.classList.add('ww-housing-form--opened');
+  form.prepend(el('p', { class: 'ww-opened-mark' }, texts.openedMark));
+  const section = document.querySelector<HTMLElement>('[data-why]');
+  const wishes = await loadCurrentWishes(regionId);
+  if (!section || !wishes) return;
+  const title = el('h2', { id: 'ww-why-title' }, fill(texts.whyTitle, { name }));
+  const link = el('p', {}, el('a', { href: `#${form.id}` }, fill(texts.whyLink, { name })));
+  const failed = () => {
+    replaceChildren(section, title, el('p', {}, texts.whyUnavailable), link);
+    section.hidden = false;
+  };
+  if (!wishes.ok) return failed();
+  const rows = wishRows(wishes.value);
+  if (rows.length === 0) return;
+  const compared = await compareShortlist(regionId, [{ locationId, housingFormId, name, locationName: '', addedAt: '' }], wishes.value);
+  const item = compared.ok ? compared.value.items[0] : undefined;
+  if (!item) return failed();
+  const groups: Array<[Outcome, string]> = [['match', texts.whyFits], ['mismatch', texts.whyMisfits], ['unknown', texts.whyUnknown]];
+  replaceChildren(section, title, el('p', {}, texts.whyIntro),
+    ...groups.map(([outcome, heading]) => {
+      const wishesHere = rows.filter((row) => outcomeOf(item, row) === outcome);
+      return wishesHere.length > 0 && el('div', { class: `ww-why__group ww-why__group--${outcome}` },
+        el('h3', {}, heading),
+        el('ul', {}, ...wishesHere.map((row) => el('li', {}, wishText(texts.locale, row)))));
+    }),
+    link);
+  section.hidden = false;
 }

@@ -46,8 +46,8 @@ async function announcedCount(page: Page, not = -1): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-/** The housing form id in a result or search hit link (…/#woonvorm-{id}). */
-const housingFormOf = (href: string | null): string => decodeURIComponent(/#woonvorm-(.+)$/.exec(href ?? '')?.[1] ?? '');
+/** The housing form id in a result (…/?woonvorm={id}) or search hit link (…/#woonvorm-{id}). */
+const housingFormOf = (href: string | null): string => decodeURIComponent(/(?:#woonvorm-|[?&]woonvorm=)(.+)$/.exec(href ?? '')?.[1] ?? '');
 
 /** Presses Tab until `wanted` holds, checking at every stop that the focus can be seen. */
 async function tabUntil(page: Page, wanted: (state: Awaited<ReturnType<typeof focusState>>) => boolean, what: string, max = 40) {

@@ -42,9 +42,9 @@ async function demoForms(): Promise<DemoForm[]> {
   return forms;
 }
 
-/** The location and housing form a result, search hit or compare link points at (/locatie/{id}/#woonvorm-{id}). */
+/** The location and housing form a result (/locatie/{id}/?woonvorm={id}), search hit or compare link (…/#woonvorm-{id}) points at. */
 function formKey(href: string | null): string {
-  const match = /\/locatie\/([^/]+)\/#woonvorm-(.+)$/.exec(href ?? '');
+  const match = /\/locatie\/([^/]+)\/(?:#woonvorm-|\?woonvorm=)(.+)$/.exec(href ?? '');
   return match ? `${decodeURIComponent(match[1] ?? '')}#${decodeURIComponent(match[2] ?? '')}` : '';
 }
 const keyOf = (form: DemoForm): string => `${form.locationId}#${form.housingFormId}`;

@@ -74,7 +74,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
 
       const first = page.locator('#result-1');
       const link = first.locator('h3 a');
-      expect(await link.getAttribute('href')).toMatch(/^\/locatie\/[a-z0-9-]+\/#woonvorm-[a-z0-9-]+$/);
+      expect(await link.getAttribute('href')).toMatch(/^\/locatie\/[a-z0-9-]+\/\?woonvorm=[a-z0-9-]+$/);
       const firstText = await first.innerText();
       expect(firstText).toContain('Nummer 1');
       expect(firstText).toMatch(/km van 6211 AB/);
@@ -204,25 +204,34 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await announcedCount(page)).toBe(wider);
     });
 
-    it('going back from a location page returns to the card that was opened; the location page links back', async () => {
+    it('a result opens its location page at the top with why it fits; going back returns to the card; the page links back', async () => {
       const h = harness();
       const page = await pageWithAnswers(h, 390);
       await announcedCount(page);
       const sixth = page.locator('#result-6 h3 a');
       const href = (await sixth.getAttribute('href')) ?? '';
-      await Promise.all([page.waitForURL((url) => `${url.pathname}${url.hash}` === href), sixth.click()]);
+      await Promise.all([page.waitForURL((url) => `${url.pathname}${url.search}` === href), sixth.click()]);
       const backLinks = page.getByRole('link', { name: 'Terug naar de plekken die bij u passen' });
       expect(await backLinks.count()).toBe(2);
       for (const link of await backLinks.all()) expect(await link.getAttribute('href')).toBe(PATH);
       expect(await page.locator('[data-back-to-results]').evaluate((box) => box.compareDocumentPosition(document.querySelector('h1')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
-      // The page opens at the housing form, far down: the way back is right there too.
+      // Issue 13, item 5: the page opens at its top (name and address in view), says first how this
+      // housing form answers the person's wishes, and marks it further down, with the way back there too.
+      const why = page.getByRole('region', { name: /^Past .+ bij u\?$/ });
+      await why.waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      expect(await inView(page, 'h1')).toBe(true);
+      const whyText = await why.innerText();
+      expect(whyText).toMatch(/Past bij uw wensen|Past niet bij uw wensen|Niet bekend: vraag de aanbieder/);
+      expect(whyText).toContain(WHEELCHAIR);
+      const formId = `woonvorm-${new URL(href, h.baseUrl).searchParams.get('woonvorm') ?? ''}`;
+      const form = page.locator(`[id="${formId}"]`);
+      expect(await form.locator('.ww-opened-mark').innerText()).toBe('U kwam hier vanuit uw resultaten');
+      expect(await form.locator('[data-back-near]').count()).toBe(1);
+      expect(await why.getByRole('link', { name: /^Lees alles over / }).getAttribute('href')).toBe(`#${formId}`);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'location-from-result');
       const back = page.locator('[data-back-near] a');
-      // (The browser scrolls there smoothly: wait for it to arrive.)
-      await page.waitForFunction(() => {
-        const box = document.querySelector('[data-back-near]')?.getBoundingClientRect();
-        return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
-      });
-      expect(await page.locator(`${new URL(href, h.baseUrl).hash} [data-back-near]`).count()).toBe(1);
 
       // The browser's Back: the list is drawn again, then the card is in view with its link focused.
       await page.goBack();

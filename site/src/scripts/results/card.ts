@@ -13,6 +13,7 @@ import { isStale as isStaleDate } from '../../lib/waiting-list.ts';
 import { parseDate } from '../../../../shared/i18n/dates.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import type { ResultsPageData } from './page-data.ts';
+import { OPENED_PARAM } from './return-to.ts';
 
 const IMPORTANCE_ORDER: Record<Importance, number> = { must: 0, important: 1, nice: 2 };
 
@@ -59,7 +60,9 @@ export function resultCard(result: MatchResult, id: string, number: number | und
 }
 
 const hrefOf = (data: ResultsPageData, result: MatchResult): string =>
-  `${data.paths.location.replace('{locationId}', encodeURIComponent(result.locationId))}#woonvorm-${encodeURIComponent(result.housingFormId)}`;
+  // A query, not a fragment: the location page opens at its top (name and address in view), says
+  // why this housing form fits, and marks it further down (issue 13, item 5).
+  `${data.paths.location.replace('{locationId}', encodeURIComponent(result.locationId))}?${OPENED_PARAM}=${encodeURIComponent(result.housingFormId)}`;
 
 const kmOf = (result: MatchResult, options: CardOptions): string | undefined =>
   result.distanceKm === undefined || options.postcode === undefined

@@ -3,6 +3,9 @@
 // page scrolls to that card and focuses its link. The location page uses it to offer a link back.
 const key = (regionId: string) => `woonwijzer.results-opened.${regionId}`;
 
+/** The query of a result's link naming the housing form it opens: `/locatie/{id}/?woonvorm={housingFormId}`. */
+export const OPENED_PARAM = 'woonvorm';
+
 export interface Opened {
   /** The card link's href (location page and housing form). */
   href: string;
