@@ -7,7 +7,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
 import { SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
-import { BadCursorError, IdConflictError, VersionConflictError } from '../store/store-errors.ts';
+import {
+  BadCursorError, ChangeTooLargeError, IdConflictError, IdTakenError, ItemNotFoundError, LastHousingFormError, VersionConflictError,
+} from '../store/store-errors.ts';
 import type { z } from 'zod';
 
 export function errorBody(code: string, message: string, fields?: FieldError[]): ErrorResponse {
@@ -86,7 +88,8 @@ export class CrossSiteRequestError extends Error {
 
 export interface HttpError {
   status: ContentfulStatusCode;
-  body: ErrorResponse;
+  /** A version conflict also carries the item as it is now (`current`), for the editor to compare. */
+  body: ErrorResponse & { error: { current?: unknown } };
   headers?: Record<string, string>;
 }
 
@@ -94,7 +97,9 @@ export interface HttpError {
 export function httpErrorFor(error: unknown): HttpError | undefined {
   const answer = (status: ContentfulStatusCode, code: string, message: string, fields?: FieldError[]) =>
     ({ status, body: errorBody(code, message, fields) });
-  if (error instanceof NotFoundError || error instanceof UnknownRegionError) return answer(404, 'not_found', error.message);
+  if (error instanceof NotFoundError || error instanceof UnknownRegionError || error instanceof ItemNotFoundError) {
+    return answer(404, 'not_found', error.message);
+  }
   if (error instanceof AccessDeniedError) return error.signedIn ? answer(403, 'forbidden', error.message) : answer(401, 'unauthorized', error.message);
   if (error instanceof UnusableFieldError) return answer(400, 'validation_error', INVALID, [{ path: error.path, message: error.message }]);
   // Cursors travel only in the query string of a paged list.
@@ -109,7 +114,13 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
     return answer(403, 'cross_site_request', new CrossSiteRequestError().message);
   }
   if (error instanceof IdConflictError) return answer(409, 'id_conflict', `${error.message} Choose another id.`);
-  if (error instanceof VersionConflictError) return answer(409, 'version_conflict', error.message);
+  if (error instanceof VersionConflictError) {
+    const conflict = answer(409, 'version_conflict', error.message);
+    return error.current === undefined ? conflict : { ...conflict, body: { error: { ...conflict.body.error, current: error.current } } };
+  }
+  if (error instanceof IdTakenError) return answer(409, 'id_taken', error.message);
+  if (error instanceof LastHousingFormError) return answer(409, 'last_housing_form', error.message);
+  if (error instanceof ChangeTooLargeError) return answer(409, 'change_too_large', error.message);
   if (error instanceof HTTPException && error.status === 415) {
     return answer(415, 'unsupported_media_type', 'Send the body as JSON, with the header Content-Type: application/json.');
   }

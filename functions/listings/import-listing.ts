@@ -1,7 +1,8 @@
 // Importing one listing document: validate it whole, resolve each location's point and region,
 // then hand it to the store. Used by the import command and by the API route alike.
 import {
-  ListingDocumentSchema, fieldPath, toFieldErrors, type FieldError, type ListingDocument, type Region,
+  ListingDocumentSchema, fieldPath, toFieldErrors, type FieldError, type ListingDocument, type Location, type Region,
+  type StoredLocation,
 } from '../../shared/domain/index.ts';
 import { pc4CareOfficeRegion, pc4Point } from '../../shared/geo/pc4.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -66,21 +67,8 @@ function resolve(doc: ListingDocument, regions: Map<string, Region>, now: Date):
 
   const locations = doc.locations.map((location, li) => {
     const { housingForms, ...rest } = location;
-    const pc4 = location.address.postcode.slice(0, 4);
-    const point = location.geo ?? pc4Point(pc4);
-    if (!point) {
-      errors.push({
-        path: fieldPath(['locations', li, 'address', 'postcode']),
-        message: `Postcode area ${pc4} is unknown, so the location cannot be placed on the map. Check the postcode or give geo { lat, lon }.`,
-      });
-    }
-    const regionId = regionOf(pc4, orgRegions);
-    if (orgRegions.length > 0 && regionId === undefined) {
-      errors.push({
-        path: fieldPath(['locations', li, 'address', 'postcode']),
-        message: `Postcode ${location.address.postcode} lies in none of the organisation's regions (${orgRegions.map((r) => r.id).join(', ')}).`,
-      });
-    }
+    const placed = placeLocation(rest, doc.organization.id, orgRegions, ['locations', li]);
+    errors.push(...placed.errors);
     housingForms.forEach((form, hi) => {
       const confirmed = Date.parse(form.waitingList.updatedAt);
       if (confirmed > now.getTime() + FUTURE_SLACK_MS) {
@@ -90,10 +78,7 @@ function resolve(doc: ListingDocument, regions: Map<string, Region>, now: Date):
         });
       }
     });
-    return {
-      location: { ...rest, regionId: regionId ?? '', organizationId: doc.organization.id, point: point ?? { lat: 0, lon: 0 } },
-      housingForms,
-    };
+    return { location: placed.location, housingForms };
   });
 
   if (errors.length > 0) return { ok: false, errors };
@@ -101,10 +86,40 @@ function resolve(doc: ListingDocument, regions: Map<string, Region>, now: Date):
 }
 
 /**
+ * Where a location lies: its point (its `geo`, else its postcode area's centroid) and its region
+ * (see regionOf), as the import and the provider's own edits place it. Errors are named at `path`
+ * + `address.postcode`; with errors the location holds placeholders and must not be stored.
+ */
+export function placeLocation(
+  location: Omit<Location, 'housingForms'>,
+  organizationId: string,
+  orgRegions: readonly Region[],
+  path: readonly PropertyKey[],
+): { location: StoredLocation; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const pc4 = location.address.postcode.slice(0, 4);
+  const point = location.geo ?? pc4Point(pc4);
+  if (!point) {
+    errors.push({
+      path: fieldPath([...path, 'address', 'postcode']),
+      message: `Postcode area ${pc4} is unknown, so the location cannot be placed on the map. Check the postcode or give geo { lat, lon }.`,
+    });
+  }
+  const regionId = regionOf(pc4, orgRegions);
+  if (orgRegions.length > 0 && regionId === undefined) {
+    errors.push({
+      path: fieldPath([...path, 'address', 'postcode']),
+      message: `Postcode ${location.address.postcode} lies in none of the organisation's regions (${orgRegions.map((r) => r.id).join(', ')}).`,
+    });
+  }
+  return { location: { ...location, regionId: regionId ?? '', organizationId, point: point ?? { lat: 0, lon: 0 } }, errors };
+}
+
+/**
  * A location belongs to one region: the organisation's only region, or else the one of its
  * regions whose care-office area holds the postcode.
  */
-function regionOf(pc4: string, orgRegions: Region[]): string | undefined {
+function regionOf(pc4: string, orgRegions: readonly Region[]): string | undefined {
   if (orgRegions.length === 1) return orgRegions[0]?.id;
   const careOffice = pc4CareOfficeRegion(pc4);
   return orgRegions.find((r) => r.careOfficeRegionCode === careOffice)?.id;

@@ -1,4 +1,4 @@
-// The staff API as `npm start` runs it: the accounts in DynamoDB Local, mail into the outbox folder
+// The staff API as `npm start` runs it: the accounts and listings in DynamoDB Local, mail into the outbox folder
 // (DATA_DIR/outbox, each code also printed in the terminal), the server secret kept in DATA_DIR,
 // and the caller's address from the socket.
 import { join, resolve } from 'node:path';
@@ -13,10 +13,12 @@ import type { Stores } from '../store/create-store.ts';
 
 export const outboxDir = (config: Pick<Config, 'DATA_DIR'>) => join(resolve(REPO_ROOT, config.DATA_DIR), 'outbox');
 
-export async function createLocalStaffApp(config: Config, stores: Pick<Stores, 'accounts' | 'throttles'>, clock: Clock) {
+export async function createLocalStaffApp(config: Config, stores: Pick<Stores, 'accounts' | 'throttles' | 'providerListings' | 'regions'>, clock: Clock) {
   return createStaffApp({
     accounts: stores.accounts,
     throttles: stores.throttles,
+    providerListings: stores.providerListings,
+    regions: stores.regions,
     mailer: new OutboxMailer(outboxDir(config), config.MAIL_FROM),
     clock,
     secret: await loadAuthSecret(config),

@@ -7,10 +7,12 @@ import { DynamoDbAccountStore } from './dynamodb/dynamodb-account-store.ts';
 import { DynamoDbThrottleStore } from './dynamodb/dynamodb-throttle-store.ts';
 import { DynamoDbListingReader } from './dynamodb/dynamodb-listing-reader.ts';
 import { DynamoDbListingWriter } from './dynamodb/dynamodb-listing-writer.ts';
+import { DynamoDbProviderListingStore } from './dynamodb/dynamodb-provider-listing-store.ts';
 import { DynamoDbRegionStore } from './dynamodb/dynamodb-region-store.ts';
 import { DynamoDbTable } from './dynamodb/dynamodb-table.ts';
 import type { ListingReader } from './listing-reader.ts';
 import type { ListingWriter } from './listing-writer.ts';
+import type { ProviderListingStore } from './provider-listing-store.ts';
 import type { RegionStore } from './region-store.ts';
 import type { ThrottleStore } from './throttle-store.ts';
 
@@ -19,6 +21,7 @@ export interface Stores {
   regions: RegionStore;
   listings: ListingReader;
   listingWriter: ListingWriter;
+  providerListings: ProviderListingStore;
   accounts: AccountStore;
   throttles: ThrottleStore;
 }
@@ -41,6 +44,7 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string): Store
     regions: new DynamoDbRegionStore(table),
     listings: new DynamoDbListingReader(table),
     listingWriter: new DynamoDbListingWriter(table),
+    providerListings: new DynamoDbProviderListingStore(table),
     accounts: new DynamoDbAccountStore(table),
     throttles: new DynamoDbThrottleStore(table),
   };

@@ -33,8 +33,51 @@ export class VersionConflictError extends Error {
     readonly ids: Readonly<Record<string, string | number>>,
     /** The version the write expected; undefined when it expected no item at all (a create). */
     readonly expectedVersion: number | undefined,
+    /** The item as it is now, when the store read it: the 409 shows it, so the editor can compare. */
+    readonly current?: unknown,
   ) {
     super(`The ${entity} "${Object.values(ids).join('/')}" was changed by someone else since it was read. Load it again and retry.`);
     this.name = 'VersionConflictError';
+  }
+}
+
+/** An item asked for by id that is not there, or not the organisation's: answered with 404. */
+export class ItemNotFoundError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly ids: Readonly<Record<string, string>>,
+  ) {
+    super(`The ${entity} "${Object.values(ids).join('/')}" does not exist in this organisation.`);
+    this.name = 'ItemNotFoundError';
+  }
+}
+
+/** A new item's id is in use already (at the location, or anywhere for a location): 409 `id_taken`. */
+export class IdTakenError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly ids: Readonly<Record<string, string>>,
+  ) {
+    super(`The id "${Object.values(ids).join('/')}" is taken already. Choose another id.`);
+    this.name = 'IdTakenError';
+  }
+}
+
+/** A location keeps at least one housing form: remove the location instead. 409 `last_housing_form`. */
+export class LastHousingFormError extends Error {
+  constructor(readonly locationId: string) {
+    super(`Housing form is the last one of location "${locationId}". A location keeps at least one: remove the location instead.`);
+    this.name = 'LastHousingFormError';
+  }
+}
+
+/**
+ * A change with its audit records needs more writes than one transaction holds (a location with
+ * very many housing forms created or removed at once): refused whole, never done half. 409 `change_too_large`.
+ */
+export class ChangeTooLargeError extends Error {
+  constructor(readonly limit: string) {
+    super(`This change is too large to make at once: ${limit}`);
+    this.name = 'ChangeTooLargeError';
   }
 }

@@ -15,3 +15,4 @@ export {
   type FlagCriterionName, type FlagField, type HousingFormFlagField, type LocationFlagField, type NumberCriterionName,
   type ValueCriterionName,
 } from './criterion-registry.ts';
+export * from './provider-attention.ts';

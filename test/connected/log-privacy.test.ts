@@ -90,7 +90,7 @@ function failingStores(stores: Stores): Stores {
       },
     });
   return { regions: failing(stores.regions), listings: failing(stores.listings), listingWriter: failing(stores.listingWriter),
-    accounts: failing(stores.accounts), throttles: failing(stores.throttles) };
+    providerListings: failing(stores.providerListings), accounts: failing(stores.accounts), throttles: failing(stores.throttles) };
 }
 
 type App = ReturnType<typeof createTestApp>;

@@ -34,6 +34,8 @@ export async function createStaffTestApp(options: { clock: Clock; say?: (line: s
   const app = createStaffApp({
     accounts: stores.accounts,
     throttles: stores.throttles,
+    providerListings: stores.providerListings,
+    regions: stores.regions,
     mailer,
     clock: options.clock,
     secret: randomBytes(32),

@@ -7,6 +7,8 @@ import type { Context } from 'hono';
 import type { Clock } from '../../../shared/clock.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import type { Account, AccountStore, Membership } from '../../store/account-store.ts';
+import type { ProviderListingStore } from '../../store/provider-listing-store.ts';
+import type { RegionReader } from '../../store/region-store.ts';
 import type { ThrottleStore } from '../../store/throttle-store.ts';
 import type { ApiAppEnv } from '../app-factory.ts';
 import { AccessDeniedError } from '../errors.ts';
@@ -19,10 +21,14 @@ export interface Identity {
   sessionHash: string;
 }
 
-/** What the staff apps need: the accounts with write rights, mail, the clock and the server secret. */
+/** What the staff apps need: the accounts and listings with write rights, mail, the clock and the server secret. */
 export interface StaffDeps {
   accounts: AccountStore;
   throttles: ThrottleStore;
+  /** A provider's edits of its own listing. */
+  providerListings: ProviderListingStore;
+  /** The regions, to place an edited location in one (as the import does). */
+  regions: Pick<RegionReader, 'listRegions'>;
   mailer: Mailer;
   clock: Clock;
   secret: Buffer;

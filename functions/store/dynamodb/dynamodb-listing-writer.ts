@@ -1,12 +1,10 @@
 // The listing write port on DynamoDB: an import replaces an organisation's whole listing, writing
 // only what changed, each write checked against the version it read (versioned-write.ts).
-import { createHash } from 'node:crypto';
-import { toCandidate } from '../../../shared/matching/index.ts';
 import type { ChangeCounts, ListingWriter, ResolvedListing, SaveSummary } from '../listing-writer.ts';
 import { IdConflictError, VersionConflictError } from '../store-errors.ts';
 import { type DynamoDbTable, type Item, versionOf } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
-import type { LocationItem, OrganizationItem } from './listing-items.ts';
+import { housingFormItem, locationItem, organizationItem, type LocationItem, type OrganizationItem } from './listing-items.ts';
 import { type VersionedWrite, type WriteCondition, writeVersioned } from './versioned-write.ts';
 
 /** Parallel reads of an organisation's location partitions while importing. */
@@ -17,19 +15,6 @@ interface Partition {
   location?: LocationItem & Item;
   /** By housing-form id. */
   housingForms: Map<string, Item>;
-}
-
-const contentHash = (value: unknown) => createHash('sha256').update(stableJson(value)).digest('base64url');
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Item)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 const unique = <T>(xs: Iterable<T>) => [...new Set(xs)];
@@ -80,31 +65,9 @@ export class DynamoDbListingWriter implements ListingWriter {
 
     for (const { location, housingForms: forms } of listing.locations) {
       const old = existing.get(location.id) ?? { housingForms: new Map<string, Item>() };
-      const locBody = {
-        type: entities.location.type,
-        organizationId: org.id,
-        regionId: location.regionId,
-        organizationName: org.name,
-        data: location,
-        summary: {
-          housingFormCount: forms.length,
-          housingTypes: unique(forms.map((f) => f.type)),
-          waitingListStatuses: unique(forms.map((f) => f.waitingList.status)),
-        },
-      };
-      const locFields = { locationId: location.id, organizationId: org.id, regionId: location.regionId };
-      putIfChanged(locations, { ...entities.location.item(locFields, locBody), hash: contentHash(locBody) }, old.location);
+      putIfChanged(locations, locationItem(org, location, forms), old.location);
       for (const form of forms) {
-        const body = {
-          type: entities.housingForm.type,
-          organizationId: org.id,
-          regionId: location.regionId,
-          locationId: location.id,
-          data: form,
-          candidate: toCandidate(location.regionId, org, location, location.point, form),
-        };
-        const fields = { locationId: location.id, housingFormId: form.id, regionId: location.regionId };
-        putIfChanged(housingForms, { ...entities.housingForm.item(fields, body), hash: contentHash(body) }, old.housingForms.get(form.id));
+        putIfChanged(housingForms, housingFormItem(org, location, form), old.housingForms.get(form.id));
       }
       const wantedForms = new Set(forms.map((f) => f.id));
       for (const [housingFormId, gone] of old.housingForms) {
@@ -123,15 +86,14 @@ export class DynamoDbListingWriter implements ListingWriter {
       }
     }
 
-    const orgBody = { data: org, locationIds: wantedIds };
-    const orgHash = contentHash(orgBody);
-    const orgChanged = existingOrg?.hash !== orgHash;
+    const builtOrg = organizationItem(org, wantedIds);
+    const orgChanged = existingOrg?.hash !== builtOrg.hash;
     if (!orgChanged && writes.length === 0) {
       return { organization: 'unchanged', locations, housingForms };
     }
     // Every change to a listing bumps its organisation's version, checked in the first
     // transaction: two imports of one organisation at once cannot interleave unnoticed.
-    const orgItem = { ...entities.organization.item({ organizationId: org.id }, orgBody), hash: orgHash, updatedAt };
+    const orgItem = { ...builtOrg, updatedAt };
     writes.unshift(existingOrg ? { kind: 'update', item: orgItem, expectedVersion: versionOf(existingOrg) } : { kind: 'create', item: orgItem });
     try {
       await writeVersioned(this.table, writes);

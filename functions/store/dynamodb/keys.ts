@@ -141,11 +141,15 @@ function parseTemplate(template: Template, key: unknown): Record<string, unknown
   return fields;
 }
 
-/** The fixed words a template starts with: `begins_with` over them selects one entity in a shared partition. */
-function fixedPrefix(template: Template): { prefix: string; exact: boolean } {
-  const firstField = template.findIndex(isField);
-  if (firstField === -1) return { prefix: template.join(SEPARATOR), exact: true };
-  return { prefix: template.slice(0, firstField).map((s) => `${s as string}${SEPARATOR}`).join(''), exact: false };
+/**
+ * What a template starts with: its fixed words and the leading fields given, up to the first
+ * field not given. `begins_with` over it selects one entity in a shared partition, or a part of
+ * it; the separator at its end keeps "hf-1" from selecting "hf-10".
+ */
+function leadingPrefix(template: Template, fields: Readonly<Record<string, unknown>>): { prefix: string; exact: boolean } {
+  const end = template.findIndex((s) => isField(s) && fields[s.name] === undefined);
+  if (end === -1) return { prefix: compose(template, fields), exact: true };
+  return { prefix: template.slice(0, end).map((s) => `${isField(s) ? s.format(fields[s.name]) : s}${SEPARATOR}`).join(''), exact: false };
 }
 
 export interface Entity<D extends Definition> {
@@ -159,9 +163,14 @@ export interface Entity<D extends Definition> {
   item(fields: EntityFields<D>, attributes: Item): Item;
   /**
    * The key condition of a query on one partition of an index; with `onlyThis`, narrowed by the
-   * sort key's fixed words to this entity's items (a partition can hold several entities).
+   * sort key's fixed words to this entity's items (a partition can hold several entities); with
+   * `within`, narrowed further by the sort key's leading fields (one housing form's history).
    */
-  query<I extends IndexOf<D>>(index: I, fields: FieldsIn<D[I] extends IndexTemplates ? D[I]['pk'][number] : never>, options?: { onlyThis?: boolean }): KeyCondition;
+  query<I extends IndexOf<D>>(
+    index: I,
+    fields: FieldsIn<D[I] extends IndexTemplates ? D[I]['pk'][number] : never>,
+    options?: { onlyThis?: boolean; within?: Partial<EntityFields<D>> },
+  ): KeyCondition;
   /**
    * The fields back from an item's (or a paging key's) key attributes; undefined when they are
    * not all this entity's keys, or disagree on a field.
@@ -205,8 +214,8 @@ function defineEntity<const D extends Definition>(type: string, definition: D): 
       const names: Record<string, string> = { '#pk': attributes.pk };
       const values: Record<string, unknown> = { ':pk': compose(templates.pk, fields) };
       let condition = '#pk = :pk';
-      if (options.onlyThis) {
-        const { prefix, exact } = fixedPrefix(templates.sk);
+      if (options.onlyThis || options.within) {
+        const { prefix, exact } = leadingPrefix(templates.sk, options.within ?? {});
         names['#sk'] = attributes.sk;
         values[':sk'] = prefix;
         condition += exact ? ' AND #sk = :sk' : ' AND begins_with(#sk, :sk)';
@@ -242,6 +251,9 @@ const organizationId = idField('organizationId');
 const locationId = idField('locationId');
 const housingFormId = idField('housingFormId');
 const accountId = idField('accountId');
+/** When a change was made, in epoch milliseconds: 13 digits reach the year 2286. */
+const atMs = paddedNumberField('atMs', 13);
+const changeId = idField('changeId');
 const email = emailField('email');
 
 /**
@@ -269,6 +281,18 @@ export const entities = {
   housingForm: defineEntity('housingForm', {
     primary: { pk: ['LOC', locationId], sk: ['HF', housingFormId] },
     gsi1: { pk: ['REGION', regionId], sk: ['HF', locationId, housingFormId] },
+  }),
+  /**
+   * The audit trail of an organisation's listing: one record per change, written in the same
+   * transaction as the change. A housing form's records and a location's own records each sort
+   * by time under their ids, so either history is one query (newest first), and stays readable
+   * after the item is removed. Not indexed: the stream consumers skip these types.
+   */
+  housingFormChange: defineEntity('housingFormChange', {
+    primary: { pk: ['HISTORY', organizationId], sk: ['LOC', locationId, 'HF', housingFormId, atMs, changeId] },
+  }),
+  locationChange: defineEntity('locationChange', {
+    primary: { pk: ['HISTORY', organizationId], sk: ['LOC', locationId, 'CHANGE', atMs, changeId] },
   }),
   /** An account; its memberships share its partition, so one query reads who someone is and may do. */
   account: defineEntity('account', {

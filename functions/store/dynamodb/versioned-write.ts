@@ -22,10 +22,14 @@ export interface WriteCondition {
  * One change to a versioned item. A create expects no item and writes version 1; an update
  * expects `expectedVersion` and writes the next one; a delete expects `expectedVersion`.
  * Version 0 is an item stored before items carried versions (it has no version attribute).
+ * A refresh rewrites only what is derived from other items (a location's summary of its housing
+ * forms, a housing form's search candidate after its location changed): checked like an update,
+ * but its version stays, so nobody editing the item itself is told it changed.
  */
 export type VersionedWrite =
   | { kind: 'create'; item: Item }
   | { kind: 'update'; item: Item; expectedVersion: number; condition?: WriteCondition }
+  | { kind: 'refresh'; item: Item; expectedVersion: number; condition?: WriteCondition }
   | { kind: 'delete'; key: PrimaryKey; expectedVersion: number; condition?: WriteCondition };
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -89,6 +93,12 @@ function transactItemOf(tableName: string, write: VersionedWrite): TransactItem 
   const check = versionCheck(write.expectedVersion, write.condition);
   if (write.kind === 'update') {
     return { Put: { TableName: tableName, Item: { ...write.item, version: write.expectedVersion + 1 }, ...check } };
+  }
+  if (write.kind === 'refresh') {
+    // Version 0 is the absence of the attribute: writing a 0 would fail the next check.
+    const { version: _absent, ...rest } = write.item;
+    const item = write.expectedVersion === 0 ? rest : { ...rest, version: write.expectedVersion };
+    return { Put: { TableName: tableName, Item: item, ...check } };
   }
   return { Delete: { TableName: tableName, Key: { [KEY.pk]: write.key.pk, [KEY.sk]: write.key.sk }, ...check } };
 }

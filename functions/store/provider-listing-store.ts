@@ -1,0 +1,105 @@
+// The storage port for a provider's own edits of its listing, item by item: read the whole listing
+// with every item's version, change one housing form or location (or confirm many waiting lists),
+// and read the audit trail. Every change is checked against the version the editor started from
+// (VersionConflictError, carrying the item as it is now), touches only the organisation's own
+// items (else ItemNotFoundError), and writes its audit record in the same transaction.
+// Nothing about DynamoDB; the whole-listing import is the ListingWriter beside it.
+import type { HousingForm, Organization, StoredLocation, WaitingList } from '../../shared/domain/index.ts';
+
+export interface Versioned<T> {
+  value: T;
+  version: number;
+}
+
+export interface ListingLocation {
+  location: StoredLocation;
+  version: number;
+  /** Sorted by id (the order they are stored in). */
+  housingForms: Array<Versioned<HousingForm>>;
+}
+
+/** An organisation's whole listing, read consistently, each item with its version. */
+export interface OrganizationListing {
+  organization: Organization;
+  version: number;
+  locations: ListingLocation[];
+}
+
+/** Who makes a change and when: the audit record keeps both. */
+export interface ChangeContext {
+  by: { accountId: string; name: string };
+  now: Date;
+}
+
+export const CHANGE_ACTIONS = ['created', 'updated', 'waiting-list', 'confirmed', 'removed'] as const;
+export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
+
+/** One audit record: the item's data before and after (absent before a creation and after a removal). */
+export interface ListingChange {
+  changeId: string;
+  /** ISO date-time. */
+  at: string;
+  by: { accountId: string; name: string };
+  action: ChangeAction;
+  before?: HousingForm | StoredLocation;
+  after?: HousingForm | StoredLocation;
+}
+
+/** A waiting list as an editor reports it; the store stamps `updatedAt`. */
+export type WaitingListReport = Omit<WaitingList, 'updatedAt'>;
+
+export interface HousingFormRef {
+  locationId: string;
+  housingFormId: string;
+}
+
+export interface Confirmation extends HousingFormRef {
+  version: number;
+  updatedAt: string;
+}
+
+/** The VersionConflictError `current` of a confirmation: the housing forms whose version was stale. */
+export interface StaleHousingForms {
+  housingForms: Array<HousingFormRef & { housingForm: HousingForm; version: number }>;
+}
+
+/** At most this many housing forms are confirmed in one call: each takes two writes of one transaction. */
+export const MAX_CONFIRMATIONS = 50;
+
+/** At most this many housing forms come or go with a location at once (with their audit records, in one transaction). */
+export const MAX_FORMS_PER_LOCATION_CHANGE = 48;
+
+/** At most this many changes are read back in a history, the newest. */
+export const HISTORY_LIMIT = 200;
+
+export interface ProviderListingStore {
+  getOrganization(organizationId: string): Promise<Versioned<Organization> | undefined>;
+  readListing(organizationId: string): Promise<OrganizationListing | undefined>;
+  readHousingForm(organizationId: string, ref: HousingFormRef): Promise<Versioned<HousingForm> | undefined>;
+  readLocation(organizationId: string, locationId: string): Promise<Versioned<StoredLocation> | undefined>;
+
+  /** Replaces a housing form's data; its waiting list's `updatedAt` becomes now when the list changed. */
+  updateHousingForm(organizationId: string, locationId: string, form: HousingForm, expectedVersion: number, ctx: ChangeContext): Promise<Versioned<HousingForm>>;
+  /** IdTakenError when the location has a housing form with this id. */
+  createHousingForm(organizationId: string, locationId: string, form: HousingForm, ctx: ChangeContext): Promise<Versioned<HousingForm>>;
+  /** LastHousingFormError for a location's only housing form. */
+  removeHousingForm(organizationId: string, ref: HousingFormRef, expectedVersion: number, ctx: ChangeContext): Promise<void>;
+  updateWaitingList(organizationId: string, ref: HousingFormRef, report: WaitingListReport, expectedVersion: number, ctx: ChangeContext): Promise<Versioned<HousingForm>>;
+  /**
+   * "Still correct": each waiting list unchanged but confirmed now. All or nothing: any stale
+   * version is a VersionConflictError whose `current` is StaleHousingForms.
+   */
+  confirmWaitingLists(organizationId: string, forms: ReadonlyArray<HousingFormRef & { version: number }>, ctx: ChangeContext): Promise<Confirmation[]>;
+
+  /** `location` is resolved (region and point) by the caller; its housing forms' candidates follow. */
+  updateLocation(organizationId: string, location: StoredLocation, expectedVersion: number, ctx: ChangeContext): Promise<Versioned<StoredLocation>>;
+  /** IdTakenError when any organisation uses the location id. */
+  createLocation(organizationId: string, location: StoredLocation, forms: readonly HousingForm[], ctx: ChangeContext): Promise<Versioned<StoredLocation>>;
+  /** Removes the location with its housing forms. */
+  removeLocation(organizationId: string, locationId: string, expectedVersion: number, ctx: ChangeContext): Promise<void>;
+
+  /** Newest first, at most HISTORY_LIMIT; kept after the item is removed. */
+  housingFormHistory(organizationId: string, ref: HousingFormRef): Promise<ListingChange[]>;
+  /** The location's own changes (not its housing forms'), newest first, at most HISTORY_LIMIT. */
+  locationHistory(organizationId: string, locationId: string): Promise<ListingChange[]>;
+}
