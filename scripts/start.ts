@@ -4,9 +4,9 @@
 // builds, the previous build stays online (or, on a first start, a "Woonwijzer is starting" page).
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
-import { seedDemoAccounts, demoCoordinatorEmail } from '../functions/accounts/accounts-admin.ts';
+import { seedDemoAccounts, demoCoordinatorEmail, demoProviderEmails } from '../functions/accounts/accounts-admin.ts';
 import { createPublicApp } from '../functions/api/public/app.ts';
-import { seedDemo } from '../functions/listings/seed-demo.ts';
+import { demoOrganizations, seedDemo } from '../functions/listings/seed-demo.ts';
 import { buildSite, DEFAULT_SITE_DIR } from '../functions/local/build-site.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';
@@ -41,8 +41,8 @@ try {
   const seeded = await seedDemo(db.stores, systemClock);
   say(seeded.demoDocuments > 0 ? `Loaded ${seeded.demoDocuments} demonstration listings.` : 'The store already holds listings; kept them.');
 
-  const madeAccounts = await seedDemoAccounts({ ...db.stores, clock: systemClock }, await db.stores.regions.listRegions());
-  if (madeAccounts.length > 0) say(`Demonstration accounts: ${madeAccounts.join(', ')} (sign in with the code this terminal prints).`);
+  const madeAccounts = await seedDemoAccounts({ ...db.stores, clock: systemClock }, await db.stores.regions.listRegions(), await demoOrganizations());
+  if (madeAccounts.length > 0) say(`Made ${madeAccounts.length} demonstration accounts (coordinators, provider admins and editors; README.md lists them; sign in with the code this terminal prints).`);
 
   let search: SearchEngine;
   if (config.SEARCH_ENGINE === 'embedded') {
@@ -72,7 +72,8 @@ try {
   say(`\nWoonwijzer runs at ${address}/  (API: ${address}/api/regions). Stop with Ctrl-C.`);
   say(
     `Staff sign-in: POST ${address}/api/auth/code with {"email": "${demoCoordinatorEmail('zuid-limburg')}"}; ` +
-      `the code is printed here and the mail written to ${outboxDir(config)}/.`,
+      `the code is printed here and the mail written to ${outboxDir(config)}/. ` +
+      `A provider's editor: ${demoProviderEmails('mergelland-zorg').editor} (see README.md for all).`,
   );
 } catch (error) {
   process.stderr.write(`Start failed: ${(error as Error).message}\n`);

@@ -1,10 +1,10 @@
 // What the platform operator does with accounts outside the web (`npm run accounts`), and the
-// demonstration accounts of `npm start`: create an account with a membership, or add the
+// demonstration accounts of `npm start` (coordinators, provider admins and editors): create an account with a membership, or add the
 // membership to the account the address already has. The scope must exist: a coordinator only
 // of a configured region.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.ts';
-import type { Region } from '../../shared/domain/index.ts';
+import type { Organization, Region } from '../../shared/domain/index.ts';
 import { AccountExistsError, type AccountStore, type Membership } from '../store/account-store.ts';
 import type { ListingReader } from '../store/listing-reader.ts';
 import type { RegionReader } from '../store/region-store.ts';
@@ -66,14 +66,35 @@ export async function grantMembership(deps: AdminDeps, input: { email: string; n
 /** The demonstration coordinator's address of a region, listed in README.md. */
 export const demoCoordinatorEmail = (regionId: string) => `coordinator@${regionId}.example`;
 
-/** A coordinator account for each demonstration region that has none yet; returns the addresses made. */
-export async function seedDemoAccounts(deps: AdminDeps, regions: readonly Region[]): Promise<string[]> {
-  const made: string[] = [];
+/** The demonstration provider admin's and editor's addresses of an organisation, listed in README.md. */
+export const demoProviderEmails = (organizationId: string) =>
+  ({ admin: `beheer@${organizationId}.example`, editor: `redactie@${organizationId}.example` });
+
+/**
+ * A coordinator account for each demonstration region, and a provider admin and editor for each
+ * demonstration organisation that is stored, where the address has none yet; returns the addresses made.
+ */
+export async function seedDemoAccounts(
+  deps: AdminDeps,
+  regions: readonly Region[],
+  organizations: ReadonlyArray<Pick<Organization, 'id' | 'name'>> = [],
+): Promise<string[]> {
+  const wanted: Array<{ email: string; name: string; membership: Membership }> = [];
   for (const region of regions.filter((r) => r.demonstration)) {
-    const email = demoCoordinatorEmail(region.id);
-    if (await deps.accounts.findAccountByEmail(email)) continue;
-    await grantMembership(deps, { email, name: `Coördinator ${region.name}`, membership: { role: 'coordinator', regionId: region.id } });
-    made.push(email);
+    wanted.push({ email: demoCoordinatorEmail(region.id), name: `Coördinator ${region.name}`, membership: { role: 'coordinator', regionId: region.id } });
+  }
+  for (const org of organizations) {
+    // A store that kept listings of its own may lack a demonstration organisation: no account for it.
+    if (!(await deps.listings.getOrganization(org.id))) continue;
+    const { admin, editor } = demoProviderEmails(org.id);
+    wanted.push({ email: admin, name: `Beheerder ${org.name}`, membership: { role: 'provider-admin', organizationId: org.id } });
+    wanted.push({ email: editor, name: `Redactie ${org.name}`, membership: { role: 'provider-editor', organizationId: org.id } });
+  }
+  const made: string[] = [];
+  for (const account of wanted) {
+    if (await deps.accounts.findAccountByEmail(account.email)) continue;
+    await grantMembership(deps, account);
+    made.push(account.email);
   }
   return made;
 }

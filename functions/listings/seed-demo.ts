@@ -1,5 +1,6 @@
 // Loads the configured regions, and the demonstration listings when the store holds none yet.
 import type { Clock } from '../../shared/clock.ts';
+import { OrganizationSchema } from '../../shared/domain/index.ts';
 import type { ListingReader } from '../store/listing-reader.ts';
 import type { ListingWriter } from '../store/listing-writer.ts';
 import type { RegionStore, RegionWriter } from '../store/region-store.ts';
@@ -33,6 +34,18 @@ export interface SeedStores {
   regions: RegionStore;
   listings: Pick<ListingReader, 'regionCounts'>;
   listingWriter: ListingWriter;
+}
+
+/** The organisations of the demonstration listings (their ids and names), for their demonstration accounts. */
+export async function demoOrganizations(): Promise<Array<{ id: string; name: string }>> {
+  const organizations: Array<{ id: string; name: string }> = [];
+  for (const file of await demoFiles()) {
+    const read = await readListingFile(file);
+    if (!read.ok) throw new Error(`${file}: ${read.message}`);
+    const parsed = OrganizationSchema.safeParse((read.document as { organization?: unknown } | null)?.organization);
+    if (parsed.success) organizations.push({ id: parsed.data.id, name: parsed.data.name });
+  }
+  return organizations;
 }
 
 export async function seedDemo(stores: SeedStores, clock: Clock): Promise<SeedReport> {

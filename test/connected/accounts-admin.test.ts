@@ -7,13 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grantMembership, seedDemoAccounts, UnknownScopeError } from '../../functions/accounts/accounts-admin.ts';
-import { loadRegions } from '../../functions/listings/seed-demo.ts';
+import { importListing } from '../../functions/listings/import-listing.ts';
+import { demoOrganizations, loadRegions } from '../../functions/listings/seed-demo.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
 import type { Stores } from '../../functions/store/create-store.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { parseCommand } from '../../scripts/accounts.ts';
 import { createTestApp } from '../support/test-app.ts';
-import { createStaffTestApp, TEST_ORIGIN } from '../support/test-staff-app.ts';
+import { listingDocument } from '../fixtures/listing.ts';
+import { codeIn, cookieOf, createStaffTestApp, TEST_ORIGIN } from '../support/test-staff-app.ts';
 
 const clock = fixedClock('2026-12-01T09:00:00Z');
 let stores: Stores;
@@ -68,6 +70,28 @@ describe('demonstration accounts', () => {
     expect(await seedDemoAccounts(deps(), regions)).toEqual([]);
     const zl = await stores.accounts.findAccountByEmail('coordinator@zuid-limburg.example');
     expect((await stores.accounts.getAccount(zl?.id as string))?.memberships).toEqual([{ role: 'coordinator', regionId: 'zuid-limburg' }]);
+  });
+});
+
+describe('demonstration provider accounts', () => {
+  it('makes an admin and an editor for each stored demonstration organisation, once, who can sign in to their listing', async () => {
+    const organizations = await demoOrganizations();
+    expect(organizations.length).toBeGreaterThanOrEqual(16);
+    const [first, second] = organizations as [{ id: string; name: string }, { id: string; name: string }];
+    // Only the first is stored here: the second gets no accounts (its scope does not exist).
+    const outcome = await importListing(listingDocument({ organization: { id: first.id, name: first.name, regionIds: ['zuid-limburg'] } }), { ...stores, clock });
+    expect(outcome.ok).toBe(true);
+    const made = await seedDemoAccounts(deps(), [], [first, second]);
+    expect(made).toEqual([`beheer@${first.id}.example`, `redactie@${first.id}.example`]);
+    expect(await seedDemoAccounts(deps(), [], [first, second])).toEqual([]);
+    const editor = await stores.accounts.findAccountByEmail(`redactie@${first.id}.example`);
+    expect((await stores.accounts.getAccount(editor?.id as string))?.memberships).toEqual([{ role: 'provider-editor', organizationId: first.id }]);
+
+    expect((await staff.post('/api/auth/code', { email: `redactie@${first.id}.example` })).status).toBe(202);
+    const signedIn = await staff.post('/api/auth/sign-in', { email: `redactie@${first.id}.example`, code: codeIn((await staff.mails()).at(-1) as string) });
+    const listing = await staff.get(`/api/provider/organizations/${first.id}`, cookieOf(signedIn));
+    expect(listing.status).toBe(200);
+    expect((await staff.get(`/api/provider/organizations/${second.id}`, cookieOf(signedIn))).status).toBe(403);
   });
 });
 

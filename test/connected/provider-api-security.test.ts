@@ -87,7 +87,7 @@ const routes: Route[] = [
   },
 ];
 
-async function refusedWithoutChange(status: number, request: () => Promise<Response>) {
+async function refusedWithoutChange(status: number, request: () => Response | Promise<Response>) {
   const before = await t.storedListing();
   const res = await request();
   expect(res.status).toBe(status);

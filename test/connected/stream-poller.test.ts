@@ -1,6 +1,6 @@
 // The stream poller over DynamoDB Local: an import after the engine loaded shows up in the match
 // answer within a few seconds, and a re-import without a housing form takes it out again, as
-// `npm run import` does while `npm start` runs.
+// `npm run import` does while `npm start` runs; a provider's edit shows up the same way.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
@@ -88,6 +88,23 @@ describe('the stream poller keeps the embedded engine current', () => {
     const small = await engine.search(SearchQuerySchema.parse({ regionId: 'zuid-limburg', q: 'boterbloem', smallScale: 'true' }));
     expect(small.total).toBe(0);
     expect((await engine.search(SearchQuerySchema.parse({ regionId: 'zuid-limburg', q: 'boterbloem' }))).total).toBe(1);
+    expect(engine.sizes()['zuid-limburg']).toBe(2);
+  });
+
+  it('applies a provider\'s waiting-list update at once, and indexes nothing of its audit record', async () => {
+    const ctx = { by: { accountId: 'account-1', name: 'Eva Editor' }, now: clock.now() };
+    const ref = { locationId: 'huize-nieuwkomer', housingFormId: 'groep-b' };
+    const form = await stores.providerListings.readHousingForm('zorggroep-nieuw', ref);
+    await stores.providerListings.updateWaitingList('zorggroep-nieuw', ref, { status: 'available', placesAvailable: 1 }, form?.version ?? -1, ctx);
+    const waitingList = async () => {
+      const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }));
+      return answer.results.find((r) => r.name === 'Groep Boterbloem')?.waitingList;
+    };
+    expect(await waitingList()).toMatchObject({ status: 'short' });
+    await vi.waitFor(async () => expect(await waitingList()).toEqual({ status: 'available', placesAvailable: 1, updatedAt: clock.now().toISOString() }), {
+      timeout: 10_000,
+      interval: 100,
+    });
     expect(engine.sizes()['zuid-limburg']).toBe(2);
   });
 

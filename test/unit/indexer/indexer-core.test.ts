@@ -4,7 +4,7 @@ import { log } from '../../../functions/platform/log.ts';
 import { candidate } from '../../fixtures/candidates.ts';
 import { takeMetrics } from '../../support/output-capture.ts';
 import { RecordingIndex } from './recording-index.ts';
-import { housingFormItem, locationItem, organizationItem, sequenceOf, streamRecord } from './stream-records.ts';
+import { housingFormChangeItem, housingFormItem, locationItem, organizationItem, sequenceOf, streamRecord } from './stream-records.ts';
 
 // Silent here and back afterwards: the unit project shares a worker (and this logger) between files.
 let level: ReturnType<typeof log.getLevelName>;
@@ -37,13 +37,14 @@ describe('the stream indexer', () => {
     ]);
   });
 
-  it('ignores records of other items (organisations, locations)', async () => {
+  it('ignores records of other items (organisations, locations, audit records)', async () => {
     const index = new RecordingIndex();
     const response = await processStreamBatch(
       [
         streamRecord('INSERT', { newItem: organizationItem('zorggroep-test') }),
         streamRecord('MODIFY', { oldItem: locationItem('de-linde'), newItem: locationItem('de-linde') }),
         streamRecord('REMOVE', { oldItem: locationItem('het-anker') }),
+        streamRecord('INSERT', { newItem: housingFormChangeItem(candidate()) }),
       ],
       index,
     );

@@ -33,6 +33,19 @@ export function organizationItem(id: string): Item {
   return entities.organization.item({ organizationId: id }, { data: { id, name: 'Zorggroep Test' }, locationIds: [], version: 1, hash: 'h' });
 }
 
+/** An audit record of a change to a housing form, as the provider edits write it beside the change. */
+export function housingFormChangeItem(c: MatchCandidate): Item {
+  const fields = { organizationId: c.organizationId, locationId: c.locationId, housingFormId: c.housingFormId, atMs: 1_795_000_000_000, changeId: 'change-1' };
+  return entities.housingFormChange.item(fields, {
+    ...fields,
+    at: '2026-11-20T12:00:00.000Z',
+    by: { accountId: 'account-1', name: 'Eva Editor' },
+    action: 'updated',
+    before: { id: c.housingFormId, name: c.name, waitingList: c.waitingList },
+    after: { id: c.housingFormId, name: c.name, waitingList: c.waitingList },
+  });
+}
+
 let sequence = 100_000_000;
 
 const image = (item: Item | undefined) =>
