@@ -40,6 +40,8 @@ async function benchSignIn(): Promise<string> {
     const app = createStaffApp({
       accounts: stores.accounts,
       throttles: stores.throttles,
+      providerListings: stores.providerListings,
+      regions: stores.regions,
       mailer: { send: async (mail: Mail) => void codes.set(mail.to, /^ {4}([0-9]{6})$/m.exec(mail.text)?.[1] ?? '') },
       clock: { now: () => new Date(now) },
       secret: randomBytes(32),
