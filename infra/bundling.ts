@@ -13,6 +13,8 @@ export const LAMBDA_ENTRIES = {
   indexer: 'functions/indexer/lambda.ts',
   reindex: 'functions/indexer/reindex-lambda.ts',
   searchAccess: 'infra/handlers/search-access.ts',
+  /** Lambda@Edge, in us-east-1 (constructs/site-not-found.ts). */
+  siteNotFound: 'infra/handlers/site-not-found.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 
@@ -62,4 +64,5 @@ export const BUNDLE_BUDGETS: Readonly<Record<LambdaName, number>> = {
   indexer: BUNDLE_BUDGET_BYTES,
   reindex: BUNDLE_BUDGET_BYTES,
   searchAccess: BUNDLE_BUDGET_BYTES,
+  siteNotFound: BUNDLE_BUDGET_BYTES,
 };

@@ -61,6 +61,7 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
     ...common('site', 'the Astro site on S3 and CloudFront, /api/* to the API'),
     apiOriginDomainName: api.originDomainName,
     webAclArn: waf.webAclArn,
+    siteNotFound: waf.siteNotFound,
   });
   const ops = new OpsStack(app, name('ops'), {
     ...common('ops', 'alarms, alarm topic, dashboard'),

@@ -1,33 +1,36 @@
 // The site: the Astro build in a private bucket behind CloudFront (origin access control) and
 // AWS WAF, /api/* forwarded uncached to the HTTP API, security headers on every answer, a
-// year-long cache for fingerprinted assets, and an invalidation on every deploy.
+// year-long cache for fingerprinted assets, the site's 404 page for a missing page (on the bucket's
+// behaviours only), and an invalidation on every deploy.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Annotations, CfnOutput, DefaultStackSynthesizer, Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  type EdgeLambda,
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
   FunctionRuntime,
   HttpVersion,
+  LambdaEdgeEventType,
   OriginProtocolPolicy,
   OriginRequestPolicy,
   PriceClass,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { type IVersion } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { type Construct } from 'constructs';
 import { siteCspViolations } from '../site-csp-check.ts';
-import { REPO_ROOT } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName, siteOriginsParameterName } from '../naming.ts';
 import { accessLogsBucket } from '../constructs/access-logs.ts';
+import { siteBuildPath } from '../constructs/site-not-found.ts';
 import { executionRole, stageLogGroup } from '../constructs/lambda-settings.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 import { IMMUTABLE_CACHE_CONTROL, securityHeadersPolicy } from '../constructs/security-headers.ts';
@@ -38,6 +41,11 @@ export interface SiteStackProps extends StackProps {
   readonly apiOriginDomainName: string;
   /** The WAF web ACL (CloudFront scope, from the us-east-1 stack) in front of every path. */
   readonly webAclArn: string;
+  /**
+   * The Lambda@Edge version (from the us-east-1 stack) that answers a missing page with the site's
+   * 404 page; undefined without a site build.
+   */
+  readonly siteNotFound: IVersion | undefined;
 }
 
 /** Astro writes `page/index.html`; the bucket has no index documents, so the edge adds them. */
@@ -101,13 +109,17 @@ export class SiteStack extends Stack {
       runtime: FunctionRuntime.JS_2_0,
     });
 
+    // S3 answers 403 for a missing key (the distribution may not list the bucket). The function
+    // turns that into the 404 page on the bucket's behaviours; no distribution-wide error
+    // response, which would also replace the API's own answers (a staff 403 is JSON with a reason).
+    const missingPage: EdgeLambda[] | undefined = props.siteNotFound
+      ? [{ functionVersion: props.siteNotFound, eventType: LambdaEdgeEventType.ORIGIN_RESPONSE }]
+      : undefined;
+
     this.distribution = new Distribution(this, 'Distribution', {
       comment: name('site'),
       webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
-      // S3 answers 403 for a missing key (the distribution may not list the bucket): show the
-      // site's own 404 page. This applies to every origin, so the API must not answer 403.
-      errorResponses: [{ httpStatus: 403, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(1) }],
       priceClass: PriceClass.PRICE_CLASS_100,
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
@@ -116,6 +128,7 @@ export class SiteStack extends Stack {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: pageHeaders,
         functionAssociations: [{ function: directoryIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
+        edgeLambdas: missingPage,
         compress: true,
       },
       additionalBehaviors: {
@@ -124,6 +137,7 @@ export class SiteStack extends Stack {
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           cachePolicy: assetCache,
           responseHeadersPolicy: assetHeaders,
+          edgeLambdas: missingPage,
           compress: true,
         },
         '/api/*': {
@@ -164,7 +178,7 @@ export class SiteStack extends Stack {
       stringValue: Fn.join(',', this.origins),
     });
 
-    const siteDist = path.resolve(REPO_ROOT, config.siteDist);
+    const siteDist = siteBuildPath(config);
     if (existsSync(siteDist)) {
       // A page whose script the CSP blocks would ship broken: refuse the synth instead.
       const violations = siteCspViolations(siteDist);

@@ -1,11 +1,16 @@
 // AWS WAF for the distribution: match and search are open to anyone, so one IP address may send
 // only so many API requests per five minutes, and AWS's managed rules turn away common exploits
 // and known bad inputs before they reach the API function. A CloudFront web ACL must live in
-// us-east-1, hence a stack of its own there; the site stack reads the ACL's ARN from it.
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+// us-east-1, hence a stack of its own there; the site stack reads the ACL's ARN from it. The
+// distribution's Lambda@Edge function (the site's 404 page) must live there too, so it is here.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { type IVersion } from 'aws-cdk-lib/aws-lambda';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { type Construct } from 'constructs';
 import { type StageConfig } from '../config.ts';
+import { SiteNotFound, notFoundPageFile, siteBuildPath } from '../constructs/site-not-found.ts';
 import { resourceName } from '../naming.ts';
 
 export interface WafStackProps extends StackProps {
@@ -27,8 +32,8 @@ export const RATE_LIMITED_PATH_TRANSFORMATIONS: CfnWebACL.TextTransformationProp
 
 /**
  * AWS managed rule groups in evaluation order, with the rules inside them that only count.
- * SizeRestrictions_BODY blocks bodies over 8 KB with a bare 403, which the distribution turns into
- * its 404 page; the API has its own body limit and answers 413 with a reason instead.
+ * SizeRestrictions_BODY blocks bodies over 8 KB with a bare 403 that names no reason; the API has
+ * its own body limit and answers 413 with a reason instead.
  */
 export const MANAGED_RULE_GROUPS = [
   { name: 'AWSManagedRulesCommonRuleSet', countOnly: ['SizeRestrictions_BODY'] },
@@ -38,6 +43,8 @@ export const MANAGED_RULE_GROUPS = [
 export class WafStack extends Stack {
   readonly webAcl: CfnWebACL;
   readonly webAclArn: string;
+  /** The site's 404 page function (Lambda@Edge); undefined without a site build, when nothing is uploaded either. */
+  readonly siteNotFound: IVersion | undefined;
 
   constructor(scope: Construct, id: string, props: WafStackProps) {
     super(scope, id, props);
@@ -54,7 +61,7 @@ export class WafStack extends Stack {
     const rateRule: CfnWebACL.RuleProperty = {
       name: 'api-requests-per-ip',
       priority: 0,
-      // 429 says "too many requests" to scripts; a bare 403 would become the site's 404 page.
+      // 429 says "too many requests" to scripts and people alike; a bare 403 says only "no".
       action: { block: { customResponse: { responseCode: 429 } } },
       statement: {
         rateBasedStatement: {
@@ -99,5 +106,18 @@ export class WafStack extends Stack {
     this.webAclArn = this.webAcl.attrArn;
 
     new CfnOutput(this, 'WebAclArn', { value: this.webAclArn });
+
+    // Without a build the site stack uploads nothing (and warns): no page to serve, no function.
+    if (existsSync(siteBuildPath(config))) {
+      const pageFile = notFoundPageFile(config);
+      if (existsSync(pageFile)) {
+        this.siteNotFound = new SiteNotFound(this, 'SiteNotFound', { config, pageFile }).version;
+      } else {
+        Annotations.of(this).addError(
+          `The site build at ${config.siteDist} has no ${path.basename(pageFile)}: missing pages would get S3's bare 403. ` +
+            'Build the whole site (`npm run build:site`, site/src/pages/404.astro) before `cdk deploy`.',
+        );
+      }
+    }
   }
 }

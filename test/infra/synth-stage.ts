@@ -15,10 +15,14 @@ export interface SynthesisedStage {
   readonly templates: Record<keyof WoonwijzerStacks, Template>;
 }
 
-/** A folder with an index.html, standing in for the Astro build. */
-export function fakeSiteDist(): string {
+/** The stand-in build's 404 page: what the site's edge function must serve for a missing page. */
+export const FAKE_NOT_FOUND_PAGE = '<!doctype html><title>Deze pagina bestaat niet</title><h1>Deze pagina bestaat niet</h1>';
+
+/** A folder with an index.html and (unless told otherwise) a 404.html, standing in for the Astro build. */
+export function fakeSiteDist({ notFoundPage = true }: { notFoundPage?: boolean } = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'woonwijzer-site-'));
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>woonwijzer</title>');
+  if (notFoundPage) writeFileSync(path.join(dir, '404.html'), FAKE_NOT_FOUND_PAGE);
   return dir;
 }
 

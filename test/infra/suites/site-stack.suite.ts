@@ -1,12 +1,19 @@
 // Site: the Astro build in a private bucket behind CloudFront with origin access control, /api/*
-// to the HTTP API uncached, security headers, long cache for fingerprinted assets, invalidation
-// on deploy; and a clean-clone synth without a build.
+// to the HTTP API uncached, security headers, long cache for fingerprinted assets, the site's 404
+// page on the bucket's behaviours only (the API's answers pass unchanged), invalidation on
+// deploy; and a clean-clone synth without a build.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import type { CloudFrontResponseEvent, CloudFrontResultResponse } from 'aws-lambda';
 import { CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE_CONTROL } from '../../../infra/constructs/security-headers.ts';
 import { DIRECTORY_INDEX_FUNCTION } from '../../../infra/stacks/site-stack.ts';
 import { STAFF_PATH_PREFIXES } from '../../../functions/api/staff/paths.ts';
-import { type Stages, type SynthesisedStage, onlyResource, synthStage } from '../synth-stage.ts';
+import { NOT_FOUND_CACHE_CONTROL } from '../../../infra/handlers/site-not-found.ts';
+import { FAKE_NOT_FOUND_PAGE, type Stages, fakeSiteDist, type SynthesisedStage, onlyResource, synthStage } from '../synth-stage.ts';
 
 // Managed policy ids, fixed by AWS.
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -17,6 +24,8 @@ let prod: SynthesisedStage;
 
 interface Behavior {
   PathPattern?: string;
+  LambdaFunctionAssociations?: Array<{ EventType: string; LambdaFunctionARN: unknown }>;
+  FunctionAssociations?: unknown[];
   CachePolicyId: unknown;
   OriginRequestPolicyId?: unknown;
   ResponseHeadersPolicyId?: unknown;
@@ -25,13 +34,14 @@ interface Behavior {
   AllowedMethods?: string[];
 }
 interface DistributionConfig {
+  CustomErrorResponses?: unknown[];
   DefaultCacheBehavior: Behavior;
   CacheBehaviors: Behavior[];
   Origins: Array<{ Id: string; DomainName: unknown; OriginAccessControlId?: unknown; S3OriginConfig?: unknown }>;
 }
 
-function distributionConfig(): DistributionConfig {
-  const distributions = Object.values(prod.templates.site.findResources('AWS::CloudFront::Distribution'));
+function distributionConfig(stage: SynthesisedStage = prod): DistributionConfig {
+  const distributions = Object.values(stage.templates.site.findResources('AWS::CloudFront::Distribution'));
   expect(distributions).toHaveLength(1);
   return (distributions[0] as { Properties: { DistributionConfig: DistributionConfig } }).Properties.DistributionConfig;
 }
@@ -151,14 +161,6 @@ export function siteStackSuite(stages: () => Stages): void {
         for (const b of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) expect(b.ResponseHeadersPolicyId).toBeDefined();
       });
 
-      it('shows the site 404 page for a missing page', () => {
-        prod.templates.site.hasResourceProperties('AWS::CloudFront::Distribution', {
-          DistributionConfig: Match.objectLike({
-            CustomErrorResponses: [{ ErrorCode: 403, ResponseCode: 404, ResponsePagePath: '/404.html', ErrorCachingMinTTL: 60 }],
-          }),
-        });
-      });
-
       it('rewrites /page and /page/ to page/index.html and leaves files alone', () => {
         // The function is plain JavaScript for CloudFront's runtime; run it here as it is.
         const handler = new Function(`${DIRECTORY_INDEX_FUNCTION}\nreturn handler;`)() as (e: { request: { uri: string } }) => { uri: string };
@@ -183,15 +185,110 @@ export function siteStackSuite(stages: () => Stages): void {
       });
     });
 
+    describe('a missing page', () => {
+      /** The S3 origin's behaviours: the pages (default) and the fingerprinted assets. */
+      const bucketBehaviors = (stage: SynthesisedStage = prod) => {
+        const config = distributionConfig(stage);
+        const s3Origins = new Set(config.Origins.filter((o) => o.S3OriginConfig !== undefined).map((o) => o.Id));
+        return [config.DefaultCacheBehavior, ...config.CacheBehaviors].filter((b) => s3Origins.has(b.TargetOriginId));
+      };
+      const edgeFunction = (stage: SynthesisedStage = prod) =>
+        onlyResource(stage.templates.waf, 'AWS::Lambda::Function', { FunctionName: `woonwijzer-${stage.config.stage}-site-not-found` });
+
+      it('has no distribution-wide error response, which would replace the API\'s answers too', () => {
+        for (const stage of [prod, stages().dev]) expect(distributionConfig(stage).CustomErrorResponses).toBeUndefined();
+      });
+
+      it('is answered on the bucket\'s behaviours by an origin-response function from us-east-1', () => {
+        const behaviors = bucketBehaviors();
+        expect(behaviors.map((b) => b.PathPattern ?? '(default)')).toEqual(['(default)', '/_astro/*']);
+        const version = onlyResource(prod.templates.waf, 'AWS::Lambda::Version', { FunctionName: { Ref: edgeFunction().logicalId } });
+        const outputs = prod.templates.waf.toJSON().Outputs as Record<string, { Value: unknown }>;
+        for (const b of behaviors) {
+          expect(b.LambdaFunctionAssociations).toHaveLength(1);
+          const [association] = b.LambdaFunctionAssociations ?? [];
+          expect(association?.EventType).toBe('origin-response');
+          const { StackName, Region, OutputName } = (association?.LambdaFunctionARN as { 'Fn::GetStackOutput': Record<string, string> })['Fn::GetStackOutput'];
+          expect([StackName, Region]).toEqual(['woonwijzer-prod-waf', 'us-east-1']);
+          // A numbered version: Lambda@Edge takes no $LATEST and no alias.
+          expect(outputs[OutputName ?? '']?.Value).toEqual({ Ref: version.logicalId });
+        }
+      });
+
+      it('leaves every /api/* answer to the API: no edge function on its behaviour', () => {
+        const api = behavior('/api/*');
+        expect(api.LambdaFunctionAssociations).toBeUndefined();
+        expect(api.FunctionAssociations).toBeUndefined();
+      });
+
+      it('runs on a runtime and architecture Lambda@Edge accepts, without environment variables, trusted by edgelambda', () => {
+        const props = edgeFunction().resource.Properties as Record<string, unknown> & { Role: { 'Fn::GetAtt': [string, string] } };
+        expect(props).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['x86_64'] });
+        expect(props.Environment).toBeUndefined();
+        const role = prod.templates.waf.toJSON().Resources[props.Role['Fn::GetAtt'][0]] as {
+          Properties: { AssumeRolePolicyDocument: { Statement: Array<{ Principal: { Service: string | string[] } }> } };
+        };
+        const services = role.Properties.AssumeRolePolicyDocument.Statement.flatMap((st) => [st.Principal.Service].flat());
+        expect(services).toEqual(expect.arrayContaining(['lambda.amazonaws.com', 'edgelambda.amazonaws.com']));
+      });
+
+      it('may write only its own edge log groups', () => {
+        const statements = Object.values(prod.templates.waf.findResources('AWS::IAM::Policy')).flatMap(
+          (p) => (p as { Properties: { PolicyDocument: { Statement: Array<{ Action: string[]; Resource: unknown }> } } }).Properties.PolicyDocument.Statement,
+        );
+        expect(statements).toHaveLength(1);
+        expect(statements[0]?.Action).toEqual(['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+        expect(JSON.stringify(statements[0]?.Resource)).toContain(':log-group:/aws/lambda/us-east-1.woonwijzer-prod-site-not-found:*');
+      });
+
+      it('gets the built 404 page in the deployed bundle, served with status 404 for S3\'s 403 and untouched otherwise', { timeout: 120_000 }, async () => {
+        // Bundled for real (esbuild), as `cdk deploy` does, for the us-east-1 stack only.
+        const bundled = synthStage('dev', { 'aws:cdk:bundling-stacks': ['woonwijzer-dev-waf'] });
+        const code = (edgeFunction(bundled).resource.Properties as { Code: { S3Key: string } }).Code.S3Key;
+        const assetDir = path.join((bundled.stacks.waf.node.root as App).outdir, `asset.${code.replace(/\.zip$/, '')}`);
+        expect(readFileSync(path.join(assetDir, '404.html'), 'utf8')).toBe(FAKE_NOT_FOUND_PAGE);
+        const { handler } = (await import(pathToFileURL(path.join(assetDir, 'index.mjs')).href)) as {
+          handler: (event: CloudFrontResponseEvent) => Promise<CloudFrontResultResponse>;
+        };
+        const event = (status: string, uri: string): CloudFrontResponseEvent =>
+          ({
+            Records: [
+              {
+                cf: {
+                  config: { distributionDomainName: 'd111111abcdef8.cloudfront.net', distributionId: 'EDFDVBD6EXAMPLE', eventType: 'origin-response', requestId: 'r' },
+                  request: { clientIp: '203.0.113.1', method: 'GET', uri, querystring: '', headers: {} },
+                  response: { status, statusDescription: status === '200' ? 'OK' : 'Forbidden', headers: { 'content-type': [{ key: 'Content-Type', value: 'application/xml' }] } },
+                },
+              },
+            ],
+          }) as CloudFrontResponseEvent;
+
+        const missing = await handler(event('403', '/regio/bestaat-niet/index.html'));
+        expect(missing.status).toBe('404');
+        expect(missing.body).toBe(FAKE_NOT_FOUND_PAGE);
+        expect(missing.headers?.['content-type']?.[0]?.value).toBe('text/html; charset=utf-8');
+        expect(missing.headers?.['cache-control']?.[0]?.value).toBe(NOT_FOUND_CACHE_CONTROL);
+        const found = await handler(event('200', '/index.html'));
+        expect(found).toEqual(event('200', '/index.html').Records[0]?.cf.response);
+      });
+    });
+
     describe('deploying the build', () => {
       it('uploads the build and invalidates the whole distribution', () => {
         prod.templates.site.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'], Prune: true });
       });
 
-      it('synthesises without a build, warning that nothing will be uploaded', () => {
+      it('synthesises without a build, warning that nothing will be uploaded (and with no page, no 404 function)', { timeout: 120_000 }, () => {
         const clean = synthStage('dev', { siteDist: 'does-not-exist/dist' });
         clean.templates.site.resourceCountIs('Custom::CDKBucketDeployment', 0);
         Annotations.fromStack(clean.stacks.site).hasWarning('*', Match.stringLikeRegexp('No site build at does-not-exist/dist'));
+        clean.templates.waf.resourceCountIs('AWS::Lambda::Function', 0);
+        expect(distributionConfig(clean).DefaultCacheBehavior.LambdaFunctionAssociations).toBeUndefined();
+      });
+
+      it('refuses a build without its 404 page', { timeout: 120_000 }, () => {
+        // The error annotation fails the synthesis, as `cdk synth` and `cdk deploy` would.
+        expect(() => synthStage('dev', { siteDist: fakeSiteDist({ notFoundPage: false }) })).toThrow(/has no 404\.html/);
       });
     });
   });
