@@ -78,6 +78,14 @@ export class AccessDeniedError extends Error {
   }
 }
 
+/** An uploaded CSV file with problems, each named by line and column: a 400 that changes nothing. */
+export class CsvRejectedError extends Error {
+  constructor(readonly problems: ReadonlyArray<{ line: number; column?: string; field?: string; message: string }>) {
+    super(`The file has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}: nothing was changed.`);
+    this.name = 'CsvRejectedError';
+  }
+}
+
 /** A state-changing staff request that did not come from the site's own pages (CSRF): a 403. */
 export class CrossSiteRequestError extends Error {
   constructor() {
@@ -88,8 +96,11 @@ export class CrossSiteRequestError extends Error {
 
 export interface HttpError {
   status: ContentfulStatusCode;
-  /** A version conflict also carries the item as it is now (`current`), for the editor to compare. */
-  body: ErrorResponse & { error: { current?: unknown } };
+  /**
+   * A version conflict also carries the item as it is now (`current`), for the editor to compare;
+   * a refused CSV file its problems by line and column (`problems`).
+   */
+  body: ErrorResponse & { error: { current?: unknown; problems?: CsvRejectedError['problems'] } };
   headers?: Record<string, string>;
 }
 
@@ -119,6 +130,10 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
     return error.current === undefined ? conflict : { ...conflict, body: { error: { ...conflict.body.error, current: error.current } } };
   }
   if (error instanceof IdTakenError) return answer(409, 'id_taken', error.message);
+  if (error instanceof CsvRejectedError) {
+    const rejected = answer(400, 'csv_problems', error.message);
+    return { ...rejected, body: { error: { ...rejected.body.error, problems: error.problems } } };
+  }
   if (error instanceof LastHousingFormError) return answer(409, 'last_housing_form', error.message);
   if (error instanceof ChangeTooLargeError) return answer(409, 'change_too_large', error.message);
   if (error instanceof HTTPException && error.status === 415) {

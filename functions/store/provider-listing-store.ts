@@ -69,6 +69,17 @@ export const MAX_CONFIRMATIONS = 50;
 /** At most this many housing forms come or go with a location at once (with their audit records, in one transaction). */
 export const MAX_FORMS_PER_LOCATION_CHANGE = 48;
 
+/**
+ * At most this many housing forms are changed by one upload of the organisation's CSV, all or
+ * nothing: each takes two writes of one transaction, and a location's summary may take one more.
+ */
+export const MAX_BULK_CHANGES = 45;
+
+/** One row of an upload that changes something: a housing form replaced (at the version exported) or added. */
+export type BulkHousingFormChange =
+  | { kind: 'update'; locationId: string; housingForm: HousingForm; expectedVersion: number }
+  | { kind: 'create'; locationId: string; housingForm: HousingForm };
+
 /** At most this many changes are read back in a history, the newest. */
 export const HISTORY_LIMIT = 200;
 
@@ -90,6 +101,13 @@ export interface ProviderListingStore {
    * version is a VersionConflictError whose `current` is StaleHousingForms.
    */
   confirmWaitingLists(organizationId: string, forms: ReadonlyArray<HousingFormRef & { version: number }>, ctx: ChangeContext): Promise<Confirmation[]>;
+
+  /**
+   * Replaces and adds housing forms of several locations at once, all or nothing (an upload of the
+   * CSV), each with its audit record; waiting-list dates as `updateHousingForm` sets them.
+   * ChangeTooLargeError beyond MAX_BULK_CHANGES. Returns each housing form's new version, in order.
+   */
+  applyHousingFormChanges(organizationId: string, changes: readonly BulkHousingFormChange[], ctx: ChangeContext): Promise<Array<Versioned<HousingForm>>>;
 
   /** `location` is resolved (region and point) by the caller; its housing forms' candidates follow. */
   updateLocation(organizationId: string, location: StoredLocation, expectedVersion: number, ctx: ChangeContext): Promise<Versioned<StoredLocation>>;

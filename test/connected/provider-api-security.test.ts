@@ -6,6 +6,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeHousingFormsCsv } from '../../functions/listings/housing-form-csv.ts';
+import { HousingFormSchema } from '../../shared/domain/index.ts';
 import { housingForm, location } from '../fixtures/listing.ts';
 import {
   base, createProviderTestApp, formPath, HF, HF2, LOC, OTHER_ORG, type Method, type ProviderTestApp,
@@ -78,6 +80,11 @@ const routes: Route[] = [
     name: 'add a location', method: 'POST', path: `${base}/locations`,
     body: { location: location({ id: 'de-wilg' }) },
     bad: { body: { location: { ...location({ id: 'de-wilg' }), housingForms: [] } }, paths: ['location.housingForms'] },
+  },
+  {
+    name: 'apply a CSV file', method: 'POST', path: `${base}/housing-forms/csv/apply`,
+    body: { csv: writeHousingFormsCsv([{ locationId: LOC, housingForm: HousingFormSchema.parse(housingForm({ pets: true })), version: 1 }]) },
+    bad: { body: { csv: '', sheet: 1 }, paths: ['(document)', 'csv'] },
   },
   {
     name: 'remove a location', method: 'DELETE', path: `${base}/locations/het-anker`,

@@ -20,7 +20,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { HousingForm, Organization, StoredLocation } from '../../../shared/domain/index.ts';
 import {
-  MAX_CONFIRMATIONS, MAX_FORMS_PER_LOCATION_CHANGE, HISTORY_LIMIT, type ChangeAction, type ChangeContext, type Confirmation,
+  MAX_BULK_CHANGES, MAX_CONFIRMATIONS, MAX_FORMS_PER_LOCATION_CHANGE, HISTORY_LIMIT, type BulkHousingFormChange, type ChangeAction, type ChangeContext, type Confirmation,
   type HousingFormRef, type ListingChange, type ListingLocation, type OrganizationListing, type ProviderListingStore,
   type StaleHousingForms, type Versioned, type WaitingListReport,
 } from '../provider-listing-store.ts';
@@ -197,6 +197,49 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
       plan.summary(part, [...part.forms.values()].map((f) => f.data).filter((f) => f.id !== ref.housingFormId));
       plan.audit(ref, 'removed', previous.data, undefined);
       return undefined;
+    });
+  }
+
+  async applyHousingFormChanges(organizationId: string, changes: readonly BulkHousingFormChange[], ctx: ChangeContext) {
+    if (changes.length > MAX_BULK_CHANGES) throw new ChangeTooLargeError(`at most ${MAX_BULK_CHANGES} housing forms are changed at once.`);
+    const keys = new Set(changes.map((c) => `${c.locationId}/${c.housingForm.id}`));
+    if (keys.size !== changes.length) throw new Error('applyHousingFormChanges was given a housing form twice.');
+    if (changes.length === 0) return [];
+    const locationIds = [...new Set(changes.map((c) => c.locationId))];
+    return this.change(organizationId, locationIds, ctx, (state, plan) => {
+      // Each location's housing forms as they will be, for its summary, written once per location.
+      const formsAfter = new Map<string, Map<string, HousingForm>>();
+      let written = 0;
+      const results = changes.map((change): Versioned<HousingForm> => {
+        const { locationId } = change;
+        const ref = { locationId, housingFormId: change.housingForm.id };
+        const { part, location } = ownLocation(state, locationId);
+        const forms = formsAfter.get(locationId) ?? new Map([...part.forms].map(([id, form]) => [id, form.data]));
+        formsAfter.set(locationId, forms);
+        if (change.kind === 'create') {
+          if (part.takenFormIds.has(ref.housingFormId)) throw new IdTakenError('housingForm', { ...ref });
+          const next: HousingForm = { ...change.housingForm, waitingList: { ...change.housingForm.waitingList, updatedAt: ctx.now.toISOString() } };
+          plan.write(create(housingFormItem(state.org.data, location.data, next), ctx.now));
+          plan.audit(ref, 'created', undefined, next);
+          forms.set(next.id, next);
+          written++;
+          return { value: next, version: 1 };
+        }
+        const previous = expectForm(part, ref, change.expectedVersion);
+        const waitingList = sameReport(previous.data.waitingList, change.housingForm.waitingList)
+          ? previous.data.waitingList
+          : { ...change.housingForm.waitingList, updatedAt: ctx.now.toISOString() };
+        const next: HousingForm = { ...change.housingForm, waitingList };
+        if (sameContent(next, previous.data)) return { value: previous.data, version: versionOf(previous) };
+        plan.write(update(organizationId, previous, housingFormItem(state.org.data, location.data, next), ctx.now));
+        plan.audit(ref, 'updated', previous.data, next);
+        forms.set(next.id, next);
+        written++;
+        return { value: next, version: versionOf(previous) + 1 };
+      });
+      if (written === 0) return plan.nothing(results);
+      for (const [locationId, forms] of formsAfter) plan.summary(ownLocation(state, locationId).part, [...forms.values()].sort(byId));
+      return results;
     });
   }
 

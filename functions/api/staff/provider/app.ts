@@ -4,6 +4,7 @@
 // from and is written with its audit record (functions/store/provider-listing-store.ts).
 import { createResourceApp } from '../../app-factory.ts';
 import type { StaffEnv } from '../context.ts';
+import { csvApp } from './csv.ts';
 import { housingFormsApp } from './housing-forms.ts';
 import { locationsApp } from './locations.ts';
 import { organizationsApp } from './organizations.ts';
@@ -13,4 +14,5 @@ export const providerApp = createResourceApp<StaffEnv>()
   .route('/', organizationsApp)
   .route('/', waitingListsApp)
   .route('/', housingFormsApp)
-  .route('/', locationsApp);
+  .route('/', locationsApp)
+  .route('/', csvApp);
