@@ -54,11 +54,13 @@ export function setUpSignIn(ctx: Context, onSignedIn: (me: Me) => void): { show(
     const email = emailBox.value.trim();
     clearErrors(emailForm);
     if (!EMAIL.test(email)) return say(emailForm, 'email', m.emailInvalid);
+    const again = !codeForm.hidden;
     const outcome = await staffApi.requestCode(email);
     if (outcome.ok) {
       remember(email);
-      codeStep(email, true);
-      ctx.announce(fill(m.codeSent, { email }));
+      codeStep(email, !again);
+      // The first time the code box takes focus and its description says where the code went.
+      if (again) ctx.announce(fill(m.codeSent, { email }));
     } else if (outcome.kind === 'invalid') {
       emailStep();
       say(emailForm, 'email', m.emailInvalid);
