@@ -31,21 +31,33 @@ export function setUpOverview(ctx: Context): { show(): void } {
     type: 'button', class: 'ww-button', 'data-action': 'confirm', 'data-key': key, 'aria-label': fill(m.stillCorrectLabel, { name }),
   }, m.stillCorrect);
 
+  /** Facts left unknown and a missing description, of a housing form or of a location itself. */
+  function missing(found: Array<{ rank: number; item: HTMLElement }>, name: string, attention: Attention, edit: Place): void {
+    if (attention.kind === 'unknown-fields' && attention.fields.length > 0) {
+      found.push({ rank: 100_000 - attention.fields.length, item: el('li', { class: 'ww-manage__attention-item' }, el('strong', {}, name), ' ',
+        count(ctx.data, m.unknown, attention.fields.length), ' ', navLink(edit, m.unknownLink)) });
+    } else if (attention.kind === 'no-description') {
+      found.push({ rank: 200_000, item: el('li', { class: 'ww-manage__attention-item' }, el('strong', {}, name), ' ', m.noDescription, ' ',
+        navLink(edit, m.noDescriptionLink)) });
+    }
+  }
+
   function attentionItems(): HTMLElement[] {
     const found: Array<{ rank: number; item: HTMLElement }> = [];
+    // Photos come later: a location's "no photo" has nothing to act on yet.
+    for (const location of ctx.listing?.locations ?? []) {
+      for (const attention of location.attention) {
+        missing(found, location.location.name, attention, { organizationId: organizationId(), locationId: location.location.id, view: 'edit' });
+      }
+    }
     for (const { location, entry, key } of entries()) {
-      const name = el('strong', {}, displayName(location, entry));
       for (const attention of entry.attention) {
         if (attention.kind === 'waiting-list-stale') {
-          found.push({ rank: -attention.days, item: el('li', { class: 'ww-manage__attention-item' }, name.cloneNode(true), ' ', count(ctx.data, m.stale, attention.days),
+          found.push({ rank: -attention.days, item: el('li', { class: 'ww-manage__attention-item' }, el('strong', {}, displayName(location, entry)), ' ', count(ctx.data, m.stale, attention.days),
             el('span', { class: 'ww-manage__actions' }, confirmButton(key, displayName(location, entry)),
               el('a', { href: `#card-${key}`, class: 'ww-manage__link', 'data-open-update': key }, m.update))) });
-        } else if (attention.kind === 'unknown-fields' && attention.fields.length > 0) {
-          found.push({ rank: 100_000 - attention.fields.length, item: el('li', { class: 'ww-manage__attention-item' }, name.cloneNode(true), ' ',
-            count(ctx.data, m.unknown, attention.fields.length), ' ', navLink(placeOf(location, entry, 'edit'), m.unknownLink)) });
-        } else if (attention.kind === 'no-description') {
-          found.push({ rank: 200_000, item: el('li', { class: 'ww-manage__attention-item' }, name.cloneNode(true), ' ', m.noDescription, ' ',
-            navLink(placeOf(location, entry, 'edit'), m.noDescriptionLink)) });
+        } else {
+          missing(found, displayName(location, entry), attention, placeOf(location, entry, 'edit'));
         }
       }
     }
