@@ -63,7 +63,10 @@ function start(data: ManagePageData): void {
     for (const view of views) view.hidden = view.dataset.view !== name;
     const heading = section(name)?.querySelector<HTMLElement>('h1');
     document.title = heading?.textContent ? `${heading.textContent} | ${titleSuffix}` : document.title;
-    if (focus) heading?.focus();
+    if (!focus) return;
+    // A new view starts at its top, however far down the last one was read (its button was pressed).
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    heading?.focus({ preventScroll: true });
   }
 
   function failed(outcome: ApiOutcome<unknown> & { ok: false }): void {
@@ -196,11 +199,20 @@ function start(data: ManagePageData): void {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-nav], a[data-back], a[data-choose-other]');
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    alert('');
     history.pushState(null, '', link.href);
+    leaveView();
     void route(true);
   });
-  window.addEventListener('popstate', () => void route(true));
+  window.addEventListener('popstate', () => {
+    leaveView();
+    void route(true);
+  });
+
+  /** What was said about the last view is not carried into the next. */
+  function leaveView(): void {
+    alert('');
+    if (statusLine) statusLine.textContent = '';
+  }
 
   async function leave(everywhere: boolean): Promise<void> {
     const outcome = everywhere ? await staffApi.signOutEverywhere() : await staffApi.signOut();
