@@ -3,7 +3,7 @@
 // first screen at phone and desktop width, and pictures of the states the journeys reach for people
 // to look at (test-results/screenshots/; `npm run screenshots` photographs every page type).
 // One harness (one site build) for every browser suite; the suites live in ./suites/.
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createTestStore } from '../support/test-store.ts';
 import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
@@ -13,6 +13,7 @@ import { journeysSuite } from './suites/journeys.ts';
 import { newCriterionSuite } from './suites/new-criterion.ts';
 import { pagesSuite } from './suites/pages.ts';
 import { providersSuite } from './suites/providers.ts';
+import { providerPortalSuite } from './suites/provider-portal.ts';
 import { shareLinkSuite } from './suites/share-link.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
 import { rankingSuite } from './suites/ranking.ts';
@@ -26,7 +27,8 @@ const get = (): SiteHarness => {
 };
 
 beforeAll(async () => {
-  harness = await startSiteHarness((await createTestStore()).stores);
+  const { stores, tableName } = await createTestStore();
+  harness = await startSiteHarness(stores, { stream: { endpoint: inject('dynamodbEndpoint'), tableName } });
 }, 180_000);
 
 afterAll(async () => {
@@ -45,5 +47,6 @@ describe('the public site in a browser', () => {
   journeysSuite(get);
   journeySecondPassSuite(get);
   newCriterionSuite(get);
+  providerPortalSuite(get);
   budgetSuite();
 });

@@ -1,8 +1,10 @@
 // How the pages' scripts ask the API: Hono's typed client over the public API's own type (same
 // origin, /api/...), so each call's address, body and answer are checked against the routes; and
-// every failure turned into one of three kinds the page can word for a person: the request was
-// refused (400, with the field errors), the thing is gone (404), or the service could not be
-// reached or broke. Only types come from the API and shared/: no zod in the browser (page budget).
+// every failure turned into one of the kinds a page can word for a person: the request was
+// invalid (400, with the field errors), the thing is gone (404), the API refused it for a reason
+// it named (401, 403, 409, 429: the staff pages act on the code and on when to try again), or the
+// service could not be reached or broke. Only types come from the API and shared/: no zod in the
+// browser (page budget).
 import { hc } from 'hono/client';
 import type { PublicApiApp } from '../../../../functions/api/public/app.ts';
 import type { ErrorResponse, FieldError } from '../../../../shared/domain/views.ts';
@@ -12,7 +14,12 @@ export type ApiOutcome<T> =
   | { ok: true; value: T }
   | { ok: false; kind: 'invalid'; fields: FieldError[]; message: string }
   | { ok: false; kind: 'not-found'; message: string }
+  | { ok: false; kind: 'refused'; status: RefusedStatus; code: string; message: string; body: ErrorResponse; retryAfterSeconds?: number }
   | { ok: false; kind: 'unavailable'; message: string };
+
+/** Not signed in, not allowed, changed meanwhile (or an id taken), too many tries. */
+export type RefusedStatus = 401 | 403 | 409 | 429;
+const REFUSED_STATUSES: readonly number[] = [401, 403, 409, 429];
 
 const TIMEOUT_MS = 15_000;
 
@@ -39,6 +46,14 @@ export async function apiFetch<R>(call: (options: CallOptions) => Promise<R>, ti
   const message = error?.message ?? `HTTP ${response.status}`;
   if (response.status === 400) return { ok: false, kind: 'invalid', fields: error?.fields ?? [], message };
   if (response.status === 404) return { ok: false, kind: 'not-found', message };
+  // Only the API's own answers: a proxy's or firewall's page is no refusal the page can act on.
+  if (REFUSED_STATUSES.includes(response.status) && error?.code) {
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+      ok: false, kind: 'refused', status: response.status as RefusedStatus, code: error.code, message, body: body as ErrorResponse,
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    };
+  }
   return { ok: false, kind: 'unavailable', message };
 }
 

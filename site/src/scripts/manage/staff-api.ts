@@ -1,0 +1,74 @@
+// The staff API as the portal calls it (same origin): sign-in under /api/auth and the provider
+// routes under /api/provider (the contract in docs and functions/api/staff). Every call goes through
+// apiFetch, so failures come back as the same few kinds; unsafe calls send JSON, which with the
+// browser's own Origin header is what the API's CSRF guard asks for.
+import type { HousingForm, Organization, WaitingList } from '../../../../shared/domain/listing.ts';
+import type { StoredLocation } from '../../../../shared/domain/views.ts';
+import { apiFetch, type ApiOutcome } from '../lib/api-fetch.ts';
+
+export type Attention =
+  | { kind: 'waiting-list-stale'; days: number }
+  | { kind: 'unknown-fields'; fields: string[] }
+  | { kind: 'no-description' }
+  | { kind: 'no-photo' };
+
+export type ProviderRole = 'provider-admin' | 'provider-editor';
+export interface Me {
+  account: { id: string; email: string; name: string };
+  memberships: Array<{ role: string; organizationId?: string }>;
+}
+export interface OrganizationChoice { id: string; name: string; role: ProviderRole }
+export interface HousingFormEntry { housingForm: HousingForm; version: number; attention: Attention[] }
+export interface LocationEntry { location: StoredLocation; version: number; attention: Attention[]; housingForms: HousingFormEntry[] }
+export interface OrganizationListing { organization: Organization; version: number; locations: LocationEntry[] }
+/** A location as the API takes it back: its own fields only. */
+export type EditableLocation = Omit<StoredLocation, 'regionId' | 'organizationId' | 'point'>;
+export interface Change {
+  changeId: string;
+  at: string;
+  by: { accountId: string; name: string };
+  action: 'created' | 'updated' | 'waiting-list' | 'confirmed' | 'removed';
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+export interface Confirmation { locationId: string; housingFormId: string; version: number }
+
+function call<T>(method: string, path: string, body?: unknown): Promise<ApiOutcome<T>> {
+  const unsafe = method !== 'GET';
+  return apiFetch<never>((options) => fetch(path, {
+    ...options.init,
+    method,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', ...(unsafe ? { 'content-type': 'application/json' } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  }) as Promise<never>);
+}
+
+const org = (organizationId: string) => `/api/provider/organizations/${encodeURIComponent(organizationId)}`;
+const loc = (organizationId: string, locationId: string) => `${org(organizationId)}/locations/${encodeURIComponent(locationId)}`;
+const form = (organizationId: string, locationId: string, housingFormId: string) =>
+  `${loc(organizationId, locationId)}/housing-forms/${encodeURIComponent(housingFormId)}`;
+
+export const staffApi = {
+  me: () => call<Me>('GET', '/api/auth/me'),
+  requestCode: (email: string) => call<{ message: string }>('POST', '/api/auth/code', { email }),
+  signIn: (email: string, code: string) => call<Me>('POST', '/api/auth/sign-in', { email, code }),
+  signOut: () => call<{ endedSessions: number }>('POST', '/api/auth/sign-out'),
+  signOutEverywhere: () => call<{ endedSessions: number }>('POST', '/api/auth/sign-out-everywhere'),
+
+  organizations: () => call<{ organizations: OrganizationChoice[] }>('GET', '/api/provider/organizations'),
+  listing: (organizationId: string) => call<OrganizationListing>('GET', org(organizationId)),
+  saveHousingForm: (o: string, l: string, version: number, housingForm: HousingForm) =>
+    call<{ housingForm: HousingForm; version: number }>('PUT', form(o, l, housingForm.id), { version, housingForm }),
+  createHousingForm: (o: string, l: string, housingForm: HousingForm) =>
+    call<{ housingForm: HousingForm; version: number }>('POST', `${loc(o, l)}/housing-forms`, { housingForm }),
+  removeHousingForm: (o: string, l: string, housingFormId: string, version: number) =>
+    call<{ removed: true }>('DELETE', form(o, l, housingFormId), { version }),
+  updateWaitingList: (o: string, l: string, housingFormId: string, version: number, waitingList: Omit<WaitingList, 'updatedAt'>) =>
+    call<{ housingForm: HousingForm; version: number }>('PATCH', `${form(o, l, housingFormId)}/waiting-list`, { version, waitingList }),
+  confirmWaitingLists: (o: string, housingForms: Confirmation[]) =>
+    call<{ confirmed: Array<Confirmation & { updatedAt: string }> }>('POST', `${org(o)}/waiting-lists/confirm`, { housingForms }),
+  saveLocation: (o: string, version: number, location: EditableLocation) =>
+    call<{ location: StoredLocation; version: number }>('PUT', loc(o, location.id), { version, location }),
+  history: (o: string, l: string, housingFormId: string) => call<{ changes: Change[] }>('GET', `${form(o, l, housingFormId)}/history`),
+};

@@ -1,0 +1,312 @@
+// The provider portal (/beheer/, /en/manage/) as care providers' staff use it: sign in as a
+// demonstration editor with the code from the outbox (a wrong code first: said at the box with the
+// tries left, nothing typed lost), see what needs attention first, mark a waiting list "Plaats
+// vrij" and see it confirmed; the public match for a fitting person then shows it (same origin).
+// A refused save keeps every value and names the field; a colleague's save from a second tab is
+// explained, and one's own changes go on top of it. Every view axe clean at 320 and 1280 px with
+// nothing sideways, large targets, and the waiting-list confirmation by keyboard alone.
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { LocationDetail, LocationSummary, MatchResponse } from '../../../shared/domain/index.ts';
+import { codeIn } from '../../support/test-staff-app.ts';
+import { axeViolations } from '../axe.ts';
+import { BUILD_DATE, type SiteHarness } from '../harness.ts';
+import { focusState, horizontalOverflow, inFirstScreen, screenshot } from '../page-checks.ts';
+
+const REGION = 'zuid-limburg';
+
+/** A housing form of the demonstration data whose waiting list is not "available", with its organisation. */
+interface Target { organizationId: string; organizationName: string; locationId: string; housingFormId: string; name: string; type: string }
+
+async function getJson<T>(h: SiteHarness, path: string): Promise<T> {
+  const response = await fetch(`${h.baseUrl}${path}`);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * A location of the n-th organisation (in the region's order) with a housing form that has no place
+ * now: each test signs in to an organisation of its own, so codes stay within the per-address limit.
+ */
+async function target(h: SiteHarness, n: number): Promise<Target> {
+  const { locations } = await getJson<{ locations: LocationSummary[] }>(h, `/api/regions/${REGION}/locations`);
+  const candidates = locations.filter((location) => location.waitingListStatuses.some((status) => status === 'long' || status === 'closed'));
+  const organizations = [...new Set(candidates.map((location) => location.organizationId))];
+  const location = candidates.find((candidate) => candidate.organizationId === organizations[n]);
+  if (!location) throw new Error(`No ${n}th location with a waiting list in ${REGION}`);
+  const detail = await getJson<LocationDetail>(h, `/api/locations/${location.id}`);
+  const form = detail.housingForms.find((hf) => hf.waitingList.status === 'long' || hf.waitingList.status === 'closed');
+  if (!form) throw new Error(`No waiting list at ${location.id}`);
+  return { organizationId: location.organizationId, organizationName: location.organizationName, locationId: location.id, housingFormId: form.id, name: form.name, type: form.type };
+}
+
+const editorEmail = (organizationId: string) => `redactie@${organizationId}.example`;
+
+async function open(h: SiteHarness, width: number): Promise<Page> {
+  const page = await h.newPage({ width });
+  page.setDefaultTimeout(10_000);
+  // The browser's today is the harness's, so "confirmed today" reads as it would for a person.
+  await page.clock.setFixedTime(new Date(`${BUILD_DATE}T09:00:00Z`));
+  return page;
+}
+
+/** The newest code mailed to `email`, once it is there. */
+async function codeFor(h: SiteHarness, email: string, after = 0): Promise<string> {
+  let mails: string[] = [];
+  await expect.poll(async () => {
+    mails = (await h.mails()).filter((mail) => mail.includes(`To: ${email}`));
+    return mails.length;
+  }).toBeGreaterThan(after);
+  return codeIn(mails[mails.length - 1] ?? '');
+}
+
+const mailCount = async (h: SiteHarness, email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`)).length;
+const visibleView = (page: Page, view: string) => page.locator(`[data-view="${view}"]:not([hidden])`);
+
+async function signIn(h: SiteHarness, page: Page, email: string, path = '/beheer/'): Promise<void> {
+  await page.goto(path);
+  await visibleView(page, 'sign-in').waitFor();
+  const before = await mailCount(h, email);
+  await page.fill('#signin-email', email);
+  await page.click('form[data-form="email"] button[type="submit"]');
+  await page.locator('#signin-code').waitFor({ state: 'visible' });
+  await page.fill('#signin-code', await codeFor(h, email, before));
+  await page.click('form[data-form="code"] button[type="submit"]');
+  await visibleView(page, 'overview').waitFor();
+}
+
+/** A second page signed in as the same person (the session cookie copied, as a second tab has it). */
+async function secondTab(h: SiteHarness, first: Page, width = 1280): Promise<Page> {
+  const page = await open(h, width);
+  await page.context().addCookies(await first.context().cookies());
+  return page;
+}
+
+const card = (page: Page, t: Target): Locator => page.locator(`[data-card="${t.locationId}--${t.housingFormId}"]`);
+const status = (page: Page) => page.locator('[data-status]');
+
+async function expectNoViolations(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page), name).toEqual([]);
+  if ((page.viewportSize()?.width ?? 0) <= 320) expect(await horizontalOverflow(page), `${name}: sideways scrolling`).toBe(0);
+}
+
+async function match(h: SiteHarness, t: Target): Promise<MatchResponse> {
+  const response = await fetch(`${h.baseUrl}/api/match`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ regionId: REGION, limit: 200, criteria: [
+      { criterion: 'availableSoon', importance: 'must' },
+      { criterion: 'housingType', importance: 'must', value: t.type },
+    ] }),
+  });
+  return (await response.json()) as MatchResponse;
+}
+const fits = (body: MatchResponse, t: Target) => body.results.find((result) => result.housingFormId === t.housingFormId && result.locationId === t.locationId);
+
+export function providerPortalSuite(harness: () => SiteHarness): void {
+  describe('the provider portal', () => {
+    it('signs in with the mailed code (a wrong one said at the box with the tries left), leads with what needs attention, and a waiting list marked "Plaats vrij" reaches the public match at once', async () => {
+      const h = harness();
+      const t = await target(h, 0);
+      const email = editorEmail(t.organizationId);
+      const page = await open(h, 390);
+      await page.goto('/beheer/');
+      await visibleView(page, 'sign-in').waitFor();
+      await expect(page.locator('.ww-manage__demo-note').textContent()).resolves.toContain('npm start');
+      await screenshot(page, 'manage-sign-in');
+      await page.fill('#signin-email', email);
+      await page.click('form[data-form="email"] button[type="submit"]');
+      await page.locator('#signin-code').waitFor({ state: 'visible' });
+      await expect(page.locator('[data-code-sent]').textContent()).resolves.toContain(email);
+
+      await page.fill('#signin-code', '000000');
+      await page.click('form[data-form="code"] button[type="submit"]');
+      const error = page.locator('#signin-code-error');
+      await error.waitFor({ state: 'visible' });
+      expect(await error.textContent()).toMatch(/klopt niet\. U kunt het nog 4 keer proberen\./);
+      expect(await page.inputValue('#signin-code')).toBe('000000');
+      expect(await page.getAttribute('#signin-code', 'aria-invalid')).toBe('true');
+      expect(await page.getAttribute('#signin-code', 'autocomplete')).toBe('one-time-code');
+      await screenshot(page, 'manage-code-wrong');
+
+      await page.fill('#signin-code', await codeFor(h, email));
+      await page.click('form[data-form="code"] button[type="submit"]');
+      await visibleView(page, 'overview').waitFor();
+      expect(await page.locator('[data-view="overview"] h1').textContent()).toBe(t.organizationName);
+      expect(await page.evaluate(() => new URL(location.href).searchParams.get('organisatie'))).toBe(t.organizationId);
+      // The first screen on a phone says what needs attention.
+      expect(await inFirstScreen(page, '#attention-title')).toBe(true);
+      expect(await page.locator('[data-attention] li, [data-attention-none]:not([hidden])').count()).toBeGreaterThan(0);
+      await screenshot(page, 'manage-overview');
+
+      expect(fits(await match(h, t), t), 'no place yet, so not among the fitting results').toBeUndefined();
+      const form = card(page, t);
+      await form.locator('summary').click();
+      await form.getByLabel('Plaats vrij').check();
+      await form.getByLabel('Aantal vrije plaatsen').fill('2');
+      await form.getByLabel('Wachttijd in weken (ongeveer)').fill('');
+      await form.getByRole('button', { name: 'Wachtlijst opslaan' }).click();
+      const said = `Opgeslagen: de wachtlijst van ${t.name}`;
+      await expect.poll(() => status(page).textContent()).toContain(said);
+      await expect(status(page).isVisible()).resolves.toBe(true);
+      await expect(card(page, t).locator('.ww-manage__done').textContent()).resolves.toContain(said);
+      await expect(card(page, t).locator('.ww-status').textContent()).resolves.toBe('Plaats vrij');
+      await screenshot(page, 'manage-waiting-list-saved');
+
+      await expect.poll(async () => fits(await match(h, t), t)?.waitingList.status, { timeout: 10_000 }).toBe('available');
+      expect(fits(await match(h, t), t)?.waitingList.placesAvailable).toBe(2);
+
+      // One tap: "Klopt nog" for that same housing form, then for all at once.
+      await card(page, t).getByRole('button', { name: `De wachtlijst van ${t.name}` }).click();
+      await expect.poll(() => status(page).textContent()).toContain(`Bevestigd: de wachtlijst van ${t.name}`);
+      await page.click('[data-action="confirm-all"]');
+      await expect.poll(() => status(page).textContent()).toMatch(/Bevestigd: (alle \d+ wachtlijsten kloppen|de wachtlijst klopt) nog/);
+      expect(await page.locator('[data-attention] li', { hasText: 'niet bevestigd' }).count()).toBe(0);
+    }, 120_000);
+
+    it('keeps everything typed when a save is refused, and names the field in the summary and at the box', async () => {
+      const h = harness();
+      const t = await target(h, 1);
+      const page = await open(h, 1280);
+      await signIn(h, page, editorEmail(t.organizationId));
+      await card(page, t).getByRole('link', { name: 'Gegevens wijzigen' }).click();
+      await visibleView(page, 'housing-form').waitFor();
+      expect(await page.evaluate(() => new URL(location.href).searchParams.get('weergave'))).toBe('wijzigen');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await page.fill('#hf-name', 'Nieuwe naam die blijft staan');
+      await page.fill('#hf-waitingList-weeks', 'veel');
+      await page.click('form[data-form="housing-form"] button[type="submit"]');
+
+      const summary = page.locator('[data-view="housing-form"] [data-error-summary]');
+      await summary.waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
+      expect(await summary.textContent()).toContain('Wachttijd in weken (ongeveer): Vul een heel aantal weken in van 0 tot en met 520.');
+      expect(await page.getAttribute('#hf-waitingList-weeks', 'aria-invalid')).toBe('true');
+      expect(await page.getAttribute('#hf-waitingList-weeks', 'aria-describedby')).toContain('hf-waitingList-weeks-error');
+      await expect(page.locator('#hf-waitingList-weeks-error').isVisible()).resolves.toBe(true);
+      expect(await page.inputValue('#hf-waitingList-weeks')).toBe('veel');
+      expect(await page.inputValue('#hf-name')).toBe('Nieuwe naam die blijft staan');
+      await summary.getByRole('link').first().click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('hf-waitingList-weeks');
+      await screenshot(page, 'manage-edit-refused');
+      await expectNoViolations(page, 'edit view with errors');
+    }, 120_000);
+
+    it('explains a colleague\'s save from a second tab, puts one\'s own change on top of it, and the history shows both', async () => {
+      const h = harness();
+      const t = await target(h, 2);
+      const mine = await open(h, 1280);
+      await signIn(h, mine, editorEmail(t.organizationId));
+      const theirs = await secondTab(h, mine);
+      const edit = `/beheer/?organisatie=${t.organizationId}&locatie=${t.locationId}&woonvorm=${t.housingFormId}&weergave=wijzigen`;
+      await mine.goto(edit);
+      await theirs.goto(edit);
+      await visibleView(mine, 'housing-form').waitFor();
+      await visibleView(theirs, 'housing-form').waitFor();
+
+      await theirs.fill('#hf-description', 'Beschrijving van de collega.');
+      await theirs.click('form[data-form="housing-form"] button[type="submit"]');
+      await visibleView(theirs, 'overview').waitFor();
+
+      await mine.fill('#hf-name', 'Mijn nieuwe naam');
+      await mine.click('form[data-form="housing-form"] button[type="submit"]');
+      const conflict = mine.locator('[data-view="housing-form"] [data-conflict]');
+      await conflict.waitFor({ state: 'visible' });
+      const text = (await conflict.textContent()) ?? '';
+      expect(text).toContain('Een collega heeft dit intussen gewijzigd');
+      expect(text).toContain('Nieuwe versie van uw collega: Beschrijving van de collega.');
+      expect(text).toContain('Wat u heeft ingevuld: Mijn nieuwe naam');
+      await screenshot(mine, 'manage-conflict');
+      await expectNoViolations(mine, 'conflict');
+
+      await conflict.getByRole('button', { name: 'Mijn wijzigingen op de nieuwe versie zetten' }).click();
+      expect(await mine.inputValue('#hf-name')).toBe('Mijn nieuwe naam');
+      expect(await mine.inputValue('#hf-description')).toBe('Beschrijving van de collega.');
+      await mine.click('form[data-form="housing-form"] button[type="submit"]');
+      await visibleView(mine, 'overview').waitFor();
+      await expect.poll(() => status(mine).textContent()).toBe('Opgeslagen: Mijn nieuwe naam.');
+
+      await card(mine, t).getByRole('link', { name: 'Geschiedenis' }).click();
+      await visibleView(mine, 'history').waitFor();
+      const changes = mine.locator('[data-changes] > li');
+      await expect.poll(() => changes.count()).toBeGreaterThanOrEqual(2);
+      const newest = (await changes.first().textContent()) ?? '';
+      expect(newest).toContain('Gegevens gewijzigd');
+      expect(newest).toContain('23 november 2026');
+      expect(newest).toMatch(/Naam\s*Was: .+Werd: Mijn nieuwe naam/);
+      expect(await changes.nth(1).textContent()).toContain('Werd: Beschrijving van de collega.');
+      await screenshot(mine, 'manage-history');
+    }, 120_000);
+
+    it('has every view axe clean at 320 and 1280 px, nothing sideways, and targets of at least 44 px', async () => {
+      const h = harness();
+      const t = await target(h, 3);
+      const email = editorEmail(t.organizationId);
+      for (const width of [320, 1280]) {
+        const page = await open(h, width);
+        for (const path of ['/beheer/', '/en/manage/']) {
+          await page.goto(path);
+          await visibleView(page, 'sign-in').waitFor();
+          await expectNoViolations(page, `sign-in ${path} ${width}`);
+        }
+        await signIn(h, page, email);
+        const base = `/beheer/?organisatie=${t.organizationId}`;
+        const views = [
+          { view: 'overview', path: base },
+          { view: 'housing-form', path: `${base}&locatie=${t.locationId}&woonvorm=${t.housingFormId}&weergave=wijzigen` },
+          { view: 'housing-form', path: `${base}&locatie=${t.locationId}&weergave=nieuw` },
+          { view: 'location', path: `${base}&locatie=${t.locationId}&weergave=wijzigen` },
+          { view: 'history', path: `${base}&locatie=${t.locationId}&woonvorm=${t.housingFormId}&weergave=geschiedenis` },
+          { view: 'overview', path: `/en/manage/?organization=${t.organizationId}` },
+        ];
+        for (const { view, path } of views) {
+          await page.goto(path);
+          await visibleView(page, view).waitFor();
+          await page.evaluate(() => { document.querySelectorAll('details').forEach((details) => { details.open = true; }); });
+          await expectNoViolations(page, `${path} at ${width}`);
+          expect(await page.locator('h1:visible').count(), `${path}: one h1`).toBe(1);
+          const small = await page.locator('main button:visible, main .ww-manage__link:visible, main summary:visible').evaluateAll((elements) =>
+            elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.textContent?.trim()));
+          expect(small, `${path}: targets under 44 px`).toEqual([]);
+          if (width === 320) await screenshot(page, `manage-${view}-${path.includes('nieuw') ? 'new' : path.includes('/en/') ? 'en' : 'view'}`);
+        }
+        await page.context().close();
+      }
+    }, 120_000);
+
+    it('confirms a waiting list by keyboard alone, with the focus visible at every stop', async () => {
+      const h = harness();
+      const t = await target(h, 4);
+      const page = await open(h, 1280);
+      await page.goto('/beheer/');
+      await visibleView(page, 'sign-in').waitFor();
+      const email = editorEmail(t.organizationId);
+      const before = await mailCount(h, email);
+      await page.focus('#signin-email');
+      await page.keyboard.type(email);
+      await page.keyboard.press('Enter');
+      await page.locator('#signin-code').waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('signin-code');
+      await page.keyboard.type(await codeFor(h, email, before));
+      await page.keyboard.press('Enter');
+      await visibleView(page, 'overview').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const state = await focusState(page);
+        expect(state.visible, `focus visible on <${state.tag}> "${state.text.slice(0, 40)}"`).toBe(true);
+        if (state.text === 'Klopt nog') break;
+      }
+      await page.keyboard.press('Enter');
+      await expect.poll(() => status(page).textContent()).toContain('Bevestigd: de wachtlijst van');
+      const after = await focusState(page);
+      expect(after.text).toBe('Klopt nog');
+      expect(after.visible).toBe(true);
+      await page.click('[data-action="sign-out"]');
+      await visibleView(page, 'sign-in').waitFor();
+      await expect.poll(() => status(page).textContent()).toBe('U bent uitgelogd.');
+      await page.reload();
+      await visibleView(page, 'sign-in').waitFor();
+    }, 120_000);
+  });
+}
