@@ -14,7 +14,7 @@ import { serve } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fixedClock } from '../../shared/clock.ts';
 import { seedDemoAccounts } from '../../functions/accounts/accounts-admin.ts';
-import { seedDemo } from '../../functions/listings/seed-demo.ts';
+import { demoOrganizations, seedDemo } from '../../functions/listings/seed-demo.ts';
 import { buildSite } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
 import { createLocalStaffApp, outboxDir } from '../../functions/local/local-staff.ts';
@@ -63,7 +63,7 @@ export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR, str
   const clock = fixedClock(`${BUILD_DATE}T09:00:00Z`);
   await seedDemo(stores, clock);
   // The demonstration accounts `npm start` makes, to sign in to the staff pages.
-  await seedDemoAccounts({ ...stores, clock }, await stores.regions.listRegions());
+  await seedDemoAccounts({ ...stores, clock }, await stores.regions.listRegions(), await demoOrganizations());
   await rm(siteDir, { recursive: true, force: true });
   // The stream position is taken before the load, so nothing written meanwhile is missed (as in scripts/start.ts).
   let poller: StreamPoller | undefined;
@@ -75,7 +75,10 @@ export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR, str
     api = createTestApp(stores, clock, engine);
   }
   const config = readConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'woonwijzer-browser-')) });
-  const staffApi = await createLocalStaffApp(config, stores, clock);
+  // The staff side's clock moves on a millisecond at each reading: two saves of one test then have
+  // an order in the history, as they would in life, while every date shown stays the build day's.
+  let staffMs = Date.parse(`${BUILD_DATE}T09:00:00Z`);
+  const staffApi = await createLocalStaffApp(config, stores, { now: () => new Date(staffMs++) });
   const server = serve({ fetch: createLocalServerApp(api, siteDir, staffApi).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -38,6 +38,14 @@ async function seed(page: Page, answers: unknown, favourites: unknown[]): Promis
   }, { answers, favourites, region: REGION });
 }
 
+/** The link once it is made (compressing takes a moment). */
+async function linkMade(page: Page): Promise<string> {
+  const field = page.getByLabel('De link naar uw verslag');
+  await field.waitFor();
+  await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('[data-share-link]')?.value ?? '') !== '');
+  return field.inputValue();
+}
+
 /** The report's text once its favourites are in. */
 async function reportText(page: Page): Promise<string> {
   await page.locator('[data-part="shortlist"] .ww-report-item').first().waitFor();
@@ -53,7 +61,7 @@ export function shareLinkSuite(harness: () => SiteHarness): void {
       await page.goto(`/regio/${REGION}/verslag/`);
       const before = await reportText(page);
       await page.getByRole('button', { name: 'Maak een link' }).click();
-      const link = await page.getByLabel('De link naar uw verslag').inputValue();
+      const link = await linkMade(page);
       expect(link).toMatch(new RegExp(`/regio/${REGION}/verslag/#delen=[A-Za-z0-9_-]+$`));
       // What is in the fragment is compressed: no answer text can be read from the link.
       expect(link).not.toContain('Minoes');
@@ -90,7 +98,7 @@ export function shareLinkSuite(harness: () => SiteHarness): void {
       await seed(first, ANSWERS, [FAVOURITE]);
       await first.goto(`/regio/${REGION}/verslag/`);
       await first.getByRole('button', { name: 'Maak een link' }).click();
-      const link = await first.getByLabel('De link naar uw verslag').inputValue();
+      const link = await linkMade(first);
 
       const other = await h.newPage({ width: 1280 });
       const mine = { ...ANSWERS, answers: { ...ANSWERS.answers, 'over-mij': { text: 'Mijn eigen woorden.' } } };

@@ -6,11 +6,10 @@ import type { HousingForm, Organization, WaitingList } from '../../../../shared/
 import type { StoredLocation } from '../../../../shared/domain/views.ts';
 import { apiFetch, type ApiOutcome } from '../lib/api-fetch.ts';
 
-export type Attention =
-  | { kind: 'waiting-list-stale'; days: number }
-  | { kind: 'unknown-fields'; fields: string[] }
-  | { kind: 'no-description' }
-  | { kind: 'no-photo' };
+// Types only (erased in the bundle): no zod reaches the browser.
+import type { Attention } from '../../../../shared/domain/provider-attention.ts';
+
+export type { Attention };
 
 export type ProviderRole = 'provider-admin' | 'provider-editor';
 export interface Me {
