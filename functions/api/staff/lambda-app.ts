@@ -7,6 +7,7 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import type { Context } from 'hono';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { linkOrigin } from '../../accounts/portal-links.ts';
 import { createStaffApp } from './app.ts';
 import type { StaffDeps } from './context.ts';
 
@@ -41,8 +42,11 @@ export function parseOrigins(value: string): string[] {
 }
 
 export interface StaffLambdaOptions {
-  /** Everything but the secret and the caller's address, which are only known at the first request. */
-  deps: Omit<StaffDeps, 'secret' | 'clientAddress'>;
+  /**
+   * Everything but the secret and the caller's address, which are only known at the first request;
+   * the site's origin for links in mails is SITE_URL when given, else taken from the allowed origins.
+   */
+  deps: Omit<StaffDeps, 'secret' | 'clientAddress' | 'siteUrl'> & { siteUrl?: string | undefined };
   readSecret: () => Promise<Buffer>;
   /** The origins the staff pages are served from (the site's CloudFront domain, its own domain). */
   readAllowedOrigins: () => Promise<readonly string[]>;
@@ -52,7 +56,8 @@ export function createStaffLambdaHandler(options: StaffLambdaOptions): Handler {
   let ready: Promise<Handler> | undefined;
   const build = async (): Promise<Handler> => {
     const [secret, origins] = await Promise.all([options.readSecret(), options.readAllowedOrigins()]);
-    const app = createStaffApp({ ...options.deps, secret, clientAddress: lambdaClientAddress }, { allowedOrigins: () => origins });
+    const siteUrl = options.deps.siteUrl ?? linkOrigin(origins);
+    const app = createStaffApp({ ...options.deps, siteUrl, secret, clientAddress: lambdaClientAddress }, { allowedOrigins: () => origins });
     return handle(app) as Handler;
   };
   return async (event, context) => {
