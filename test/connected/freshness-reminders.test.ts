@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { remind } from '../../functions/freshness/remind.ts';
+import { remindReport } from '../../functions/freshness/remind-report.ts';
+import { parseRemindArgs } from '../../scripts/remind.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
 import { OutboxMailer, type Mail, type Mailer } from '../../functions/platform/mail.ts';
 import type { Membership } from '../../functions/store/account-store.ts';
@@ -211,5 +213,30 @@ describe('freshness reminders', () => {
     const next = await run();
     expect(next.due.map((d) => d.organizationId)).toEqual(['zonder-personeel']);
     expect(recipientsOf((await mails()).slice(2))).toEqual(['nina@zonder-personeel.example']);
+  });
+});
+
+describe('npm run remind', () => {
+  it('takes --dry-run and nothing else', () => {
+    expect(parseRemindArgs(['--', '--dry-run'])).toEqual({ ok: true, dryRun: true });
+    expect(parseRemindArgs([])).toEqual({ ok: true, dryRun: false });
+    expect(parseRemindArgs(['--dryrun'])).toMatchObject({ ok: false, message: expect.stringContaining('dryrun') as string });
+  });
+
+  it('lists the stale waiting lists in the terminal, due or reminded before, and what the run did', async () => {
+    clock = movableClock(at(28));
+    await remind({ ...stores, mailer: outboxMailer, clock, siteUrl: SITE }, { dryRun: false });
+    await importAt('2026-12-21T12:00:00Z', maaszorg(at(20).slice(0, 10)));
+    clock = movableClock(at(45));
+    const dry = await run({ dryRun: true });
+    expect(remindReport(dry, { dryRun: true, outbox: '/tmp/outbox' })).toBe([
+      '1 stale waiting list(s):',
+      '  zuid-limburg   Zorggroep Test / De Linde / Kleinschalig wonen De Linde: 45 days (confirmed 2026-11-01); 45-day reminder due',
+      'Dry run: 2 reminder mail(s) written to /tmp/outbox; nothing recorded as sent.',
+      '',
+    ].join('\n'));
+    const real = await run();
+    expect(remindReport(await run({ dryRun: true }), { dryRun: true, outbox: '/tmp/outbox' })).toContain('45-day reminder sent before');
+    expect(remindReport(real, { dryRun: false, outbox: '/tmp/outbox' })).toContain('2 reminder mail(s) written to /tmp/outbox; 1 reminder(s) recorded as sent.');
   });
 });
