@@ -9,7 +9,7 @@
 // anything here runs.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.ts';
-import type { Mailer } from '../platform/mail.ts';
+import { sendMail, type Mailer } from '../platform/mail.ts';
 import { AccountExistsError, type Account, type AccountStore, type ProviderRole } from '../store/account-store.ts';
 import type { InvitationStore, StoredInvitation } from '../store/invitation-store.ts';
 import type { ThrottleStore } from '../store/throttle-store.ts';
@@ -109,7 +109,7 @@ export async function invite(deps: InvitationDeps, inviter: Inviter, request: In
   };
   await deps.invitations.putInvitation(invitation);
   for (const old of earlier) await deps.invitations.withdrawInvitation(request.organization.id, old.invitationId);
-  await deps.mailer.send(invitationMail({ email, name: request.name }, {
+  await sendMail(deps.mailer, invitationMail({ email, name: request.name }, {
     inviterName: inviter.account.name,
     organizationName: request.organization.name,
     role: request.role,

@@ -8,8 +8,8 @@
 import type { Clock } from '../../shared/clock.ts';
 import { freshnessReminderMail } from '../accounts/mail-texts.ts';
 import { portalHome } from '../accounts/portal-links.ts';
-import { log } from '../platform/log.ts';
-import type { Mailer } from '../platform/mail.ts';
+import { errorSummary, log } from '../platform/log.ts';
+import { sendMail, type Mailer } from '../platform/mail.ts';
 import type { Account, AccountStore } from '../store/account-store.ts';
 import type { ListingReader } from '../store/listing-reader.ts';
 import type { RegionReader } from '../store/region-store.ts';
@@ -79,11 +79,11 @@ export async function remind(deps: RemindDeps, options: { dryRun: boolean }): Pr
   for (const { account, forms } of recipients.values()) {
     const ordered = [...forms].sort((a, b) => b.days - a.days || a.housingFormName.localeCompare(b.housingFormName, 'nl'));
     try {
-      await deps.mailer.send(freshnessReminderMail(account, ordered, links));
+      await sendMail(deps.mailer, freshnessReminderMail(account, ordered, links));
     } catch (error) {
       failed.add(account.id);
-      // The error's name only: a mail service's message can quote the address (SES: "identities failed the check: ...").
-      log.error('freshness: a reminder mail failed', { errorName: error instanceof Error ? error.name : typeof error, housingForms: forms.length });
+      // sendMail's error names the kind of failure only, never the address.
+      log.error('freshness: a reminder mail failed', { error: errorSummary(error), housingForms: forms.length });
     }
   }
 
