@@ -15,12 +15,3 @@ export function invitationLinks(siteUrl: string, token: string): LinkPair {
   return { nl: `${siteUrl}/beheer/uitnodiging${fragment}`, en: `${siteUrl}/en/manage/invitation${fragment}` };
 }
 
-/**
- * The origin mails link to, of the site's origins as the site stack lists them (its CloudFront
- * address first, its own domain after when it has one): the last, so people see the domain they know.
- */
-export function linkOrigin(origins: readonly string[]): string {
-  const origin = origins.at(-1);
-  if (!origin) throw new Error('No site origin to link to.');
-  return origin;
-}

@@ -10,7 +10,8 @@ import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts'
 import { readParameter, readSecretString } from '../platform/secrets-extension.ts';
 import { SesMailer } from '../platform/ses-mailer.ts';
 import { createStores } from '../store/create-store.ts';
-import { createStaffLambdaHandler, parseOrigins } from './staff/lambda-app.ts';
+import { parseOrigins } from '../platform/site-origins.ts';
+import { createStaffLambdaHandler } from './staff/lambda-app.ts';
 
 const config = readConfig();
 const { AUTH_SECRET_ID, SITE_ORIGINS_PARAMETER } = config;

@@ -7,7 +7,7 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import type { Context } from 'hono';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { linkOrigin } from '../../accounts/portal-links.ts';
+import { linkOrigin } from '../../platform/site-origins.ts';
 import { createStaffApp } from './app.ts';
 import type { StaffDeps } from './context.ts';
 
@@ -25,20 +25,6 @@ export function lambdaClientAddress(c: Context): string | undefined {
   const event = (c.env as { event?: Partial<APIGatewayProxyEventV2> } | undefined)?.event;
   const address = event?.requestContext?.http?.sourceIp;
   return typeof address === 'string' && address !== '' ? address : undefined;
-}
-
-/** Origins as the site stack writes them: comma-separated `https://host` values. */
-export function parseOrigins(value: string): string[] {
-  const origins = value
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-  for (const origin of origins) {
-    // Exactly an origin (scheme and host, no path): the request guard compares `Origin` to it as a string.
-    if (new URL(origin).origin !== origin) throw new Error(`"${origin}" is not an origin (https://host, nothing after it).`);
-  }
-  if (origins.length === 0) throw new Error('No site origin is configured for the staff API.');
-  return origins;
 }
 
 export interface StaffLambdaOptions {
