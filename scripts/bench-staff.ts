@@ -42,6 +42,8 @@ async function benchSignIn(): Promise<string> {
       throttles: stores.throttles,
       providerListings: stores.providerListings,
       regions: stores.regions,
+      invitations: stores.invitations,
+      siteUrl: 'http://127.0.0.1',
       mailer: { send: async (mail: Mail) => void codes.set(mail.to, /^ {4}([0-9]{6})$/m.exec(mail.text)?.[1] ?? '') },
       clock: { now: () => new Date(now) },
       secret: randomBytes(32),

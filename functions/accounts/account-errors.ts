@@ -60,3 +60,38 @@ export class TooManyRequestsError extends Error {
     this.name = 'TooManyRequestsError';
   }
 }
+
+/** An invitation that cannot be sent or accepted; each kind is one HTTP answer (functions/api/errors.ts). */
+export class InvitationError extends Error {
+  /** Expired, withdrawn, used, or never made: the link cannot be told apart, and need not be. */
+  static unusable(): InvitationError {
+    return new InvitationError(
+      'unusable',
+      'Deze uitnodiging is verlopen, ingetrokken of al gebruikt. Vraag om een nieuwe uitnodiging. ' +
+        '/ This invitation has expired, was withdrawn or was used already. Ask for a new invitation.',
+    );
+  }
+
+  static otherAddress(): InvitationError {
+    return new InvitationError(
+      'other-address',
+      'Deze uitnodiging is voor een ander e-mailadres dan waarmee u bent ingelogd. Log uit en open de link opnieuw. ' +
+        '/ This invitation is for another email address than the one you are signed in with. Sign out and open the link again.',
+    );
+  }
+
+  static alreadyMember(): InvitationError {
+    return new InvitationError(
+      'already-member',
+      'Deze persoon heeft deze rol al bij deze organisatie. / This person already has this role at this organisation.',
+    );
+  }
+
+  private constructor(
+    readonly kind: 'unusable' | 'other-address' | 'already-member',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvitationError';
+  }
+}

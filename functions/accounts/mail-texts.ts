@@ -31,3 +31,109 @@ export function signInCodeMail(to: { email: string; name: string }, code: string
     localNotice: `Sign-in code for ${to.email}: ${code}`,
   };
 }
+
+const ROLE_WORDS = {
+  'provider-admin': { nl: 'beheerder', nlDoes: 'u kunt de gegevens bijwerken en collega\'s uitnodigen', en: 'administrator', enDoes: 'you can update the listings and invite colleagues' },
+  'provider-editor': { nl: 'redacteur', nlDoes: 'u kunt de gegevens en wachtlijsten bijwerken', en: 'editor', enDoes: 'you can update the listings and waiting lists' },
+} as const;
+
+export interface InvitationMailContent {
+  inviterName: string;
+  organizationName: string;
+  role: keyof typeof ROLE_WORDS;
+  validDays: number;
+  /** The portal's invitation page with the token in the fragment, in Dutch and in English. */
+  links: { nl: string; en: string };
+}
+
+export function invitationMail(to: { email: string; name: string }, content: InvitationMailContent): Mail {
+  const role = ROLE_WORDS[content.role];
+  return {
+    to: to.email,
+    subject: `Uitnodiging voor ${content.organizationName} op Woonwijzer / Invitation to ${content.organizationName} on Woonwijzer`,
+    text: [
+      `Beste ${to.name},`,
+      '',
+      `${content.inviterName} nodigt u uit om ${role.nl} te worden van ${content.organizationName} op Woonwijzer. Als ${role.nl} ${role.nlDoes}.`,
+      '',
+      'Open deze link om de uitnodiging aan te nemen:',
+      '',
+      `    ${content.links.nl}`,
+      '',
+      `De link werkt ${content.validDays} dagen en maar één keer. Daarna logt u in met een code die we u mailen. U hoeft geen wachtwoord te onthouden.`,
+      '',
+      'Kent u deze persoon of organisatie niet? Dan hoeft u niets te doen.',
+      '',
+      'Met vriendelijke groet,',
+      'Woonwijzer',
+      '',
+      '----',
+      '',
+      `Dear ${to.name},`,
+      '',
+      `${content.inviterName} invites you to become ${role.en} of ${content.organizationName} on Woonwijzer: ${role.enDoes}.`,
+      '',
+      `Open this link to accept (it works for ${content.validDays} days, once):`,
+      '',
+      `    ${content.links.en}`,
+      '',
+      'Afterwards you sign in with a code we email you: no password to remember. Do you not know this person or organisation? Then you need not do anything.',
+      '',
+    ].join('\n'),
+    localNotice: `Invitation for ${to.email} (${content.role} of ${content.organizationName}): ${content.links.nl}`,
+  };
+}
+
+/** One housing form whose waiting list awaits confirmation, as a reminder lists it. */
+export interface StaleWaitingListLine {
+  housingFormName: string;
+  locationName: string;
+  city: string;
+  organizationName: string;
+  /** Whole days since the waiting list was last confirmed. */
+  days: number;
+}
+
+export function freshnessReminderMail(to: { email: string; name: string }, stale: readonly StaleWaitingListLine[], portalLinks: { nl: string; en: string }): Mail {
+  const one = stale.length === 1;
+  const line = (s: StaleWaitingListLine, days: string) => `  - ${s.housingFormName}, ${s.locationName} (${s.city}), ${s.organizationName}: ${days}`;
+  return {
+    to: to.email,
+    subject: one
+      ? 'Klopt de wachtlijst nog? / Is the waiting list still right?'
+      : `Kloppen ${stale.length} wachtlijsten nog? / Are ${stale.length} waiting lists still right?`,
+    text: [
+      `Beste ${to.name},`,
+      '',
+      one
+        ? 'De wachtlijst van deze woonvorm is al een tijd niet bevestigd:'
+        : `De wachtlijsten van deze ${stale.length} woonvormen zijn al een tijd niet bevestigd:`,
+      '',
+      ...stale.map((s) => line(s, `${s.days} dagen geleden`)),
+      '',
+      'Mensen die een woonplek zoeken, kijken naar de wachtlijst. Wilt u nagaan of die nog klopt?',
+      'Klopt alles nog? Dan is één klik op "Klopt nog" genoeg. Is er iets veranderd? Pas het dan aan.',
+      '',
+      `    ${portalLinks.nl}`,
+      '',
+      'Met vriendelijke groet,',
+      'Woonwijzer',
+      '',
+      '----',
+      '',
+      `Dear ${to.name},`,
+      '',
+      one
+        ? 'The waiting list of this housing form has not been confirmed for a while:'
+        : `The waiting lists of these ${stale.length} housing forms have not been confirmed for a while:`,
+      '',
+      ...stale.map((s) => line(s, `${s.days} days ago`)),
+      '',
+      'People looking for a place to live go by the waiting list. Please check whether it is still right: one click on "Still correct" is enough, or update it.',
+      '',
+      `    ${portalLinks.en}`,
+      '',
+    ].join('\n'),
+    localNotice: `Freshness reminder for ${to.email}: ${stale.length} waiting list(s) to confirm at ${portalLinks.nl}`,
+  };
+}

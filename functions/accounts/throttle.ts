@@ -26,6 +26,10 @@ export const THROTTLE_RULES: Readonly<Record<ThrottleKind, ThrottleRule>> = {
   // code limit above, for a quarter hour at a time.
   'sign-in-per-email': { limit: 20, windowMs: DAY },
   'sign-in-per-address': { limit: 60, windowMs: QUARTER_HOUR },
+  // An admin inviting a whole team at once, and no more: beyond that someone is sending mail in our name.
+  'invitation-per-inviter': { limit: 30, windowMs: QUARTER_HOUR },
+  // Like codes: an address is not flooded with invitations, whoever sends them.
+  'invitation-per-email': { limit: 5, windowMs: QUARTER_HOUR },
 };
 
 export interface ThrottleDeps {

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
-import { SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
+import { InvitationError, SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
 import {
   BadCursorError, ChangeTooLargeError, IdConflictError, IdTakenError, ItemNotFoundError, LastHousingFormError, VersionConflictError,
@@ -116,6 +116,11 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
   // Cursors travel only in the query string of a paged list.
   if (error instanceof BadCursorError) return answer(400, 'validation_error', INVALID, [{ path: 'query.cursor', message: error.message }]);
   if (error instanceof SignInCodeError) return answer(400, 'validation_error', INVALID, [{ path: 'code', message: error.message }]);
+  if (error instanceof InvitationError) {
+    if (error.kind === 'unusable') return answer(400, 'invitation_unusable', error.message, [{ path: 'token', message: error.message }]);
+    if (error.kind === 'other-address') return answer(403, 'invitation_for_other_address', error.message);
+    return answer(409, 'already_member', error.message);
+  }
   if (error instanceof TooManyRequestsError) {
     const retry = error.retryAfterSeconds;
     return { ...answer(429, 'too_many_requests', error.message), ...(retry !== undefined ? { headers: { 'Retry-After': String(retry) } } : {}) };

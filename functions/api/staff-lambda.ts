@@ -10,7 +10,8 @@ import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts'
 import { readParameter, readSecretString } from '../platform/secrets-extension.ts';
 import { SesMailer } from '../platform/ses-mailer.ts';
 import { createStores } from '../store/create-store.ts';
-import { createStaffLambdaHandler, parseOrigins } from './staff/lambda-app.ts';
+import { parseOrigins } from '../platform/site-origins.ts';
+import { createStaffLambdaHandler } from './staff/lambda-app.ts';
 
 const config = readConfig();
 const { AUTH_SECRET_ID, SITE_ORIGINS_PARAMETER } = config;
@@ -18,7 +19,12 @@ if (!AUTH_SECRET_ID || !SITE_ORIGINS_PARAMETER) throw new Error('The staff funct
 
 const app = createStaffLambdaHandler({
   // Every store port; the staff app takes the ones it declares in StaffDeps.
-  deps: { ...createStores(config), mailer: new SesMailer(new SESv2Client({ region: config.AWS_REGION }), config.MAIL_FROM), clock: systemClock },
+  deps: {
+    ...createStores(config),
+    mailer: new SesMailer(new SESv2Client({ region: config.AWS_REGION }), config.MAIL_FROM),
+    clock: systemClock,
+    siteUrl: config.SITE_URL,
+  },
   readSecret: async () => Buffer.from(await readSecretString(AUTH_SECRET_ID), 'utf8'),
   readAllowedOrigins: async () => parseOrigins(await readParameter(SITE_ORIGINS_PARAMETER)),
 });

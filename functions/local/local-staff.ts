@@ -6,19 +6,25 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Clock } from '../../shared/clock.ts';
 import { loadAuthSecret } from '../accounts/secret.ts';
 import { createStaffApp } from '../api/staff/app.ts';
-import type { Config } from '../platform/config.ts';
+import { siteUrl, type Config } from '../platform/config.ts';
 import { OutboxMailer } from '../platform/mail.ts';
 import { REPO_ROOT } from '../platform/paths.ts';
 import type { Stores } from '../store/create-store.ts';
 
 export const outboxDir = (config: Pick<Config, 'DATA_DIR'>) => join(resolve(REPO_ROOT, config.DATA_DIR), 'outbox');
 
-export async function createLocalStaffApp(config: Config, stores: Pick<Stores, 'accounts' | 'throttles' | 'providerListings' | 'regions'>, clock: Clock) {
+export async function createLocalStaffApp(
+  config: Config,
+  stores: Pick<Stores, 'accounts' | 'throttles' | 'providerListings' | 'regions' | 'invitations'>,
+  clock: Clock,
+) {
   return createStaffApp({
     accounts: stores.accounts,
     throttles: stores.throttles,
     providerListings: stores.providerListings,
     regions: stores.regions,
+    invitations: stores.invitations,
+    siteUrl: siteUrl(config),
     mailer: new OutboxMailer(outboxDir(config), config.MAIL_FROM),
     clock,
     secret: await loadAuthSecret(config),

@@ -25,6 +25,11 @@ const ConfigSchema = z.object({
   AUTH_SECRET_ID: z.string().min(1).optional(),
   /** In AWS: the SSM parameter (name) with the site's origins, comma-separated; only they may send unsafe staff requests. */
   SITE_ORIGINS_PARAMETER: z.string().startsWith('/').optional(),
+  /**
+   * Where people open the site, for the links in mails (invitations, reminders), without a
+   * trailing slash. Unset locally: the local server's own address (http://localhost:PORT).
+   */
+  SITE_URL: z.url().regex(/^https?:\/\/[^/]+$/, { message: 'Give the origin only, e.g. https://woonwijzer.example' }).optional(),
   /** The sender of the mails the service sends. */
   MAIL_FROM: z.string().default('Woonwijzer <noreply@woonwijzer.example>'),
 });
@@ -37,4 +42,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Configuration is not valid: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The site's origin for links in mails: SITE_URL, or the local server's address. */
+export function siteUrl(config: Pick<Config, 'SITE_URL' | 'PORT'>): string {
+  return config.SITE_URL ?? `http://localhost:${config.PORT}`;
 }

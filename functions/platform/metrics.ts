@@ -29,6 +29,10 @@ export const METRIC = {
   indexerRecordsFailed: { name: 'IndexerRecordsFailed', unit: MetricUnit.Count },
   /** Documents a reindex wrote (first pass and catch-up). */
   reindexDocuments: { name: 'ReindexDocuments', unit: MetricUnit.Count },
+  /** Freshness reminder mails a run sent. */
+  remindersSent: { name: 'RemindersSent', unit: MetricUnit.Count },
+  /** Freshness reminder mails that could not be sent (the next run tries again). */
+  remindersFailed: { name: 'RemindersFailed', unit: MetricUnit.Count },
 } as const;
 export type MetricKey = keyof typeof METRIC;
 

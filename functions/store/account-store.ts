@@ -16,6 +16,27 @@ export type Membership =
 
 export type MembershipRole = Membership['role'];
 
+/** The two roles of a care provider's staff. */
+export const PROVIDER_ROLES = ['provider-admin', 'provider-editor'] as const;
+export type ProviderRole = (typeof PROVIDER_ROLES)[number];
+export type ProviderMembership = Extract<Membership, { organizationId: string }>;
+
+/** What a membership is scoped by: ids of different kinds may be equal, so the kind is part of the scope. */
+export const MEMBERSHIP_SCOPES = ['organization', 'support-organization', 'region'] as const;
+export type MembershipScope = (typeof MEMBERSHIP_SCOPES)[number];
+
+export function scopeOf(membership: Membership): { scope: MembershipScope; scopeId: string } {
+  switch (membership.role) {
+    case 'provider-admin':
+    case 'provider-editor':
+      return { scope: 'organization', scopeId: membership.organizationId };
+    case 'supporter':
+      return { scope: 'support-organization', scopeId: membership.supportOrganizationId };
+    case 'coordinator':
+      return { scope: 'region', scopeId: membership.regionId };
+  }
+}
+
 export interface Account {
   id: string;
   /** Normalised: trimmed, lower case. */
@@ -30,6 +51,12 @@ export interface AccountWithMemberships {
   memberships: Membership[];
   /** Sessions opened at or before this time are ended (sign out everywhere), epoch milliseconds. */
   sessionsEndedAtMs?: number;
+}
+
+/** A person working for an organisation, with their roles there. */
+export interface OrganizationMember {
+  account: Account;
+  roles: ProviderRole[];
 }
 
 export interface StoredSignInCode {
@@ -70,6 +97,8 @@ export interface AccountStore {
   findAccountByEmail(email: string): Promise<Account | undefined>;
   /** The account and its memberships, read consistently: a withdrawn membership counts at once. */
   getAccount(accountId: string): Promise<AccountWithMemberships | undefined>;
+  /** Everyone holding a provider role in the organisation, by name. Read from an index: a membership added a moment ago may be missing. */
+  listOrganizationMembers(organizationId: string): Promise<OrganizationMember[]>;
 
   /** Stores the address's code, replacing any earlier one (and its tries). */
   putSignInCode(code: StoredSignInCode): Promise<void>;

@@ -4,6 +4,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
 import type { AccountStore } from './account-store.ts';
 import { DynamoDbAccountStore } from './dynamodb/dynamodb-account-store.ts';
+import { DynamoDbInvitationStore } from './dynamodb/dynamodb-invitation-store.ts';
+import { DynamoDbReminderStore } from './dynamodb/dynamodb-reminder-store.ts';
 import { DynamoDbThrottleStore } from './dynamodb/dynamodb-throttle-store.ts';
 import { DynamoDbListingReader } from './dynamodb/dynamodb-listing-reader.ts';
 import { DynamoDbListingWriter } from './dynamodb/dynamodb-listing-writer.ts';
@@ -13,7 +15,9 @@ import { DynamoDbTable } from './dynamodb/dynamodb-table.ts';
 import type { ListingReader } from './listing-reader.ts';
 import type { ListingWriter } from './listing-writer.ts';
 import type { ProviderListingStore } from './provider-listing-store.ts';
+import type { InvitationStore } from './invitation-store.ts';
 import type { RegionStore } from './region-store.ts';
+import type { ReminderStore } from './reminder-store.ts';
 import type { ThrottleStore } from './throttle-store.ts';
 
 /** Every store port, over one table. */
@@ -24,6 +28,8 @@ export interface Stores {
   providerListings: ProviderListingStore;
   accounts: AccountStore;
   throttles: ThrottleStore;
+  invitations: InvitationStore;
+  reminders: ReminderStore;
 }
 
 /** The one client config for DynamoDB Local, so every local caller signs the same way. */
@@ -47,6 +53,8 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string): Store
     providerListings: new DynamoDbProviderListingStore(table),
     accounts: new DynamoDbAccountStore(table),
     throttles: new DynamoDbThrottleStore(table),
+    invitations: new DynamoDbInvitationStore(table),
+    reminders: new DynamoDbReminderStore(table),
   };
 }
 

@@ -1,6 +1,8 @@
 // The storage port for throttling: counters per subject and fixed time window, each counted up
 // only while below its limit, so parallel requests cannot slip past it. Nothing about DynamoDB.
-export const THROTTLE_KINDS = ['code-per-email', 'code-per-address', 'sign-in-per-email', 'sign-in-per-address'] as const;
+export const THROTTLE_KINDS = [
+  'code-per-email', 'code-per-address', 'sign-in-per-email', 'sign-in-per-address', 'invitation-per-inviter', 'invitation-per-email',
+] as const;
 export type ThrottleKind = (typeof THROTTLE_KINDS)[number];
 
 export interface ThrottleCount {

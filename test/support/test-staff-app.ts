@@ -36,6 +36,8 @@ export async function createStaffTestApp(options: { clock: Clock; say?: (line: s
     throttles: stores.throttles,
     providerListings: stores.providerListings,
     regions: stores.regions,
+    invitations: stores.invitations,
+    siteUrl: TEST_ORIGIN,
     mailer,
     clock: options.clock,
     secret: randomBytes(32),
@@ -57,6 +59,12 @@ export async function createStaffTestApp(options: { clock: Clock; say?: (line: s
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   const get = (path: string, cookie?: string) => app.request(`${TEST_ORIGIN}${path}`, { headers: cookie ? { cookie } : {} });
+  /** A DELETE as the site's own pages send it. */
+  const del = (path: string, cookie?: string, headers: Record<string, string> = {}) =>
+    app.request(`${TEST_ORIGIN}${path}`, {
+      method: 'DELETE',
+      headers: { origin: TEST_ORIGIN, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', ...(cookie ? { cookie } : {}), ...headers },
+    });
 
   /** The mails in the outbox, oldest first, as written. */
   const mails = async () => {
@@ -70,7 +78,7 @@ export async function createStaffTestApp(options: { clock: Clock; say?: (line: s
     return account;
   };
 
-  return { app, stores, client, tableName, outbox, notices, post, get, mails, createAccount };
+  return { app, stores, client, tableName, outbox, notices, post, get, del, mails, createAccount };
 }
 
 /** The code in a sign-in mail. */

@@ -7,6 +7,7 @@ import { resumeSession } from '../../accounts/sign-in.ts';
 import { createApiApp } from '../app-factory.ts';
 import { authApp } from './auth.ts';
 import { providerApp } from './provider/app.ts';
+import { invitationsApp } from './invitations.ts';
 import type { StaffDeps, StaffEnv } from './context.ts';
 import { staffRequestGuard, type AllowedOrigins } from './request-guard.ts';
 import { readSessionCookie } from './session-cookie.ts';
@@ -43,7 +44,7 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     if (session) c.set('identity', { account: session.account, memberships: session.memberships, sessionHash: session.sessionHash });
     await next();
   });
-  return app.route('/auth', authApp).route('/provider', providerApp);
+  return app.route('/auth', authApp).route('/provider', providerApp).route('/', invitationsApp);
 }
 
 export type StaffApiApp = ReturnType<typeof createStaffApp>;

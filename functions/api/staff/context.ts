@@ -9,6 +9,7 @@ import type { Mailer } from '../../platform/mail.ts';
 import type { Account, AccountStore, Membership } from '../../store/account-store.ts';
 import type { ProviderListingStore } from '../../store/provider-listing-store.ts';
 import type { RegionReader } from '../../store/region-store.ts';
+import type { InvitationStore } from '../../store/invitation-store.ts';
 import type { ThrottleStore } from '../../store/throttle-store.ts';
 import type { ApiAppEnv } from '../app-factory.ts';
 import { AccessDeniedError } from '../errors.ts';
@@ -29,6 +30,9 @@ export interface StaffDeps {
   providerListings: ProviderListingStore;
   /** The regions, to place an edited location in one (as the import does). */
   regions: Pick<RegionReader, 'listRegions'>;
+  invitations: InvitationStore;
+  /** The site's origin, for links in mails (config.ts `siteUrl`). */
+  siteUrl: string;
   mailer: Mailer;
   clock: Clock;
   secret: Buffer;

@@ -7,6 +7,7 @@
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import type { Context } from 'hono';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { linkOrigin } from '../../platform/site-origins.ts';
 import { createStaffApp } from './app.ts';
 import type { StaffDeps } from './context.ts';
 
@@ -26,23 +27,12 @@ export function lambdaClientAddress(c: Context): string | undefined {
   return typeof address === 'string' && address !== '' ? address : undefined;
 }
 
-/** Origins as the site stack writes them: comma-separated `https://host` values. */
-export function parseOrigins(value: string): string[] {
-  const origins = value
-    .split(',')
-    .map((v) => v.trim())
-    .filter((v) => v !== '');
-  for (const origin of origins) {
-    // Exactly an origin (scheme and host, no path): the request guard compares `Origin` to it as a string.
-    if (new URL(origin).origin !== origin) throw new Error(`"${origin}" is not an origin (https://host, nothing after it).`);
-  }
-  if (origins.length === 0) throw new Error('No site origin is configured for the staff API.');
-  return origins;
-}
-
 export interface StaffLambdaOptions {
-  /** Everything but the secret and the caller's address, which are only known at the first request. */
-  deps: Omit<StaffDeps, 'secret' | 'clientAddress'>;
+  /**
+   * Everything but the secret and the caller's address, which are only known at the first request;
+   * the site's origin for links in mails is SITE_URL when given, else taken from the allowed origins.
+   */
+  deps: Omit<StaffDeps, 'secret' | 'clientAddress' | 'siteUrl'> & { siteUrl?: string | undefined };
   readSecret: () => Promise<Buffer>;
   /** The origins the staff pages are served from (the site's CloudFront domain, its own domain). */
   readAllowedOrigins: () => Promise<readonly string[]>;
@@ -52,7 +42,8 @@ export function createStaffLambdaHandler(options: StaffLambdaOptions): Handler {
   let ready: Promise<Handler> | undefined;
   const build = async (): Promise<Handler> => {
     const [secret, origins] = await Promise.all([options.readSecret(), options.readAllowedOrigins()]);
-    const app = createStaffApp({ ...options.deps, secret, clientAddress: lambdaClientAddress }, { allowedOrigins: () => origins });
+    const siteUrl = options.deps.siteUrl ?? linkOrigin(origins);
+    const app = createStaffApp({ ...options.deps, siteUrl, secret, clientAddress: lambdaClientAddress }, { allowedOrigins: () => origins });
     return handle(app) as Handler;
   };
   return async (event, context) => {

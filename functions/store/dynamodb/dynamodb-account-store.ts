@@ -4,27 +4,35 @@
 // late: every reader also compares the times itself (functions/accounts/). Sign-out everywhere
 // marks the account item (read consistently with every request) before deleting the sessions its
 // gsi2 lists, since that index is read eventually consistently and can miss a new session.
-import { BatchWriteCommand, DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
-  Account, AccountStore, AccountWithMemberships, Membership, StoredSession, StoredSignInCode,
+  Account, AccountStore, AccountWithMemberships, Membership, OrganizationMember, ProviderRole, StoredSession, StoredSignInCode,
 } from '../account-store.ts';
-import { AccountExistsError } from '../account-store.ts';
+import { AccountExistsError, scopeOf } from '../account-store.ts';
 import { conditionally, isConditionFailure, type DynamoDbTable, type Item } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
 import { TTL_ATTRIBUTE } from './table-design.ts';
 
 const ttlSeconds = (ms: number) => Math.ceil(ms / 1000);
 
-function membershipKey(membership: Membership): { role: Membership['role']; scopeId: string } {
-  switch (membership.role) {
-    case 'provider-admin':
-    case 'provider-editor':
-      return { role: membership.role, scopeId: membership.organizationId };
-    case 'supporter':
-      return { role: membership.role, scopeId: membership.supportOrganizationId };
-    case 'coordinator':
-      return { role: membership.role, scopeId: membership.regionId };
-  }
+/** A membership's item: its keys say it all (the primary key who holds it, gsi2 where it holds). */
+export function membershipItem(accountId: string, membership: Membership): Item {
+  return entities.membership.item({ accountId, role: membership.role, ...scopeOf(membership) }, {});
+}
+
+/**
+ * The writes that make an account, for a transaction: the email item under attribute_not_exists
+ * (a condition failure on it means the address has an account), the account and its memberships.
+ */
+export function accountCreationWrites(tableName: string, account: Account, memberships: readonly Membership[]) {
+  const put = (Item: Item, condition = true) => ({
+    Put: { TableName: tableName, Item, ...(condition ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) },
+  });
+  return [
+    put(entities.accountEmail.item({ email: account.email }, { accountId: account.id })),
+    put(entities.account.item({ accountId: account.id }, { data: account })),
+    ...memberships.map((m) => put(membershipItem(account.id, m), false)),
+  ];
 }
 
 function membershipOf(item: Item): Membership | undefined {
@@ -40,17 +48,8 @@ export class DynamoDbAccountStore implements AccountStore {
   constructor(private readonly table: DynamoDbTable) {}
 
   async createAccount(account: Account, memberships: readonly Membership[]): Promise<void> {
-    const put = (Item: Item, condition = true) => ({
-      Put: { TableName: this.table.name, Item, ...(condition ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) },
-    });
     try {
-      await this.table.doc.send(new TransactWriteCommand({
-        TransactItems: [
-          put(entities.accountEmail.item({ email: account.email }, { accountId: account.id })),
-          put(entities.account.item({ accountId: account.id }, { data: account })),
-          ...memberships.map((m) => put(entities.membership.item({ accountId: account.id, ...membershipKey(m) }, {}), false)),
-        ],
-      }));
+      await this.table.doc.send(new TransactWriteCommand({ TransactItems: accountCreationWrites(this.table.name, account, memberships) }));
     } catch (error) {
       if (isConditionFailure(error)) throw new AccountExistsError(account.email);
       throw error;
@@ -58,7 +57,7 @@ export class DynamoDbAccountStore implements AccountStore {
   }
 
   async addMembership(accountId: string, membership: Membership): Promise<void> {
-    await this.table.put(entities.membership.item({ accountId, ...membershipKey(membership) }, {}));
+    await this.table.put(membershipItem(accountId, membership));
   }
 
   async findAccountByEmail(email: string): Promise<Account | undefined> {
@@ -74,6 +73,21 @@ export class DynamoDbAccountStore implements AccountStore {
     const memberships = items.flatMap((i) => (entities.membership.is(i) ? [membershipOf(i)].filter((m) => m !== undefined) : []));
     const ended = accountItem.sessionsEndedAtMs;
     return { account: accountItem.data as Account, memberships, ...(typeof ended === 'number' ? { sessionsEndedAtMs: ended } : {}) };
+  }
+
+  async listOrganizationMembers(organizationId: string): Promise<OrganizationMember[]> {
+    const items = await this.table.queryAll(entities.membership.query('gsi2', { scope: 'organization', scopeId: organizationId }));
+    const roles = new Map<string, ProviderRole[]>();
+    for (const item of items) {
+      const fields = entities.membership.parseKey(item);
+      if (!fields || (fields.role !== 'provider-admin' && fields.role !== 'provider-editor')) continue;
+      roles.set(fields.accountId, [...(roles.get(fields.accountId) ?? []), fields.role]);
+    }
+    const members = await Promise.all([...roles].map(async ([accountId, held]) => {
+      const item = await this.table.get(entities.account.key({ accountId }));
+      return item ? { account: item.data as Account, roles: [...held].sort() } : undefined;
+    }));
+    return members.filter((m) => m !== undefined).sort((a, b) => a.account.name.localeCompare(b.account.name, 'nl'));
   }
 
   async putSignInCode(code: StoredSignInCode): Promise<void> {
@@ -174,16 +188,7 @@ export class DynamoDbAccountStore implements AccountStore {
       const fields = entities.session.parseKey(i);
       return fields ? [entities.session.key(fields)] : [];
     });
-    // BatchWrite takes 25 requests at a time; unprocessed ones are retried until none is left.
-    for (let i = 0; i < keys.length; i += 25) {
-      let requests: Record<string, unknown[]> | undefined = {
-        [this.table.name]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
-      };
-      while (requests && Object.keys(requests).length > 0) {
-        const out = await this.table.doc.send(new BatchWriteCommand({ RequestItems: requests as never }));
-        requests = out.UnprocessedItems as Record<string, unknown[]> | undefined;
-      }
-    }
+    await this.table.batchWrite(keys.map((key) => ({ delete: key })));
     return keys.length;
   }
 }

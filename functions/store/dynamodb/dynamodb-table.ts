@@ -2,7 +2,7 @@
 // the few read calls they all make, with paging done once.
 import { ConditionalCheckFailedException, TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput,
+  BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { PrimaryKey } from './keys.ts';
 
@@ -45,6 +45,22 @@ export class DynamoDbTable {
       start = page.next;
     } while (start);
     return items;
+  }
+
+  /**
+   * Unconditional puts and deletes in batches of 25 (BatchWriteItem's limit), unprocessed ones
+   * retried until none is left. Not atomic: for items whose writes stand alone.
+   */
+  async batchWrite(writes: ReadonlyArray<{ put: Item } | { delete: PrimaryKey }>): Promise<void> {
+    for (let i = 0; i < writes.length; i += 25) {
+      let requests: Record<string, unknown[]> | undefined = {
+        [this.name]: writes.slice(i, i + 25).map((w) => ('put' in w ? { PutRequest: { Item: w.put } } : { DeleteRequest: { Key: w.delete } })),
+      };
+      while (requests && Object.keys(requests).length > 0) {
+        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: requests as never }));
+        requests = out.UnprocessedItems as Record<string, unknown[]> | undefined;
+      }
+    }
   }
 
   async count(input: QueryInput): Promise<number> {

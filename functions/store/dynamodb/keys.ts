@@ -4,7 +4,7 @@
 // no other module spells a key prefix. The physical attributes are in table-design.ts.
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Slug } from '../../../shared/domain/index.ts';
-import { MEMBERSHIP_ROLES } from '../account-store.ts';
+import { MEMBERSHIP_ROLES, MEMBERSHIP_SCOPES } from '../account-store.ts';
 import { THROTTLE_KINDS } from '../throttle-store.ts';
 import { GSI1, GSI2, KEY } from './table-design.ts';
 
@@ -298,8 +298,10 @@ export const entities = {
   account: defineEntity('account', {
     primary: { pk: ['ACCOUNT', accountId], sk: ['ACCOUNT'] },
   }),
+  /** gsi2 lists who holds a role in one organisation (or region, support organisation): an admin's member list, a reminder's recipients. */
   membership: defineEntity('membership', {
     primary: { pk: ['ACCOUNT', accountId], sk: ['MEMBER', wordField('role', MEMBERSHIP_ROLES), idField('scopeId')] },
+    gsi2: { pk: ['MEMBERS', wordField('scope', MEMBERSHIP_SCOPES), idField('scopeId')], sk: [wordField('role', MEMBERSHIP_ROLES), accountId] },
   }),
   /** The one account of an email address: written with the account under attribute_not_exists, so an address is never taken twice. */
   accountEmail: defineEntity('accountEmail', {
@@ -313,6 +315,21 @@ export const entities = {
   session: defineEntity('session', {
     primary: { pk: ['SESSION', hexField('sessionHash')], sk: ['SESSION'] },
     gsi2: { pk: ['ACCOUNT', accountId], sk: ['SESSION', hexField('sessionHash')] },
+  }),
+  /**
+   * An open invitation, by the SHA-256 of its token (the token itself is only in the mail); gsi2
+   * lists an organisation's open invitations by their id, for listing and withdrawing.
+   */
+  invitation: defineEntity('invitation', {
+    primary: { pk: ['INVITATION', hexField('tokenHash')], sk: ['INVITATION'] },
+    gsi2: { pk: ['INVITATIONS', organizationId], sk: ['INVITATION', idField('invitationId')] },
+  }),
+  /**
+   * A freshness reminder sent for a housing form at one threshold (28 or 45 days): a region's
+   * partition holds them all, so one query beside the region's listing tells what was sent.
+   */
+  reminder: defineEntity('reminder', {
+    primary: { pk: ['REMINDERS', regionId], sk: ['HF', locationId, housingFormId, paddedNumberField('thresholdDays', 3)] },
   }),
   /** A throttle counter of one subject (a hashed email or address) in one fixed time window. */
   throttle: defineEntity('throttle', {

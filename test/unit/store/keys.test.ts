@@ -149,3 +149,36 @@ describe('account keys', () => {
     expect(entities.membership.parseKey({ pk: `ACCOUNT#${accountId}`, sk: 'MEMBER#owner#x1' })).toBeUndefined();
   });
 });
+
+describe('invitation, member list and reminder keys', () => {
+  const accountId = '3f6c1d0e-7b7a-4c1e-9a51-0d1f2e3a4b5c';
+  const invitationId = '9b2e4c1a-0d3f-4e5a-8b6c-7d8e9f0a1b2c';
+  const tokenHash = 'cd'.repeat(32);
+
+  it('lists an organisation\'s members on gsi2 by scope kind and id, so a region and an organisation of one id never mix', () => {
+    expect(entities.membership.keys({ accountId, role: 'provider-admin', scope: 'organization', scopeId: 'zorggroep-zuid' })).toEqual({
+      pk: `ACCOUNT#${accountId}`, sk: 'MEMBER#provider-admin#zorggroep-zuid',
+      gsi2pk: 'MEMBERS#organization#zorggroep-zuid', gsi2sk: `provider-admin#${accountId}`,
+    });
+    expect(entities.membership.keys({ accountId, role: 'coordinator', scope: 'region', scopeId: 'zorggroep-zuid' }).gsi2pk)
+      .toBe('MEMBERS#region#zorggroep-zuid');
+    expect(entities.membership.query('gsi2', { scope: 'organization', scopeId: 'zorggroep-zuid' })).toMatchObject({
+      IndexName: 'gsi2', ExpressionAttributeValues: { ':pk': 'MEMBERS#organization#zorggroep-zuid' },
+    });
+  });
+
+  it('keeps an invitation by its token\'s hash, listed per organisation by its id', () => {
+    expect(entities.invitation.keys({ tokenHash, organizationId: 'zorggroep-zuid', invitationId })).toEqual({
+      pk: `INVITATION#${tokenHash}`, sk: 'INVITATION', gsi2pk: 'INVITATIONS#zorggroep-zuid', gsi2sk: `INVITATION#${invitationId}`,
+    });
+    expect(() => entities.invitation.key({ tokenHash: 'A'.repeat(43) })).toThrow(KeyFieldError);
+  });
+
+  it('keeps a region\'s reminders in one partition, one per housing form and threshold', () => {
+    const key = entities.reminder.key({ regionId: 'zuid-limburg', locationId: 'de-linde', housingFormId: 'kleinschalig-wonen', thresholdDays: 28 });
+    expect(key).toEqual({ pk: 'REMINDERS#zuid-limburg', sk: 'HF#de-linde#kleinschalig-wonen#028' });
+    expect(entityOfKey(key)).toEqual({
+      entity: 'reminder', fields: { regionId: 'zuid-limburg', locationId: 'de-linde', housingFormId: 'kleinschalig-wonen', thresholdDays: 28 },
+    });
+  });
+});
