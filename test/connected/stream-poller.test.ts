@@ -10,6 +10,7 @@ import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedde
 import type { Stores } from '../../functions/store/create-store.ts';
 import { MatchRequestSchema, SearchQuerySchema } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
+import { AS_OF } from '../fixtures/candidates.ts';
 import { testRegions } from '../fixtures/regions.ts';
 import { createTestStore } from '../support/test-store.ts';
 
@@ -39,7 +40,7 @@ async function importOk(document: unknown) {
 }
 
 const names = async () => {
-  const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }));
+  const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }), AS_OF);
   return answer.results.map((r) => r.name).sort();
 };
 

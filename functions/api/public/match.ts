@@ -26,6 +26,6 @@ export const matchApp = createResourceApp<PublicEnv>().openapi(
   async (c) => {
     const request = c.req.valid('json');
     const origin = geocodePlace(request.postcode);
-    return c.json(await c.var.deps.search.match(request, origin), 200);
+    return c.json(await c.var.deps.search.match(request, c.var.deps.clock.now(), origin), 200);
   },
 );

@@ -23,9 +23,13 @@ describe('the index mapping', () => {
     }
   });
 
-  it('says which mapping version an index was created with (2: the descriptions)', () => {
-    expect(MAPPING_VERSION).toBe(2);
-    expect(indexDefinition().mappings).toMatchObject({ _meta: { mappingVersion: 2 } });
+  it('says which mapping version an index was created with (3: when the waiting list was confirmed)', () => {
+    expect(MAPPING_VERSION).toBe(3);
+    expect(indexDefinition().mappings).toMatchObject({ _meta: { mappingVersion: 3 } });
+  });
+
+  it('indexes when the waiting list was confirmed as a number, for the range clause of "current"', () => {
+    expect(props.waitingListConfirmedMs).toEqual({ type: 'long' });
   });
 
   it('maps the point as geo_point, codes and ids as keywords, facts as booleans and integers', () => {
