@@ -6,7 +6,7 @@
 // `import type`, not `import { type … }`: the latter keeps a side-effect import of the package,
 // which would bundle its whole Client.
 import type { API } from '@opensearch-project/opensearch';
-import { FLAG_FIELDS } from '../../../shared/domain/index.ts';
+import { FLAG_FIELDS, waitingListConfirmedMs } from '../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
 
 type IndexDefinition = API.Indices_Create_RequestBody;
@@ -35,7 +35,13 @@ export const KNOWN_FIELDS = 'knownFields';
 export type CandidateDocument = MatchCandidate & { [KNOWN_FIELDS]: OptionalField[] };
 
 export function toDocument(candidate: MatchCandidate): CandidateDocument {
-  return { ...candidate, [KNOWN_FIELDS]: OPTIONAL_FIELDS.filter((field) => candidate[field] !== undefined) };
+  return {
+    ...candidate,
+    // Worked out when missing, as the embedded engine does: a candidate stored before the number
+    // existed lacks it, and a reindex alone then gives every document the field its range clause reads.
+    [WAITING_LIST_CONFIRMED]: candidate.waitingListConfirmedMs ?? waitingListConfirmedMs(candidate.waitingList.updatedAt),
+    [KNOWN_FIELDS]: OPTIONAL_FIELDS.filter((field) => candidate[field] !== undefined),
+  };
 }
 
 /** The fields the waiting-list clauses compare: its status, and when it was confirmed (ms since the epoch). */
