@@ -98,7 +98,7 @@ describe('the stream poller keeps the embedded engine current', () => {
     const form = await stores.providerListings.readHousingForm('zorggroep-nieuw', ref);
     await stores.providerListings.updateWaitingList('zorggroep-nieuw', ref, { status: 'available', placesAvailable: 1 }, form?.version ?? -1, ctx);
     const waitingList = async () => {
-      const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }));
+      const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }), AS_OF);
       return answer.results.find((r) => r.name === 'Groep Boterbloem')?.waitingList;
     };
     expect(await waitingList()).toMatchObject({ status: 'short' });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  WAITING_LIST_STALE_AFTER_DAYS, isCurrentSince, isWaitingListStale, waitingListConfirmedMs, waitingListCurrentSinceMs,
+  HousingFormSchema, WAITING_LIST_STALE_AFTER_DAYS, attentionOfHousingForm, isCurrentSince, isWaitingListStale, waitingListConfirmedMs,
+  waitingListCurrentSinceMs,
 } from '../../../shared/domain/index.ts';
+import { housingForm } from '../../fixtures/listing.ts';
 
 const AS_OF = new Date('2026-11-23T09:00:00Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,5 +30,18 @@ describe('the 30-day rule of a waiting-list state', () => {
     expect(isCurrentSince(since, since)).toBe(true);
     expect(isCurrentSince(since - 1, since)).toBe(false);
     expect(isCurrentSince(undefined, since)).toBe(false);
+  });
+});
+
+describe('the provider portal\'s attention', () => {
+  it('flags a waiting list as stale exactly when the matcher stops counting it', () => {
+    const attention = (updatedAt: string) =>
+      attentionOfHousingForm(HousingFormSchema.parse(housingForm({ waitingList: { status: 'available', updatedAt } })), {}, AS_OF)
+        .find((a) => a.kind === 'waiting-list-stale');
+    expect(attention(before(30 * DAY_MS))).toBeUndefined();
+    expect(attention(before(30 * DAY_MS + 1))).toEqual({ kind: 'waiting-list-stale', days: 30 });
+    // A calendar date counts from midday UTC, as in the matcher: 2026-10-23 is stale at AS_OF, 2026-10-24 is not.
+    expect(attention('2026-10-24')).toBeUndefined();
+    expect(attention('2026-10-23')).toEqual({ kind: 'waiting-list-stale', days: 30 });
   });
 });
