@@ -84,7 +84,7 @@ function subset<T>(random: Random, xs: readonly T[], p: number): T[] {
   return xs.filter(() => chance(random, p));
 }
 
-function housingForm(random: Random, id: string): HousingForm {
+function housingForm(random: Random, id: string, updatedAt: string): HousingForm {
   const sector = weighted(random, SECTOR_MIX);
   const profiles = PROFILES_BY_SECTOR[sector] ?? [];
   const deliveryForms: DeliveryForm[] = [];
@@ -114,7 +114,7 @@ function housingForm(random: Random, id: string): HousingForm {
     })),
     waitingList: {
       status: weighted<WaitingListStatus>(random, [['available', 15], ['short', 30], ['long', 45], ['closed', 10]]),
-      updatedAt: '2026-11-01',
+      updatedAt,
     },
   };
 }
@@ -126,8 +126,18 @@ const FLAG_ODDS: Partial<Record<HousingFormFlagField, [known: number, yes: numbe
 };
 const DEFAULT_FLAG_ODDS: [number, number] = [0.6, 0.5];
 
+/** The moment the benchmark matches at: waiting lists confirmed before 2026-10-24 are no longer current. */
+const AS_OF = new Date('2026-11-23T09:00:00Z');
+
+/** Confirmed in the 90 days before AS_OF (about two thirds current), as in the demonstration data. */
+function confirmedOn(random: Random): string {
+  return new Date(AS_OF.getTime() - Math.floor(random() * 90) * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 function corpus(size: number, seed: number): MatchCandidate[] {
   const random = mulberry32(seed);
+  // A stream of its own, so the rest of the corpus is the one measured before dates varied.
+  const dates = mulberry32(seed + 1);
   const candidates: MatchCandidate[] = [];
   for (let orgIndex = 0; candidates.length < size; orgIndex++) {
     const organization: Organization = {
@@ -140,7 +150,7 @@ function corpus(size: number, seed: number): MatchCandidate[] {
     for (let l = 0; l < locationCount && candidates.length < size; l++) {
       const pc4 = pick(random, PC4_CODES);
       const point = pc4Point(pc4) as Point;
-      const forms = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, h) => housingForm(random, `woonvorm-${h}`));
+      const forms = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, h) => housingForm(random, `woonvorm-${h}`, confirmedOn(dates)));
       const facilities: Facility[] = subset(random, ['garden', 'garden', 'restaurant', 'shop', 'hairdresser', 'guest-room'] as const, 0.5);
       const location = {
         id: `loc-${orgIndex}-${l}`,
@@ -223,9 +233,9 @@ interface Row {
 
 function benchCorpus(size: number, runs: number): Row {
   const candidates = corpus(size, 20261123 + size);
-  const response = matchCandidates(REQUEST, candidates, ORIGIN);
+  const response = matchCandidates(REQUEST, candidates, AS_OF, ORIGIN);
   const warmup = Math.max(10, Math.floor(runs / 4));
-  const matcher = time(runs, warmup, () => matchCandidates(REQUEST, candidates, ORIGIN));
+  const matcher = time(runs, warmup, () => matchCandidates(REQUEST, candidates, AS_OF, ORIGIN));
   const bare = time(runs, warmup, () => bareScan(candidates, ORIGIN));
   return {
     size,

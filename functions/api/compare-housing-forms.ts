@@ -13,6 +13,7 @@ import { locationSummary } from './location-summary.ts';
 export async function compareHousingForms(
   stores: { regions: Pick<RegionReader, 'getRegion'>; listings: Pick<ListingReader, 'getLocation'> },
   request: CompareRequest,
+  asOf: Date,
   origin: Point | undefined,
 ): Promise<CompareResponse> {
   if (!(await stores.regions.getRegion(request.regionId))) throw new UnknownRegionError(request.regionId);
@@ -25,7 +26,7 @@ export async function compareHousingForms(
     if (detail && detail.location.regionId === request.regionId) locations.set(locationIds[i] as string, detail);
   });
 
-  const plan = planMatch(request, origin);
+  const plan = planMatch(request, asOf, origin);
   const items: ComparedItem[] = [];
   const missing: HousingFormRef[] = [];
   for (const ref of refs) {

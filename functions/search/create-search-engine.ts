@@ -37,7 +37,7 @@ export function lazySearchEngine(build: () => Promise<SearchEngine>): SearchEngi
     return pending;
   };
   return {
-    match: async (request, origin) => (await engine()).match(request, origin),
+    match: async (request, asOf, origin) => (await engine()).match(request, asOf, origin),
     search: async (query) => (await engine()).search(query),
     upsert: async (candidates) => (await engine()).upsert(candidates),
     remove: async (candidateIds) => (await engine()).remove(candidateIds),

@@ -6,9 +6,9 @@ import type { SearchEngine } from './search-engine.ts';
 
 export function measuredSearchEngine(engine: SearchEngine): SearchEngine {
   return {
-    match: async (request, origin) => {
+    match: async (request, asOf, origin) => {
       const started = performance.now();
-      const response = await engine.match(request, origin);
+      const response = await engine.match(request, asOf, origin);
       recordMetric('matchLatency', performance.now() - started);
       recordMetric('matchResults', response.total);
       recordMetric('matchNearMisses', response.nearMisses.length);

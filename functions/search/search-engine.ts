@@ -6,8 +6,11 @@ import type { Point } from '../../shared/geo/distance.ts';
 import type { MatchCandidate } from '../../shared/matching/index.ts';
 
 export interface SearchEngine {
-  /** Ranks a region's housing forms for a request; `origin` is the geocoded postcode. */
-  match(request: MatchRequest, origin?: Point): Promise<MatchResponse>;
+  /**
+   * Ranks a region's housing forms for a request at the moment `asOf` (the API's clock: waiting
+   * lists confirmed more than 30 days before it count as unknown); `origin` is the geocoded postcode.
+   */
+  match(request: MatchRequest, asOf: Date, origin?: Point): Promise<MatchResponse>;
   /** Direct search: full text, filters with facet counts, paging. */
   search(query: SearchQuery): Promise<SearchResponse>;
   /** Adds or replaces documents by candidate id (idempotent). */

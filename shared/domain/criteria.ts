@@ -105,3 +105,13 @@ export const MatchResponseSchema = z.object({
   total: z.number().int().min(0),
 });
 export type MatchResponse = z.infer<typeof MatchResponseSchema>;
+
+/** What POST /api/match answers: the engine's answer, and the moment it holds for. */
+export const MatchAnswerSchema = MatchResponseSchema.extend({
+  /**
+   * The moment of the request (the API's clock, ISO date-time): a waiting list confirmed more than
+   * 30 days before it counted as unknown, so a page says "possibly outdated" by the same moment.
+   */
+  asOf: z.iso.datetime(),
+});
+export type MatchAnswer = z.infer<typeof MatchAnswerSchema>;

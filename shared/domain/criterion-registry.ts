@@ -23,7 +23,8 @@ export const SMALL_SCALE_MAX_GROUP_SIZE = 8;
  * - `flag`: a yes/no field of the housing form or its location (left out is unknown, not no);
  * - `atMost`: a number field is at most `max`;
  * - `listHas`: a list field holds one fixed code;
- * - `oneOf`: a code field that is always known is one of `codes` (never unknown).
+ * - `waitingList`: the waiting list's status is one of `codes`; unknown when the state is no longer
+ *   current at the moment of the request (waiting-list-age.ts), since an old "place free" is not one.
  */
 export type CriterionRead =
   | { read: 'list'; field: string }
@@ -32,7 +33,7 @@ export type CriterionRead =
   | { read: 'flag'; field: string; on: 'housingForm' | 'location' }
   | { read: 'atMost'; field: string; max: number }
   | { read: 'listHas'; field: string; code: string }
-  | { read: 'oneOf'; field: string; codes: readonly string[] };
+  | { read: 'waitingList'; codes: readonly string[] };
 
 interface Declaration {
   /** `code`: the value is one of `codes`; `number`: a whole number; `flag`: no value. */
@@ -79,9 +80,9 @@ export const CRITERIA = {
   dayActivities: { kind: 'flag', reads: { read: 'flag', field: 'dayActivities', on: 'housingForm' }, searchFilter: true, feature: true },
   publicTransport: { kind: 'flag', reads: { read: 'flag', field: 'publicTransport', on: 'location' }, searchFilter: true },
   shops: { kind: 'flag', reads: { read: 'flag', field: 'shopsNearby', on: 'location' }, searchFilter: true },
-  // The waiting list is always reported, so this is never unknown. How old the report is does not
-  // change the outcome (the matcher has no clock); the result shows its date.
-  availableSoon: { kind: 'flag', reads: { read: 'oneOf', field: 'waitingList.status', codes: ['available', 'short'] } },
+  // The waiting list is always reported, but a state confirmed more than 30 days before the request
+  // is unknown ("ask the provider"): it neither fits nor fails (issue 13).
+  availableSoon: { kind: 'flag', reads: { read: 'waitingList', codes: ['available', 'short'] } },
 } as const satisfies Record<string, Declaration>;
 
 type Registry = typeof CRITERIA;

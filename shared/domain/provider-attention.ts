@@ -7,9 +7,8 @@
 import * as z from 'zod';
 import { CRITERIA, CRITERION_NAMES, type CriterionRead } from './criterion-registry.ts';
 import { HousingFormSchema, LocationSchema, type HousingForm, type Location, type Organization } from './listing.ts';
+import { isWaitingListStale, waitingListConfirmedMs } from './waiting-list-age.ts';
 
-/** A waiting list confirmed longer ago than this many days is stale. */
-export const STALE_AFTER_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const AttentionSchema = z.discriminatedUnion('kind', [
@@ -32,7 +31,7 @@ function optionalFieldsOf(read: CriterionRead): string[] {
       return read.alwaysKnown ? [] : [read.field];
     case 'range':
       return [read.min, read.max];
-    case 'oneOf':
+    case 'waitingList':
       return [];
   }
 }
@@ -48,15 +47,17 @@ function unknownFields(record: Readonly<Record<string, unknown>>, criteria: stri
   return criteria.filter((fields) => fields.every((f) => record[f] === undefined && !alsoKnown(f))).flat();
 }
 
-/** Whole days since a waiting list was confirmed (0 for a date in the future). */
+/** Whole days since a waiting list was confirmed (0 for a date in the future), counted as the matcher counts its age. */
 export function daysSinceConfirmed(updatedAt: string, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(updatedAt)) / DAY_MS));
+  return Math.max(0, Math.floor((now.getTime() - waitingListConfirmedMs(updatedAt)) / DAY_MS));
 }
 
 export function attentionOfHousingForm(form: HousingForm, organization: Pick<Organization, 'worldview'>, now: Date): Attention[] {
   const attention: Attention[] = [];
-  const days = daysSinceConfirmed(form.waitingList.updatedAt, now);
-  if (days > STALE_AFTER_DAYS) attention.push({ kind: 'waiting-list-stale', days });
+  // The matcher's own rule, so what the portal flags is exactly what no longer counts in a match.
+  if (isWaitingListStale(form.waitingList.updatedAt, now)) {
+    attention.push({ kind: 'waiting-list-stale', days: daysSinceConfirmed(form.waitingList.updatedAt, now) });
+  }
   // A housing form without a worldview of its own has its organisation's (as the matcher reads it).
   const fields = unknownFields(form, housingFormCriteria, (f) => f === 'worldview' && organization.worldview !== undefined);
   if (fields.length > 0) attention.push({ kind: 'unknown-fields', fields });

@@ -8,7 +8,7 @@ import {
   HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS, type CareProfile, type Community, type Culture, type DeliveryForm,
   type Facility, type FlagField, type HousingForm, type HousingFormFlagField, type HousingType, type Language,
   type Location, type LocationFlagField, type Organization, type SearchHit, type Sector, type TargetGroup,
-  type WaitingList, type Worldview,
+  type WaitingList, type Worldview, waitingListConfirmedMs,
 } from '../domain/index.ts';
 import { type Point } from '../geo/distance.ts';
 
@@ -45,6 +45,12 @@ export interface MatchCandidate extends CandidateFlags {
   /** A location fact. */
   facilities: readonly Facility[] | undefined;
   waitingList: WaitingList;
+  /**
+   * When the waiting list was confirmed (ms since the epoch, from `waitingList.updatedAt`): parsed
+   * once here, so the scan compares a number per candidate instead of parsing a date per request,
+   * and OpenSearch can compare the same number in a range clause.
+   */
+  waitingListConfirmedMs: number;
   /**
    * The descriptions of the housing form, its location and its organisation, for full text only.
    * Optional: a candidate stored before it existed lacks it (read as no text), and the engines
@@ -117,6 +123,7 @@ export function toCandidate(
     facilities: location.facilities,
     ...candidateFlags(hf, location),
     waitingList: hf.waitingList,
+    waitingListConfirmedMs: waitingListConfirmedMs(hf.waitingList.updatedAt),
     searchText: searchText(hf.description, location.description, organization.description),
   };
 }

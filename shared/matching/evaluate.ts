@@ -1,7 +1,9 @@
 // Whether one criterion holds for one candidate: 'match', 'mismatch' or 'unknown', following the
 // criteria table of docs/domain.md. A criterion is compiled once per request into a small predicate,
 // so the scan over tens of thousands of candidates does no per-candidate dispatch on the name.
-import { criterionRead, type Criterion, type Outcome } from '../domain/index.ts';
+import {
+  criterionRead, isCurrentSince, waitingListCurrentSinceMs, type Criterion, type FlagFilterName, type Outcome,
+} from '../domain/index.ts';
 import { type MatchCandidate } from './candidate.ts';
 
 export type CandidatePredicate = (candidate: MatchCandidate) => Outcome;
@@ -30,26 +32,32 @@ function inRange(min: number | undefined, max: number | undefined, value: number
   return 'match';
 }
 
-/** The candidate's facts by field name; the registry names the fields (a dotted path reads one level down). */
+/** The candidate's facts by field name; the registry names the fields. */
 type Facts = Record<string, unknown>;
-const read = (field: string): ((c: MatchCandidate) => unknown) => {
-  const dot = field.indexOf('.');
-  if (dot < 0) return (c) => (c as unknown as Facts)[field];
-  const outer = field.slice(0, dot);
-  const inner = field.slice(dot + 1);
-  return (c) => ((c as unknown as Facts)[outer] as Facts)[inner];
-};
+const read = (field: string): ((c: MatchCandidate) => unknown) => (c) => (c as unknown as Facts)[field];
 
 /**
  * One predicate per criterion, compiled once per request from how the registry says the
- * criterion reads its candidate, so the scan does no per-candidate dispatch on the name.
+ * criterion reads its candidate, so the scan does no per-candidate dispatch on the name. `asOf` is
+ * the moment of the request: a waiting-list state older than 30 days before it is unknown.
  */
-export function compileCriterion(criterion: Criterion): CandidatePredicate {
+export function compileCriterion(criterion: Criterion, asOf: Date): CandidatePredicate {
+  return compile(criterion, asOf);
+}
+
+/**
+ * A direct-search filter ("yes" to a yes/no criterion): none of them reads the waiting list, so
+ * none needs the moment of the request.
+ */
+export function compileFlagFilter(name: FlagFilterName): CandidatePredicate {
+  return compile({ criterion: name, importance: 'must' }, undefined);
+}
+
+function compile(criterion: Criterion, asOf: Date | undefined): CandidatePredicate {
   const how = criterionRead(criterion.criterion);
   const value = 'value' in criterion ? criterion.value : undefined;
   switch (how.read) {
-    // A plain field is read in the predicate itself (no accessor call in the hot loop); only the
-    // waiting list's status is a dotted path.
+    // A plain field is read in the predicate itself (no accessor call in the hot loop).
     case 'list': {
       const field = how.field;
       return (c) => inList((c as unknown as Facts)[field] as readonly unknown[] | undefined, value);
@@ -84,10 +92,14 @@ export function compileCriterion(criterion: Criterion): CandidatePredicate {
       const code = how.code;
       return (c) => inList(get(c) as readonly unknown[] | undefined, code);
     }
-    case 'oneOf': {
-      const get = read(how.field);
+    case 'waitingList': {
+      if (asOf === undefined) throw new Error(`${criterion.criterion} reads the waiting list: it needs the moment of the request.`);
       const codes = how.codes;
-      return (c) => (codes.includes(get(c) as string) ? 'match' : 'mismatch');
+      const currentSinceMs = waitingListCurrentSinceMs(asOf);
+      return (c) => {
+        if (!isCurrentSince(c.waitingListConfirmedMs, currentSinceMs)) return 'unknown';
+        return codes.includes(c.waitingList.status) ? 'match' : 'mismatch';
+      };
     }
     default:
       return unreachable(how);
@@ -98,6 +110,6 @@ function unreachable(how: never): never {
   throw new Error(`Unknown way to read a criterion: ${JSON.stringify(how)}`);
 }
 
-export function evaluate(criterion: Criterion, candidate: MatchCandidate): Outcome {
-  return compileCriterion(criterion)(candidate);
+export function evaluate(criterion: Criterion, candidate: MatchCandidate, asOf: Date): Outcome {
+  return compileCriterion(criterion, asOf)(candidate);
 }

@@ -9,12 +9,13 @@ import { planMatch, type Explanation, type MatchPlanRequest } from './match.ts';
 export function explainCandidates(
   request: MatchPlanRequest,
   candidates: readonly MatchCandidate[],
+  asOf: Date,
   origin?: Point,
 ): Explanation[] {
-  const plan = planMatch(request, origin);
+  const plan = planMatch(request, asOf, origin);
   return candidates.map((candidate) => plan.explain(candidate));
 }
 
-export function explainCandidate(request: MatchPlanRequest, candidate: MatchCandidate, origin?: Point): Explanation {
-  return planMatch(request, origin).explain(candidate);
+export function explainCandidate(request: MatchPlanRequest, candidate: MatchCandidate, asOf: Date, origin?: Point): Explanation {
+  return planMatch(request, asOf, origin).explain(candidate);
 }

@@ -9,9 +9,13 @@
 // place but no maximum, nobody asked for a distance, so there is no `distance` reason to hold or
 // fail: distance only ranks (closer is better) and each result shows its distanceKm. A maximum
 // without a place (the caller could not geocode) makes the distance must 'unknown'.
+//
+// Time. `asOf` is the moment of the request, passed in by the caller (the API's clock), never read
+// here: a waiting-list state confirmed more than 30 days before it counts as unknown, both for the
+// `availableSoon` criterion and for the waiting-list term of the score.
 import {
-  type Criterion, type MatchRequest, type MatchResponse, type MatchResult, type NearMiss, type Outcome,
-  type Reason,
+  isCurrentSince, waitingListCurrentSinceMs, type Criterion, type MatchRequest, type MatchResponse, type MatchResult,
+  type NearMiss, type Outcome, type Reason,
 } from '../domain/index.ts';
 import { haversineKm, type Point } from '../geo/distance.ts';
 import { candidateHeading, type MatchCandidate } from './candidate.ts';
@@ -58,11 +62,13 @@ interface CompiledCriterion {
   predicate: CandidatePredicate;
 }
 
-export function planMatch(request: MatchPlanRequest, origin?: Point): MatchPlan {
+export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point): MatchPlan {
   const compiled: CompiledCriterion[] = request.criteria.map((criterion) => ({
     criterion,
-    predicate: compileCriterion(criterion),
+    predicate: compileCriterion(criterion, asOf),
   }));
+  // Once per request: the scan compares each candidate's precomputed number with it.
+  const currentSinceMs = waitingListCurrentSinceMs(asOf);
   // Plain arrays of predicates and weights: the hot loop below touches nothing else.
   const musts = compiled.filter((c) => c.criterion.importance === 'must').map((c) => c.predicate);
   const wishes = compiled.filter((c) => c.criterion.importance !== 'must');
@@ -106,7 +112,7 @@ export function planMatch(request: MatchPlanRequest, origin?: Point): MatchPlan 
     for (let i = 0; i < wishPredicates.length; i++) {
       if ((wishPredicates[i] as CandidatePredicate)(candidate) === 'match') raw += wishWeights[i] as number;
     }
-    raw += WAITING_LIST_WEIGHT * waitingListTerm(candidate.waitingList.status);
+    raw += WAITING_LIST_WEIGHT * waitingListTerm(candidate.waitingList.status, isCurrentSince(candidate.waitingListConfirmedMs, currentSinceMs));
     out.candidate = candidate;
     out.score = normaliseScore(raw, maxRaw);
     out.unknownMust = unknownMust;
@@ -181,16 +187,17 @@ function emptyRanked(candidate: MatchCandidate): RankedCandidate {
 }
 
 /**
- * Match a request against candidates. The caller geocodes the request's postcode into `origin`;
- * with an origin every result carries distanceKm (rounded to 0.1 km).
+ * Match a request against candidates at the moment `asOf`. The caller geocodes the request's
+ * postcode into `origin`; with an origin every result carries distanceKm (rounded to 0.1 km).
  */
 export function matchCandidates(
   request: MatchRequest,
   candidates: readonly MatchCandidate[],
+  asOf: Date,
   origin?: Point,
   options: MatchOptions = {},
 ): MatchResponse {
-  const plan = planMatch(request, origin);
+  const plan = planMatch(request, asOf, origin);
   const page = new BestOf<RankedCandidate>(request.offset + request.limit, compareRanked);
   const nearMisses = new BestOf<RankedCandidate>(options.nearMissLimit ?? DEFAULT_NEAR_MISS_LIMIT, compareNearMisses);
   let total = 0;

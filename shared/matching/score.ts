@@ -5,7 +5,7 @@
 //   raw   = Σ over the request's criteria whose outcome is 'match':  W[importance]
 //         + W.must                                  if maxDistanceKm is given and distance <= maxDistanceKm
 //         + DISTANCE_WEIGHT · max(0, 1 − d / S)     if a place (origin) is given; d = haversine km
-//         + WAITING_LIST_WEIGHT · T[waitingList.status]
+//         + WAITING_LIST_WEIGHT · T[waitingList.status]  if the state is current, else WAITING_LIST_WEIGHT · T_unknown
 //   max   = Σ over the request's criteria:  W[importance]
 //         + W.must            if maxDistanceKm is given
 //         + DISTANCE_WEIGHT   if a place is given
@@ -15,11 +15,14 @@
 //   W = { must: 3, important: 3, nice: 1 }   ('unknown' and 'mismatch' earn nothing)
 //   S = maxDistanceKm when given, else 25 km
 //   T = { available: 1, short: 0.75, long: 0.25, closed: 0 }, WAITING_LIST_WEIGHT = 2, DISTANCE_WEIGHT = 3
+//   current = confirmed at most 30 days before the moment of the request (shared/domain/waiting-list-age.ts)
+//   T_unknown = T.long = 0.25
 //
 // In OpenSearch: one constant_score clause per criterion (boost W[importance]) in a bool `should`,
 // a geo_distance constant_score (boost 3) for maxDistanceKm, a `linear` decay on the point with
 // scale S/2, offset 0, decay 0.5 (which is exactly max(0, 1 − d/S)) and weight 3, and a term
-// constant_score per waiting-list status (boost 2·T), summed (score_mode/boost_mode "sum").
+// constant_score per waiting-list status of a current state (boost 2·T) and one for a state that is
+// not current (boost 2·T_unknown), summed (score_mode/boost_mode "sum").
 // Musts carry weight although they filter: among results with an unknown must, fewer unknowns
 // then rank first, and a near miss's score says how much of the wish list it does meet.
 import { type Importance, type WaitingListStatus } from '../domain/index.ts';
@@ -49,7 +52,18 @@ export function distanceTerm(distanceKm: number, scaleKm: number): number {
   return Math.max(0, 1 - distanceKm / scaleKm);
 }
 
-export function waitingListTerm(status: WaitingListStatus): number {
+/**
+ * The term of a state that is no longer current (confirmed more than 30 days ago): unknown, counted
+ * as a wait. Most long-term care housing has a waiting list, so an unconfirmed state is most likely
+ * one: it ranks below any place confirmed free or soon (an old "place free" must not lift a result)
+ * and above a list confirmed closed, since an unknown is not a no (docs/domain.md). A stale "closed"
+ * counts the same: the intake may have reopened.
+ */
+export const WAITING_LIST_UNKNOWN_TERM = WAITING_LIST_TERMS.long;
+
+/** The status's term while the state is current (see waiting-list-age.ts), else the unknown term. */
+export function waitingListTerm(status: WaitingListStatus, current: boolean): number {
+  if (!current) return WAITING_LIST_UNKNOWN_TERM;
   // A switch, not WAITING_LIST_TERMS[status]: a keyed read with a varying key goes megamorphic in
   // V8, and this runs once per candidate.
   switch (status) {

@@ -2,7 +2,7 @@
 // the table as `npm start` loads it, and the API answering through it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
-import type { ErrorResponse, MatchRequestInput, MatchResponse } from '../../shared/domain/index.ts';
+import { isWaitingListStale, type ErrorResponse, type MatchRequestInput, type MatchResponse } from '../../shared/domain/index.ts';
 import { createDemoApp, type createTestApp } from '../support/test-app.ts';
 
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -50,6 +50,23 @@ describe('POST /api/match on the demonstration data', () => {
     expect(best?.distanceKm).toBeLessThan(10);
     const scores = body.results.map((r) => r.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('counts a waiting list confirmed more than 30 days before the request (the API clock) as unknown, never as a place soon', async () => {
+    const { body } = await post<MatchResponse>({
+      regionId: 'zuid-limburg',
+      criteria: [{ criterion: 'availableSoon', importance: 'important' }],
+      limit: 200,
+    });
+    const stale = body.results.filter((r) => isWaitingListStale(r.waitingList.updatedAt, clock.now()));
+    // The demonstration data holds stale states, "place free" ones among them.
+    expect(stale.filter((r) => r.waitingList.status === 'available').length).toBeGreaterThan(0);
+    for (const result of body.results) {
+      expect(result.reasons[0]?.outcome, result.name).toBe(
+        isWaitingListStale(result.waitingList.updatedAt, clock.now()) ? 'unknown' : ['available', 'short'].includes(result.waitingList.status) ? 'match' : 'mismatch',
+      );
+    }
+    expect(isWaitingListStale(body.results[0]!.waitingList.updatedAt, clock.now())).toBe(false);
   });
 
   it('lists near misses naming the wish they fail', async () => {

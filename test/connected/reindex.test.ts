@@ -17,6 +17,7 @@ import { EmbeddedSearchEngine } from '../../functions/search/embedded/embedded-s
 import { fixedClock } from '../../shared/clock.ts';
 import { MatchRequestSchema } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
+import { AS_OF } from '../fixtures/candidates.ts';
 import { testRegions } from '../fixtures/regions.ts';
 import { createTestStore } from '../support/test-store.ts';
 import { RecordingIndex } from '../unit/indexer/recording-index.ts';
@@ -98,7 +99,7 @@ describe('reindex from DynamoDB Local', () => {
     await reindex(stores, engine);
     expect(engine.sizes()).toEqual({ 'zuid-limburg': 2, rotterdam: 2 });
     for (const regionId of ['zuid-limburg', 'rotterdam']) {
-      const { total } = await engine.match(MatchRequestSchema.parse({ regionId }));
+      const { total } = await engine.match(MatchRequestSchema.parse({ regionId }), AS_OF);
       expect(total).toBe((await storedRegion(regionId)).length);
     }
   });

@@ -10,6 +10,7 @@ import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedde
 import type { Stores } from '../../functions/store/create-store.ts';
 import { MatchRequestSchema, SearchQuerySchema } from '../../shared/domain/index.ts';
 import { housingForm, listingDocument, location } from '../fixtures/listing.ts';
+import { AS_OF } from '../fixtures/candidates.ts';
 import { testRegions } from '../fixtures/regions.ts';
 import { createTestStore } from '../support/test-store.ts';
 
@@ -39,7 +40,7 @@ async function importOk(document: unknown) {
 }
 
 const names = async () => {
-  const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }));
+  const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }), AS_OF);
   return answer.results.map((r) => r.name).sort();
 };
 
@@ -97,7 +98,7 @@ describe('the stream poller keeps the embedded engine current', () => {
     const form = await stores.providerListings.readHousingForm('zorggroep-nieuw', ref);
     await stores.providerListings.updateWaitingList('zorggroep-nieuw', ref, { status: 'available', placesAvailable: 1 }, form?.version ?? -1, ctx);
     const waitingList = async () => {
-      const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }));
+      const answer = await engine.match(MatchRequestSchema.parse({ regionId: 'zuid-limburg', limit: 200 }), AS_OF);
       return answer.results.find((r) => r.name === 'Groep Boterbloem')?.waitingList;
     };
     expect(await waitingList()).toMatchObject({ status: 'short' });

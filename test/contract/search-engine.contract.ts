@@ -7,7 +7,7 @@ import { UnknownRegionError } from '../../functions/search/embedded/unknown-regi
 import type { SearchEngine } from '../../functions/search/search-engine.ts';
 import { CRITERIA, FLAG_CRITERIA, FLAG_FIELDS, FLAG_FILTERS, SearchQuerySchema, type SearchQuery } from '../../shared/domain/index.ts';
 import type { MatchCandidate } from '../../shared/matching/index.ts';
-import { MAASTRICHT, candidate, matchRequest, northOf } from '../fixtures/candidates.ts';
+import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../fixtures/candidates.ts';
 
 export interface ContractSubject {
   engine: SearchEngine;
@@ -87,7 +87,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
 
     describe('match', () => {
       it('lets every must filter, and lists a housing form failing one must as a near miss naming it', async () => {
-        const answer = await engine.match(matchRequest({ criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }));
+        const answer = await engine.match(matchRequest({ criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }), AS_OF);
         expect(ids(answer.results).sort()).toEqual([FIXTURES.deTuin.id, FIXTURES.deHoeve.id, FIXTURES.hetAnker.id, FIXTURES.sintJozef.id].sort());
         expect(answer.total).toBe(4);
         expect(ids(answer.nearMisses)).toEqual([FIXTURES.maasoever.id]);
@@ -103,6 +103,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
               { criterion: 'sector', importance: 'must', value: 'VG' },
             ],
           }),
+          AS_OF,
         );
         expect(answer.results).toEqual([]);
         expect(answer.total).toBe(0);
@@ -117,6 +118,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
             postcode: '6211',
             criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }, { criterion: 'garden', importance: 'important' }],
           }),
+          AS_OF,
           MAASTRICHT,
         );
         // Het Anker is near and has a place soon, but nobody knows whether it serves dementia.
@@ -135,6 +137,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       it('names a maximum distance `distance`: a must in the reasons and in a near miss', async () => {
         const answer = await engine.match(
           matchRequest({ postcode: '6211', maxDistanceKm: 20, criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }),
+          AS_OF,
           MAASTRICHT,
         );
         expect(ids(answer.results)).not.toContain(FIXTURES.deHoeve.id);
@@ -150,6 +153,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
             postcode: '6211',
             criteria: [{ criterion: 'garden', importance: 'important' }, { criterion: 'kitchenette', importance: 'nice' }],
           }),
+          AS_OF,
           MAASTRICHT,
         );
         // Raw scores out of 9 (garden 3, kitchenette 1, distance 3, waiting list 2):
@@ -168,10 +172,10 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         const twin = (locationId: string, name: string, km: number) =>
           candidate({ locationId, housingFormId: 'groep', name, point: northOf(MAASTRICHT, km), waitingList: { status: 'long', updatedAt: '2026-11-10' } });
         const { engine: ties } = await engineWith([twin('c', 'Beukenhof', 40), twin('a', 'Zonnehof', 30), twin('b', 'Aalsterhof', 40)]);
-        const near = await ties.match(matchRequest({ postcode: '6211' }), MAASTRICHT);
+        const near = await ties.match(matchRequest({ postcode: '6211' }), AS_OF, MAASTRICHT);
         expect(near.results.map((r) => r.name)).toEqual(['Zonnehof', 'Aalsterhof', 'Beukenhof']);
         expect(new Set(near.results.map((r) => r.score)).size).toBe(1);
-        const nowhere = await ties.match(matchRequest({}));
+        const nowhere = await ties.match(matchRequest({}), AS_OF);
         expect(nowhere.results.map((r) => r.name)).toEqual(['Aalsterhof', 'Beukenhof', 'Zonnehof']);
       });
 
@@ -180,18 +184,67 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
           postcode: '6211',
           criteria: [{ criterion: 'sector', importance: 'must', value: 'VV' }, { criterion: 'ownBathroom', importance: 'nice' }],
         });
-        const first = await engine.match(request, MAASTRICHT);
-        const second = await engine.match(request, MAASTRICHT);
+        const first = await engine.match(request, AS_OF, MAASTRICHT);
+        const second = await engine.match(request, AS_OF, MAASTRICHT);
         expect(second).toEqual(first);
         expect(first.total).toBe(5);
       });
 
       it('pages results', async () => {
         const request = (offset: number) => matchRequest({ postcode: '6211', limit: 2, offset });
-        const pages = await Promise.all([0, 2, 4].map((offset) => engine.match(request(offset), MAASTRICHT)));
-        const all = await engine.match(matchRequest({ postcode: '6211' }), MAASTRICHT);
+        const pages = await Promise.all([0, 2, 4].map((offset) => engine.match(request(offset), AS_OF, MAASTRICHT)));
+        const all = await engine.match(matchRequest({ postcode: '6211' }), AS_OF, MAASTRICHT);
         expect(pages.flatMap((p) => ids(p.results))).toEqual(ids(all.results));
         expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+      });
+
+      describe('a waiting list confirmed more than 30 days before the request', () => {
+        // AS_OF is 2026-11-23T09:00Z: a state confirmed at 2026-10-24T09:00Z is exactly 30 days old.
+        const at = (updatedAt: string, status: 'available' | 'short' | 'long' | 'closed', name: string) =>
+          candidate({ locationId: name.toLowerCase(), housingFormId: 'groep', name, waitingList: { status, updatedAt } });
+        const ages = [
+          at('2026-10-24T09:00:00Z', 'available', 'Dertig'), // exactly 30 days: still current
+          at('2026-10-24T09:00:00.001Z', 'available', 'Bijna'), // a millisecond younger
+          at('2026-10-24T08:59:59.999Z', 'available', 'Oud'), // a millisecond older: stale
+          at('2026-11-20', 'short', 'Kort'),
+          at('2026-11-20', 'long', 'Lang'),
+          at('2026-10-01', 'closed', 'Gesloten'), // stale too: unknown, not a no
+          at('2026-11-20', 'closed', 'Dicht'),
+        ];
+        const outcomes = (items: ReadonlyArray<{ name: string; reasons: ReadonlyArray<{ outcome: string }> }>) =>
+          Object.fromEntries(items.map((i) => [i.name, i.reasons.map((r) => r.outcome).join()]));
+        let aged: SearchEngine;
+        beforeAll(async () => {
+          aged = (await engineWith(ages)).engine;
+        });
+
+        it('ranks it as unknown (like a long wait) and never as a place soon', async () => {
+          const request = matchRequest({ postcode: '6211', criteria: [{ criterion: 'availableSoon', importance: 'important' }] });
+          const answer = await aged.match(request, AS_OF, MAASTRICHT);
+          // Out of 8 (availableSoon 3, at the place 3, waiting list 2): current free 8, short 7.5,
+          // stale or long 3.5, closed 3.
+          expect(answer.results.map((r) => [r.name, r.score])).toEqual([
+            ['Bijna', 1], ['Dertig', 1], ['Kort', 0.9375],
+            ['Gesloten', 0.4375], ['Lang', 0.4375], ['Oud', 0.4375], ['Dicht', 0.375],
+          ]);
+          expect(outcomes(answer.results)).toEqual({
+            Bijna: 'match', Dertig: 'match', Kort: 'match', Gesloten: 'unknown', Lang: 'mismatch', Oud: 'unknown', Dicht: 'mismatch',
+          });
+        });
+
+        it('measures the age from the moment of the request: a millisecond later, 30 days old is stale', async () => {
+          const request = matchRequest({ postcode: '6211', criteria: [{ criterion: 'availableSoon', importance: 'important' }] });
+          const later = await aged.match(request, new Date(AS_OF.getTime() + 1), MAASTRICHT);
+          expect(later.results.slice(0, 3).map((r) => [r.name, r.score])).toEqual([['Bijna', 1], ['Kort', 0.9375], ['Dertig', 0.4375]]);
+          expect(outcomes(later.results).Dertig).toBe('unknown');
+        });
+
+        it('keeps it in the list as a must that is unknown, after those that hold, while a current long wait is a near miss', async () => {
+          const answer = await aged.match(matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'must' }] }), AS_OF);
+          expect(answer.results.map((r) => r.name)).toEqual(['Bijna', 'Dertig', 'Kort', 'Gesloten', 'Oud']);
+          expect(answer.total).toBe(5);
+          expect(answer.nearMisses.map((r) => r.name)).toEqual(['Lang', 'Dicht']);
+        });
       });
     });
 
@@ -308,7 +361,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         it('never hands the descriptions back: not in a hit, not in a match', async () => {
           const found = await texts.search(query({ q: 'kippen' }));
           expect(JSON.stringify(found)).not.toContain('rollator');
-          const matched = await texts.match(matchRequest({}));
+          const matched = await texts.match(matchRequest({}), AS_OF);
           expect(JSON.stringify(matched)).not.toContain('rollator');
         });
       });
@@ -332,7 +385,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         expect((await subject.engine.search(query({ q: 'zonnebloem' }))).total).toBe(1);
         expect((await subject.engine.search(query({ q: 'kleinschalig' }))).total).toBe(0);
         expect((await subject.engine.search(query({}))).total).toBe(2);
-        const garden = await subject.engine.match(matchRequest({ criteria: [{ criterion: 'garden', importance: 'must' }] }));
+        const garden = await subject.engine.match(matchRequest({ criteria: [{ criterion: 'garden', importance: 'must' }] }), AS_OF);
         expect(ids(garden.nearMisses)).toContain(FIXTURES.deTuin.id);
         expect(garden.nearMisses.find((m) => m.locationId === 'de-tuin')?.name).toBe('Huize Zonnebloem');
       });
@@ -344,7 +397,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         await subject.settle?.();
         expect(ids((await subject.engine.search(query({}))).items)).toEqual([FIXTURES.sintJozef.id]);
         expect((await subject.engine.search(query({ q: 'tuin' }))).total).toBe(0);
-        const answer = await subject.engine.match(matchRequest({}));
+        const answer = await subject.engine.match(matchRequest({}), AS_OF);
         expect(ids(answer.results)).toEqual([FIXTURES.sintJozef.id]);
       });
     });
@@ -371,7 +424,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it.each(readsFlag)('$name as a must keeps yes and left out, and lists no as a near miss', async ({ name, field }) => {
-        const answer = await flagEngine.match(matchRequest({ criteria: [{ criterion: name, importance: 'must' }], limit: 20 }));
+        const answer = await flagEngine.match(matchRequest({ criteria: [{ criterion: name, importance: 'must' }], limit: 20 }), AS_OF);
         expect(ids(answer.results).sort()).toEqual([...holding(field, true), ...holding(field, undefined)].sort());
         // Yes ranks above "ask the provider".
         expect(ids(answer.results.slice(0, 3)).sort()).toEqual(holding(field, true));
@@ -388,7 +441,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
 
     describe('an unknown region', () => {
       it('is refused with UnknownRegionError by match and search', async () => {
-        await expect(engine.match(matchRequest({ regionId: 'atlantis' }))).rejects.toBeInstanceOf(UnknownRegionError);
+        await expect(engine.match(matchRequest({ regionId: 'atlantis' }), AS_OF)).rejects.toBeInstanceOf(UnknownRegionError);
         await expect(engine.search(query({ regionId: 'atlantis' }))).rejects.toBeInstanceOf(UnknownRegionError);
       });
     });

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiBaseUrl, ApiError, createApiClient } from '../../site/src/lib/api.ts';
 import { alternates, pathTo } from '../../site/src/lib/routes.ts';
-import { isStale, sortStatuses } from '../../site/src/lib/waiting-list.ts';
+import { sortStatuses } from '../../site/src/lib/waiting-list.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -61,14 +61,8 @@ describe('addresses', () => {
   });
 });
 
+// Whether a state is possibly outdated is the shared rule: test/unit/domain/waiting-list-age.test.ts.
 describe('waiting list', () => {
-  const now = new Date('2026-12-12T10:00:00Z');
-  it('is possibly outdated after 30 days', () => {
-    expect(isStale('2026-11-12', now)).toBe(false);
-    expect(isStale('2026-11-11', now)).toBe(true);
-    expect(isStale('2026-12-01T09:00:00+01:00', now)).toBe(false);
-  });
-
   it('orders statuses from a free place to no intake', () => {
     expect(sortStatuses(['closed', 'available', 'long'])).toEqual(['available', 'long', 'closed']);
   });

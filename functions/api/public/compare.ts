@@ -27,6 +27,6 @@ export const compareApp = createResourceApp<PublicEnv>().openapi(
   async (c) => {
     const request = c.req.valid('json');
     const origin = geocodePlace(request.postcode);
-    return c.json(await compareHousingForms(c.var.deps, request, origin), 200);
+    return c.json(await compareHousingForms(c.var.deps, request, c.var.deps.clock.now(), origin), 200);
   },
 );

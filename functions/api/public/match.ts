@@ -1,7 +1,7 @@
 // /api/match: a region's housing forms ranked for a person's criteria, each with its reasons, and the
 // near misses with the musts they fail. The engine ranks; this handler only validates and geocodes
 // the place (an unknown region or postcode area is thrown and answered by the app's error mapping).
-import { MatchRequestSchema, MatchResponseSchema } from '../../../shared/domain/index.ts';
+import { MatchAnswerSchema, MatchRequestSchema } from '../../../shared/domain/index.ts';
 import { createResourceApp } from '../app-factory.ts';
 import type { PublicEnv } from '../context.ts';
 import { geocodePlace } from '../geocode.ts';
@@ -15,10 +15,11 @@ export const matchApp = createResourceApp<PublicEnv>().openapi(
     summary: 'Housing forms ranked for a set of criteria, with reasons',
     description:
       'Every `must` filters; a housing form failing one or two musts is a near miss, listed with the musts it fails. ' +
-      '`important` and `nice` rank, with the distance from `postcode` and the waiting list. The ranking is explained on the site.',
+      '`important` and `nice` rank, with the distance from `postcode` and the waiting list. The ranking is explained on the site. ' +
+      'A waiting list confirmed more than 30 days before `asOf` counts as unknown.',
     request: { body: { required: true, content: { 'application/json': { schema: MatchRequestSchema } } } },
     responses: {
-      200: json(MatchResponseSchema, 'Fitting housing forms (one page) and near misses.'),
+      200: json(MatchAnswerSchema, 'Fitting housing forms (one page) and near misses, as of the moment of the request.'),
       400: problem('The request is not valid; `fields` names each problem.'),
       404: problem('No such region.'),
     },
@@ -26,6 +27,8 @@ export const matchApp = createResourceApp<PublicEnv>().openapi(
   async (c) => {
     const request = c.req.valid('json');
     const origin = geocodePlace(request.postcode);
-    return c.json(await c.var.deps.search.match(request, origin), 200);
+    const asOf = c.var.deps.clock.now();
+    const answer = await c.var.deps.search.match(request, asOf, origin);
+    return c.json({ ...answer, asOf: asOf.toISOString() }, 200);
   },
 );

@@ -20,7 +20,7 @@ import {
   CODE_FILTERS, CODE_FILTER_NAMES, CRITERIA, FLAG_FILTERS, type CodeFilter, type SearchQuery,
   type SearchResponse,
 } from '../../../shared/domain/index.ts';
-import { compileCriterion, toSearchHit, type CandidatePredicate, type MatchCandidate } from '../../../shared/matching/index.ts';
+import { compileFlagFilter, toSearchHit, type CandidatePredicate, type MatchCandidate } from '../../../shared/matching/index.ts';
 
 type CodesOf = (c: MatchCandidate) => readonly string[] | undefined;
 
@@ -55,7 +55,7 @@ function activeFilters(query: SearchQuery): { filters: ActiveFilter[]; bitOf: Ma
   }
   for (const name of FLAG_FILTERS) {
     if (query[name] !== true) continue;
-    const holds: CandidatePredicate = compileCriterion({ criterion: name, importance: 'must' });
+    const holds: CandidatePredicate = compileFlagFilter(name);
     filters.push({ bit: 1 << filters.length, passes: (c) => holds(c) === 'match' });
   }
   return { filters, bitOf };

@@ -31,8 +31,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return Object.fromEntries([...this.regions].map(([id, region]) => [id, region.size]));
   }
 
-  async match(request: MatchRequest, origin?: Point): Promise<MatchResponse> {
-    return matchCandidates(request, this.region(request.regionId).candidates(), origin, this.options);
+  async match(request: MatchRequest, asOf: Date, origin?: Point): Promise<MatchResponse> {
+    return matchCandidates(request, this.region(request.regionId).candidates(), asOf, origin, this.options);
   }
 
   async search(query: SearchQuery): Promise<SearchResponse> {

@@ -5,6 +5,7 @@
 // `toCandidate` (a unit test pins that order). Rebuilding also detaches it from the caller's object.
 // The one key left off is `searchText`: the descriptions go to the full-text index only, so the
 // candidates the matcher scans stay as small as before.
+import { waitingListConfirmedMs } from '../../../shared/domain/index.ts';
 import { candidateFlags, sortName, type MatchCandidate } from '../../../shared/matching/index.ts';
 
 export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
@@ -38,6 +39,8 @@ export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
     facilities: c.facilities,
     ...candidateFlags(c, c),
     waitingList: c.waitingList,
+    // Recomputed when missing, like sortName: a candidate stored before it existed lacks it.
+    waitingListConfirmedMs: c.waitingListConfirmedMs ?? waitingListConfirmedMs(c.waitingList.updatedAt),
   };
   return normalised;
 }

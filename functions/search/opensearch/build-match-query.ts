@@ -8,7 +8,9 @@
 //                      constant_score(geo_distance <= max, W.must)                 (with a maximum)
 //                      linear decay on point: scale S/2, offset 0, decay 0.5, weight 3
 //                                              = 3 · max(0, 1 − d/S)               (with a place)
-//                      constant_score(waitingList.status = s, 2 · T[s]) per status with T[s] > 0
+//                      constant_score(waitingList.status = s and current, 2 · T[s]) per status with T[s] > 0
+//                      constant_score(not current, 2 · T_unknown)   current = waitingListConfirmedMs >=
+//                                              the request's moment − 30 days (a range clause)
 //                      constant_score(no must unknown, B)  the tier: B exceeds any raw score, so
 //                                              every result whose musts all match sorts first
 //             sort:    _score desc, distance asc, sortName asc, locationId asc, housingFormId asc
@@ -20,14 +22,16 @@
 // quantised geo_point, so two candidates whose shared scores are within rounding of each other may
 // come back swapped. Reading a margin of ORDER_MARGIN hits either side of the page lets the exact
 // re-sort put such near-ties right across the page boundary too.
-import { type Criterion, type MatchRequest, WAITING_LIST_STATUSES } from '../../../shared/domain/index.ts';
+import {
+  type Criterion, type MatchRequest, WAITING_LIST_STATUSES, waitingListCurrentSinceMs,
+} from '../../../shared/domain/index.ts';
 import { type Point } from '../../../shared/geo/distance.ts';
 import {
   CRITERION_WEIGHTS, DEFAULT_NEAR_MISS_LIMIT, DISTANCE_WEIGHT, MAX_FAILED_MUSTS, WAITING_LIST_TERMS,
-  WAITING_LIST_WEIGHT, distanceScaleKm, maxRawScore,
+  WAITING_LIST_UNKNOWN_TERM, WAITING_LIST_WEIGHT, distanceScaleKm, maxRawScore,
 } from '../../../shared/matching/index.ts';
-import { type Clause, criterionClauses } from './criterion-clauses.ts';
-import { MAX_RESULT_WINDOW, SOURCE_EXCLUDES } from './index-mapping.ts';
+import { type Clause, criterionClauses, waitingListCurrent } from './criterion-clauses.ts';
+import { MAX_RESULT_WINDOW, SOURCE_EXCLUDES, WAITING_LIST_STATUS } from './index-mapping.ts';
 
 /** Hits read beyond each side of the page (and after the near-miss limit) for the exact re-sort. */
 export const ORDER_MARGIN = 10;
@@ -51,9 +55,16 @@ export interface MatchQueryOptions {
   nearMissLimit?: number;
 }
 
-export function buildMatchQueries(request: MatchRequest, origin: Point | undefined, options: MatchQueryOptions = {}): MatchQueries {
-  const musts = mustClauses(request, origin);
-  const should = scoreClauses(request, origin, musts);
+/** The searches for `request` at the moment `asOf` (the API's clock), from `origin` when a place is given. */
+export function buildMatchQueries(
+  request: MatchRequest,
+  asOf: Date,
+  origin: Point | undefined,
+  options: MatchQueryOptions = {},
+): MatchQueries {
+  const currentSinceMs = waitingListCurrentSinceMs(asOf);
+  const musts = mustClauses(request, origin, currentSinceMs);
+  const should = scoreClauses(request, origin, musts, currentSinceMs);
   const region: Clause = { term: { regionId: request.regionId } };
   const common = {
     _source: { excludes: SOURCE_EXCLUDES },
@@ -117,11 +128,11 @@ interface Musts {
   alwaysUnknown: boolean;
 }
 
-function mustClauses(request: MatchRequest, origin: Point | undefined): Musts {
+function mustClauses(request: MatchRequest, origin: Point | undefined, currentSinceMs: number): Musts {
   const clauses: MustClause[] = [];
   for (const criterion of request.criteria) {
     if (criterion.importance !== 'must') continue;
-    const { match, unknown } = criterionClauses(criterion);
+    const { match, unknown } = criterionClauses(criterion, currentSinceMs);
     clauses.push(unknown ? { satisfied: anyOf([match, unknown]), unknown } : { satisfied: match });
   }
   let alwaysUnknown = false;
@@ -132,17 +143,20 @@ function mustClauses(request: MatchRequest, origin: Point | undefined): Musts {
   return { clauses, alwaysUnknown };
 }
 
-function scoreClauses(request: MatchRequest, origin: Point | undefined, musts: Musts): Clause[] {
+function scoreClauses(request: MatchRequest, origin: Point | undefined, musts: Musts, currentSinceMs: number): Clause[] {
   const should: Clause[] = request.criteria.map((criterion: Criterion) =>
-    constant(criterionClauses(criterion).match, CRITERION_WEIGHTS[criterion.importance]),
+    constant(criterionClauses(criterion, currentSinceMs).match, CRITERION_WEIGHTS[criterion.importance]),
   );
   if (request.maxDistanceKm !== undefined && origin) should.push(constant(geoWithin(origin, request.maxDistanceKm), CRITERION_WEIGHTS.must));
   if (origin) should.push(distanceDecay(origin, distanceScaleKm(request.maxDistanceKm)));
+  // The waiting-list term (score.ts): each status's while the state is current, else the unknown one.
+  const current = waitingListCurrent(currentSinceMs);
   for (const status of WAITING_LIST_STATUSES) {
     const term = WAITING_LIST_TERMS[status];
     // A status worth 0 adds nothing; leaving its clause out is the same sum.
-    if (term > 0) should.push(constant({ term: { 'waitingList.status': status } }, WAITING_LIST_WEIGHT * term));
+    if (term > 0) should.push(constant({ bool: { filter: [{ term: { [WAITING_LIST_STATUS]: status } }, current] } }, WAITING_LIST_WEIGHT * term));
   }
+  should.push(constant({ bool: { must_not: [current] } }, WAITING_LIST_WEIGHT * WAITING_LIST_UNKNOWN_TERM));
   const unknowns = musts.clauses.flatMap((m) => (m.unknown ? [m.unknown] : []));
   // Without a must that can be unknown every candidate is in tier 1: the bonus would change nothing.
   if (unknowns.length > 0 && !musts.alwaysUnknown) {

@@ -12,13 +12,13 @@
 import {
   CODE_FILTERS, CODE_FILTER_NAMES, CRITERIA, FLAG_FILTERS, type CodeFilter, type SearchQuery,
 } from '../../../shared/domain/index.ts';
-import { criterionClauses, type Clause } from './criterion-clauses.ts';
-import { SEARCH_TEXT } from './index-mapping.ts';
+import { flagFilterClause, type Clause } from './criterion-clauses.ts';
+import { SEARCH_TEXT, WAITING_LIST_STATUS } from './index-mapping.ts';
 
 /** The candidate field each code filter reads: the registry's, and the waiting list's state. */
 export const CODE_FILTER_FIELDS = Object.fromEntries(
   CODE_FILTER_NAMES.map((name) => {
-    if (name === 'waitingList') return [name, 'waitingList.status'];
+    if (name === 'waitingList') return [name, WAITING_LIST_STATUS];
     const how = CRITERIA[name].reads;
     return [name, how.field];
   }),
@@ -43,7 +43,7 @@ export function buildSearchQuery(query: SearchQuery): Clause {
     if (codes && codes.length > 0) codeFilters.set(name, { terms: { [CODE_FILTER_FIELDS[name]]: [...codes] } });
   }
   // A yes/no filter passes what the match criterion of that name says matches.
-  const flagFilters = FLAG_FILTERS.filter((name) => query[name] === true).map((name) => criterionClauses({ criterion: name, importance: 'must' }).match);
+  const flagFilters = FLAG_FILTERS.filter((name) => query[name] === true).map(flagFilterClause);
   const all = [...codeFilters.values(), ...flagFilters];
 
   const q = query.q?.trim();

@@ -6,7 +6,7 @@
 // `import type`, not `import { type … }`: the latter keeps a side-effect import of the package,
 // which would bundle its whole Client.
 import type { API } from '@opensearch-project/opensearch';
-import { FLAG_FIELDS } from '../../../shared/domain/index.ts';
+import { FLAG_FIELDS, waitingListConfirmedMs } from '../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../shared/matching/index.ts';
 
 type IndexDefinition = API.Indices_Create_RequestBody;
@@ -35,8 +35,18 @@ export const KNOWN_FIELDS = 'knownFields';
 export type CandidateDocument = MatchCandidate & { [KNOWN_FIELDS]: OptionalField[] };
 
 export function toDocument(candidate: MatchCandidate): CandidateDocument {
-  return { ...candidate, [KNOWN_FIELDS]: OPTIONAL_FIELDS.filter((field) => candidate[field] !== undefined) };
+  return {
+    ...candidate,
+    // Worked out when missing, as the embedded engine does: a candidate stored before the number
+    // existed lacks it, and a reindex alone then gives every document the field its range clause reads.
+    [WAITING_LIST_CONFIRMED]: candidate.waitingListConfirmedMs ?? waitingListConfirmedMs(candidate.waitingList.updatedAt),
+    [KNOWN_FIELDS]: OPTIONAL_FIELDS.filter((field) => candidate[field] !== undefined),
+  };
 }
+
+/** The fields the waiting-list clauses compare: its status, and when it was confirmed (ms since the epoch). */
+export const WAITING_LIST_STATUS = 'waitingList.status';
+export const WAITING_LIST_CONFIRMED = 'waitingListConfirmedMs' satisfies keyof MatchCandidate;
 
 /** The descriptions, indexed for full text; the matcher never reads them back. */
 export const SEARCH_TEXT = 'searchText';
@@ -57,9 +67,10 @@ export function fromSource(source: unknown): MatchCandidate {
  * The version of this mapping, kept in the index's `_meta` so an operator can see which one a
  * live index has (`GET <alias>/_mapping`). Raise it with every change to the settings or the
  * mapping made by hand (a criterion's new yes/no field is listed in `_meta.flagFields`): an index keeps the mapping it was created with, so a change takes effect only after a
- * whole reindex (a new version behind the alias). 2: the descriptions (`searchText`).
+ * whole reindex (a new version behind the alias). 2: the descriptions (`searchText`). 3: when the
+ * waiting list was confirmed (`waitingListConfirmedMs`), for "older than 30 days counts as unknown".
  */
-export const MAPPING_VERSION = 2;
+export const MAPPING_VERSION = 3;
 
 /** The analyser for text: Dutch stemming ('tuinen' finds 'tuin'), accents folded ('cafe' finds 'café'). */
 export const DUTCH_ANALYZER = 'dutch_text';
@@ -90,6 +101,7 @@ export const INDEX_SETTINGS = {
 const keyword = { type: 'keyword' } as const;
 const bool = { type: 'boolean' } as const;
 const integer = { type: 'integer' } as const;
+const long = { type: 'long' } as const;
 const dutchText = { type: 'text', analyzer: DUTCH_ANALYZER } as const;
 
 export const INDEX_MAPPINGS = {
@@ -128,8 +140,10 @@ export const INDEX_MAPPINGS = {
     // Every yes/no fact a criterion reads (criterion-registry.ts).
     ...(Object.fromEntries(FLAG_FIELDS.map((field) => [field, bool])) as Record<(typeof FLAG_FIELDS)[number], typeof bool>),
     // Only the status is queried; weeks, places and the date stay in _source unindexed, so a date
-    // format the import accepts can never make OpenSearch refuse a document.
+    // format the import accepts can never make OpenSearch refuse a document. The date is compared as
+    // the candidate's number instead (a range clause: current = confirmed in the last 30 days).
     waitingList: { properties: { status: keyword } },
+    [WAITING_LIST_CONFIRMED]: long,
     [KNOWN_FIELDS]: keyword,
     [SEARCH_TEXT]: dutchText,
   },

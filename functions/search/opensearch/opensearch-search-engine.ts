@@ -37,9 +37,9 @@ export class OpenSearchSearchEngine implements SearchEngine {
     private readonly options: OpenSearchEngineOptions = {},
   ) {}
 
-  async match(request: MatchRequest, origin?: Point): Promise<MatchResponse> {
+  async match(request: MatchRequest, asOf: Date, origin?: Point): Promise<MatchResponse> {
     const nearMissLimit = this.options.nearMissLimit ?? DEFAULT_NEAR_MISS_LIMIT;
-    const queries = buildMatchQueries(request, origin, { nearMissLimit });
+    const queries = buildMatchQueries(request, asOf, origin, { nearMissLimit });
     const searches = [queries.results, ...queries.nearMisses];
     const { body } = await this.index.client.msearch({
       index: this.index.alias,
@@ -48,7 +48,7 @@ export class OpenSearchSearchEngine implements SearchEngine {
     const [results = {}, ...nearMisses] = ((body as { responses?: MsearchItem[] }).responses ?? []).map(orEmpty);
     const response = readMatchResponse(
       request,
-      planMatch(request, origin),
+      planMatch(request, asOf, origin),
       {
         results: candidatesOf(results),
         windowStart: queries.windowStart,

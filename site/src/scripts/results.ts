@@ -95,6 +95,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   let adjustments: Adjustments = loadAdjustments(data.regionId);
   let shown: MatchResult[] = [];
   let total = 0;
+  /** The moment the last answer holds for (the API's asOf): "possibly outdated" is judged by it, as the ranking was. */
+  let asOf = new Date();
   /** The count before the latest new search: a change that leaves it the same says so. */
   let previousTotal = 0;
   let request = 0;
@@ -268,6 +270,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     const answer = outcome.value;
     if (mode === 'new') previousTotal = total;
     total = answer.total;
+    asOf = new Date(answer.asOf);
     if (mode === 'new') {
       shown = answer.results;
       renderResults(postcode, 0);
@@ -294,22 +297,21 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   /** Renders the list from `from` on (earlier cards stay as they are: "show more" keeps them). */
   function renderResults(postcode: string | undefined, from: number): void {
     if (!resultList) return;
-    const now = new Date();
     if (from === 0) resultList.replaceChildren();
     shown.slice(from).forEach((result, i) => {
       const number = from + i + 1;
-      resultList.append(resultCard(result, cardId(number), number, { data, postcode, now, favourite: favourites.toggle(result) }));
+      resultList.append(resultCard(result, cardId(number), number, { data, postcode, now: asOf, favourite: favourites.toggle(result) }));
     });
     if (resultsSection) resultsSection.hidden = false;
     if (noResults) noResults.hidden = shown.length > 0;
     if (moreButton) moreButton.hidden = shown.length >= total;
     const staleNote = resultsSection?.querySelector<HTMLElement>('[data-stale-note]');
-    if (staleNote) staleNote.hidden = !shown.some((result) => isStale(result.waitingList, now));
+    if (staleNote) staleNote.hidden = !shown.some((result) => isStale(result.waitingList, asOf));
   }
 
   function renderNearMisses(answer: MatchResponse, postcode: string | undefined, show?: number): void {
     const mustKeys = new Set(wishes?.wishes.filter((wish) => !wish.off && wish.criterion.importance === 'must').map((wish) => wish.key));
-    nearMisses.render(answer.nearMisses, { postcode, mustKeys, now: new Date() }, show);
+    nearMisses.render(answer.nearMisses, { postcode, mustKeys, now: asOf }, show);
   }
 
   /**

@@ -2,6 +2,7 @@
 // page of its own): reachable from every page's footer and from the results, its numbers are the
 // matcher's own, readable without JavaScript, axe-clean in both languages and fine at 320 px.
 import { describe, expect, it } from 'vitest';
+import { WAITING_LIST_STALE_AFTER_DAYS } from '../../../shared/domain/waiting-list-age.ts';
 import { CRITERION_WEIGHTS, DEFAULT_DISTANCE_SCALE_KM, DISTANCE_WEIGHT, WAITING_LIST_WEIGHT } from '../../../shared/matching/score.ts';
 import { axeViolations } from '../axe.ts';
 import type { SiteHarness } from '../harness.ts';
@@ -28,6 +29,12 @@ export function rankingSuite(harness: () => SiteHarness): void {
       expect(rows[3]).toMatch(new RegExp(`tot ${DISTANCE_WEIGHT}$`));
       // Dutch numbers: 1,5 for a short wait.
       expect(rows[4]).toContain(`plaats vrij ${WAITING_LIST_WEIGHT}, korte wachttijd 1,5, lange wachttijd 0,5, wachtlijst gesloten 0`);
+      // A waiting list not confirmed for 30 days counts as unknown: the points of a long wait, and why.
+      expect(rows[4]).toMatch(new RegExp(`langer dan ${WAITING_LIST_STALE_AFTER_DAYS} dagen niet bevestigd 0,5$`));
+      const stale = await page.locator('[data-ranking-stale]').innerText();
+      expect(stale).toContain('telt als onbekend');
+      expect(stale).toContain('evenveel punten als een lange wachttijd: 0,5');
+      expect(stale).toContain('Zo komt een oude ‘plaats vrij’ niet bovenaan.');
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, 'ranking-nl');
@@ -40,7 +47,8 @@ export function rankingSuite(harness: () => SiteHarness): void {
       expect(await page.getByRole('link', { name: 'How we decide the order' }).first().getAttribute('href')).toBe('/en/how-we-rank/');
       await page.goto('/en/how-we-rank/');
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('How we decide the order');
-      expect(await page.locator('main').innerText()).toContain('place available 2, short wait 1.5, long wait 0.5, waiting list closed 0');
+      expect(await page.locator('main').innerText()).toContain('place available 2, short wait 1.5, long wait 0.5, waiting list closed 0, not confirmed for more than 30 days 0.5');
+      expect(await page.locator('[data-ranking-stale]').innerText()).toContain('as many points as a long wait: 0.5');
       expect(await page.locator('link[hreflang="nl"]').getAttribute('href')).toMatch(/\/zo-werkt-de-volgorde\/$/);
       expect(await axeViolations(page)).toEqual([]);
       const context = await h.browser.newContext({ javaScriptEnabled: false, baseURL: h.baseUrl });

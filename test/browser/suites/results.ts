@@ -96,7 +96,9 @@ export function resultsSuite(harness: () => SiteHarness): void {
       // (The demonstration data is built for BUILD_DATE; some of its waiting lists are older than 30 days by then.)
       const staleLines = page.locator('[data-result-list] .ww-result__stale');
       expect(await staleLines.count()).toBeGreaterThan(0);
-      for (const line of await staleLines.allInnerTexts()) expect(line).toMatch(/^Misschien verouderd: bevestigd op \d{1,2} \p{L}+ \d{4}$/u);
+      for (const line of await staleLines.allInnerTexts()) {
+        expect(line).toMatch(/^Misschien verouderd: bevestigd op \d{1,2} \p{L}+ \d{4}\. Telt niet mee voor de volgorde en niet als ‘snel een plek’\. Vraag de aanbieder of er plaats is\.$/u);
+      }
       expect(await page.locator('[data-result-list]').innerText()).not.toContain('ouder dan 30 dagen');
       const staleNote = page.locator('[data-results-section] > [data-stale-note]');
       expect(await staleNote.isVisible()).toBe(true);
@@ -168,6 +170,45 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await announcedCount(page)).toBe(after);
       await page.getByText(/Verander uw wensen/).click();
       expect(await page.locator('fieldset.ww-wish', { hasText: PET }).getByLabel('Belangrijk').isChecked()).toBe(true);
+    });
+
+    it('never puts a stale "place free" first nor calls it a fit for "snel een plek": it says it does not count', async () => {
+      // Issue 13: "Plaats vrij" confirmed 53 days ago ranked first, with "Snel een plek" as a fit.
+      const page = await pageWithAnswers(harness(), 1280, PATH, {
+        sector: { choice: 'ouderenzorg' },
+        wanneer: { choice: 'zo-snel-mogelijk', importance: 'important' },
+        plaats: { postcode: '6211 AB' },
+      });
+      const total = await announcedCount(page);
+      const more = page.getByRole('button', { name: 'Toon meer plekken' });
+      while (await more.isVisible()) {
+        const shown = await page.locator('[data-result-list] > li').count();
+        await more.click();
+        await page.locator(`#result-${shown + 1}`).waitFor();
+      }
+      const cards = await page.locator('[data-result-list] > li').evaluateAll((items) => items.map((item) => ({
+        id: item.id,
+        stale: item.querySelector('.ww-result__stale')?.textContent ?? undefined,
+        available: item.querySelector('.ww-result__waiting .ww-status--available') !== null,
+        fits: item.querySelector('.ww-reasons__group--match')?.textContent ?? '',
+        unknown: item.querySelector('.ww-reasons__group--unknown')?.textContent ?? '',
+      })));
+      expect(cards).toHaveLength(total);
+      const staleFree = cards.filter((card) => card.stale !== undefined && card.available);
+      // The demonstration data (built for BUILD_DATE) holds "place free" states older than 30 days.
+      expect(staleFree.length).toBeGreaterThan(0);
+      expect(cards[0]?.stale, 'the first result has a current waiting list').toBeUndefined();
+      for (const card of staleFree) {
+        expect(card.fits, card.id).not.toContain('Snel een plek');
+        expect(card.unknown, card.id).toContain('Snel een plek');
+        expect(card.stale, card.id).toContain('Telt niet mee voor de volgorde');
+      }
+      // Every current "place free" ranks above every stale one: the wish (3) and the waiting list
+      // (2 against 0.5) outweigh any difference in distance (at most 3).
+      const currentFree = cards.flatMap((card, index) => (card.stale === undefined && card.available ? [index] : []));
+      const staleFreeAt = cards.flatMap((card, index) => (card.stale !== undefined && card.available ? [index] : []));
+      expect(currentFree.length).toBeGreaterThan(0);
+      expect(Math.max(...currentFree)).toBeLessThan(Math.min(...staleFreeAt));
     });
 
     it('near misses: one tap makes a failed must "belangrijk", another searches further, saved like a place change', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompareRequestSchema } from '../../../shared/domain/index.ts';
 import { explainCandidate, explainCandidates, matchCandidates } from '../../../shared/matching/index.ts';
-import { MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
+import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
 
 const wishes = matchRequest({
   postcode: '6211',
@@ -27,10 +27,10 @@ const pool = [
 
 describe('explaining a candidate', () => {
   it('gives exactly the score, distance and reasons of its match result or near miss', () => {
-    const response = matchCandidates(wishes, pool, MAASTRICHT);
+    const response = matchCandidates(wishes, pool, AS_OF, MAASTRICHT);
     const described = [...response.results, ...response.nearMisses];
     expect(described.length).toBe(pool.length);
-    const explained = explainCandidates(wishes, pool, MAASTRICHT);
+    const explained = explainCandidates(wishes, pool, AS_OF, MAASTRICHT);
     for (const item of described) {
       const explanation = explained.find((e) => e.housingFormId === item.housingFormId);
       const { failedMusts, ...result } = explanation!;
@@ -50,8 +50,8 @@ describe('explaining a candidate', () => {
       wheelchair: false,
       point: northOf(MAASTRICHT, 40),
     });
-    expect(matchCandidates(wishes, [far], MAASTRICHT)).toMatchObject({ results: [], nearMisses: [] });
-    const explanation = explainCandidate(wishes, far, MAASTRICHT);
+    expect(matchCandidates(wishes, [far], AS_OF, MAASTRICHT)).toMatchObject({ results: [], nearMisses: [] });
+    const explanation = explainCandidate(wishes, far, AS_OF, MAASTRICHT);
     expect(explanation.failedMusts.map((r) => r.criterion)).toEqual(['distance', 'targetGroup', 'pets', 'wheelchair']);
     for (const reason of explanation.failedMusts) expect(reason).toMatchObject({ importance: 'must', outcome: 'mismatch' });
     expect(explanation.distanceKm).toBeCloseTo(40, 0);
@@ -65,7 +65,7 @@ describe('explaining a candidate', () => {
       criteria: [{ criterion: 'garden', importance: 'must' }],
       items: [{ locationId: 'de-linde', housingFormId: 'groep-1' }],
     });
-    const explanation = explainCandidate(request, candidate({ facilities: [] }));
+    const explanation = explainCandidate(request, candidate({ facilities: [] }), AS_OF);
     expect(explanation.failedMusts).toEqual([{ criterion: 'garden', importance: 'must', outcome: 'mismatch' }]);
     expect(explanation.distanceKm).toBeUndefined();
   });

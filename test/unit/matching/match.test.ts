@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MatchResponseSchema, type MatchResponse } from '../../../shared/domain/index.ts';
-import { matchCandidates, planMatch } from '../../../shared/matching/index.ts';
-import { MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
+import { matchCandidates, planMatch, waitingListTerm } from '../../../shared/matching/index.ts';
+import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
 
+const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
 const ids = (response: MatchResponse) => response.results.map((r) => r.housingFormId);
 const nearMissIds = (response: MatchResponse) => response.nearMisses.map((r) => r.housingFormId);
 const failed = (response: MatchResponse, id: string) =>
@@ -13,7 +14,7 @@ describe('musts', () => {
     const response = matchCandidates(matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] }), [
       candidate({ housingFormId: 'met-huisdier', pets: true }),
       candidate({ housingFormId: 'zonder-huisdier', pets: false }),
-    ]);
+    ], AS_OF);
     expect(ids(response)).toEqual(['met-huisdier']);
     expect(response.total).toBe(1);
   });
@@ -31,7 +32,7 @@ describe('musts', () => {
       candidate({ housingFormId: 'geen-tuin', pets: true, facilities: [], careProfiles: ['5VV'] }),
       candidate({ housingFormId: 'twee-mis', pets: false, facilities: [], careProfiles: ['5VV'] }),
       candidate({ housingFormId: 'drie-mis', pets: false, facilities: [], careProfiles: ['4VV'] }),
-    ]);
+    ], AS_OF);
     expect(ids(response)).toEqual(['alles']);
     expect(nearMissIds(response)).toEqual(['geen-tuin', 'twee-mis']);
     expect(failed(response, 'geen-tuin')).toEqual(['garden']);
@@ -51,7 +52,7 @@ describe('musts', () => {
       // Meets every wish, but nobody said whether it is wheelchair accessible.
       candidate({ housingFormId: 'onbekend', wheelchair: undefined, facilities: ['garden'], pets: true }),
       candidate({ housingFormId: 'zeker', wheelchair: true, facilities: [], pets: false }),
-    ]);
+    ], AS_OF);
     expect(ids(response)).toEqual(['zeker', 'onbekend']);
     expect(response.results[0]!.score).toBeLessThan(response.results[1]!.score);
     expect(response.results[1]?.reasons[0]).toEqual({ criterion: 'wheelchair', importance: 'must', outcome: 'unknown' });
@@ -67,7 +68,7 @@ describe('reasons', () => {
         { criterion: 'age', importance: 'must', value: 82 },
       ],
     });
-    const [result] = matchCandidates(request, [candidate({ targetGroups: ['dementia'], smoking: false })]).results;
+    const [result] = matchCandidates(request, [candidate({ targetGroups: ['dementia'], smoking: false })], AS_OF).results;
     expect(result?.reasons).toEqual([
       { criterion: 'targetGroup', value: 'dementia', importance: 'important', outcome: 'match' },
       { criterion: 'smoking', importance: 'nice', outcome: 'mismatch' },
@@ -89,7 +90,7 @@ describe('ranking', () => {
       candidate({ housingFormId: 'twee-leuk', facilities: [], pets: true, smoking: true }),
       candidate({ housingFormId: 'belangrijk', facilities: ['garden'], pets: false, smoking: false }),
       candidate({ housingFormId: 'niets', facilities: [], pets: false, smoking: false }),
-    ]);
+    ], AS_OF);
     expect(ids(response)).toEqual(['belangrijk', 'twee-leuk', 'niets']);
   });
 
@@ -98,7 +99,7 @@ describe('ranking', () => {
     const response = matchCandidates(request, [
       candidate({ housingFormId: 'perfect', facilities: ['garden'], waitingList: { status: 'available', updatedAt: '2026-11-01' } }),
       candidate({ housingFormId: 'dicht', facilities: [], waitingList: { status: 'closed', updatedAt: '2026-11-01' } }),
-    ]);
+    ], AS_OF);
     expect(response.results.map((r) => r.score)).toEqual([1, 0]);
   });
 
@@ -107,8 +108,45 @@ describe('ranking', () => {
     const response = matchCandidates(
       matchRequest(),
       statuses.map((status) => candidate({ housingFormId: status, waitingList: { status, updatedAt: '2026-11-01' } })),
+      AS_OF,
     );
     expect(ids(response)).toEqual(['available', 'short', 'long', 'closed']);
+  });
+
+  it('ranks a waiting list older than 30 days as unknown: a wait, below any current free or short one, above a current closed one', () => {
+    const at = (msBefore: number) => new Date(AS_OF.getTime() - msBefore).toISOString();
+    const response = matchCandidates(
+      matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'important' }] }),
+      [
+        candidate({ housingFormId: 'vrij-oud', waitingList: { status: 'available', updatedAt: at(THIRTY_DAYS_MS + 1) } }),
+        candidate({ housingFormId: 'vrij-net', waitingList: { status: 'available', updatedAt: at(THIRTY_DAYS_MS - 1) } }),
+        candidate({ housingFormId: 'kort', waitingList: { status: 'short', updatedAt: at(THIRTY_DAYS_MS) } }),
+        candidate({ housingFormId: 'dicht', waitingList: { status: 'closed', updatedAt: at(0) } }),
+        candidate({ housingFormId: 'dicht-oud', waitingList: { status: 'closed', updatedAt: at(THIRTY_DAYS_MS + 1) } }),
+      ],
+      AS_OF,
+    );
+    expect(ids(response)).toEqual(['vrij-net', 'kort', 'dicht-oud', 'vrij-oud', 'dicht']);
+    // Out of 5 (availableSoon 3, waiting list 2): current free 3 + 2, short 3 + 1.5, stale 0 + 0.5, closed 0.
+    expect(response.results.map((r) => r.score)).toEqual([1, 0.9, 0.1, 0.1, 0]);
+    const stale = response.results.find((r) => r.housingFormId === 'vrij-oud');
+    expect(stale?.reasons).toEqual([{ criterion: 'availableSoon', importance: 'important', outcome: 'unknown' }]);
+    expect(waitingListTerm('available', false)).toBe(waitingListTerm('long', true));
+  });
+
+  it('keeps a stale waiting list from filtering: a must of a place soon is unknown, ranked after those that hold', () => {
+    const at = (msBefore: number) => new Date(AS_OF.getTime() - msBefore).toISOString();
+    const response = matchCandidates(
+      matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'must' }] }),
+      [
+        candidate({ housingFormId: 'vrij-oud', waitingList: { status: 'available', updatedAt: at(THIRTY_DAYS_MS + 1) } }),
+        candidate({ housingFormId: 'kort', waitingList: { status: 'short', updatedAt: at(THIRTY_DAYS_MS) } }),
+        candidate({ housingFormId: 'lang', waitingList: { status: 'long', updatedAt: at(0) } }),
+      ],
+      AS_OF,
+    );
+    expect(ids(response)).toEqual(['kort', 'vrij-oud']);
+    expect(nearMissIds(response)).toEqual(['lang']);
   });
 
   it('ranks closer first and gives each result its distance in km', () => {
@@ -119,6 +157,7 @@ describe('ranking', () => {
         candidate({ housingFormId: 'dichtbij', point: northOf(MAASTRICHT, 2) }),
         candidate({ housingFormId: 'midden', point: northOf(MAASTRICHT, 9) }),
       ],
+      AS_OF,
       MAASTRICHT,
     );
     expect(ids(response)).toEqual(['dichtbij', 'midden', 'ver']);
@@ -134,6 +173,7 @@ describe('ranking', () => {
         candidate({ housingFormId: 'naast-de-deur', point: northOf(MAASTRICHT, 0.5), facilities: [] }),
         candidate({ housingFormId: 'met-tuin', point: northOf(MAASTRICHT, 10), facilities: ['garden'] }),
       ],
+      AS_OF,
       MAASTRICHT,
     );
     expect(ids(response)).toEqual(['met-tuin', 'naast-de-deur']);
@@ -143,6 +183,7 @@ describe('ranking', () => {
     const response = matchCandidates(
       matchRequest({ postcode: '6211', maxDistanceKm: 15 }),
       [candidate({ housingFormId: 'binnen', point: northOf(MAASTRICHT, 14) }), candidate({ housingFormId: 'buiten', point: northOf(MAASTRICHT, 16) })],
+      AS_OF,
       MAASTRICHT,
     );
     expect(ids(response)).toEqual(['binnen']);
@@ -152,7 +193,7 @@ describe('ranking', () => {
   });
 
   it('counts the distance as unknown when a maximum is asked but the place could not be found', () => {
-    const response = matchCandidates(matchRequest({ postcode: '6211', maxDistanceKm: 10 }), [candidate()]);
+    const response = matchCandidates(matchRequest({ postcode: '6211', maxDistanceKm: 10 }), [candidate()], AS_OF);
     expect(response.total).toBe(1);
     expect(response.results[0]?.reasons).toEqual([{ criterion: 'distance', value: 10, importance: 'must', outcome: 'unknown' }]);
     expect(response.results[0]?.distanceKm).toBeUndefined();
@@ -167,12 +208,13 @@ describe('ranking', () => {
         candidate({ housingFormId: 'b', name: 'Zonnehuis', point: northOf(MAASTRICHT, 30) }),
         candidate({ housingFormId: 'a', name: 'Áckerhof', point: northOf(MAASTRICHT, 40) }),
       ],
+      AS_OF,
       MAASTRICHT,
     );
     expect(new Set(response.results.map((r) => r.score)).size).toBe(1);
     expect(ids(response)).toEqual(['b', 'a', 'c']);
     // Without a place to measure from, equal scores fall back to the name alone.
-    expect(ids(matchCandidates(matchRequest(), [candidate({ housingFormId: 'z', name: 'Berkenhof' }), candidate({ housingFormId: 'y', name: 'Aalsterhof' })]))).toEqual(['y', 'z']);
+    expect(ids(matchCandidates(matchRequest(), [candidate({ housingFormId: 'z', name: 'Berkenhof' }), candidate({ housingFormId: 'y', name: 'Aalsterhof' })], AS_OF))).toEqual(['y', 'z']);
   });
 
   it('gives the same order for the same request, whatever the order of the listings', () => {
@@ -185,9 +227,9 @@ describe('ranking', () => {
         facilities: i % 2 === 0 ? ['garden'] : [],
       }),
     );
-    const first = ids(matchCandidates(request, listings, MAASTRICHT));
-    expect(ids(matchCandidates(request, listings, MAASTRICHT))).toEqual(first);
-    expect(ids(matchCandidates(request, [...listings].reverse(), MAASTRICHT))).toEqual(first);
+    const first = ids(matchCandidates(request, listings, AS_OF, MAASTRICHT));
+    expect(ids(matchCandidates(request, listings, AS_OF, MAASTRICHT))).toEqual(first);
+    expect(ids(matchCandidates(request, [...listings].reverse(), AS_OF, MAASTRICHT))).toEqual(first);
   });
 });
 
@@ -204,7 +246,7 @@ describe('near misses', () => {
       candidate({ housingFormId: 'twee', pets: false, facilities: [], ownBathroom: true }),
       candidate({ housingFormId: 'een-zonder-badkamer', pets: false, facilities: ['garden'], ownBathroom: false }),
       candidate({ housingFormId: 'een-met-badkamer', pets: true, facilities: [], ownBathroom: true }),
-    ]);
+    ], AS_OF);
     expect(response.results).toEqual([]);
     expect(response.total).toBe(0);
     expect(nearMissIds(response)).toEqual(['een-met-badkamer', 'een-zonder-badkamer', 'twee']);
@@ -213,9 +255,9 @@ describe('near misses', () => {
   it('are limited in number, the closest ones kept', () => {
     const request = matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] });
     const listings = Array.from({ length: 30 }, (_, i) => candidate({ housingFormId: `h-${String(i).padStart(2, '0')}`, pets: false }));
-    const response = matchCandidates(request, listings, undefined, { nearMissLimit: 3 });
+    const response = matchCandidates(request, listings, AS_OF, undefined, { nearMissLimit: 3 });
     expect(nearMissIds(response)).toEqual(['h-00', 'h-01', 'h-02']);
-    expect(matchCandidates(request, listings).nearMisses).toHaveLength(20);
+    expect(matchCandidates(request, listings, AS_OF).nearMisses).toHaveLength(20);
   });
 });
 
@@ -236,16 +278,16 @@ describe('paging', () => {
   ] as const;
 
   it('returns the page offset..offset+limit and counts all fitting results in total', () => {
-    const whole = matchCandidates(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 200 }), listings, MAASTRICHT);
+    const whole = matchCandidates(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 200 }), listings, AS_OF, MAASTRICHT);
     expect(whole.total).toBe(whole.results.length);
     const pages: string[] = [];
     for (let offset = 0; offset < whole.total; offset += 7) {
-      const page = matchCandidates(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 7, offset }), listings, MAASTRICHT);
+      const page = matchCandidates(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 7, offset }), listings, AS_OF, MAASTRICHT);
       expect(page.total).toBe(whole.total);
       pages.push(...ids(page));
     }
     expect(pages).toEqual(ids(whole));
-    const past = matchCandidates(matchRequest({ criteria: [...criteria], offset: 500 }), listings);
+    const past = matchCandidates(matchRequest({ criteria: [...criteria], offset: 500 }), listings, AS_OF);
     expect(past.results).toEqual([]);
     expect(past.total).toBe(whole.total);
   });
@@ -265,8 +307,8 @@ describe('planMatch', () => {
       candidate({ housingFormId: 'past', pets: true, facilities: ['garden'], point: northOf(MAASTRICHT, 4) }),
       candidate({ housingFormId: 'bijna', pets: false, facilities: [], point: northOf(MAASTRICHT, 30) }),
     ];
-    const plan = planMatch(request, MAASTRICHT);
-    const response = matchCandidates(request, listings, MAASTRICHT);
+    const plan = planMatch(request, AS_OF, MAASTRICHT);
+    const response = matchCandidates(request, listings, AS_OF, MAASTRICHT);
     expect(plan.toResult(plan.rank(listings[0]!)!)).toEqual(response.results[0]);
     expect(plan.toNearMiss(plan.rank(listings[1]!)!)).toEqual(response.nearMisses[0]);
     expect(response.nearMisses[0]?.failedMusts.map((r) => r.criterion)).toEqual(['distance', 'pets']);

@@ -5,19 +5,21 @@ import { matchCandidates, maxRawScore, planMatch, type MatchCandidate } from '..
 import { ORDER_MARGIN, buildMatchQueries, tierBonus } from '../../../functions/search/opensearch/build-match-query.ts';
 import { fromSource, toDocument } from '../../../functions/search/opensearch/index-mapping.ts';
 import { readMatchResponse } from '../../../functions/search/opensearch/read-match-response.ts';
-import { MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
+import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
 import { generator } from './support/generate.ts';
 import { evaluate, search, type Doc } from './support/query-dsl.ts';
 
 type Json = Record<string, unknown>;
 const boolOf = (query: unknown) => (query as { bool: { filter: Json[]; should: Json[] } }).bool;
 const knownNot = (field: string) => ({ bool: { must_not: [{ term: { knownFields: field } }] } });
+/** Current at AS_OF: confirmed no earlier than 30 days before it. */
+const current = { range: { waitingListConfirmedMs: { gte: AS_OF.getTime() - 30 * 24 * 60 * 60 * 1000 } } };
 const constantBoosts = (should: Json[]) =>
   should.flatMap((c) => ('constant_score' in c ? [(c.constant_score as { boost: number }).boost] : []));
 
 describe('the results query: musts as filters', () => {
   it('lets a flag must through when it holds or is unknown, not when it is false', () => {
-    const { results } = buildMatchQueries(matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] }), undefined);
+    const { results } = buildMatchQueries(matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] }), AS_OF, undefined);
     expect(boolOf(results.query).filter).toEqual([
       { term: { regionId: 'zuid-limburg' } },
       { bool: { should: [{ term: { pets: true } }, knownNot('pets')], minimum_should_match: 1 } },
@@ -25,7 +27,7 @@ describe('the results query: musts as filters', () => {
   });
 
   it('treats a list left out as unknown, and a given list without the code (even empty) as a mismatch', () => {
-    const { results } = buildMatchQueries(matchRequest({ criteria: [{ criterion: 'careProfile', importance: 'must', value: '5VV' }] }), undefined);
+    const { results } = buildMatchQueries(matchRequest({ criteria: [{ criterion: 'careProfile', importance: 'must', value: '5VV' }] }), AS_OF, undefined);
     // `knownFields`, not `exists`: an empty list indexes no value, so `exists` cannot tell [] from left out.
     expect(boolOf(results.query).filter[1]).toEqual({
       bool: { should: [{ term: { careProfiles: '5VV' } }, knownNot('careProfiles')], minimum_should_match: 1 },
@@ -39,22 +41,28 @@ describe('the results query: musts as filters', () => {
 
   it('filters a criterion that is never unknown by its match clause alone', () => {
     const { results } = buildMatchQueries(
-      matchRequest({ criteria: [{ criterion: 'housingType', importance: 'must', value: 'nursing-home' }, { criterion: 'availableSoon', importance: 'must' }] }),
+      matchRequest({ criteria: [{ criterion: 'housingType', importance: 'must', value: 'nursing-home' }] }),
+      AS_OF,
       undefined,
     );
+    expect(boolOf(results.query).filter.slice(1)).toEqual([{ term: { type: 'nursing-home' } }]);
+  });
+
+  it('lets a place soon hold while the waiting list is current, and be unknown once it is not', () => {
+    const { results } = buildMatchQueries(matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'must' }] }), AS_OF, undefined);
+    const soon = { bool: { filter: [{ terms: { 'waitingList.status': ['available', 'short'] } }, current] } };
     expect(boolOf(results.query).filter.slice(1)).toEqual([
-      { term: { type: 'nursing-home' } },
-      { terms: { 'waitingList.status': ['available', 'short'] } },
+      { bool: { should: [soon, { bool: { must_not: [current] } }], minimum_should_match: 1 } },
     ]);
   });
 
   it('puts the maximum distance in the filter as a geo_distance on the point', () => {
-    const { results } = buildMatchQueries(matchRequest({ postcode: '6211', maxDistanceKm: 15 }), MAASTRICHT);
+    const { results } = buildMatchQueries(matchRequest({ postcode: '6211', maxDistanceKm: 15 }), AS_OF, MAASTRICHT);
     expect(boolOf(results.query).filter).toContainEqual({ geo_distance: { distance: '15km', point: MAASTRICHT } });
   });
 
   it('has no distance filter when the place could not be placed (the must is unknown for all)', () => {
-    const { results, nearMisses } = buildMatchQueries(matchRequest({ postcode: '6211', maxDistanceKm: 15 }), undefined);
+    const { results, nearMisses } = buildMatchQueries(matchRequest({ postcode: '6211', maxDistanceKm: 15 }), AS_OF, undefined);
     expect(JSON.stringify(results.query)).not.toContain('geo_distance');
     expect(nearMisses).toEqual([]);
   });
@@ -70,7 +78,7 @@ describe('the results query: the score of shared/matching/score.ts', () => {
       { criterion: 'language', importance: 'nice', value: 'li' },
     ],
   });
-  const { results } = buildMatchQueries(request, MAASTRICHT);
+  const { results } = buildMatchQueries(request, AS_OF, MAASTRICHT);
   const should = boolOf(results.query).should;
 
   it('weighs each criterion by importance: must 3, important 3, nice 1', () => {
@@ -94,14 +102,16 @@ describe('the results query: the score of shared/matching/score.ts', () => {
   });
 
   it('decays over 25 km when no maximum is given', () => {
-    const { results: q } = buildMatchQueries(matchRequest({ postcode: '6211' }), MAASTRICHT);
+    const { results: q } = buildMatchQueries(matchRequest({ postcode: '6211' }), AS_OF, MAASTRICHT);
     expect(JSON.stringify(q.query)).toContain('"scale":"12.5km"');
   });
 
-  it('adds 2 · T[status] per waiting-list status, and nothing for closed', () => {
-    expect(should).toContainEqual({ constant_score: { filter: { term: { 'waitingList.status': 'available' } }, boost: 2 } });
-    expect(should).toContainEqual({ constant_score: { filter: { term: { 'waitingList.status': 'short' } }, boost: 1.5 } });
-    expect(should).toContainEqual({ constant_score: { filter: { term: { 'waitingList.status': 'long' } }, boost: 0.5 } });
+  it('adds 2 · T[status] per status of a current waiting list, nothing for closed, and 2 · T_unknown for one that is not current', () => {
+    const status = (code: string) => ({ bool: { filter: [{ term: { 'waitingList.status': code } }, current] } });
+    expect(should).toContainEqual({ constant_score: { filter: status('available'), boost: 2 } });
+    expect(should).toContainEqual({ constant_score: { filter: status('short'), boost: 1.5 } });
+    expect(should).toContainEqual({ constant_score: { filter: status('long'), boost: 0.5 } });
+    expect(should).toContainEqual({ constant_score: { filter: { bool: { must_not: [current] } }, boost: 0.5 } });
     expect(JSON.stringify(should)).not.toContain('closed');
   });
 
@@ -111,12 +121,12 @@ describe('the results query: the score of shared/matching/score.ts', () => {
     expect(bonus).toBe(16);
     expect(bonus).toBeGreaterThan(maxRaw);
     expect(should.at(-1)).toEqual({ constant_score: { filter: { bool: { must_not: [knownNot('wheelchair')] } }, boost: bonus } });
-    expect(constantBoosts(should)).toEqual([3, 3, 1, 3, 2, 1.5, 0.5, 16]);
+    expect(constantBoosts(should)).toEqual([3, 3, 1, 3, 2, 1.5, 0.5, 0.5, 16]);
   });
 
   it('has no tier clause when no must can be unknown', () => {
-    const { results: q } = buildMatchQueries(matchRequest({ criteria: [{ criterion: 'housingType', importance: 'must', value: 'respite' }] }), undefined);
-    expect(constantBoosts(boolOf(q.query).should)).toEqual([3, 2, 1.5, 0.5]);
+    const { results: q } = buildMatchQueries(matchRequest({ criteria: [{ criterion: 'housingType', importance: 'must', value: 'respite' }] }), AS_OF, undefined);
+    expect(constantBoosts(boolOf(q.query).should)).toEqual([3, 2, 1.5, 0.5, 0.5]);
   });
 
   it('sorts by score (tier included), distance, the shared name key and the ids', () => {
@@ -127,13 +137,13 @@ describe('the results query: the score of shared/matching/score.ts', () => {
       { locationId: { order: 'asc' } },
       { housingFormId: { order: 'asc' } },
     ]);
-    const { results: noPlace } = buildMatchQueries(matchRequest(), undefined);
+    const { results: noPlace } = buildMatchQueries(matchRequest(), AS_OF, undefined);
     expect(noPlace.sort).toHaveLength(4);
   });
 
   it('counts every fitting housing form and reads one page with a margin either side, without the descriptions', () => {
     expect(results).toMatchObject({ track_total_hits: true, from: 0, size: 50 + ORDER_MARGIN, _source: { excludes: ['knownFields', 'searchText'] } });
-    const deep = buildMatchQueries(matchRequest({ offset: 100, limit: 20 }), undefined);
+    const deep = buildMatchQueries(matchRequest({ offset: 100, limit: 20 }), AS_OF, undefined);
     expect(deep.results).toMatchObject({ from: 100 - ORDER_MARGIN, size: 20 + 2 * ORDER_MARGIN });
     expect(deep.windowStart).toBe(100 - ORDER_MARGIN);
   });
@@ -144,7 +154,7 @@ describe('the near-miss queries', () => {
     matchRequest({ criteria: (['pets', 'garden', 'wheelchair'] as const).slice(0, n).map((criterion) => ({ criterion, importance: 'must' as const })) });
 
   it('select exactly 1, then exactly 2 failed musts with minimum_should_match over the musts', () => {
-    const { nearMisses } = buildMatchQueries(musts(3), undefined, { nearMissLimit: 20 });
+    const { nearMisses } = buildMatchQueries(musts(3), AS_OF, undefined, { nearMissLimit: 20 });
     expect(nearMisses).toHaveLength(2);
     const exactly = (q: Json) => boolOf(q.query).filter[1] as { bool: { filter?: Json[]; must_not: Json[] } };
     const msm = (clause: Json | undefined) => (clause as { bool: { minimum_should_match: number } }).bool.minimum_should_match;
@@ -156,13 +166,13 @@ describe('the near-miss queries', () => {
   });
 
   it('exist only as far as there are musts to fail', () => {
-    expect(buildMatchQueries(musts(0), undefined).nearMisses).toHaveLength(0);
-    expect(buildMatchQueries(musts(1), undefined).nearMisses).toHaveLength(1);
-    expect(buildMatchQueries(musts(2), undefined).nearMisses).toHaveLength(2);
+    expect(buildMatchQueries(musts(0), AS_OF, undefined).nearMisses).toHaveLength(0);
+    expect(buildMatchQueries(musts(1), AS_OF, undefined).nearMisses).toHaveLength(1);
+    expect(buildMatchQueries(musts(2), AS_OF, undefined).nearMisses).toHaveLength(2);
   });
 
   it('count the distance must like any other', () => {
-    const { nearMisses } = buildMatchQueries(matchRequest({ postcode: '6211', maxDistanceKm: 10 }), MAASTRICHT);
+    const { nearMisses } = buildMatchQueries(matchRequest({ postcode: '6211', maxDistanceKm: 10 }), AS_OF, MAASTRICHT);
     expect(nearMisses).toHaveLength(1);
     const near = candidate({ point: northOf(MAASTRICHT, 5) });
     const far = candidate({ point: northOf(MAASTRICHT, 15) });
@@ -183,8 +193,8 @@ describe('the queries agree with the shared matcher', () => {
     for (let n = 0; n < CASES; n++) {
       const { request, withPlace } = gen.makeRequest();
       const origin = withPlace ? MAASTRICHT : undefined;
-      const plan = planMatch(request, origin);
-      const queries = buildMatchQueries(request, origin);
+      const plan = planMatch(request, AS_OF, origin);
+      const queries = buildMatchQueries(request, AS_OF, origin);
       const maxRaw = maxRawScore(request.criteria.map((c) => c.importance), request.maxDistanceKm !== undefined, origin !== undefined);
       const bonus = tierBonus(maxRaw);
       for (const c of candidates) {
@@ -214,7 +224,7 @@ describe('the queries agree with the shared matcher', () => {
     for (let n = 0; n < CASES; n++) {
       const { request, withPlace } = gen.makeRequest();
       const origin = withPlace ? MAASTRICHT : undefined;
-      expect(viaQueries(request, origin, docs), `case ${n}: ${JSON.stringify(request)}`).toEqual(matchCandidates(request, candidates, origin));
+      expect(viaQueries(request, origin, docs), `case ${n}: ${JSON.stringify(request)}`).toEqual(matchCandidates(request, candidates, AS_OF, origin));
     }
   });
 });
@@ -228,11 +238,11 @@ describe('near-ties the float32 order gets wrong', () => {
   const b = candidate({ housingFormId: 'b', name: 'B', pets: false, point: northOf(MAASTRICHT, 10 - 25 / 3 + (25 * 0.00001) / 3) });
 
   it('are put right by the shared re-sort of the page and its margin', () => {
-    const plan = planMatch(request, MAASTRICHT);
+    const plan = planMatch(request, AS_OF, MAASTRICHT);
     expect(plan.rank(a)!.score).toBe(plan.rank(b)!.score);
-    const { hits } = search(buildMatchQueries(request, MAASTRICHT).results as Json, [a, b].map((c) => toDocument(c) as unknown as Doc), { float32: true });
+    const { hits } = search(buildMatchQueries(request, AS_OF, MAASTRICHT).results as Json, [a, b].map((c) => toDocument(c) as unknown as Doc), { float32: true });
     expect(hits.map((h) => h.doc.housingFormId)).toEqual(['a', 'b']);
-    const expected = matchCandidates(request, [a, b], MAASTRICHT);
+    const expected = matchCandidates(request, [a, b], AS_OF, MAASTRICHT);
     expect(expected.results.map((r) => r.housingFormId)).toEqual(['b']);
     expect(viaQueries(request, MAASTRICHT, [a, b].map((c) => toDocument(c) as unknown as Doc))).toEqual(expected);
   });
@@ -240,15 +250,15 @@ describe('near-ties the float32 order gets wrong', () => {
 
 function hasUnknowableMust(request: MatchRequest, origin: Point | undefined): boolean {
   if (request.maxDistanceKm !== undefined && origin === undefined) return false;
-  return request.criteria.some((c) => c.importance === 'must' && c.criterion !== 'housingType' && c.criterion !== 'availableSoon');
+  return request.criteria.some((c) => c.importance === 'must' && c.criterion !== 'housingType');
 }
 
 /** What the OpenSearch engine answers, with the oracle standing in for the cluster. */
 function viaQueries(request: MatchRequest, origin: Point | undefined, docs: Doc[]) {
-  const queries = buildMatchQueries(request, origin);
+  const queries = buildMatchQueries(request, AS_OF, origin);
   const results = search(queries.results as Json, docs, { float32: true });
   const nearMisses = queries.nearMisses.flatMap((q) => search(q as Json, docs, { float32: true }).hits);
-  return readMatchResponse(request, planMatch(request, origin), {
+  return readMatchResponse(request, planMatch(request, AS_OF, origin), {
     results: results.hits.map((h) => fromSource(h.doc)),
     windowStart: queries.windowStart,
     nearMisses: nearMisses.map((h) => fromSource(h.doc)),

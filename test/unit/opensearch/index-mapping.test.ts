@@ -5,6 +5,7 @@ import {
 import { aliasName, firstVersionName, versionName, versionPattern } from '../../../functions/search/opensearch/index-names.ts';
 import { fixedClock } from '../../../shared/clock.ts';
 import { FLAG_FIELDS } from '../../../shared/domain/index.ts';
+import type { MatchCandidate } from '../../../shared/matching/index.ts';
 import { candidate } from '../../fixtures/candidates.ts';
 
 const props = INDEX_MAPPINGS.properties as Record<string, { type?: string; analyzer?: string; properties?: Record<string, { type: string }> }>;
@@ -23,9 +24,16 @@ describe('the index mapping', () => {
     }
   });
 
-  it('says which mapping version an index was created with (2: the descriptions)', () => {
-    expect(MAPPING_VERSION).toBe(2);
-    expect(indexDefinition().mappings).toMatchObject({ _meta: { mappingVersion: 2 } });
+  it('says which mapping version an index was created with (3: when the waiting list was confirmed)', () => {
+    expect(MAPPING_VERSION).toBe(3);
+    expect(indexDefinition().mappings).toMatchObject({ _meta: { mappingVersion: 3 } });
+  });
+
+  it('indexes when the waiting list was confirmed as a number, for the range clause of "current"', () => {
+    expect(props.waitingListConfirmedMs).toEqual({ type: 'long' });
+    // A candidate stored before the number existed gets it in its document, so a reindex alone suffices.
+    const { waitingListConfirmedMs: _dropped, ...older } = candidate({ waitingList: { status: 'available', updatedAt: '2026-10-01' } });
+    expect(toDocument(older as MatchCandidate).waitingListConfirmedMs).toBe(Date.parse('2026-10-01T12:00:00Z'));
   });
 
   it('maps the point as geo_point, codes and ids as keywords, facts as booleans and integers', () => {

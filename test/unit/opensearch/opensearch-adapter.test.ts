@@ -7,7 +7,7 @@ import { OpenSearchIndex } from '../../../functions/search/opensearch/opensearch
 import { OpenSearchSearchEngine } from '../../../functions/search/opensearch/opensearch-search-engine.ts';
 import { isAwsDomain } from '../../../functions/search/opensearch/opensearch-client.ts';
 import { UnknownRegionError } from '../../../functions/search/embedded/unknown-region-error.ts';
-import { MAASTRICHT, candidate, matchRequest } from '../../fixtures/candidates.ts';
+import { AS_OF, MAASTRICHT, candidate, matchRequest } from '../../fixtures/candidates.ts';
 import { scriptedClient, type Call, type Responder } from './support/scripted-connection.ts';
 
 const PREFIX = 'woonwijzer-test';
@@ -159,7 +159,7 @@ describe('the engine’s reads', () => {
       },
     }));
     const request = matchRequest({ postcode: '6211', criteria: [{ criterion: 'pets', importance: 'must' }] });
-    const response = await engine.match(request, MAASTRICHT);
+    const response = await engine.match(request, AS_OF, MAASTRICHT);
     expect(calls.map(where)).toEqual([`POST /${ALIAS}/_msearch`]);
     const lines = calls[0]!.body as unknown[];
     expect(lines).toHaveLength(4);
@@ -172,11 +172,11 @@ describe('the engine’s reads', () => {
 
   it('answers nothing found when the index does not exist yet, and throws other search errors', async () => {
     const missing = setup(() => ({ body: { responses: [{ error: { type: 'index_not_found_exception', reason: 'no such index' }, status: 404 }] } }));
-    await expect(missing.engine.match(matchRequest(), undefined)).resolves.toEqual({ results: [], nearMisses: [], total: 0 });
+    await expect(missing.engine.match(matchRequest(), AS_OF, undefined)).resolves.toEqual({ results: [], nearMisses: [], total: 0 });
     // The reason can quote a criterion's value, and this error's message is logged: the type only.
     const reason = 'failed to create query: For input string: "9bVV"';
     const broken = setup(() => ({ body: { responses: [{ error: { type: 'search_phase_execution_exception', reason }, status: 400 }] } }));
-    const error = await broken.engine.match(matchRequest(), undefined).then(() => undefined, (e: unknown) => e as Error);
+    const error = await broken.engine.match(matchRequest(), AS_OF, undefined).then(() => undefined, (e: unknown) => e as Error);
     expect(error?.message).toBe('OpenSearch search failed (400): search_phase_execution_exception.');
   });
 
@@ -209,9 +209,9 @@ describe('an empty answer', () => {
     const regionExists = async (id: string) => (asked.push(id), id === 'zuid-limburg');
     const { client } = scriptedClient((call) => (call.path.endsWith('_msearch') ? empty() : { body: { hits: { total: { value: 0 }, hits: [] } } }));
     const engine = new OpenSearchSearchEngine(new OpenSearchIndex(client, PREFIX, clock), { regionExists });
-    await expect(engine.match(matchRequest({ regionId: 'utrecht', criteria: [{ criterion: 'pets', importance: 'must' }] }))).rejects.toBeInstanceOf(UnknownRegionError);
+    await expect(engine.match(matchRequest({ regionId: 'utrecht', criteria: [{ criterion: 'pets', importance: 'must' }] }), AS_OF)).rejects.toBeInstanceOf(UnknownRegionError);
     await expect(engine.search(SearchQuerySchema.parse({ regionId: 'utrecht' }))).rejects.toBeInstanceOf(UnknownRegionError);
-    await expect(engine.match(matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] }))).resolves.toMatchObject({ total: 0 });
+    await expect(engine.match(matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] }), AS_OF)).resolves.toMatchObject({ total: 0 });
     expect(asked).toEqual(['utrecht', 'utrecht', 'zuid-limburg']);
   });
 
@@ -221,7 +221,7 @@ describe('an empty answer', () => {
     };
     const { client } = scriptedClient(() => ({ body: { responses: [{ hits: { total: { value: 1 }, hits: [{ _source: toDocument(candidate()) }] } }] } }));
     const engine = new OpenSearchSearchEngine(new OpenSearchIndex(client, PREFIX, clock), { regionExists });
-    await expect(engine.match(matchRequest())).resolves.toMatchObject({ total: 1 });
+    await expect(engine.match(matchRequest(), AS_OF)).resolves.toMatchObject({ total: 1 });
   });
 });
 

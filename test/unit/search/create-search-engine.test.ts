@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createSearchEngine, lazySearchEngine } from '../../../functions/search/create-search-engine.ts';
 import { EmbeddedSearchEngine } from '../../../functions/search/embedded/embedded-search-engine.ts';
 import { readConfig } from '../../../functions/platform/config.ts';
-import { matchRequest } from '../../fixtures/candidates.ts';
+import { AS_OF, matchRequest } from '../../fixtures/candidates.ts';
 
 /** Neither engine reads a store while it is built. */
 const untouchedStores = { regions: {}, listings: {} } as Parameters<typeof createSearchEngine>[1];
@@ -40,7 +40,7 @@ describe('lazySearchEngine', () => {
     const build = vi.fn(async () => inner);
     const engine = lazySearchEngine(build);
     expect(build).not.toHaveBeenCalled();
-    await Promise.all([engine.match(matchRequest({})), engine.match(matchRequest({}))]);
+    await Promise.all([engine.match(matchRequest({}), AS_OF), engine.match(matchRequest({}), AS_OF)]);
     expect(build).toHaveBeenCalledTimes(1);
   });
 
@@ -49,8 +49,8 @@ describe('lazySearchEngine', () => {
     inner.addRegion('zuid-limburg');
     const build = vi.fn().mockRejectedValueOnce(new Error('store not reachable')).mockResolvedValue(inner);
     const engine = lazySearchEngine(build);
-    await expect(engine.match(matchRequest({}))).rejects.toThrow('store not reachable');
-    expect((await engine.match(matchRequest({}))).total).toBe(0);
+    await expect(engine.match(matchRequest({}), AS_OF)).rejects.toThrow('store not reachable');
+    expect((await engine.match(matchRequest({}), AS_OF)).total).toBe(0);
     expect(build).toHaveBeenCalledTimes(2);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EmbeddedSearchEngine } from '../../../functions/search/embedded/embedded-search-engine.ts';
 import { UnknownRegionError } from '../../../functions/search/embedded/unknown-region-error.ts';
 import { SearchQuerySchema } from '../../../shared/domain/index.ts';
-import { candidate, matchRequest } from '../../fixtures/candidates.ts';
+import { AS_OF, candidate, matchRequest } from '../../fixtures/candidates.ts';
 
 const query = (input: Record<string, unknown>) => SearchQuerySchema.parse({ regionId: 'zuid-limburg', ...input });
 
@@ -12,7 +12,7 @@ describe('EmbeddedSearchEngine', () => {
   it('answers a region added while empty with nothing, and refuses one never added', async () => {
     const engine = new EmbeddedSearchEngine();
     engine.addRegion('zuid-limburg');
-    expect(await engine.match(matchRequest({}))).toEqual({ results: [], nearMisses: [], total: 0 });
+    expect(await engine.match(matchRequest({}), AS_OF)).toEqual({ results: [], nearMisses: [], total: 0 });
     expect((await engine.search(query({ q: 'tuin' }))).total).toBe(0);
     await expect(engine.search(query({ regionId: 'rotterdam' }))).rejects.toBeInstanceOf(UnknownRegionError);
   });
@@ -23,7 +23,7 @@ describe('EmbeddedSearchEngine', () => {
     await engine.upsert([form]);
     await engine.upsert([{ ...form, regionId: 'rotterdam' }]);
     expect(engine.sizes()).toEqual({ 'zuid-limburg': 0, rotterdam: 1 });
-    expect((await engine.match(matchRequest({ regionId: 'rotterdam' }))).total).toBe(1);
+    expect((await engine.match(matchRequest({ regionId: 'rotterdam' }), AS_OF)).total).toBe(1);
     await engine.remove([form.id]);
     expect(engine.sizes()).toEqual({ 'zuid-limburg': 0, rotterdam: 0 });
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseCandidate } from '../../../functions/search/embedded/normalise-candidate.ts';
 import { matchCandidates, toCandidate, type MatchCandidate } from '../../../shared/matching/index.ts';
-import { MAASTRICHT, candidate, matchRequest } from '../../fixtures/candidates.ts';
+import { AS_OF, MAASTRICHT, candidate, matchRequest } from '../../fixtures/candidates.ts';
 
 /** What DynamoDB gives back: the candidate without its undefined keys. */
 const asReadBack = (c: MatchCandidate) => JSON.parse(JSON.stringify(c)) as MatchCandidate;
@@ -35,9 +35,18 @@ describe('normaliseCandidate', () => {
     expect(normalised.point).not.toBe(readBack.point);
   });
 
+  it('works out when the waiting list was confirmed for a candidate stored before that number existed', () => {
+    const { waitingListConfirmedMs: _dropped, ...older } = candidate({ waitingList: { status: 'available', updatedAt: '2026-10-01' } });
+    const normalised = normaliseCandidate(older as MatchCandidate);
+    expect(normalised.waitingListConfirmedMs).toBe(Date.parse('2026-10-01T12:00:00Z'));
+    // So an old "place free" stays stale in the engine, as it is for a freshly imported one.
+    const request = matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'important' }] });
+    expect(matchCandidates(request, [normalised], AS_OF).results[0]?.reasons[0]?.outcome).toBe('unknown');
+  });
+
   it('gives the matcher the same answer as the candidate it was built from', () => {
     const candidates = [candidate({ facilities: ['garden'] }), candidate({ locationId: 'b', name: 'B', pets: true })];
     const request = matchRequest({ criteria: [{ criterion: 'garden', importance: 'must' }, { criterion: 'pets', importance: 'nice' }] });
-    expect(matchCandidates(request, candidates.map((c) => normaliseCandidate(asReadBack(c))))).toEqual(matchCandidates(request, candidates));
+    expect(matchCandidates(request, candidates.map((c) => normaliseCandidate(asReadBack(c))), AS_OF)).toEqual(matchCandidates(request, candidates, AS_OF));
   });
 });

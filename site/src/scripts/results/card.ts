@@ -1,6 +1,6 @@
 // One result as a card: its number in the list, the housing form's name linking to its location
 // page, where and by whom, the kind of housing, the distance, the waiting list as last confirmed
-// (with "possibly outdated" after 30 days, counted from today in this browser), and its reasons at
+// (past 30 days "possibly outdated" and not counted, by the moment the API ranked at), and its reasons at
 // a glance in three groups, each with a symbol and words: fits, does not fit, ask the provider.
 // Musts first in each group. A near miss is a compact card: name, where, waiting list, distance and
 // the musts it fails, said once; all its reasons wait behind a disclosure.
@@ -9,7 +9,7 @@ import type { MatchResult, NearMiss, Reason } from '../../../../shared/domain/cr
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
 import { importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../../shared/i18n/criterion-text.ts';
-import { isStale as isStaleDate } from '../../lib/waiting-list.ts';
+import { isWaitingListStale } from '../../../../shared/domain/waiting-list-age.ts';
 import { parseDate } from '../../../../shared/i18n/dates.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import type { ResultsPageData } from './page-data.ts';
@@ -21,6 +21,7 @@ export interface CardOptions {
   data: ResultsPageData;
   /** The place searched from, as the person gave it. */
   postcode: string | undefined;
+  /** The moment the answer holds for (its asOf): "possibly outdated" is judged by it, as the ranking was. */
   now: Date;
   /** The favourite toggle of this housing form. */
   favourite?: HTMLElement;
@@ -110,9 +111,9 @@ export function nearMissCard(miss: NearMiss, id: string, options: CardOptions): 
   );
 }
 
-/** Whether the waiting list was last confirmed more than 30 days ago. */
-export function isStale(waitingList: WaitingList, now: Date): boolean {
-  return isStaleDate(waitingList.updatedAt, now);
+/** Whether the waiting list was last confirmed more than 30 days before `asOf` (the answer's moment). */
+export function isStale(waitingList: WaitingList, asOf: Date): boolean {
+  return isWaitingListStale(waitingList.updatedAt, asOf);
 }
 
 /** The state and, on one line, when it was confirmed; "possibly outdated" is explained once above the list. */
@@ -133,7 +134,7 @@ function waitingListBlock(data: ResultsPageData, waitingList: WaitingList, now: 
       details.length > 0 && ` ${details.join('. ')}.`,
     ),
     stale
-      ? el('p', { class: 'ww-result__stale' }, fill(data.texts.results.staleShort, { date }))
+      ? el('p', { class: 'ww-result__stale' }, `${fill(data.texts.results.staleShort, { date })}. ${data.texts.results.staleNotCounted}`)
       : el('p', {}, fill(m.confirmedOn, { date })),
   );
 }

@@ -26,6 +26,7 @@ export interface NearMissContext {
   postcode: string | undefined;
   /** Keys of the wishes that are a must now (only those can be made 'important'). */
   mustKeys: ReadonlySet<string>;
+  /** The moment the answer holds for (its asOf): "possibly outdated" is judged by it. */
   now: Date;
 }
 

@@ -4,7 +4,7 @@
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
 import { INTL_LOCALE } from '../../../../shared/i18n/locales.ts';
-import { isStale as isStaleDate } from '../../lib/waiting-list.ts';
+import { isWaitingListStale } from '../../../../shared/domain/waiting-list-age.ts';
 import { parseDate } from '../../../../shared/i18n/dates.ts';
 import { el, fill, pluralForm } from './dom.ts';
 import type { ShortlistPageData } from './page-data.ts';
@@ -16,7 +16,7 @@ export function dateInWords(data: ShortlistPageData, date: Date): string {
 
 /** Whether the waiting list was last confirmed more than 30 days ago. */
 export function isStale(waitingList: WaitingList, now = new Date()): boolean {
-  return isStaleDate(waitingList.updatedAt, now);
+  return isWaitingListStale(waitingList.updatedAt, now);
 }
 
 /** "Staat er bij een plek “Misschien verouderd”? …", once on the page when a shown favourite is. */

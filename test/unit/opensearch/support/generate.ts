@@ -1,5 +1,6 @@
 // Seeded random candidates and match requests for the oracle tests: every optional field is left
-// out, given empty, or given with values, so unknown, mismatch and match all occur.
+// out, given empty, or given with values, so unknown, mismatch and match all occur; waiting lists
+// are confirmed on both sides of the 30-day edge of the tests' moment (AS_OF).
 import { FLAG_CRITERIA, FLAG_FIELDS, type Criterion, type MatchRequest } from '../../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../../shared/matching/index.ts';
 import { mulberry32 } from '../../../../scripts/lib/mulberry32.ts';
@@ -13,6 +14,9 @@ export function generator(seed: number) {
     chance(0.25) ? undefined : chance(0.15) ? [] : codes.filter(() => chance(0.5));
   const flag = (): boolean | undefined => pick([undefined, true, false]);
   const NAMES = ['De Linde', 'Het Anker', 'Élise', 'de linde', 'Zonnehuis', 'Ávila'];
+  // Waiting lists confirmed on and around the 30-day edge before AS_OF (2026-10-24T09:00Z): current,
+  // exactly 30 days old (still current), a millisecond either side, and long ago.
+  const CONFIRMED = ['2026-11-10', '2026-10-24T09:00:00Z', '2026-10-24T09:00:00.001Z', '2026-10-24T08:59:59.999Z', '2026-10-01'];
 
   function makeCandidate(i: number): MatchCandidate {
     const km = rnd() * 40;
@@ -37,7 +41,7 @@ export function generator(seed: number) {
       maxAge: pick([undefined, undefined, 30, 99]),
       facilities: list(['garden', 'restaurant'] as const),
       ...Object.fromEntries(FLAG_FIELDS.map((field) => [field, flag()])),
-      waitingList: { status: pick(['available', 'short', 'long', 'closed'] as const), updatedAt: '2026-11-10' },
+      waitingList: { status: pick(['available', 'short', 'long', 'closed'] as const), updatedAt: pick(CONFIRMED) },
     });
   }
 
