@@ -95,7 +95,7 @@ export async function createProviderTestApp(options: { clock: Clock }) {
   const storedForm = async (locationId: string, housingFormId: string) =>
     (await storedListing()).find((i) => i.pk === `LOC#${locationId}` && i.sk === `HF#${housingFormId}`);
 
-  return { ...t, people, send, storedListing, storedForm };
+  return { ...t, people, signIn, send, storedListing, storedForm };
 }
 
 export type ProviderTestApp = Awaited<ReturnType<typeof createProviderTestApp>>;
