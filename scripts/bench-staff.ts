@@ -46,6 +46,7 @@ async function benchStaffApi(): Promise<{ signIn: string; save: string }> {
       accounts: stores.accounts,
       throttles: stores.throttles,
       providerListings: stores.providerListings,
+      listingWriter: stores.listingWriter,
       regions: stores.regions,
       invitations: stores.invitations,
       siteUrl: 'http://127.0.0.1',

@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
 import { InvitationError, SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
+import type { ImportRefusal } from '../listings/import-listing.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
 import {
   BadCursorError, ChangeTooLargeError, IdConflictError, IdTakenError, ItemNotFoundError, LastHousingFormError, VersionConflictError,
@@ -86,6 +87,28 @@ export class CsvRejectedError extends Error {
   }
 }
 
+/**
+ * A listing document the import refused, each problem named by its path in the document: a 400
+ * for a problem in it, a 409 for a location id another organisation holds or a write to the
+ * listing in between. Nothing was changed.
+ */
+export class ImportRefusedError extends Error {
+  constructor(
+    readonly status: 400 | 409,
+    readonly code: ImportRefusal,
+    readonly fields: FieldError[],
+  ) {
+    super(
+      code === 'validation_error'
+        ? INVALID
+        : code === 'id_conflict'
+          ? 'A location id in the document belongs to another organisation: nothing was changed. See fields.'
+          : (fields[0]?.message ?? 'The listing was changed by someone else during this import. Try again.'),
+    );
+    this.name = 'ImportRefusedError';
+  }
+}
+
 /** A state-changing staff request that did not come from the site's own pages (CSRF): a 403. */
 export class CrossSiteRequestError extends Error {
   constructor() {
@@ -139,6 +162,7 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
     const rejected = answer(400, 'csv_problems', error.message);
     return { ...rejected, body: { error: { ...rejected.body.error, problems: error.problems } } };
   }
+  if (error instanceof ImportRefusedError) return answer(error.status, error.code, error.message, error.fields);
   if (error instanceof LastHousingFormError) return answer(409, 'last_housing_form', error.message);
   if (error instanceof ChangeTooLargeError) return answer(409, 'change_too_large', error.message);
   if (error instanceof HTTPException && error.status === 415) {

@@ -12,7 +12,13 @@ import { IdConflictError, VersionConflictError } from '../store/store-errors.ts'
 
 export type ImportOutcome =
   | { ok: true; organizationId: string; summary: SaveSummary }
-  | { ok: false; status: 400 | 409; organizationId?: string; errors: FieldError[] };
+  | { ok: false; status: 400 | 409; code: ImportRefusal; organizationId?: string; errors: FieldError[] };
+
+/**
+ * Why a document was refused: a problem in it (`validation_error`), a location id another
+ * organisation holds (`id_conflict`), or another write to the listing during this one (`version_conflict`).
+ */
+export type ImportRefusal = 'validation_error' | 'id_conflict' | 'version_conflict';
 
 /** A waiting list confirmed "tomorrow" is a typo or a wrong clock; a day of slack covers time zones. */
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
@@ -26,12 +32,12 @@ export interface ImportDeps {
 export async function importListing(raw: unknown, deps: ImportDeps): Promise<ImportOutcome> {
   const parsed = ListingDocumentSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, status: 400, organizationId: organizationIdOf(raw), errors: toFieldErrors(parsed.error) };
+    return { ok: false, status: 400, code: 'validation_error', organizationId: organizationIdOf(raw), errors: toFieldErrors(parsed.error) };
   }
   const doc = parsed.data;
   const regions = new Map((await deps.regions.listRegions()).map((r) => [r.id, r]));
   const resolved = resolve(doc, regions, deps.clock.now());
-  if (!resolved.ok) return { ok: false, status: 400, organizationId: doc.organization.id, errors: resolved.errors };
+  if (!resolved.ok) return { ok: false, status: 400, code: 'validation_error', organizationId: doc.organization.id, errors: resolved.errors };
 
   try {
     const summary = await deps.listingWriter.saveListing(resolved.listing, deps.clock.now());
@@ -42,13 +48,14 @@ export async function importListing(raw: unknown, deps: ImportDeps): Promise<Imp
       return {
         ok: false,
         status: 409,
+        code: 'id_conflict',
         organizationId: doc.organization.id,
         errors: [{ path: fieldPath(['locations', index, 'id']), message: `${error.message} Choose another id.` }],
       };
     }
     if (error instanceof VersionConflictError) {
       const message = `The listing of "${doc.organization.id}" was changed by someone else during this import. Try again.`;
-      return { ok: false, status: 409, organizationId: doc.organization.id, errors: [{ path: '(document)', message }] };
+      return { ok: false, status: 409, code: 'version_conflict', organizationId: doc.organization.id, errors: [{ path: '(document)', message }] };
     }
     throw error;
   }

@@ -15,13 +15,14 @@ export const outboxDir = (config: Pick<Config, 'DATA_DIR'>) => join(resolve(REPO
 
 export async function createLocalStaffApp(
   config: Config,
-  stores: Pick<Stores, 'accounts' | 'throttles' | 'providerListings' | 'regions' | 'invitations'>,
+  stores: Pick<Stores, 'accounts' | 'throttles' | 'providerListings' | 'listingWriter' | 'regions' | 'invitations'>,
   clock: Clock,
 ) {
   return createStaffApp({
     accounts: stores.accounts,
     throttles: stores.throttles,
     providerListings: stores.providerListings,
+    listingWriter: stores.listingWriter,
     regions: stores.regions,
     invitations: stores.invitations,
     siteUrl: siteUrl(config),

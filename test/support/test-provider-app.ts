@@ -1,7 +1,8 @@
 // The staff app over a fresh table holding two organisations' listings, with the people who keep
 // them signed in by code as a browser would: an editor and an admin of the test organisation, an
 // editor of another organisation and a region's coordinator. `storedListing` reads every listing
-// and audit item consistently, to tell that a refused request changed nothing.
+// and audit item consistently, `storedState` everything but throttle counters and sessions, to
+// tell that a refused request changed nothing.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbTable } from '../../functions/store/dynamodb/dynamodb-table.ts';
 import { expect } from 'vitest';
@@ -77,8 +78,8 @@ export async function createProviderTestApp(options: { clock: Clock }) {
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
 
-  /** Every listing and audit item, read consistently and in key order. */
-  const storedListing = async () => {
+  /** Every item of the table, read consistently and in key order. */
+  const storedItems = async () => {
     const items: Array<Record<string, unknown>> = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -86,16 +87,23 @@ export async function createProviderTestApp(options: { clock: Clock }) {
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
-    return items
-      .filter((i) => /^(ORG|LOC|HISTORY)#/.test(String(i.pk)))
-      .sort((a, b) => `${String(a.pk)} ${String(a.sk)}`.localeCompare(`${String(b.pk)} ${String(b.sk)}`));
+    return items.sort((a, b) => `${String(a.pk)} ${String(a.sk)}`.localeCompare(`${String(b.pk)} ${String(b.sk)}`));
   };
+
+  /** Every listing and audit item, read consistently and in key order. */
+  const storedListing = async () => (await storedItems()).filter((i) => /^(ORG|LOC|HISTORY)#/.test(String(i.pk)));
+
+  /**
+   * Everything a refused request could change: every item but the throttle counters (a refused
+   * request may rightly count) and the sessions (each request moves its own session's idle time).
+   */
+  const storedState = async () => (await storedItems()).filter((i) => i.type !== 'throttle' && i.type !== 'session');
 
   /** The stored housing-form item (with its candidate). */
   const storedForm = async (locationId: string, housingFormId: string) =>
     (await storedListing()).find((i) => i.pk === `LOC#${locationId}` && i.sk === `HF#${housingFormId}`);
 
-  return { ...t, people, send, storedListing, storedForm };
+  return { ...t, people, signIn, send, storedListing, storedState, storedForm };
 }
 
 export type ProviderTestApp = Awaited<ReturnType<typeof createProviderTestApp>>;

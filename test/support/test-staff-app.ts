@@ -35,6 +35,7 @@ export async function createStaffTestApp(options: { clock: Clock; say?: (line: s
     accounts: stores.accounts,
     throttles: stores.throttles,
     providerListings: stores.providerListings,
+    listingWriter: stores.listingWriter,
     regions: stores.regions,
     invitations: stores.invitations,
     siteUrl: TEST_ORIGIN,

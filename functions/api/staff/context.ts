@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import type { Clock } from '../../../shared/clock.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import type { Account, AccountStore, Membership } from '../../store/account-store.ts';
+import type { ListingWriter } from '../../store/listing-writer.ts';
 import type { ProviderListingStore } from '../../store/provider-listing-store.ts';
 import type { RegionReader } from '../../store/region-store.ts';
 import type { InvitationStore } from '../../store/invitation-store.ts';
@@ -28,6 +29,8 @@ export interface StaffDeps {
   throttles: ThrottleStore;
   /** A provider's edits of its own listing. */
   providerListings: ProviderListingStore;
+  /** A coordinator's import of an organisation's whole listing (the import command's port). */
+  listingWriter: ListingWriter;
   /** The regions, to place an edited location in one (as the import does). */
   regions: Pick<RegionReader, 'listRegions'>;
   invitations: InvitationStore;
