@@ -8,8 +8,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { errorSummary, log } from '../platform/log.ts';
 import { recordMetric } from '../platform/metrics.ts';
 import { errorResponse, httpErrorFor, validationHook } from './errors.ts';
+import { MAX_BODY_BYTES } from './limits.ts';
 
-export const MAX_BODY_BYTES = 256 * 1024;
+export { MAX_BODY_BYTES };
 export const API_VERSION = '0.1.0';
 
 /** What an app built here holds in its context; a staff app adds the caller's identity. */

@@ -12,7 +12,8 @@ function pageData(locale: Locale): ManagePageData {
   return {
     locale, intlLocale: INTL_LOCALE[locale], texts: t(locale).manage, fieldLabels: fieldLabels(locale), codeLabels: labels,
     languages: { nl: 'Nederlands', li: 'Limburgs' },
-    params: { organization: 'organisatie', location: 'locatie', housingForm: 'woonvorm', view: 'weergave', edit: 'wijzigen', history: 'geschiedenis', create: 'nieuw' },
+    params: { organization: 'organisatie', location: 'locatie', housingForm: 'woonvorm', view: 'weergave', edit: 'wijzigen', history: 'geschiedenis', create: 'nieuw', spreadsheet: 'spreadsheet', colleagues: 'collegas' },
+    limits: { bodyBytes: 256 * 1024, confirmations: 50 },
   };
 }
 const nl = pageData('nl');

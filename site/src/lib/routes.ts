@@ -8,6 +8,7 @@ export type PageRef =
   | { page: 'ranking' }
   | { page: 'providers' }
   | { page: 'manage' }
+  | { page: 'manage-invitation' }
   | { page: 'region'; regionId: string }
   | { page: 'location'; locationId: string }
   | { page: RegionSubpage; regionId: string };
@@ -21,6 +22,8 @@ const SEGMENTS = {
   providers: { nl: 'voor-aanbieders', en: 'for-providers' },
   /** The provider portal (and later the supporters' and coordinators' pages). */
   manage: { nl: 'beheer', en: 'manage' },
+  /** Where an invitation mail's link leads (functions/accounts/portal-links.ts). */
+  'manage-invitation': { nl: 'uitnodiging', en: 'invitation' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
   results: { nl: 'resultaten', en: 'results' },
@@ -45,6 +48,8 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'providers':
     case 'manage':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;
+    case 'manage-invitation':
+      return `${pathTo(locale, { page: 'manage' })}${SEGMENTS[ref.page][locale]}/`;
     case 'region':
       return `${prefix}${SEGMENTS.region[locale]}/${encodeURIComponent(ref.regionId)}/`;
     case 'location':

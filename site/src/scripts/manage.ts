@@ -1,18 +1,20 @@
 // The provider portal's one client script (no framework; the views live in ./manage/): asks who is
 // signed in, shows the sign-in or the view the address names (?organisatie=…&locatie=…&woonvorm=…
-// &weergave=wijzigen|geschiedenis|nieuw; English names on /en/manage/), follows Back and Forward,
+// &weergave=wijzigen|geschiedenis|nieuw|spreadsheet|collegas; English names on /en/manage/), follows Back and Forward,
 // and moves focus to each new view's heading. Results are said in the status line (a live
 // region), problems in the alert line; a session that ended mid-work leads to the sign-in and
 // then back to the same view.
 import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { type Context, type Place, type ViewName, section } from './manage/context.ts';
+import { setUpColleagues } from './manage/colleagues.ts';
 import { setUpHistory } from './manage/history.ts';
 import { setUpHousingFormEditor } from './manage/housing-form-editor.ts';
 import { setUpLocationEditor } from './manage/location-editor.ts';
 import { setUpOverview } from './manage/overview.ts';
 import { readPageData, type ManagePageData } from './manage/page-data.ts';
 import { setUpSignIn } from './manage/sign-in.ts';
+import { setUpSpreadsheet } from './manage/spreadsheet.ts';
 import { staffApi, type Me } from './manage/staff-api.ts';
 import { count } from './manage/words.ts';
 
@@ -28,7 +30,7 @@ function start(data: ManagePageData): void {
   const chooseOther = document.querySelector<HTMLAnchorElement>('[data-choose-other]');
   const views = [...document.querySelectorAll<HTMLElement>('[data-view]')];
   const titleSuffix = document.title.split(' | ').pop() ?? '';
-  const viewOf: Record<string, ViewName> = { [p.edit]: 'edit', [p.history]: 'history', [p.create]: 'create' };
+  const viewOf: Record<string, ViewName> = { [p.edit]: 'edit', [p.history]: 'history', [p.create]: 'create', [p.spreadsheet]: 'spreadsheet', [p.colleagues]: 'colleagues' };
 
   function readPlace(): Place {
     const query = new URLSearchParams(location.search);
@@ -96,6 +98,7 @@ function start(data: ManagePageData): void {
 
   const ctx: Context = {
     data, place: readPlace(), announce, alert, href, failed, reload,
+    roleHere: () => ctx.organizations?.find((organization) => organization.id === ctx.place.organizationId)?.role,
     go(place, message) {
       history.pushState(null, '', href(place));
       void route(true, message);
@@ -111,6 +114,8 @@ function start(data: ManagePageData): void {
   const housingFormEditor = setUpHousingFormEditor(ctx);
   const locationEditor = setUpLocationEditor(ctx);
   const historyView = setUpHistory(ctx);
+  const spreadsheet = setUpSpreadsheet(ctx);
+  const colleagues = setUpColleagues(ctx);
 
   function signedOut(): void {
     ctx.me = undefined;
@@ -187,6 +192,13 @@ function start(data: ManagePageData): void {
       } else if (view === 'edit' && locationId) {
         locationEditor.show();
         showView('location', focus);
+      } else if (view === 'spreadsheet') {
+        spreadsheet.show();
+        showView('spreadsheet', focus);
+      } else if (view === 'colleagues' && ctx.roleHere() === 'provider-admin') {
+        showView('colleagues', false);
+        await colleagues.show();
+        showView('colleagues', focus);
       } else {
         overview.show();
         showView('overview', focus);

@@ -4,7 +4,13 @@
 // vrij" and see it confirmed; the public match for a fitting person then shows it (same origin).
 // A refused save keeps every value and names the field; a colleague's save from a second tab is
 // explained, and one's own changes go on top of it. Every view axe clean at 320 and 1280 px with
-// nothing sideways, large targets, and the waiting-list confirmation by keyboard alone.
+// nothing sideways, large targets, and the waiting-list confirmation by keyboard alone. A large
+// provider's spreadsheet goes the whole way round (download, one cell edited, the dry run, applied,
+// seen in the overview), and a file with a bad cell is named by line and column and changes
+// nothing. An admin invites a colleague; the mail's link, opened in a fresh browser, is accepted
+// and the colleague signs in to the organisation; a withdrawn or used link says so.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { LocationDetail, LocationSummary, MatchResponse } from '../../../shared/domain/index.ts';
@@ -41,6 +47,7 @@ async function target(h: SiteHarness, n: number): Promise<Target> {
 }
 
 const editorEmail = (organizationId: string) => `redactie@${organizationId}.example`;
+const adminEmail = (organizationId: string) => `beheer@${organizationId}.example`;
 
 async function open(h: SiteHarness, width: number): Promise<Page> {
   const page = await h.newPage({ width });
@@ -80,6 +87,41 @@ async function secondTab(h: SiteHarness, first: Page, width = 1280): Promise<Pag
   const page = await open(h, width);
   await page.context().addCookies(await first.context().cookies());
   return page;
+}
+
+/** The organisation's housing forms as the spreadsheet export gives them, downloaded with the page's session. */
+async function exportCsv(page: Page, organizationId: string): Promise<string> {
+  const response = await page.context().request.get(`/api/provider/organizations/${organizationId}/housing-forms/csv`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-disposition']).toContain('attachment');
+  return response.text();
+}
+
+/** The file with one cell of one housing form's row changed, written back as Dutch Excel would (semicolons, a BOM). */
+function withCell(csv: string, t: Target, header: string, value: string): { text: string; line: number } {
+  const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][];
+  const headers = rows[0] ?? [];
+  const index = rows.findIndex((row) => row[headers.indexOf('locationId')] === t.locationId && row[headers.indexOf('id')] === t.housingFormId);
+  const row = rows[index];
+  if (!row) throw new Error(`${t.housingFormId} is not in the export`);
+  row[headers.indexOf(header)] = value;
+  return { text: stringify(rows, { delimiter: ';', bom: true, record_delimiter: 'windows' }), line: index + 1 };
+}
+
+async function chooseFile(page: Page, text: string): Promise<void> {
+  await page.setInputFiles('#csv-file', { name: 'woonvormen.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  await page.click('form[data-form="spreadsheet"] button[type="submit"]');
+}
+
+/** The link of the newest invitation mailed to `email`, as a path on this site (the mail's origin is the configured one). */
+async function invitationLink(h: SiteHarness, email: string): Promise<string> {
+  let link = '';
+  await expect.poll(async () => {
+    const mail = (await h.mails()).filter((m) => m.includes(`To: ${email}`)).pop() ?? '';
+    link = /(\/beheer\/uitnodiging#token=[A-Za-z0-9_-]+)/.exec(mail)?.[1] ?? '';
+    return link;
+  }).not.toBe('');
+  return link;
 }
 
 const card = (page: Page, t: Target): Locator => page.locator(`[data-card="${t.locationId}--${t.housingFormId}"]`);
@@ -243,6 +285,153 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
       await screenshot(mine, 'manage-history');
     }, 120_000);
 
+    it('goes round with a spreadsheet: download, one cell edited, the dry run in plain words, applied and seen; a bad cell is named by line and column and changes nothing', async () => {
+      const h = harness();
+      const t = await target(h, 5);
+      const page = await open(h, 320);
+      await signIn(h, page, editorEmail(t.organizationId));
+      await page.getByRole('link', { name: 'Werken met een spreadsheet' }).click();
+      await visibleView(page, 'spreadsheet').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      expect(await page.getAttribute('a[data-download]', 'href')).toBe(`/api/provider/organizations/${t.organizationId}/housing-forms/csv`);
+
+      const original = await exportCsv(page, t.organizationId);
+      const edited = withCell(original, t, 'name', 'Naam uit de spreadsheet');
+      await chooseFile(page, edited.text);
+      const plan = page.locator('[data-plan]');
+      await plan.waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-plan'))).toBe(true);
+      expect(await plan.locator('[data-counts]').textContent()).toContain('1 woonvorm wordt gewijzigd.');
+      const row = plan.locator(`[data-plan-line="${edited.line}"]`);
+      expect(await row.locator('h3').textContent()).toBe(`Regel ${edited.line}: ${t.name} (${(await page.locator(`[data-view="overview"] #location-${t.locationId}`).textContent()) ?? ''})`);
+      expect(await row.locator('dl > div').allTextContents()).toEqual([`NaamWas: ${t.name}Wordt: Naam uit de spreadsheet`]);
+      expect(await plan.locator('[data-plan-line]').count()).toBe(1);
+      await screenshot(page, 'manage-spreadsheet-plan');
+      await expectNoViolations(page, 'spreadsheet dry run at 320');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await expectNoViolations(page, 'spreadsheet dry run at 1280');
+
+      await page.getByRole('button', { name: 'Wijzigingen doorvoeren' }).click();
+      await visibleView(page, 'overview').waitFor();
+      await expect.poll(() => status(page).textContent()).toBe('Doorgevoerd: 1 woonvorm is bijgewerkt.');
+      expect(await card(page, t).locator('h4').textContent()).toBe('Naam uit de spreadsheet');
+      const applied = await exportCsv(page, t.organizationId);
+      expect(applied).toContain('Naam uit de spreadsheet');
+
+      // A bad cell: said by line and column with the field's plain name, in Dutch; nothing is applied.
+      await page.getByRole('link', { name: 'Werken met een spreadsheet' }).click();
+      await visibleView(page, 'spreadsheet').waitFor();
+      const bad = withCell(withCell(applied, t, 'waitingList.weeks', 'veel').text, t, 'description', 'Wordt niet opgeslagen');
+      await chooseFile(page, bad.text);
+      const problems = page.locator('[data-problems]');
+      await problems.waitFor({ state: 'visible' });
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-problems'))).toBe(true);
+      const weeksIndex = (parse(applied, { bom: true, delimiter: ';', to_line: 1 }) as string[][])[0]?.indexOf('waitingList.weeks') ?? -1;
+      // As a spreadsheet names its columns: A … Z, then AA, AB …
+      const weeksColumn = (weeksIndex >= 26 ? String.fromCharCode(64 + Math.floor(weeksIndex / 26)) : '') + String.fromCharCode(65 + (weeksIndex % 26));
+      expect(await problems.locator('li').allTextContents()).toEqual([
+        `Regel ${bad.line}, kolom ${weeksColumn} (Wachttijd in weken (ongeveer)): Schrijf een heel getal, zoals 12.`,
+      ]);
+      expect(await problems.textContent()).toContain('Er is niets gewijzigd.');
+      await expect(page.locator('[data-plan]').isVisible()).resolves.toBe(false);
+      await screenshot(page, 'manage-spreadsheet-problems');
+      await expectNoViolations(page, 'spreadsheet problems at 1280');
+      await page.setViewportSize({ width: 320, height: 844 });
+      await expectNoViolations(page, 'spreadsheet problems at 320');
+      expect(await exportCsv(page, t.organizationId)).toBe(applied);
+    }, 120_000);
+
+    it('lets an admin invite a colleague and withdraw an invitation; the mailed link is accepted in a fresh browser and the colleague signs in to the organisation', async () => {
+      const h = harness();
+      const t = await target(h, 6);
+      const admin = await open(h, 1280);
+      await signIn(h, admin, adminEmail(t.organizationId));
+      await admin.getByRole('link', { name: 'Collega’s' }).click();
+      const view = visibleView(admin, 'colleagues');
+      await view.waitFor();
+      expect(await admin.evaluate(() => new URL(location.href).searchParams.get('weergave'))).toBe('collegas');
+      const members = admin.locator('[data-members]');
+      await expect.poll(() => members.textContent()).toContain(editorEmail(t.organizationId));
+      expect(await members.textContent()).toMatch(/\(dat bent u\)/);
+      expect(await admin.locator('[data-invitations-none]').isVisible()).toBe(true);
+
+      // A missing role is said at its group, and what was typed stays.
+      const colleague = `nieuwe.collega@${t.organizationId}.example`;
+      await admin.fill('#invite-email', colleague);
+      await admin.fill('#invite-name', 'Nieuwe Collega');
+      await admin.click('form[data-form="invite"] button[type="submit"]');
+      await expect(admin.locator('#invite-role-error').textContent()).resolves.toBe('Kies wat uw collega mag doen.');
+      expect(await admin.inputValue('#invite-email')).toBe(colleague);
+      await admin.getByLabel('Redacteur: gegevens en wachtlijsten bijwerken.').check();
+      await admin.click('form[data-form="invite"] button[type="submit"]');
+      await expect.poll(() => status(admin).textContent()).toBe(`Verstuurd: ${colleague} krijgt een e-mail met een link. De link werkt 7 dagen.`);
+      await expect.poll(() => admin.locator('[data-invitations] li').count()).toBe(1);
+      expect(await admin.locator('[data-invitations]').textContent()).toContain('Nieuwe Collega');
+
+      // A second invitation, withdrawn after the confirmation step: its link no longer works.
+      const other = `tweede@${t.organizationId}.example`;
+      await admin.fill('#invite-email', other);
+      await admin.fill('#invite-name', 'Tweede Collega');
+      await admin.getByLabel(/^Beheerder:/).check();
+      await admin.click('form[data-form="invite"] button[type="submit"]');
+      await expect.poll(() => admin.locator('[data-invitations] li').count()).toBe(2);
+      const withdrawnLink = await invitationLink(h, other);
+      await admin.getByRole('button', { name: 'Uitnodiging van Tweede Collega intrekken' }).click();
+      const confirm = admin.locator('[data-invitation] [data-withdraw-confirm]:not([hidden])');
+      await confirm.waitFor();
+      expect(await confirm.textContent()).toContain(`De link in de e-mail aan ${other} werkt daarna niet meer.`);
+      for (const width of [1280, 320]) {
+        await admin.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+        await expectNoViolations(admin, `colleagues at ${width}`);
+        const small = await admin.locator('main button:visible, main .ww-manage__link:visible').evaluateAll((elements) =>
+          elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.textContent?.trim()));
+        expect(small, `colleagues at ${width}: targets under 44 px`).toEqual([]);
+      }
+      await screenshot(admin, 'manage-colleagues');
+      await confirm.getByRole('button', { name: 'Ja, intrekken' }).click();
+      await expect.poll(() => status(admin).textContent()).toBe(`Ingetrokken: de uitnodiging voor ${other}.`);
+      expect(await admin.locator('[data-invitations] li').count()).toBe(1);
+
+      // The colleague opens the mail's link in a browser of their own.
+      const link = await invitationLink(h, colleague);
+      const invited = await open(h, 320);
+      await invited.goto(link);
+      await invited.getByRole('button', { name: 'Uitnodiging aannemen' }).waitFor();
+      await expectNoViolations(invited, 'invitation page at 320');
+      await screenshot(invited, 'manage-invitation');
+      await invited.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
+      const accepted = invited.locator('[data-accepted]');
+      await accepted.waitFor({ state: 'visible' });
+      expect(await accepted.textContent()).toContain(`Gelukt. U werkt nu mee voor ${t.organizationName} als redacteur.`);
+      expect(await accepted.textContent()).toContain(`Log nu in met ${colleague}.`);
+      expect(await invited.evaluate(() => location.hash), 'the spent token leaves the address').toBe('');
+      await expectNoViolations(invited, 'invitation accepted at 320');
+      await invited.getByRole('link', { name: 'Naar inloggen' }).click();
+      await visibleView(invited, 'sign-in').waitFor();
+      expect(await invited.inputValue('#signin-email')).toBe(colleague);
+      const before = await mailCount(h, colleague);
+      await invited.click('form[data-form="email"] button[type="submit"]');
+      await invited.locator('#signin-code').waitFor({ state: 'visible' });
+      await invited.fill('#signin-code', await codeFor(h, colleague, before));
+      await invited.click('form[data-form="code"] button[type="submit"]');
+      await visibleView(invited, 'overview').waitFor();
+      expect(await invited.locator('[data-view="overview"] h1').textContent()).toBe(t.organizationName);
+      // An editor is not offered the colleagues' page.
+      await expect(invited.getByRole('link', { name: 'Collega’s' }).count()).resolves.toBe(0);
+      await expect(invited.getByRole('link', { name: 'Werken met een spreadsheet' }).isVisible()).resolves.toBe(true);
+
+      // The used link and the withdrawn one are said plainly, in another fresh browser.
+      for (const spent of [link, withdrawnLink]) {
+        const late = await open(h, 1280);
+        await late.goto(spent);
+        await late.getByRole('button', { name: 'Uitnodiging aannemen' }).click();
+        await expect.poll(() => late.locator('[data-alert]').textContent()).toBe(
+          'Deze uitnodiging werkt niet meer. Hij is verlopen, ingetrokken of al gebruikt. Vraag uw collega om een nieuwe uitnodiging.');
+        await expectNoViolations(late, 'invitation unusable at 1280');
+        await late.context().close();
+      }
+    }, 120_000);
+
     it('has every view axe clean at 320 and 1280 px, nothing sideways, and targets of at least 44 px', async () => {
       const h = harness();
       const t = await target(h, 3);
@@ -262,6 +451,7 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
           { view: 'housing-form', path: `${base}&locatie=${t.locationId}&weergave=nieuw` },
           { view: 'location', path: `${base}&locatie=${t.locationId}&weergave=wijzigen` },
           { view: 'history', path: `${base}&locatie=${t.locationId}&woonvorm=${t.housingFormId}&weergave=geschiedenis` },
+          { view: 'spreadsheet', path: `${base}&weergave=spreadsheet` },
           { view: 'overview', path: `/en/manage/?organization=${t.organizationId}` },
         ];
         for (const { view, path } of views) {

@@ -12,7 +12,7 @@ import type { OkBody } from '../../lib/api.ts';
 
 export type ApiOutcome<T> =
   | { ok: true; value: T }
-  | { ok: false; kind: 'invalid'; fields: FieldError[]; message: string }
+  | { ok: false; kind: 'invalid'; fields: FieldError[]; message: string; code?: string; body?: ErrorResponse }
   | { ok: false; kind: 'not-found'; message: string }
   | { ok: false; kind: 'refused'; status: RefusedStatus; code: string; message: string; body: ErrorResponse; retryAfterSeconds?: number }
   | { ok: false; kind: 'unavailable'; message: string };
@@ -44,7 +44,10 @@ export async function apiFetch<R>(call: (options: CallOptions) => Promise<R>, ti
   if (response.ok && body !== undefined) return { ok: true, value: body as OkBody<R> };
   const error = (body as Partial<ErrorResponse> | undefined)?.error;
   const message = error?.message ?? `HTTP ${response.status}`;
-  if (response.status === 400) return { ok: false, kind: 'invalid', fields: error?.fields ?? [], message };
+  // The code and body too: some refusals carry more than field errors (a CSV's problems, an unusable invitation).
+  if (response.status === 400) {
+    return { ok: false, kind: 'invalid', fields: error?.fields ?? [], message, ...(error?.code ? { code: error.code, body: body as ErrorResponse } : {}) };
+  }
   if (response.status === 404) return { ok: false, kind: 'not-found', message };
   // Only the API's own answers: a proxy's or firewall's page is no refusal the page can act on.
   if (REFUSED_STATUSES.includes(response.status) && error?.code) {

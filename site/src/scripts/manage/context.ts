@@ -3,9 +3,9 @@
 // line for results, an alert for problems) and to move between views.
 import type { ApiOutcome } from '../lib/api-fetch.ts';
 import type { ManagePageData } from './page-data.ts';
-import type { HousingFormEntry, LocationEntry, Me, OrganizationChoice, OrganizationListing } from './staff-api.ts';
+import type { HousingFormEntry, LocationEntry, Me, OrganizationChoice, OrganizationListing, ProviderRole } from './staff-api.ts';
 
-export type ViewName = 'overview' | 'edit' | 'history' | 'create';
+export type ViewName = 'overview' | 'edit' | 'history' | 'create' | 'spreadsheet' | 'colleagues';
 
 /** Where one is: the organisation, and within it a location, a housing form and a view. */
 export interface Place {
@@ -31,6 +31,8 @@ export interface Context {
   go(place: Place, message?: string): void;
   /** Reads the organisation's listing again; false (after saying why) if that failed. */
   reload(): Promise<boolean>;
+  /** The caller's role at the organisation of the place. */
+  roleHere(): ProviderRole | undefined;
   /** Says what went wrong for the kinds every call shares (signed out, no access, gone, unreachable). */
   failed(outcome: ApiOutcome<unknown> & { ok: false }): void;
 }

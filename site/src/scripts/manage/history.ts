@@ -3,8 +3,24 @@
 // and after. Fields the portal has no name for (internal ones) are left out.
 import { el, fill, replaceChildren } from '../shortlist/dom.ts';
 import { type Context, findHousingForm, section } from './context.ts';
+import type { ManagePageData } from './page-data.ts';
 import { staffApi, type Change } from './staff-api.ts';
 import { dateTimeInWords, differences, flatten, valueInWords } from './words.ts';
+
+/** Each changed field by its plain name, before and after in words (the history, a spreadsheet's dry run). */
+export function differenceList(
+  data: ManagePageData,
+  paths: readonly string[],
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  words: { before: string; after: string },
+): HTMLElement {
+  return el('dl', { class: 'ww-manage__differences' }, ...paths.map((path) => el('div', {},
+    el('dt', {}, data.fieldLabels[path] ?? path),
+    el('dd', {}, el('span', { class: 'ww-manage__which' }, `${words.before}: `), valueInWords(data, path, before[path])),
+    el('dd', {}, el('span', { class: 'ww-manage__which' }, `${words.after}: `), valueInWords(data, path, after[path])),
+  )));
+}
 
 export function setUpHistory(ctx: Context): { show(): Promise<void> } {
   const view = section('history');
@@ -18,11 +34,7 @@ export function setUpHistory(ctx: Context): { show(): Promise<void> } {
     return el('li', { class: 'ww-manage__change' },
       el('h2', {}, m.actions[change.action]),
       el('p', {}, el('time', { datetime: change.at }, dateTimeInWords(ctx.data, change.at)), ' ', fill(m.by, { name: change.by.name })),
-      paths.length > 0 && el('dl', { class: 'ww-manage__differences' }, ...paths.map((path) => el('div', {},
-        el('dt', {}, labels[path] ?? path),
-        el('dd', {}, el('span', { class: 'ww-manage__which' }, `${m.before}: `), valueInWords(ctx.data, path, before[path])),
-        el('dd', {}, el('span', { class: 'ww-manage__which' }, `${m.after}: `), valueInWords(ctx.data, path, after[path])),
-      ))),
+      paths.length > 0 && differenceList(ctx.data, paths, before, after, { before: m.before, after: m.after }),
     );
   }
 

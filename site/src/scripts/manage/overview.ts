@@ -121,6 +121,14 @@ export function setUpOverview(ctx: Context): { show(): void } {
     if (!listing) return;
     const title = view.querySelector('[data-title]');
     if (title) title.textContent = listing.organization.name;
+    const spreadsheet = view.querySelector<HTMLAnchorElement>('a[data-tool="spreadsheet"]');
+    if (spreadsheet) spreadsheet.href = ctx.href({ organizationId: organizationId(), view: 'spreadsheet' });
+    const colleagues = view.querySelector<HTMLAnchorElement>('a[data-tool="colleagues"]');
+    if (colleagues) {
+      colleagues.href = ctx.href({ organizationId: organizationId(), view: 'colleagues' });
+      // Only an admin invites; an editor is not shown what the API would refuse.
+      colleagues.closest('li')?.toggleAttribute('hidden', ctx.roleHere() !== 'provider-admin');
+    }
     const items = attentionItems();
     const list = view.querySelector('[data-attention]');
     if (list) replaceChildren(list, ...items);
@@ -138,8 +146,18 @@ export function setUpOverview(ctx: Context): { show(): void } {
 
   const focusOn = (selector: string) => view.querySelector<HTMLElement>(selector)?.focus();
 
+  /** The API confirms a limited number per request: more go in batches, one after the other. */
+  async function confirmInBatches(items: Confirmation[]) {
+    const size = ctx.data.limits.confirmations;
+    let outcome = await staffApi.confirmWaitingLists(organizationId(), items.slice(0, size));
+    for (let start = size; outcome.ok && start < items.length; start += size) {
+      outcome = await staffApi.confirmWaitingLists(organizationId(), items.slice(start, start + size));
+    }
+    return outcome;
+  }
+
   async function confirm(items: Confirmation[], done: () => void): Promise<void> {
-    const outcome = await staffApi.confirmWaitingLists(organizationId(), items);
+    const outcome = await confirmInBatches(items);
     if (!outcome.ok && !(outcome.kind === 'refused' && outcome.status === 409)) return ctx.failed(outcome);
     if (!(await ctx.reload())) return;
     render();

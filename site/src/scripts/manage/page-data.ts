@@ -15,7 +15,9 @@ export interface ManagePageData {
   /** The languages offered as checkboxes, code → name. */
   languages: Record<string, string>;
   /** The address's parameter names and view names, in the page's language. */
-  params: Record<'organization' | 'location' | 'housingForm' | 'view' | 'edit' | 'history' | 'create', string>;
+  params: Record<'organization' | 'location' | 'housingForm' | 'view' | 'edit' | 'history' | 'create' | 'spreadsheet' | 'colleagues', string>;
+  /** The API's limits the page keeps to: a request's body in bytes, housing forms confirmed per request. */
+  limits: { bodyBytes: number; confirmations: number };
 }
 
 export function readPageData(): ManagePageData | undefined {

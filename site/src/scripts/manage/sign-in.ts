@@ -1,7 +1,8 @@
 // The sign-in view: an email address, then the 6-digit code mailed to it. Each refusal is said at
 // its box in the page's language (a wrong code with the tries left, an expired or used one, too
 // many tries with when to try again), and nothing typed is cleared. The address and the step are
-// kept for this tab, so a reload (or going to the mail app and back) stays at the code.
+// kept for this tab, so a reload (or going to the mail app and back) stays at the code; an address
+// whose invitation was just accepted (the invitation page) is filled in.
 import type { ApiOutcome } from '../lib/api-fetch.ts';
 import { fill } from '../shortlist/dom.ts';
 import { type Context, required } from './context.ts';
@@ -10,6 +11,26 @@ import { staffApi, type Me } from './staff-api.ts';
 import { count, inPageLanguage } from './words.ts';
 
 const STORE_KEY = 'woonwijzer.manage.signIn';
+const INVITED_KEY = 'woonwijzer.manage.invited';
+
+/** The address an invitation was just accepted for: the sign-in's box holds it when the portal opens. */
+export function rememberInvitedAddress(email: string): void {
+  try {
+    sessionStorage.setItem(INVITED_KEY, email);
+  } catch {
+    // Storage switched off: the person types the address.
+  }
+}
+
+function takeInvitedAddress(): string | null {
+  try {
+    const email = sessionStorage.getItem(INVITED_KEY);
+    sessionStorage.removeItem(INVITED_KEY);
+    return email;
+  } catch {
+    return null;
+  }
+}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function setUpSignIn(ctx: Context, onSignedIn: (me: Me) => void): { show(): void } {
@@ -128,6 +149,8 @@ export function setUpSignIn(ctx: Context, onSignedIn: (me: Me) => void): { show(
         emailBox.value = email;
         codeStep(email, false);
       }
+      const invited = takeInvitedAddress();
+      if (invited && emailBox.value === '') emailBox.value = invited;
     },
   };
 }

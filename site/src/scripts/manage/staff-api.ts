@@ -32,6 +32,31 @@ export interface Change {
 }
 export interface Confirmation { locationId: string; housingFormId: string; version: number }
 
+/** A cell or row of an uploaded CSV that cannot be used (functions/api/staff/provider/csv.ts); the message is English. */
+export interface CsvProblem { line: number; column?: string; field?: string; message: string }
+export interface CsvChange {
+  line: number;
+  locationId: string;
+  housingFormId: string;
+  kind: 'unchanged' | 'updated' | 'created';
+  fields?: Array<{ field: string; before?: unknown; after?: unknown }>;
+}
+export interface CsvCounts { unchanged: number; updated: number; created: number }
+export type CsvPlan = { ok: true; changes: CsvChange[]; counts: CsvCounts } | { ok: false; problems: CsvProblem[] };
+
+export interface Member { accountId: string; name: string; email: string; roles: ProviderRole[] }
+export interface Invitation {
+  id: string;
+  email: string;
+  name: string;
+  role: ProviderRole;
+  organizationId: string;
+  invitedBy: { name: string };
+  createdAt: string;
+  expiresAt: string;
+}
+export interface AcceptedInvitation { email: string; organizationId: string; organizationName: string; role: ProviderRole; accountCreated: boolean }
+
 function call<T>(method: string, path: string, body?: unknown): Promise<ApiOutcome<T>> {
   const unsafe = method !== 'GET';
   return apiFetch<never>((options) => fetch(path, {
@@ -70,4 +95,16 @@ export const staffApi = {
   saveLocation: (o: string, version: number, location: EditableLocation) =>
     call<{ location: StoredLocation; version: number }>('PUT', loc(o, location.id), { version, location }),
   history: (o: string, l: string, housingFormId: string) => call<{ changes: Change[] }>('GET', `${form(o, l, housingFormId)}/history`),
+
+  /** The export's address: a plain link downloads it with the session cookie. */
+  csvUrl: (o: string) => `${org(o)}/housing-forms/csv`,
+  planCsv: (o: string, csv: string) => call<CsvPlan>('POST', `${org(o)}/housing-forms/csv/plan`, { csv }),
+  applyCsv: (o: string, csv: string) => call<{ counts: CsvCounts }>('POST', `${org(o)}/housing-forms/csv/apply`, { csv }),
+
+  members: (o: string) => call<{ members: Member[] }>('GET', `${org(o)}/members`),
+  invitations: (o: string) => call<{ invitations: Invitation[] }>('GET', `${org(o)}/invitations`),
+  invite: (o: string, invitation: { email: string; name: string; role: ProviderRole }) => call<Invitation>('POST', `${org(o)}/invitations`, invitation),
+  withdrawInvitation: (o: string, invitationId: string) =>
+    call<{ withdrawn: true }>('DELETE', `${org(o)}/invitations/${encodeURIComponent(invitationId)}`),
+  acceptInvitation: (token: string) => call<AcceptedInvitation>('POST', '/api/auth/invitations/accept', { token }),
 };
