@@ -12,6 +12,8 @@ export const LAMBDA_ENTRIES = {
   staff: 'functions/api/staff-lambda.ts',
   indexer: 'functions/indexer/lambda.ts',
   reindex: 'functions/indexer/reindex-lambda.ts',
+  /** The freshness reminders, once a day on a schedule (constructs/freshness-reminders.ts). */
+  remind: 'functions/freshness/remind-lambda.ts',
   searchAccess: 'infra/handlers/search-access.ts',
   /** Lambda@Edge, in us-east-1 (constructs/site-not-found.ts). */
   siteNotFound: 'infra/handlers/site-not-found.ts',
@@ -63,6 +65,7 @@ export const BUNDLE_BUDGETS: Readonly<Record<LambdaName, number>> = {
   staff: BUNDLE_BUDGET_BYTES,
   indexer: BUNDLE_BUDGET_BYTES,
   reindex: BUNDLE_BUDGET_BYTES,
+  remind: BUNDLE_BUDGET_BYTES,
   searchAccess: BUNDLE_BUDGET_BYTES,
   siteNotFound: BUNDLE_BUDGET_BYTES,
 };

@@ -43,6 +43,7 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
     table: data.table,
     tableRead: data.tableReadPolicy,
     tableReadWrite: data.tableReadWritePolicy,
+    tableReminders: data.tableRemindersPolicy,
     authSecret: data.authSecret,
     fromAddress: data.fromAddress,
     search: {
@@ -66,7 +67,8 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
   const ops = new OpsStack(app, name('ops'), {
     ...common('ops', 'alarms, alarm topic, dashboard'),
     api: api.api,
-    functions: { api: api.handler, staff: api.staffHandler, indexer: search.indexer, reindex: search.reindex },
+    functions: { api: api.handler, staff: api.staffHandler, indexer: search.indexer, reindex: search.reindex, remind: api.reminders.handler },
+    reminders: { undelivered: api.reminders.deadLetterQueue },
     indexer: search.indexer,
     failureQueue: search.failureQueue,
     domain: search.domain,

@@ -7,7 +7,7 @@
 // until the next flush either way, which is how tests observe them (serializeMetrics).
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
 import { log } from './log.ts';
-import { METRICS_NAMESPACE, SERVICE_NAME } from './telemetry-names.ts';
+import { ALARMED_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from './telemetry-names.ts';
 
 /** Every metric this service writes, with its unit; one name per thing measured. */
 export const METRIC = {
@@ -32,7 +32,7 @@ export const METRIC = {
   /** Freshness reminder mails a run sent. */
   remindersSent: { name: 'RemindersSent', unit: MetricUnit.Count },
   /** Freshness reminder mails that could not be sent (the next run tries again). */
-  remindersFailed: { name: 'RemindersFailed', unit: MetricUnit.Count },
+  remindersFailed: { name: ALARMED_METRICS.remindersFailed, unit: MetricUnit.Count },
 } as const;
 export type MetricKey = keyof typeof METRIC;
 

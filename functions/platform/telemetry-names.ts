@@ -6,3 +6,11 @@ export const SERVICE_NAME = 'woonwijzer';
 
 /** The CloudWatch namespace of every metric, unless POWERTOOLS_METRICS_NAMESPACE names another. */
 export const METRICS_NAMESPACE = 'Woonwijzer';
+
+/**
+ * The metrics the ops stack alarms on, by their name in ./metrics.ts (METRIC), which records them
+ * under these names with the dimensions `service` and `stage`.
+ */
+export const ALARMED_METRICS = {
+  remindersFailed: 'RemindersFailed',
+} as const;

@@ -1,9 +1,10 @@
 // The one settings object every function starts from (runtime, architecture, bundling, shared
-// environment), spread into each NodejsFunction, and the log group and execution role each
-// function gets; the esbuild options come from ../bundling.ts.
+// environment), spread into each NodejsFunction, the log group and execution role each function
+// gets, and the Parameters and Secrets extension for those that read a secret or parameter; the
+// esbuild options come from ../bundling.ts.
 import path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type ILogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -85,4 +86,17 @@ export function executionRole(scope: Construct, id: string, logGroup: ILogGroup)
 export function acknowledgeTracing(fn: NodejsFunction): void {
   if (!fn.role) return;
   acknowledge(fn.role, 'IAM5', 'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords take no resource ARN.', ['Resource::*']);
+}
+
+/**
+ * The AWS Parameters and Secrets Lambda Extension (functions/platform/secrets-extension.ts reads
+ * through it), for a function's `paramsAndSecrets`.
+ */
+export function paramsAndSecretsExtension(): ParamsAndSecretsLayerVersion {
+  return ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+    // Read once per environment by the function itself; the extension's own cache would only
+    // keep a second copy of the secret.
+    cacheEnabled: false,
+    logLevel: ParamsAndSecretsLogLevel.WARN,
+  });
 }

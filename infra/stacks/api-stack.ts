@@ -2,14 +2,15 @@
 // reads: the table's items (the data stack's read policy) and its search indexes. The staff
 // function answers the staff prefixes (functions/api/staff/paths.ts: sign-in, the provider
 // resources, ...) and alone may write the table, read the server secret and send mail, so a flaw
-// in an open, unauthenticated route can never change a listing.
+// in an open, unauthenticated route can never change a listing. Beside them, the staff side's
+// scheduled work: the daily freshness reminders (constructs/freshness-reminders.ts), which mail
+// as the staff function does and may record sent reminders, nothing else of the table.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { type IManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { ParamsAndSecretsLayerVersion, ParamsAndSecretsLogLevel, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
+import { type IManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -18,9 +19,11 @@ import { STAFF_PATH_PREFIXES } from '../../functions/api/staff/paths.ts';
 import { entryPath } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName, siteOriginsParameterName } from '../naming.ts';
-import { acknowledgeTracing, executionRole, lambdaSettings, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { acknowledgeTracing, executionRole, lambdaSettings, paramsAndSecretsExtension, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { mailFrom, readSiteOriginsStatement, sendMailStatement } from '../constructs/site-mail-grants.ts';
 import { acknowledge } from '../nag.ts';
 import { SEARCH_ACCESS, SearchAccess } from '../constructs/search-access.ts';
+import { FreshnessReminders } from '../constructs/freshness-reminders.ts';
 
 export interface ApiStackProps extends StackProps {
   readonly config: StageConfig;
@@ -29,6 +32,8 @@ export interface ApiStackProps extends StackProps {
   readonly tableRead: IManagedPolicy;
   /** The data stack's policy to read and write the table's items: the staff function's. */
   readonly tableReadWrite: IManagedPolicy;
+  /** The data stack's policy for the freshness reminders' table calls. */
+  readonly tableReminders: IManagedPolicy;
   /** The server secret sign-in codes and throttle counters are keyed with. */
   readonly authSecret: ISecret;
   /** The sender of the staff function's mail, an address of the stage's SES identity. */
@@ -69,6 +74,7 @@ export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly handler: NodejsFunction;
   readonly staffHandler: NodejsFunction;
+  readonly reminders: FreshnessReminders;
   /** The host name CloudFront forwards /api/* to. */
   readonly originDomainName: string;
 
@@ -137,7 +143,15 @@ export class ApiStack extends Stack {
     });
     this.originDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
 
+    this.reminders = new FreshnessReminders(this, 'Reminders', {
+      config,
+      table,
+      tablePolicy: props.tableReminders,
+      fromAddress: props.fromAddress,
+    });
+
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'RemindFunction', { value: this.reminders.handler.functionName, description: 'Invoke to send the freshness reminders now.' });
   }
 
   /**
@@ -160,16 +174,11 @@ export class ApiStack extends Stack {
       memorySize: 1024,
       logGroup,
       role,
-      paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
-        // Read once per environment by the function itself; the extension's own cache would only
-        // keep a second copy of the secret.
-        cacheEnabled: false,
-        logLevel: ParamsAndSecretsLogLevel.WARN,
-      }),
+      paramsAndSecrets: paramsAndSecretsExtension(),
       environment: {
         ...settings.environment,
         TABLE_NAME: props.table.tableName,
-        MAIL_FROM: `Woonwijzer <${props.fromAddress}>`,
+        MAIL_FROM: mailFrom(props.fromAddress),
         AUTH_SECRET_ID: props.authSecret.secretArn,
         SITE_ORIGINS_PARAMETER: originsParameter,
       },
@@ -177,21 +186,8 @@ export class ApiStack extends Stack {
     acknowledgeTracing(fn);
     role.addManagedPolicy(props.tableReadWrite);
     props.authSecret.grantRead(role);
-    role.addToPolicy(
-      new PolicyStatement({
-        actions: ['ssm:GetParameter'],
-        // The name starts with "/", which the ARN's "parameter" already ends on.
-        resources: [this.formatArn({ service: 'ssm', resource: 'parameter', resourceName: originsParameter.slice(1) })],
-      }),
-    );
-    // The domain identity; in the SES sandbox SES also checks each (verified) recipient's identity.
-    const identities = [config.emailDomain, ...config.sesSandboxRecipients];
-    role.addToPolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: identities.map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
-      }),
-    );
+    role.addToPolicy(readSiteOriginsStatement(this, config));
+    role.addToPolicy(sendMailStatement(this, config));
     return fn;
   }
 }

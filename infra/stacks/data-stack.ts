@@ -21,6 +21,9 @@ import { acknowledge, nagResource } from '../nag.ts';
  *  two indexes are what the functions do. */
 const INDEX_WILDCARD_REASON = 'Queries use the table\'s global secondary indexes; CDK grants them as <table>/index/*, which names only indexes of this one table.';
 
+/** The KMS actions CDK's read-write table grant gives on a customer-managed table key. */
+const TABLE_KEY_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'] as const;
+
 export interface DataStackProps extends StackProps {
   readonly config: StageConfig;
 }
@@ -41,6 +44,8 @@ export class DataStack extends Stack {
   readonly tableReadWritePolicy: ManagedPolicy;
   /** Get, put and delete photo objects; never list or configure the bucket. */
   readonly photoObjectsPolicy: ManagedPolicy;
+  /** The freshness reminders' use of the table: query it and its indexes, get accounts, batch-write sent reminders. */
+  readonly tableRemindersPolicy: ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -146,6 +151,35 @@ export class DataStack extends Stack {
       'IAM5',
       'Photos are objects under generated keys in one bucket; the grant names that bucket\'s objects and only three object actions.',
       [`Resource::${nagResource(this, this.photos.arnForObjects('*'))}`],
+    );
+
+    // Exactly the calls functions/freshness/remind.ts makes through the stores: Query on the table
+    // (sent reminders), gsi1 (a region's listing) and gsi2 (regions, an organisation's members);
+    // GetItem (accounts); BatchWriteItem (sent reminders: IAM authorises its puts by this action
+    // alone, so no PutItem). Nothing updates or deletes, so a flaw in the job cannot change a listing.
+    this.tableRemindersPolicy = new ManagedPolicy(this, 'TableRemindersPolicy', {
+      managedPolicyName: policyName('table-reminders'),
+      description: `The freshness reminders on ${this.table.tableName}: query, get accounts, record sent reminders.`,
+    });
+    this.tableRemindersPolicy.addStatements(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [this.table.tableArn, ...SECONDARY_INDEXES.map((gsi) => `${this.table.tableArn}/index/${gsi.name}`)],
+      }),
+      new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:BatchWriteItem'], resources: [this.table.tableArn] }),
+      // What CDK's read-write grant gives on the table's key, and only when DynamoDB asks for it.
+      new PolicyStatement({
+        actions: [...TABLE_KEY_ACTIONS],
+        resources: [this.tableKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${this.region}.${this.urlSuffix}` } },
+      }),
+    );
+    acknowledge(
+      this.tableRemindersPolicy,
+      'IAM5',
+      'GenerateDataKey* and ReEncrypt* are the KMS action families DynamoDB needs to write encrypted items (CDK\'s write grant), ' +
+        'on this one key and only through DynamoDB (kms:ViaService).',
+      ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
     );
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'TABLE_NAME for the import command.' });

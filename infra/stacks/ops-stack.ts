@@ -1,6 +1,6 @@
 // Operations: the alarms (API 5xx rate and p99 latency, errors and throttles of every function,
-// the indexer's lag and failure queue, search cluster health and storage), the topic they notify
-// and one dashboard.
+// the indexer's lag and failure queue, search cluster health and storage, reminder mails that
+// failed and daily reminder runs that never started), the topic they notify and one dashboard.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -11,6 +11,7 @@ import {
   GraphWidget,
   type IMetric,
   MathExpression,
+  Metric,
   Stats,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -23,6 +24,7 @@ import { type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { type Construct } from 'constructs';
 import { type StageConfig } from '../config.ts';
 import { resourceName } from '../naming.ts';
+import { ALARMED_METRICS, METRICS_NAMESPACE, SERVICE_NAME } from '../../functions/platform/telemetry-names.ts';
 
 export interface OpsStackProps extends StackProps {
   readonly config: StageConfig;
@@ -32,6 +34,10 @@ export interface OpsStackProps extends StackProps {
   readonly indexer: IFunction;
   readonly failureQueue: IQueue;
   readonly domain: IDomain;
+  readonly reminders: {
+    /** The reminder schedule's dead-letter queue. */
+    readonly undelivered: IQueue;
+  };
 }
 
 export const ALARM_THRESHOLDS = {
@@ -135,6 +141,24 @@ export class OpsStack extends Stack {
       description: 'Stream records the indexer gave up on: inspect the queue, fix, then run the reindex task.',
     });
 
+    // Freshness reminders (their function's errors and throttles are among the functions above)
+    const remindersFailed = new Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: ALARMED_METRICS.remindersFailed,
+      dimensionsMap: { service: SERVICE_NAME, stage: config.stage },
+      statistic: Stats.SUM,
+      period: FIVE_MINUTES,
+    });
+    alarm('RemindersFailed', 'reminders-failed', remindersFailed, {
+      threshold: 1,
+      description: 'Reminder mails could not be sent (SES refused or failed): the next daily run tries them again. Check SES sending and the function\'s log.',
+    });
+    const remindersUndelivered = props.reminders.undelivered.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM, period: FIVE_MINUTES });
+    alarm('RemindersUndelivered', 'reminders-undelivered', remindersUndelivered, {
+      threshold: 1,
+      description: 'The schedule could not start the daily reminders: start them by hand (docs/deploy.md), then purge the queue.',
+    });
+
     // Search
     const oneMinute = Duration.minutes(1);
     alarm('SearchClusterRed', 'search-red', domain.metricClusterStatusRed({ statistic: Stats.MAXIMUM, period: oneMinute }), {
@@ -188,6 +212,14 @@ export class OpsStack extends Stack {
       new GraphWidget({ title: 'Search free storage (MiB)', left: [domain.metricFreeStorageSpace()], width: 8 }),
       new GraphWidget({ title: 'Search CPU and JVM pressure (%)', left: [domain.metricCPUUtilization(), domain.metricJVMMemoryPressure()], width: 8 }),
       new GraphWidget({ title: 'Search latency (ms)', left: [domain.metricSearchLatency(), domain.metricIndexingLatency()], width: 8 }),
+    );
+    dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Freshness reminders: mails failed, starts undelivered',
+        left: [remindersFailed.with({ period: Duration.days(1) })],
+        right: [remindersUndelivered],
+        width: 12,
+      }),
     );
 
     new CfnOutput(this, 'AlarmTopicArn', { value: this.topic.topicArn, description: 'Subscribe to get alarms.' });

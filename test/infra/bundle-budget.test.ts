@@ -25,6 +25,13 @@ describe('Lambda bundles', () => {
     expect(inputs.filter((input) => /@opensearch-project|@orama/.test(input))).toEqual([]);
   });
 
+  it('remind keeps the AWS SDK out of its bundle and does not bundle search (it reads listings from the table)', async () => {
+    const { inputs } = await measured('remind');
+    // X-Ray's SDK v3 patcher brings one small @smithy package of its own; the clients stay external.
+    expect(inputs.filter((input) => /@aws-sdk\//.test(input))).toEqual([]);
+    expect(inputs.filter((input) => /@opensearch-project|@orama/.test(input))).toEqual([]);
+  });
+
   it.each(['api', 'indexer', 'reindex'] as const)('%s does not bundle the OpenSearch Client and its API namespaces', async (name) => {
     const { inputs } = await measured(name);
     const clientFiles = inputs.filter((input) => /@opensearch-project\/opensearch\/(api\/|lib\/Client\.js|index\.m?js)/.test(input));

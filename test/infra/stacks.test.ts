@@ -6,6 +6,7 @@ import { apiStackSuite } from './suites/api-stack.suite.ts';
 import { nagSuite } from './suites/nag.suite.ts';
 import { dataStackSuite } from './suites/data-stack.suite.ts';
 import { opsStackSuite } from './suites/ops-stack.suite.ts';
+import { remindersSuite } from './suites/reminders.suite.ts';
 import { searchStackSuite } from './suites/search-stack.suite.ts';
 import { siteStackSuite } from './suites/site-stack.suite.ts';
 import { wafStackSuite } from './suites/waf-stack.suite.ts';
@@ -23,6 +24,7 @@ apiStackSuite(get);
 wafStackSuite(get);
 siteStackSuite(get);
 opsStackSuite(get);
+remindersSuite(get);
 nagSuite(get);
 
 describe('stages', () => {

@@ -1,6 +1,6 @@
 // Operations: alarms on the API's 5xx rate and p99 latency, errors and throttles of every
-// function, the indexer's lag and failure queue, search cluster health and storage; all to one
-// topic; one dashboard.
+// function, the indexer's lag and failure queue, search cluster health and storage (the
+// reminders' own alarms are in reminders.suite.ts); all to one topic; one dashboard.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ALARM_THRESHOLDS } from '../../../infra/stacks/ops-stack.ts';
@@ -44,7 +44,7 @@ export function opsStackSuite(stages: () => Stages): void {
     });
 
     it('alarms on errors and throttles of every function', () => {
-      for (const fn of ['api', 'staff', 'indexer', 'reindex']) {
+      for (const fn of ['api', 'staff', 'indexer', 'reindex', 'remind']) {
         for (const [suffix, metric] of [['errors', 'Errors'], ['throttles', 'Throttles']] as const) {
           prod.templates.ops.hasResourceProperties('AWS::CloudWatch::Alarm', {
             AlarmName: `woonwijzer-prod-${fn}-${suffix}`,
@@ -99,8 +99,8 @@ export function opsStackSuite(stages: () => Stages): void {
         AlarmActions: [{ Ref: topic.logicalId }],
         OKActions: [{ Ref: topic.logicalId }],
       });
-      expect(alarmNames(prod)).toHaveLength(17);
-      expect(alarmNames(dev)).toHaveLength(16);
+      expect(alarmNames(prod)).toHaveLength(21);
+      expect(alarmNames(dev)).toHaveLength(20);
     });
 
     it('subscribes the alarm address from context, if any', () => {
