@@ -813,11 +813,15 @@ interface RegionSpec {
   /** Address areas that are industry or port, never picked at random. */
   avoidPc4: string[];
   tram: boolean;
+  /** The telephone area code of a place ("043"), for the made-up numbers (see demoPhone). */
+  areaCode: (place: string) => string;
   /** Location descriptions typical of the region, next to the common ones. */
   locationTexts: Partial<Record<LocationKind, string[]>>;
   organizations: OrganizationSpec[];
   /** Real organisations (unlike the listings): only names and main web addresses we know to be right. */
   supportOrganizations: SupportOrganization[];
+  /** Whom providers and people reporting an error reach: made up, like the listings. */
+  coordinator: NonNullable<Region['coordinator']>;
 }
 
 // Independent help on the way to a place, the same in every region. No phone numbers or deep links:
@@ -872,6 +876,10 @@ const loc = (name: string, place: string, forms: FormSpec[], extra: Omit<Locatio
 
 const GERMAN_BORDER = new Set(['Vaals', 'Vijlen', 'Lemiers', 'Kerkrade', 'Eygelshoven', 'Landgraaf', 'Bocholtz', 'Simpelveld']);
 
+/** Zuid-Limburg's area codes: Parkstad 045, the Westelijke Mijnstreek 046, Maastricht and the Heuvelland 043. */
+const AREA_045 = new Set(['Heerlen', 'Hoensbroek', 'Kerkrade', 'Eygelshoven', 'Landgraaf', 'Brunssum', 'Schinveld', 'Nuth', 'Klimmen', 'Bocholtz', 'Simpelveld', 'Voerendaal']);
+const AREA_046 = new Set(['Sittard', 'Geleen', 'Munstergeleen', 'Born', 'Beek', 'Elsloo', 'Stein']);
+
 const ZUID_LIMBURG: RegionSpec = {
   id: 'zuid-limburg',
   name: 'Zuid-Limburg',
@@ -894,6 +902,8 @@ const ZUID_LIMBURG: RegionSpec = {
   ],
   avoidPc4: [],
   tram: false,
+  areaCode: (place) => (AREA_045.has(place) ? '045' : AREA_046.has(place) ? '046' : '043'),
+  coordinator: { name: 'Regiocoördinator Zuid-Limburg (demonstratie)', email: 'coordinator@zuid-limburg.example', phone: '043 000 00 00' },
   supportOrganizations: [MEE, CIZ, careOffice('cz-zorgkantoor', 'CZ zorgkantoor', 'Zuid-Limburg', 'https://www.cz.nl'), WMO_DESK],
   locationTexts: {
     large: ['Een oud klooster in {city}, mooi verbouwd tot woonzorgcentrum.', 'Een gebouw van mergelsteen in {city}, met een binnenplaats vol bloemen.'],
@@ -1062,6 +1072,8 @@ const ROTTERDAM: RegionSpec = {
   // Port, industry and the airport: no one lives there.
   avoidPc4: ['3044', '3045', '3047', '3087', '3088', '3089'],
   tram: true,
+  areaCode: (place) => (place === 'Rozenburg' ? '0181' : '010'),
+  coordinator: { name: 'Regiocoördinator Rotterdam (demonstratie)', email: 'coordinator@rotterdam.example', phone: '010 000 00 00' },
   supportOrganizations: [
     MEE, CIZ, careOffice('zilveren-kruis-zorgkantoor', 'Zilveren Kruis zorgkantoor', 'Rotterdam', 'https://www.zilverenkruis.nl'), WMO_DESK,
   ],
@@ -1344,6 +1356,7 @@ function buildRegion(spec: RegionSpec, municipalities: MunicipalityRow[], pc4Row
     primarySector: spec.primarySector,
     municipalities: municipalities.filter((m) => m.careOffice === spec.careOfficeRegionCode).map((m) => ({ code: m.code, name: m.name })),
     description: spec.description,
+    coordinator: spec.coordinator,
     supportOrganizations: spec.supportOrganizations,
     demonstration: true,
   });
@@ -1399,6 +1412,10 @@ function buildRegion(spec: RegionSpec, municipalities: MunicipalityRow[], pc4Row
       };
       // About half the locations give coordinates; the others are geocoded by PC4 at import.
       if (r.chance(0.5)) location.geo = offsetPoint(area, r);
+      // Most locations give their own number; the others leave people the organisation's. Drawn
+      // from a stream of its own, so the numbers came without moving any value drawn before them.
+      const phoneStream = new Rng(`${SEED}:${spec.id}:${org.id}:${locationId}:phone`);
+      if (phoneStream.chance(0.8)) location.phone = demoPhone(spec.areaCode(city), phoneStream);
       const texts = [...LOCATION_DESCRIPTIONS[kind], ...(spec.locationTexts[kind] ?? [])];
       const description = ls.note ?? (r.chance(0.75) ? r.pick(texts).replace('{city}', city) : undefined);
       if (description !== undefined) location.description = description;
@@ -1415,6 +1432,7 @@ function buildRegion(spec: RegionSpec, municipalities: MunicipalityRow[], pc4Row
       regionIds: [spec.id],
       website: `https://www.${domain}/`,
       email: `info@${domain}`,
+      phone: demoPhone(spec.areaCode(locations[0]?.address.city ?? ''), new Rng(`${SEED}:${spec.id}:${org.id}:phone`)),
       description: `Dit is een verzonnen organisatie: de gegevens zijn bedacht om Woonwijzer te laten zien. ${org.about}`,
     };
     if (org.worldview) organization.worldview = org.worldview;
@@ -1436,6 +1454,16 @@ function pickArea(ls: LocationSpec, areas: Pc4Row[], used: Set<string>, spec: Re
   const area = r.pick(fresh.length > 0 ? fresh : candidates);
   used.add(area.pc4);
   return area;
+}
+
+/**
+ * A made-up number in a range no one has: a Dutch subscriber number never starts with 0, so
+ * "043 000 12 34" reaches nobody (and reads as fictitious). Ten digits with the area code.
+ */
+function demoPhone(areaCode: string, r: Rng): string {
+  const rest = String(r.int(0, 10 ** (7 - areaCode.length) - 1)).padStart(7 - areaCode.length, '0');
+  const digits = `000${rest}`;
+  return areaCode.length === 3 ? `${areaCode} ${digits.slice(0, 3)} ${digits.slice(3, 5)} ${digits.slice(5)}` : `${areaCode} ${digits.slice(0, 3)} ${digits.slice(3)}`;
 }
 
 function postcodeLetters(r: Rng): string {

@@ -86,6 +86,8 @@ export const LocationSchema = z.strictObject({
   name: Text(120),
   address: AddressSchema,
   geo: GeoSchema.optional(),
+  /** The location's own number; left out, people are given the organisation's. */
+  phone: Phone.optional(),
   description: Text(4000).optional(),
   facilities: codeList(FACILITIES).optional(),
   ...flagFields<LocationFlagField>(LOCATION_FLAG_FIELDS),

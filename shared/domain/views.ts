@@ -18,6 +18,8 @@ export const HousingFormHeadingSchema = z.object({
   organizationName: z.string(),
   city: z.string(),
   type: z.enum(HOUSING_TYPES),
+  /** The number to ask the provider on: the location's own, else its organisation's; absent when neither gives one. */
+  phone: z.string().optional(),
   waitingList: WaitingListSchema,
 });
 

@@ -401,6 +401,7 @@ export const en = {
     number: 'Number {number}',
     location: 'Location',
     organization: 'Provider',
+    phone: 'Phone',
     city: 'Town',
     type: 'Kind of housing',
     distance: 'Distance',
@@ -682,6 +683,7 @@ export const en = {
       groupFacts: 'What is possible here?',
       groupWaitingList: 'Waiting list',
       groupAddress: 'Address',
+      phoneHint: 'People call this number with their questions. Empty: they see your organisation’s number.',
       groupNearby: 'Nearby',
       idHint: 'Lower-case letters, digits and hyphens. This goes into the web address and does not change later.',
       conflictTitle: 'A colleague changed this meanwhile',
@@ -833,6 +835,7 @@ export const en = {
       'address.houseNumber': 'House number',
       'address.postcode': 'Postcode',
       'address.city': 'Town',
+      phone: 'Phone number of this location',
       facilities: 'Facilities',
     },
     fieldErrors: {
@@ -854,6 +857,7 @@ export const en = {
       'address.houseNumber': 'Enter a house number like 12, 12a or 12-3.',
       'address.postcode': 'Enter a postcode like 6211 AB.',
       'address.city': 'Enter the town.',
+      phone: 'Enter a phone number like 043 123 45 67, or leave it empty.',
       other: 'This is not right yet. Check it.',
     },
     history: {

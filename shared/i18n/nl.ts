@@ -422,6 +422,7 @@ export const nl = {
     number: 'Nummer {number}',
     location: 'Locatie',
     organization: 'Aanbieder',
+    phone: 'Telefoon',
     city: 'Plaats',
     type: 'Soort wonen',
     distance: 'Afstand',
@@ -703,6 +704,7 @@ export const nl = {
       groupFacts: 'Wat kan hier?',
       groupWaitingList: 'Wachtlijst',
       groupAddress: 'Adres',
+      phoneHint: 'Mensen bellen dit nummer met hun vragen. Leeg: zij zien het nummer van uw organisatie.',
       groupNearby: 'In de buurt',
       idHint: 'Kleine letters, cijfers en streepjes. Dit komt in het internetadres en verandert later niet.',
       conflictTitle: 'Een collega heeft dit intussen gewijzigd',
@@ -854,6 +856,7 @@ export const nl = {
       'address.houseNumber': 'Huisnummer',
       'address.postcode': 'Postcode',
       'address.city': 'Plaats',
+      phone: 'Telefoonnummer van deze locatie',
       facilities: 'Voorzieningen',
     },
     fieldErrors: {
@@ -875,6 +878,7 @@ export const nl = {
       'address.houseNumber': 'Vul een huisnummer in zoals 12, 12a of 12-3.',
       'address.postcode': 'Vul een postcode in zoals 6211 AB.',
       'address.city': 'Vul de plaats in.',
+      phone: 'Vul een telefoonnummer in zoals 043 123 45 67, of laat het leeg.',
       other: 'Dit klopt nog niet. Kijk het na.',
     },
     history: {

@@ -28,6 +28,8 @@ export interface MatchCandidate extends CandidateFlags {
   locationName: string;
   organizationName: string;
   city: string;
+  /** The number to ask the provider on: the location's own, else its organisation's (shown, never matched on). */
+  phone: string | undefined;
   point: Point;
   type: HousingType;
   sectors: readonly Sector[];
@@ -60,9 +62,9 @@ export interface MatchCandidate extends CandidateFlags {
 }
 
 /** What a candidate needs of its organisation: the store keeps exactly this beside a housing form. */
-export type CandidateOrganization = Pick<Organization, 'id' | 'name' | 'worldview' | 'description'>;
+export type CandidateOrganization = Pick<Organization, 'id' | 'name' | 'worldview' | 'description' | 'phone'>;
 /** What a candidate needs of its location (a stored location without housing forms fits too). */
-export type CandidateLocation = Pick<Location, 'id' | 'name' | 'address' | 'description' | 'facilities' | LocationFlagField>;
+export type CandidateLocation = Pick<Location, 'id' | 'name' | 'address' | 'phone' | 'description' | 'facilities' | LocationFlagField>;
 
 /**
  * The yes/no facts of a housing form and of its location, every key written and in the registry's
@@ -107,6 +109,7 @@ export function toCandidate(
     locationName: location.name,
     organizationName: organization.name,
     city: location.address.city,
+    phone: location.phone ?? organization.phone,
     point: { lat: point.lat, lon: point.lon },
     type: hf.type,
     sectors: hf.sectors,
@@ -154,6 +157,8 @@ export function candidateHeading(c: MatchCandidate) {
     organizationName: c.organizationName,
     city: c.city,
     type: c.type,
+    // Left off when unknown, so an answer never carries `phone: undefined`.
+    ...(c.phone !== undefined ? { phone: c.phone } : {}),
   };
 }
 

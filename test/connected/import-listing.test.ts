@@ -38,6 +38,27 @@ describe('importing a listing document', () => {
     expect(detail?.housingForms[0]?.pets).toBeUndefined();
   });
 
+  it("keeps a location's phone, and gives the results the organisation's number where a location has none", async () => {
+    const doc = listingDocument({
+      organization: { id: 'zorggroep-test', name: 'Zorggroep Test', regionIds: ['zuid-limburg'], phone: '043 000 00 10' },
+      locations: [location({ phone: ' 043 000 12 34 ' }), location({ id: 'het-anker', name: 'Het Anker' })],
+    });
+    expect(await run(doc)).toMatchObject({ ok: true, summary: { locations: { created: 2 } } });
+    expect((await stores.listings.getLocation('de-linde-maastricht'))?.location.phone).toBe('043 000 12 34');
+    expect((await stores.listings.getLocation('het-anker'))?.location.phone).toBeUndefined();
+    const phones = Object.fromEntries((await stores.listings.loadRegion('zuid-limburg')).candidates.map((c) => [c.locationId, c.phone]));
+    expect(phones).toEqual({ 'de-linde-maastricht': '043 000 12 34', 'het-anker': '043 000 00 10' });
+  });
+
+  it('refuses a phone number that is no phone number, naming the field', async () => {
+    const outcome = await run(listingDocument({ locations: [location({ phone: 'bel ons maar' })] }));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.status).toBe(400);
+    expect(outcome.errors.map((e) => e.path)).toEqual(['locations.0.phone']);
+    expect(await stores.listings.getLocation('de-linde-maastricht')).toBeUndefined();
+  });
+
   it('re-importing the same document changes nothing and duplicates nothing', async () => {
     await run(listingDocument());
     const before = await snapshot();

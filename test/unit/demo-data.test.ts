@@ -88,6 +88,20 @@ describe('demonstration listings', () => {
     expect(stale).toBeLessThan(0.4);
   });
 
+  it('give every organisation and most locations a phone number in a range no one has (area code, then 000)', () => {
+    const organizations = valid.map((v) => v.doc.organization.phone);
+    const locations = valid.flatMap((v) => v.doc.locations.map((l) => l.phone));
+    const given = [...organizations, ...locations].filter((phone) => phone !== undefined);
+    // A Dutch subscriber number never starts with 0: these reach nobody.
+    for (const phone of given) expect(phone).toMatch(/^0(?:10|43|45|46|181) 000 [0-9 ]+$/);
+    for (const phone of given) expect(phone.replace(/\D/g, '')).toHaveLength(10);
+    expect(organizations.every((phone) => phone !== undefined)).toBe(true);
+    // Some leave it out, so the pages show the organisation's number instead.
+    const share = locations.filter((phone) => phone !== undefined).length / locations.length;
+    expect(share).toBeGreaterThan(0.6);
+    expect(share).toBeLessThan(1);
+  });
+
   it('leave some booleans and lists unknown and give some lists explicitly empty', () => {
     const forms = valid.flatMap((v) => v.doc.locations.flatMap((l) => l.housingForms));
     expect(forms.some((hf) => hf.pets === undefined)).toBe(true);

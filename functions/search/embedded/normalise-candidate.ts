@@ -23,6 +23,8 @@ export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
     locationName: c.locationName,
     organizationName: c.organizationName,
     city: c.city,
+    // Absent on a candidate stored before it existed: read as no number until the next import.
+    phone: c.phone,
     point: { lat: c.point.lat, lon: c.point.lon },
     type: c.type,
     sectors: c.sectors,

@@ -13,7 +13,4 @@ export function readableUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
 
-/** A phone number for a tel: link: digits and a leading +. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
-}
+export { telHref } from './tel-href.ts';

@@ -17,6 +17,7 @@ import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { compareShortlist, outcomeOf, roundKm, wishRows, type WishRow } from './shortlist/compared.ts';
 import { absoluteHref, el, fill, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
+import { telHref } from '../lib/tel-href.ts';
 import { setUpSharing, takeSharedReport } from './report-share.ts';
 import { dateInWords, staleNote, waitingListBlock } from './shortlist/waiting-list.ts';
 
@@ -199,6 +200,8 @@ function itemBlock(data: ShortlistPageData, item: ComparedItem, rows: WishRow[])
     ['unknown', m.askProvider, byOutcome('unknown')],
   ];
   const contact = data.organizations[item.organizationId];
+  // The location's own number (the compare answer carries it), else its organisation's.
+  const phone = item.phone ?? contact?.phone;
   const { address } = item.location;
   const locationHref = absoluteHref(fill(data.paths.location, { locationId: item.locationId }));
   return el('article', { class: 'ww-report-item' },
@@ -217,11 +220,11 @@ function itemBlock(data: ShortlistPageData, item: ComparedItem, rows: WishRow[])
       el('ul', {}, ...wishes.map((wish) => el('li', {}, wish))),
     )),
     el('h4', {}, mr.contact),
-    contact && (contact.phone || contact.email || contact.website)
+    phone || contact?.email || contact?.website
       ? el('ul', {},
-        contact.phone && el('li', {}, `${mr.phone}: `, el('a', { href: `tel:${contact.phone.replace(/[^0-9+]/g, '')}` }, contact.phone)),
-        contact.email && el('li', {}, `${mr.email}: `, el('a', { href: `mailto:${contact.email}` }, contact.email)),
-        contact.website && el('li', {}, `${mr.website}: `, el('a', { class: 'ww-link--url', href: contact.website }, contact.website)),
+        phone && el('li', {}, `${mr.phone}: `, el('a', { href: telHref(phone) }, phone)),
+        contact?.email && el('li', {}, `${mr.email}: `, el('a', { href: `mailto:${contact.email}` }, contact.email)),
+        contact?.website && el('li', {}, `${mr.website}: `, el('a', { class: 'ww-link--url', href: contact.website }, contact.website)),
       )
       : el('p', {}, mr.noContact),
     el('p', {}, el('a', { href: locationHref }, fill(m.moreAbout, { name: item.locationName }))),

@@ -11,6 +11,7 @@ import { codeLabels } from '../../../../shared/i18n/code-labels.ts';
 import { importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../../shared/i18n/criterion-text.ts';
 import { isWaitingListStale } from '../../../../shared/domain/waiting-list-age.ts';
 import { parseDate } from '../../../../shared/i18n/dates.ts';
+import { telHref } from '../../lib/tel-href.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import type { ResultsPageData } from './page-data.ts';
 import { OPENED_PARAM } from './return-to.ts';
@@ -49,6 +50,9 @@ export function resultCard(result: MatchResult, id: string, number: number | und
       el('dl', { class: 'ww-compact ww-result__facts' },
         el('dt', {}, r.location), el('dd', {}, fill(r.nearWhere, { location: result.locationName, city: result.city })),
         el('dt', {}, r.organization), el('dd', {}, result.organizationName),
+        // The location's number, else its organisation's: "vraag het de aanbieder" needs a way to ask.
+        result.phone !== undefined && el('dt', {}, r.phone),
+        result.phone !== undefined && el('dd', {}, el('a', { href: telHref(result.phone) }, result.phone)),
         el('dt', {}, r.type), el('dd', {}, codeLabels[data.locale].housingTypes[result.type]),
         km !== undefined && el('dt', {}, r.distance),
         km !== undefined && el('dd', {}, fill(r.distanceValue, { km, postcode: options.postcode ?? '' })),
