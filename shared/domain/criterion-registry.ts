@@ -96,6 +96,10 @@ export type ValueCriterionName = CodeCriterionName | NumberCriterionName;
 /** The yes/no criteria a direct search can filter on. */
 export type FlagFilterName = NamesWhere<{ kind: 'flag'; searchFilter: true }>;
 export type FeatureName = NamesWhere<{ feature: true }>;
+/** The criteria every listing must answer: never unknown, so never a question for the provider. */
+export type AlwaysKnownName = NamesWhere<{ reads: { alwaysKnown: true } }>;
+/** The criteria a housing form may leave unknown ("ask the provider"). */
+export type AskableCriterionName = Exclude<CriterionName, AlwaysKnownName>;
 
 /** The candidate's yes/no fields that criteria read: of the housing form, and of its location. */
 type FlagFieldOn<On> = { [N in CriterionName]: Registry[N]['reads'] extends { read: 'flag'; field: infer F; on: On } ? F : never }[CriterionName];
@@ -117,6 +121,8 @@ export const CODE_SEARCH_FILTERS: readonly CodeCriterionName[] = where((d) => d.
 /** The features of a housing form, each with the yes/no field of the housing form it shows. */
 export const FEATURES: ReadonlyArray<{ criterion: FeatureName; field: HousingFormFlagField }> = where<FeatureName>((d) => d.feature === true)
   .map((criterion) => ({ criterion, field: (CRITERIA[criterion].reads as { field: HousingFormFlagField }).field }));
+/** The criteria a housing form may leave unknown, in registry order: each has a question for the provider. */
+export const ASKABLE_CRITERIA = where<AskableCriterionName>((d) => !('alwaysKnown' in d.reads && d.reads.alwaysKnown === true));
 export const SINGLE_VALUED_CRITERIA: readonly CriterionName[] = where((d) => d.singleValued === true);
 
 const flagFieldsOn = <F extends string>(on: 'housingForm' | 'location'): readonly F[] =>

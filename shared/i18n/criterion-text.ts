@@ -49,6 +49,28 @@ export function wishText(locale: Locale, wish: WishLike): string {
   return texts.flags[criterion as FlagCriterionName];
 }
 
+/**
+ * "Mag een huisdier mee?": the question to put to the provider about a wish it left unknown;
+ * undefined for a wish that is never unknown (the kind of housing, the distance).
+ */
+export function questionText(locale: Locale, wish: WishLike): string | undefined {
+  const { criterion, value } = wish;
+  // The texts hold a question for exactly the askable criteria (typed so), so the registry's code stays out of the pages' scripts.
+  const questions: Partial<Record<string, string>> = TEXTS[locale].questions;
+  const question = questions[criterion];
+  if (question === undefined) return undefined;
+  if (!question.includes('{value}')) return question;
+  const words = criterion in TEXTS[locale].valueNames && value !== undefined
+    ? codedValue(locale, criterion as keyof CriterionTexts['valueNames'], String(value))
+    : String(value ?? '?');
+  return question.replace('{value}', words);
+}
+
+/** The questions for a housing form's unknown wishes, one per wish, in the order given (repeats once). */
+export function questionsFor(locale: Locale, unknownWishes: readonly WishLike[]): string[] {
+  return [...new Set(unknownWishes.flatMap((wish) => questionText(locale, wish) ?? []))];
+}
+
 /** "Moet" / "Belangrijk" / "Leuk als het kan". */
 export function importanceText(locale: Locale, importance: Importance): string {
   return TEXTS[locale].importance[importance];

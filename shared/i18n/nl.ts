@@ -1,7 +1,7 @@
 // The interface texts in Dutch: the source language. Level B1: short sentences, plain words, Wlz
 // terms explained. `{name}` marks a value filled in by `fill()`; `{ one, other }` is a plural.
 // en.ts must have exactly these keys (checked by the compiler and by test/site/i18n.test.ts).
-import type { FlagCriterionName } from '../domain/criterion-registry.ts';
+import type { AskableCriterionName, FlagCriterionName } from '../domain/criterion-registry.ts';
 import type { Importance } from '../domain/codes.ts';
 import type { Outcome } from '../domain/criteria.ts';
 
@@ -19,6 +19,8 @@ export interface CriterionTexts {
   distanceAny: string;
   importance: Record<Importance, string>;
   outcome: Record<Outcome, string>;
+  /** One question per criterion that can be unknown (the compiler asks for a new one). */
+  questions: Record<AskableCriterionName, string>;
 }
 
 export const nlCriteria: CriterionTexts = {
@@ -54,6 +56,35 @@ export const nlCriteria: CriterionTexts = {
   distanceAny: 'Afstand tot de eigen plek',
   importance: { must: 'Moet', important: 'Belangrijk', nice: 'Leuk als het kan' },
   outcome: { match: 'Past', mismatch: 'Past niet', unknown: 'Onbekend: vraag het de aanbieder' },
+  /**
+   * Per criterion a housing form may leave unknown, the question to put to the provider ("Vragen
+   * voor deze aanbieder"); `{value}` is the wish's value in words. Neutral, like the wishes.
+   */
+  questions: {
+    sector: 'Geeft u hier deze soort zorg: {value}?',
+    careProfile: 'Kan iemand met dit zorgprofiel hier wonen: {value}?',
+    deliveryForm: 'Kan de zorg zo geregeld worden: {value}?',
+    targetGroup: 'Is deze woonvorm ook voor: {value}?',
+    worldview: 'Past deze woonvorm bij deze levensovertuiging: {value}?',
+    culture: 'Is er aandacht voor deze cultuur: {value}?',
+    community: 'Is dit een fijne plek voor: {value}?',
+    language: 'Spreken de medewerkers {value}?',
+    age: 'Kan iemand van {value} jaar hier wonen?',
+    garden: 'Is er een tuin?',
+    ownBathroom: 'Is er een eigen badkamer?',
+    kitchenette: 'Is er een eigen keukentje?',
+    cooking: 'Koken de bewoners zelf, of helpen zij met koken?',
+    smallScale: 'Met hoeveel bewoners woont iemand samen in een groep?',
+    partner: 'Kan een partner mee komen wonen?',
+    pets: 'Mag een huisdier mee?',
+    smoking: 'Mag een bewoner hier roken?',
+    wheelchair: 'Kan iemand met een rolstoel hier goed wonen?',
+    roundTheClock: 'Is er dag en nacht iemand aanwezig?',
+    dayActivities: 'Is er dagbesteding (activiteiten overdag) op de locatie?',
+    publicTransport: 'Is er een bus, tram of trein in de buurt?',
+    shops: 'Zijn er winkels op loopafstand?',
+    availableSoon: 'Is er snel een plek vrij? Hoe lang is de wachtlijst nu?',
+  },
 };
 
 export const nl = {
@@ -190,6 +221,10 @@ export const nl = {
     whyLink: 'Lees alles over {name}',
     whyUnavailable: 'Het lukt nu niet om te laten zien hoe deze woonvorm bij u past. Probeer het later nog eens.',
     openedMark: 'U kwam hier vanuit uw resultaten',
+    questionsTitle: 'Vragen voor deze aanbieder',
+    questionsIntro: 'Dit weten wij nog niet. Vraag het aan de aanbieder, bijvoorbeeld in een telefoongesprek of bij een bezoek.',
+    questionsCall: 'Bel de aanbieder:',
+    questionsPrint: 'Print de vragen',
     reportTitle: 'Klopt er iets niet?',
     reportText: 'Ziet u iets op deze pagina dat niet klopt? Laat het ons weten. Uw e-mail gaat naar de aanbieder en naar de coördinator van de regio.',
     reportTextCoordinatorOnly: 'Ziet u iets op deze pagina dat niet klopt? Laat het ons weten. Uw e-mail gaat naar de coördinator van de regio. Die geeft het door aan de aanbieder.',

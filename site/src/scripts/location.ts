@@ -4,11 +4,13 @@
 // is from it. Texts come in a JSON block of the page; nothing is sent except the postcode lookup.
 // Opened from the results list (`?woonvorm=…`), it stays at its top, says there why that housing
 // form fits this person or not (one compare request with the wishes kept in this browser), marks
-// the housing form further down and offers the link back to the list (the page works without it).
+// the housing form further down and offers the link back to the list (the page works without it),
+// with the questions to put to the provider about what is unknown (printable).
 import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
-import { wishText } from '../../../shared/i18n/criterion-text.ts';
+import { questionsFor, wishText } from '../../../shared/i18n/criterion-text.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
+import { telHref } from '../lib/tel-href.ts';
 import { fetchPostcode } from './lib/api-fetch.ts';
 import { loadAdjustments, loadAnswers, loadShortlist, MAX_SHORTLIST, sameHousingForm, saveShortlist } from './lib/browser-store.ts';
 import { loadCurrentWishes } from './lib/current-wishes.ts';
@@ -34,6 +36,12 @@ interface LocationTexts {
   whyLink: string;
   whyUnavailable: string;
   openedMark: string;
+  questionsTitle: string;
+  questionsIntro: string;
+  questionsCall: string;
+  questionsPrint: string;
+  /** The location's number, else its organisation's; absent when neither gives one. */
+  phone?: string;
 }
 
 const root = document.querySelector<HTMLElement>('[data-location-page]');
@@ -178,6 +186,23 @@ async function showWhy(regionId: string, form: HTMLElement, texts: LocationTexts
         el('h3', {}, heading),
         el('ul', {}, ...wishesHere.map((row) => el('li', {}, wishText(texts.locale, row)))));
     }),
+    questionsBlock(questionsFor(texts.locale, rows.filter((row) => outcomeOf(item, row) === 'unknown')), texts),
     link);
   section.hidden = false;
+}
+
+/**
+ * "Vragen voor deze aanbieder": one plain question per unknown wish, the number to call, and a
+ * button that prints the page (this block at its top; print.css leaves the buttons off paper).
+ */
+function questionsBlock(questions: readonly string[], texts: LocationTexts): HTMLElement | false {
+  if (questions.length === 0) return false;
+  const print = el('button', { type: 'button', class: 'ww-button ww-button--secondary' }, texts.questionsPrint);
+  print.addEventListener('click', () => window.print());
+  return el('div', { class: 'ww-questions', 'data-questions': true },
+    el('h3', {}, texts.questionsTitle),
+    el('p', {}, texts.questionsIntro),
+    el('ol', {}, ...questions.map((question) => el('li', {}, question))),
+    texts.phone !== undefined && el('p', {}, `${texts.questionsCall} `, el('a', { href: telHref(texts.phone) }, texts.phone)),
+    print);
 }

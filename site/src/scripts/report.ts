@@ -3,14 +3,14 @@
 // today's date and who filled the questions in, the
 // person's wishes in plain words grouped by importance, the place and maximum distance, the other
 // choices ("Over de situatie") and the free-text answers ("In eigen woorden") under their
-// questions, and the favourites with their reasons (fits / does not fit / ask the provider) and
-// contact details; a button that prints (or saves as PDF). Everything is read from this browser;
+// questions, and the favourites with their reasons (fits / does not fit / the questions to ask the
+// provider) and contact details (the location's phone, else the organisation's); a button that prints (or saves as PDF). Everything is read from this browser;
 // the only request is the compare request for the favourites (and turning answers into wishes).
 import type { ComparedItem } from '../../../shared/domain/compare.ts';
 import type { Importance } from '../../../shared/domain/codes.ts';
 import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { codeLabels } from '../../../shared/i18n/code-labels.ts';
-import { wishText } from '../../../shared/i18n/criterion-text.ts';
+import { questionsFor, wishText } from '../../../shared/i18n/criterion-text.ts';
 import type { SavedAnswers } from '../../../shared/questionnaire/answers.ts';
 import { loadAnswers, loadReportName, loadShortlist, sameHousingForm, saveReportName } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
@@ -193,11 +193,13 @@ function itemBlock(data: ShortlistPageData, item: ComparedItem, rows: WishRow[])
   const m = data.texts.shortlist;
   const mr = data.texts.report;
   const locale = data.locale;
-  const byOutcome = (outcome: Outcome) => rows.filter((row) => outcomeOf(item, row) === outcome).map((row) => wishText(locale, row));
+  const withOutcome = (outcome: Outcome) => rows.filter((row) => outcomeOf(item, row) === outcome);
+  const byOutcome = (outcome: Outcome) => withOutcome(outcome).map((row) => wishText(locale, row));
   const groups: Array<[string, string, string[]]> = [
     ['match', m.fits, byOutcome('match')],
     ['mismatch', m.doesNotFit, byOutcome('mismatch')],
-    ['unknown', m.askProvider, byOutcome('unknown')],
+    // What is unknown, as the questions to put to the provider (issue 13, item 4).
+    ['unknown', m.askProvider, questionsFor(locale, withOutcome('unknown'))],
   ];
   const contact = data.organizations[item.organizationId];
   // The location's own number (the compare answer carries it), else its organisation's.

@@ -22,6 +22,8 @@ import { horizontalOverflow, screenshot } from '../page-checks.ts';
 const REGION = 'zuid-limburg';
 // Real ids from data/demo/zuid-limburg/ (mergelland-zorg.json, woonzorg-parkstad-oost.json).
 const LAVENDEL = { locationId: 'kapelhof-gulpen', housingFormId: 'groep-lavendel-kleinschalig-wonen-bij-dementie', name: 'Groep Lavendel: kleinschalig wonen bij dementie', locationName: 'Kapelhof' };
+// Ter Borcht gives no number of its own (Mergelland Zorg's is given) and leaves the wheelchair unknown here.
+const SHORT_STAY = { locationId: 'ter-borcht-gronsveld', housingFormId: 'kortdurend-verblijf', name: 'Kortdurend verblijf', locationName: 'Ter Borcht' };
 const SCHACHT = { locationId: 'de-schacht-heerlen', housingFormId: 'wonen-met-verpleging', name: 'Wonen met verpleging', locationName: 'De Schacht' };
 const OWN_WORDS = 'Ik was bakker in Gulpen. Ik hou van de radio en van mijn kleinkinderen.';
 // Question ids from data/questionnaires/zuid-limburg.json.
@@ -430,6 +432,27 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       const pdf = join(REPO_ROOT, 'test-results', 'report.pdf');
       await page.pdf({ path: pdf, format: 'A4', printBackground: true });
       expect((await stat(pdf)).size).toBeGreaterThan(30_000);
+    });
+
+    it('report: per favourite under “Vraag de aanbieder” a plain question for each unknown wish, and the number to call', async () => {
+      const page = await harness().newPage({ width: 1280 });
+      await seed(page, [LAVENDEL, SHORT_STAY]);
+      await page.goto(`/regio/${REGION}/verslag/`);
+      const items = page.locator('[data-report] .ww-report-item');
+      await items.first().waitFor();
+      expect(await items.locator('h3').allTextContents()).toEqual([LAVENDEL.name, SHORT_STAY.name]);
+      const askOf = (item: Locator) => item.locator('.ww-report-reasons--unknown');
+      // Kapelhof gives no ages: the age is unknown there. Ter Borcht's short stay leaves the wheelchair unknown.
+      expect(await askOf(items.nth(0)).locator('h4').innerText()).toBe('Vraag de aanbieder');
+      expect(await askOf(items.nth(0)).locator('li').allInnerTexts()).toContain('Kan iemand van 84 jaar hier wonen?');
+      expect(await askOf(items.nth(1)).locator('li').allInnerTexts()).toContain('Kan iemand met een rolstoel hier goed wonen?');
+      expect(await askOf(items.nth(1)).innerText()).not.toContain('Geschikt voor een rolstoel');
+      // The location's own number, else its organisation's.
+      expect(await items.nth(0).getByRole('link', { name: '043 000 28 55' }).getAttribute('href')).toBe('tel:0430002855');
+      expect(await items.nth(1).getByRole('link', { name: '043 000 48 64' }).getAttribute('href')).toBe('tel:0430004864');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.emulateMedia({ media: 'print' });
+      await expect(askOf(items.nth(1)).isVisible()).resolves.toBe(true);
     });
 
     it('report: “Voor wie is dit verslag?” stays in this browser, titles the report on screen and on paper, and is never sent', async () => {

@@ -305,6 +305,48 @@ export function resultsSuite(harness: () => SiteHarness): void {
       }
     });
 
+    it('gives the provider’s number as a tel: link on every card and the location page, which, opened from a result, lists the questions for what is unknown', async () => {
+      const h = harness();
+      const page = await pageWithAnswers(h, 390);
+      await announcedCount(page);
+      // Every demonstration organisation gives a number, so every card has one: the location's, else the organisation's.
+      const cards = page.locator('[data-result-list] > li');
+      const phones = await cards.locator('.ww-result__facts a[href^="tel:"]').evaluateAll((links) => links.map((a) => ({ text: a.textContent ?? '', href: a.getAttribute('href') })));
+      expect(phones).toHaveLength(await cards.count());
+      for (const { text, href } of phones) {
+        expect(text).toMatch(/^0\d{2,3} 000 [\d ]+$/);
+        expect(href).toBe(`tel:${text.replace(/\D/g, '')}`);
+      }
+
+      // Ter Borcht gives no number of its own: the page gives Mergelland Zorg's. Its short stay leaves
+      // the wheelchair and the pet (both musts here) unknown: a question for each, and the number to call.
+      await page.goto('/locatie/ter-borcht-gronsveld/?woonvorm=kortdurend-verblijf');
+      const why = page.getByRole('region', { name: /^Past .+ bij u\?$/ });
+      await why.waitFor();
+      const questions = why.locator('[data-questions]');
+      await questions.waitFor();
+      expect(await questions.getByRole('heading').innerText()).toBe('Vragen voor deze aanbieder');
+      expect((await questions.locator('li').allInnerTexts()).sort()).toEqual(['Kan iemand met een rolstoel hier goed wonen?', 'Mag een huisdier mee?']);
+      expect((await why.locator('.ww-why__group--unknown li').allInnerTexts()).sort()).toEqual([WHEELCHAIR, PET]);
+      expect(await questions.getByRole('link', { name: '043 000 48 64' }).getAttribute('href')).toBe('tel:0430004864');
+      expect(await page.locator('.ww-facts').first().getByRole('link', { name: '043 000 48 64' }).getAttribute('href')).toBe('tel:0430004864');
+      const print = questions.getByRole('button', { name: 'Print de vragen' });
+      await expect(print.isVisible()).resolves.toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      // On paper: the questions at the top, without the button.
+      await page.emulateMedia({ media: 'print' });
+      await expect(questions.isVisible()).resolves.toBe(true);
+      await expect(print.isVisible()).resolves.toBe(false);
+      await page.emulateMedia({ media: 'screen' });
+
+      // Kapelhof has its own number, which is the one given; a housing form with nothing unknown asks nothing.
+      await page.goto('/locatie/kapelhof-gulpen/?woonvorm=groep-lavendel-kleinschalig-wonen-bij-dementie');
+      await why.waitFor();
+      expect(await page.getByRole('link', { name: '043 000 28 55' }).first().getAttribute('href')).toBe('tel:0430002855');
+      expect(await page.getByRole('link', { name: '043 000 48 64' }).count()).toBe(0);
+      if ((await why.locator('.ww-why__group--unknown').count()) === 0) expect(await why.locator('[data-questions]').count()).toBe(0);
+    });
+
     it('pages with "show more", keeps what is shown, and checks the place next to its field', async () => {
       const page = await pageWithAnswers(harness(), 1280);
       await announcedCount(page);
