@@ -31,7 +31,8 @@ export default defineConfig({
       { extends: true, test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'] } },
       { extends: true, test: { name: 'connected', include: ['test/connected/**/*.test.ts'], globalSetup: [DYNAMODB_SETUP] } },
-      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: [DYNAMODB_SETUP] } },
+      // A browser case walks several pages with axe on each: 20 s was missed on a loaded 2-core machine.
+      { extends: true, test: { name: 'browser', include: ['test/browser/**/*.test.ts'], globalSetup: [DYNAMODB_SETUP], testTimeout: 60_000 } },
     ],
   },
 });
