@@ -68,7 +68,8 @@ export function fromSource(source: unknown): MatchCandidate {
  * live index has (`GET <alias>/_mapping`). Raise it with every change to the settings or the
  * mapping made by hand (a criterion's new yes/no field is listed in `_meta.flagFields`): an index keeps the mapping it was created with, so a change takes effect only after a
  * whole reindex (a new version behind the alias). 2: the descriptions (`searchText`). 3: when the
- * waiting list was confirmed (`waitingListConfirmedMs`), for "older than 30 days counts as unknown".
+ * waiting list was confirmed (`waitingListConfirmedMs`), for "older than 30 days counts as unknown",
+ * and the number to call (`phone`, stored only).
  */
 export const MAPPING_VERSION = 3;
 
@@ -123,6 +124,8 @@ export const INDEX_MAPPINGS = {
     locationName: dutchText,
     organizationName: dutchText,
     city: dutchText,
+    /** The number to call, shown on a card: kept, never searched or sorted on. */
+    phone: { type: 'keyword', index: false, doc_values: false },
     point: { type: 'geo_point' },
     type: keyword,
     sectors: keyword,
