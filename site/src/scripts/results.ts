@@ -16,8 +16,10 @@ import { api, apiFetch, fetchPostcode } from './lib/api-fetch.ts';
 import { loadAdjustments, saveAdjustments, type Adjustments } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { fill, pluralForm } from './shortlist/dom.ts';
+import { importanceText, wishText } from '../../../shared/i18n/criterion-text.ts';
 import { cardId, isStale, resultCard } from './results/card.ts';
 import { changeNote as createChangeNote } from './results/change-note.ts';
+import { commonUnknowns, type CommonUnknowns } from './results/common-unknowns.ts';
 import { favourites as createFavourites } from './results/favourites.ts';
 import { nearMissList } from './results/near-misses.ts';
 import { readPageData, type ResultsPageData } from './results/page-data.ts';
@@ -94,6 +96,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   let wishes: CurrentWishes | undefined;
   let adjustments: Adjustments = loadAdjustments(data.regionId);
   let shown: MatchResult[] = [];
+  /** Unknown for (nearly) all of the first page: said once above the list, left off the cards. */
+  let common: CommonUnknowns = commonUnknowns([]);
   let total = 0;
   /** The moment the last answer holds for (the API's asOf): "possibly outdated" is judged by it, as the ranking was. */
   let asOf = new Date();
@@ -297,16 +301,34 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   /** Renders the list from `from` on (earlier cards stay as they are: "show more" keeps them). */
   function renderResults(postcode: string | undefined, from: number): void {
     if (!resultList) return;
-    if (from === 0) resultList.replaceChildren();
+    if (from === 0) {
+      resultList.replaceChildren();
+      // Judged on the first page and kept for "show more": cards already read do not change, and
+      // a later card that knows the answer still says it.
+      common = commonUnknowns(shown);
+      renderCommonUnknowns();
+    }
+    const situation = new Set(wishes?.wishes.filter((wish) => wish.situation).map((wish) => wish.key));
     shown.slice(from).forEach((result, i) => {
       const number = from + i + 1;
-      resultList.append(resultCard(result, cardId(number), number, { data, postcode, now: asOf, favourite: favourites.toggle(result) }));
+      resultList.append(resultCard(result, cardId(number), number, {
+        data, postcode, now: asOf, favourite: favourites.toggle(result), situation, commonUnknowns: common.keys,
+      }));
     });
     if (resultsSection) resultsSection.hidden = false;
     if (noResults) noResults.hidden = shown.length > 0;
     if (moreButton) moreButton.hidden = shown.length >= total;
     const staleNote = resultsSection?.querySelector<HTMLElement>('[data-stale-note]');
     if (staleNote) staleNote.hidden = !shown.some((result) => isStale(result.waitingList, asOf));
+  }
+
+  function renderCommonUnknowns(): void {
+    const box = resultsSection?.querySelector<HTMLElement>('[data-common-unknowns]');
+    if (!box) return;
+    box.hidden = common.reasons.length === 0;
+    const wishes = new Intl.ListFormat(data.intlLocale, { type: 'conjunction' })
+      .format(common.reasons.map((reason) => `${wishText(data.locale, reason)} (${importanceText(data.locale, reason.importance)})`));
+    box.textContent = fill(common.everywhere ? r.commonUnknownsAll : r.commonUnknownsMost, { wishes });
   }
 
   function renderNearMisses(answer: MatchResponse, postcode: string | undefined, show?: number): void {

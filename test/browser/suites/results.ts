@@ -80,15 +80,25 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(firstText).toMatch(/km van 6211 AB/);
       expect(firstText).toMatch(/Laatst bevestigd op|Misschien verouderd: bevestigd op/);
       expect(firstText).toContain('Soort wonen');
-      // The musts that fit: one line (sector, wheelchair, pet, distance), their list behind it.
-      const musts = first.locator('.ww-reasons__musts');
-      expect(await musts.locator('summary').innerText()).toMatch(/Past bij alles wat moet \(4 wensen\)$/);
-      expect(await musts.locator('summary [aria-hidden="true"]').innerText()).toBe('✓');
-      expect(firstText).not.toContain(WHEELCHAIR);
-      expect(firstText).not.toContain('(Moet)');
-      await musts.locator('summary').click();
-      expect(await musts.locator('ul').innerText()).toContain(WHEELCHAIR);
-      expect(await musts.locator('ul').innerText()).toContain(PET);
+      // The musts the person chose (wheelchair, pet) are in sight, with their outcome, without opening anything.
+      const fits = first.locator('.ww-reasons__group--match');
+      expect(await fits.innerText()).toMatch(/^✓?\s*Past\n/);
+      for (const must of [PET, WHEELCHAIR]) {
+        const line = fits.locator('li', { hasText: must });
+        expect(await line.isVisible(), must).toBe(true);
+        expect(await line.innerText()).toBe(`${must} (Moet)`);
+      }
+      // The facts of the situation (the kind of care, the distance) are one line under their own name, their list behind it.
+      const situation = first.locator('.ww-reasons__situation');
+      expect(await situation.locator('summary').innerText()).toMatch(/^✓?\s*Past bij uw situatie \(2\)$/);
+      expect(await situation.locator('summary [aria-hidden="true"]').innerText()).toBe('✓');
+      expect(await situation.locator('ul').isVisible()).toBe(false);
+      expect(firstText).not.toContain('Soort zorg:');
+      await situation.locator('summary').click();
+      const facts = await situation.locator('ul').innerText();
+      expect(facts).toContain('Soort zorg: ');
+      expect(facts).toContain('Hoogstens 10 km van de eigen plek');
+      expect(facts).not.toContain(PET);
       // The important wish stays in sight with its outcome in words.
       expect(await first.locator('.ww-reasons__group', { hasText: 'Een tuin' }).innerText()).toMatch(/^✓?\s*(Past|Past niet|Onbekend: vraag het de aanbieder)\n[\s\S]*Een tuin \(Belangrijk\)/);
 
@@ -479,6 +489,42 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await page.locator('#result-1').innerText()).toContain('U heeft al 10 favorieten');
     });
 
+    it('says an unknown common to (nearly) all places once above the list and on no card; a card keeps what sets it apart', async () => {
+      const h = harness();
+      const answers = { ...ANSWERS, leeftijd: { number: 84 } };
+      // The first page as the API gives it, read apart from the page: most elderly-care listings give no age range.
+      const post = async <T>(path: string, body: object) => (await (await fetch(`${h.baseUrl}${path}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      })).json()) as T;
+      const wishes = await post<{ criteria: object[]; postcode: string; maxDistanceKm: number }>(`/api/regions/${REGION}/questionnaire/criteria`, { answers });
+      const { results } = await post<{ results: { name: string; reasons: { criterion: string; outcome: string }[] }[] }>('/api/match', {
+        regionId: REGION, criteria: wishes.criteria, postcode: wishes.postcode, maxDistanceKm: wishes.maxDistanceKm, limit: 20,
+      });
+      const ageUnknown = results.filter((result) => result.reasons.some((reason) => reason.criterion === 'age' && reason.outcome === 'unknown'));
+      expect(results.length).toBeGreaterThanOrEqual(3);
+      expect(ageUnknown.length, 'the age is unknown for at least 90 % of the places shown').toBeGreaterThanOrEqual(0.9 * results.length);
+
+      const page = await pageWithAnswers(h, 390, PATH, answers);
+      await announcedCount(page);
+      const common = page.locator('[data-results-section] [data-common-unknowns]');
+      expect(await common.isVisible()).toBe(true);
+      const said = await common.innerText();
+      expect(said).toMatch(/^Bij (bijna )?alle plekken hieronder onbekend: .*Vraag het de aanbieder\.$/);
+      expect(said).toContain('Leeftijd: 84 jaar (Belangrijk)');
+      // Above the list, and on no card as unknown.
+      expect(await common.evaluate((box) => Boolean(box.compareDocumentPosition(document.querySelector('[data-result-list]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+      const unknownsOnCards = await page.locator('[data-result-list] .ww-reasons__group--unknown').allInnerTexts();
+      for (const text of unknownsOnCards) expect(text).not.toContain('Leeftijd');
+      expect(await page.locator('[data-results-section]').innerText()).toContain('Leeftijd: 84 jaar (Belangrijk)');
+      // An unknown that only some places have stays on their cards: it sets them apart.
+      const apart = results.flatMap((result, i) => result.reasons
+        .filter((reason) => reason.outcome === 'unknown' && results.filter((other) => other.reasons.some((o) => o.criterion === reason.criterion && o.outcome === 'unknown')).length < 0.9 * results.length)
+        .map((reason) => ({ card: i + 1, criterion: reason.criterion })));
+      for (const { card } of apart) {
+        expect(await page.locator(`#result-${card} .ww-reasons__group--unknown`).count(), `card ${card}`).toBe(1);
+      }
+    });
+
     it('keeps list and numbered markers usable when the map tiles cannot load', async () => {
       const page = await pageWithAnswers(harness(), 390);
       const total = await announcedCount(page);
@@ -565,7 +611,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
         await announcedCount(page);
         // Every disclosure open, and a change made (its note shown), so axe sees it all.
         await page.locator('[data-wishes-details] > summary').click();
-        await page.locator('#result-1 .ww-reasons__musts > summary').click();
+        await page.locator('#result-1 .ww-reasons__situation > summary').click();
         await page.locator('#near-miss-1 details > summary').click();
         await page.locator('fieldset.ww-wish').first().locator('input[value="important"]').check();
         await page.locator('[data-change-note]').waitFor();
