@@ -455,6 +455,7 @@ export const en = {
     situationSome: 'Suits your situation, as far as known ({matched} of {total})',
     commonUnknownsAll: 'Not known for any of the places below: {wishes}. Ask the provider.',
     commonUnknownsMost: 'Not known for almost all places below: {wishes}. Ask the provider.',
+    staleNoteTitle: 'What is “Perhaps out of date”?',
     staleShort: 'Perhaps out of date: confirmed on {date}',
     staleNotCounted: 'Does not count for the order, nor as ‘a place soon’. Ask the provider whether there is a place.',
     staleNote: 'Does a place say “Perhaps out of date”? Then the provider has not confirmed the waiting list for more than 30 days. That waiting list then does not count for the order. Ask the provider how things are now.',

@@ -482,6 +482,7 @@ export const nl = {
     situationSome: 'Past bij uw situatie, voor zover bekend ({matched} van {total})',
     commonUnknownsAll: 'Bij alle plekken hieronder onbekend: {wishes}. Vraag het de aanbieder.',
     commonUnknownsMost: 'Bij bijna alle plekken hieronder onbekend: {wishes}. Vraag het de aanbieder.',
+    staleNoteTitle: 'Wat is “Misschien verouderd”?',
     staleShort: 'Misschien verouderd: bevestigd op {date}',
     staleNotCounted: 'Telt niet mee voor de volgorde en niet als ‘snel een plek’. Vraag de aanbieder of er plaats is.',
     staleNote: 'Staat er bij een plek “Misschien verouderd”? Dan heeft de aanbieder de wachtlijst langer dan 30 dagen niet bevestigd. Die wachtlijst telt dan niet mee voor de volgorde. Vraag de aanbieder hoe het nu is.',

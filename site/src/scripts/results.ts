@@ -8,6 +8,8 @@
 // Besides the offered distances a person may type one of their own (whole km, 1 to 300).
 // Back from a location page, the card that was opened is scrolled to and focused. When the API
 // cannot be reached the page says so with a "try again" button; nothing the person set is lost.
+// On phones and tablets the wish panel starts folded (a button with aria-expanded in its heading),
+// so the first place is on the first screen; what was searched from stays in sight above it.
 // Only types come from shared/ (no zod: page budget).
 import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
@@ -29,6 +31,8 @@ import { renderWishes, type WishSetting } from './results/wishes-form.ts';
 
 /** Results asked per page ("show more" asks the next). */
 const PAGE_SIZE = 20;
+/** Up to this width (phones, tablets) the wish panel starts folded. */
+const FOLDED_PANEL = '(max-width: 64em)';
 /** A postcode further than this from every location of the region is "far outside" it (likely a typo). */
 const FAR_KM = 30;
 
@@ -64,6 +68,14 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const kmInput = find<HTMLInputElement>('#ww-results-km');
   const kmError = find('[data-km-error]');
   const placeNow = find('[data-place-now]');
+  const panelToggle = find<HTMLButtonElement>('[data-wishes-panel-toggle]');
+  const panel = find('[data-wishes-panel]');
+  const openPanel = (open: boolean) => {
+    panelToggle?.setAttribute('aria-expanded', String(open));
+    if (panel) panel.hidden = !open;
+  };
+  openPanel(!window.matchMedia(FOLDED_PANEL).matches);
+  panelToggle?.addEventListener('click', () => openPanel(panelToggle.getAttribute('aria-expanded') !== 'true'));
   const favourites = createFavourites(data, root);
   // The skip link's target is the list's title; with a list shown it goes one further, to the
   // first place itself (a near miss when nothing fits), so Enter lands where Tab can open it.
@@ -262,6 +274,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
         setPostcodeError(resultsSection && !resultsSection.hidden ? `${r.errorPostcodeUnknown} ${r.listStillOld}` : r.errorPostcodeUnknown);
         setFar(undefined);
         say('');
+        openPanel(true);
         postcodeInput?.focus();
         return 'postcode';
       }

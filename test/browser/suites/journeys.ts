@@ -158,6 +158,8 @@ export function journeysSuite(harness: () => SiteHarness): void {
       await screenshotAt(page, 'journey-citizen-4-results', 1280);
 
       // One wish changed on the page: the pet no longer counts, more places fit.
+      // On a phone the wish panel starts folded, so the first place is on the first screen.
+      await page.getByRole('button', { name: 'Uw wensen' }).click();
       await page.getByText(/Verander uw wensen/).click();
       await page.locator('fieldset.ww-wish', { hasText: 'Huisdier mag mee' }).getByLabel('Niet meenemen').check();
       const after = await announcedCount(page, before);

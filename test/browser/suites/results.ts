@@ -57,6 +57,12 @@ async function announcedCount(page: Page, not?: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** Opens the wish panel as a person on a phone does (it starts folded up to 64em), if it is folded. */
+async function openWishes(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^(Uw wensen|Your wishes)$/ });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
 /** Whether the element lies (at least partly) in the viewport. */
 const inView = (page: Page, selector: string) => page.evaluate((sel) => {
   const box = document.querySelector(sel)?.getBoundingClientRect();
@@ -102,7 +108,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
       // The important wish stays in sight with its outcome in words.
       expect(await first.locator('.ww-reasons__group', { hasText: 'Een tuin' }).innerText()).toMatch(/^✓?\s*(Past|Past niet|Onbekend: vraag het de aanbieder)\n[\s\S]*Een tuin \(Belangrijk\)/);
 
-      // A waiting list not confirmed for 30 days: one short line on the card, explained once above the list.
+      // A waiting list not confirmed for 30 days: one short line on the card, explained once after the list.
       // (The demonstration data is built for BUILD_DATE; some of its waiting lists are older than 30 days by then.)
       const staleLines = page.locator('[data-result-list] .ww-result__stale');
       expect(await staleLines.count()).toBeGreaterThan(0);
@@ -112,7 +118,9 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await page.locator('[data-result-list]').innerText()).not.toContain('ouder dan 30 dagen');
       const staleNote = page.locator('[data-results-section] > [data-stale-note]');
       expect(await staleNote.isVisible()).toBe(true);
-      expect(await staleNote.innerText()).toContain('“Misschien verouderd”');
+      expect(await staleNote.innerText()).toBe('Wat is “Misschien verouderd”?');
+      await staleNote.locator('summary').click();
+      expect(await staleNote.innerText()).toContain('langer dan 30 dagen niet bevestigd');
 
       // Near misses: a summary by failed must with counts, then 5 compact cards, each saying the failed must once.
       const near = page.locator('[data-near-section]');
@@ -152,6 +160,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
 
       // Switching the pet wish off: the list grows, the count is announced, focus stays on the choice,
       // and a line right under the wish says so (not a second live region), with a link to the list.
+      await openWishes(page);
       await page.getByText(/Verander uw wensen/).click();
       const petWish = page.locator('fieldset.ww-wish', { hasText: PET });
       await petWish.getByLabel('Niet meenemen').check();
@@ -178,6 +187,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
       // After a reload the change is still there.
       await page.reload();
       expect(await announcedCount(page)).toBe(after);
+      await openWishes(page);
       await page.getByText(/Verander uw wensen/).click();
       expect(await page.locator('fieldset.ww-wish', { hasText: PET }).getByLabel('Belangrijk').isChecked()).toBe(true);
     });
@@ -235,6 +245,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await title.locator('xpath=following-sibling::*[1]').innerText()).toBe(`De lijst is aangepast: nu ${withPet} plekken.`);
       expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ importance: { pets: 'important' } });
       expect(await near.locator('[data-near-summary]').innerText()).not.toContain(PET);
+      await openWishes(page);
       await page.getByText(/Verander uw wensen/).click();
       expect(await page.locator('fieldset.ww-wish', { hasText: PET }).getByLabel('Belangrijk').isChecked()).toBe(true);
 
@@ -610,6 +621,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
         const page = await pageWithAnswers(harness(), 390, path);
         await announcedCount(page);
         // Every disclosure open, and a change made (its note shown), so axe sees it all.
+        await openWishes(page);
         await page.locator('[data-wishes-details] > summary').click();
         await page.locator('#result-1 .ww-reasons__situation > summary').click();
         await page.locator('#near-miss-1 details > summary').click();
@@ -633,6 +645,52 @@ export function resultsSuite(harness: () => SiteHarness): void {
       await screenshot(wide, 'results-nl');
       expect(found).toEqual({});
     }, 90_000);
+
+    it('puts the first place on the first screen of a phone (390 x 844) and a tablet, the wish panel folded, the status line and the skip link kept', async () => {
+      const page = await pageWithAnswers(harness(), 390);
+      expect(page.viewportSize()).toEqual({ width: 390, height: 844 });
+      await announcedCount(page);
+      // The first place's heading lies on the first screen, without scrolling; the count above it too.
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      const heading = await page.locator('#result-1 h3').boundingBox();
+      expect(heading).not.toBeNull();
+      expect(heading!.y + heading!.height, 'bottom of the first heading').toBeLessThanOrEqual(844);
+      expect(await inView(page, '[data-status]')).toBe(true);
+      // A card fits in one screen (1.6 screens before, 2026-12).
+      const card = await page.locator('#result-1').boundingBox();
+      expect(card!.height, 'height of the first card').toBeLessThanOrEqual(844);
+      // The wish panel is folded behind its heading, a button that says its state; what was searched from stays in sight.
+      const toggle = page.getByRole('button', { name: 'Uw wensen' });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('#ww-results-postcode').isVisible()).toBe(false);
+      expect(await page.locator('[data-place-now]').innerText()).toBe('Gezocht vanaf 6211 AB, hoogstens 10 km.');
+      expect(await page.locator('a[data-skip-to]').getAttribute('href')).toBe('#ww-results-title');
+      // By keyboard: Enter opens it (focus stays on the button), Space folds it again.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('#ww-results-postcode').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('ww-wishes-panel');
+      await page.keyboard.press('Space');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+      // A tablet (768 x 1024): folded too, the first place on the first screen. A desk: open.
+      const tablet = await harness().newPage({ width: 768, height: 1024 });
+      await tablet.route('https://tile.openstreetmap.org/**', (route) => route.abort());
+      await tablet.goto(PATH);
+      await tablet.evaluate((answers) => localStorage.setItem(answers[0], answers[1]), [
+        `woonwijzer.answers.${REGION}`, await page.evaluate((k) => localStorage.getItem(k) ?? '', `woonwijzer.answers.${REGION}`),
+      ] as const);
+      await tablet.reload();
+      await announcedCount(tablet);
+      const onTablet = await tablet.locator('#result-1 h3').boundingBox();
+      expect(onTablet!.y + onTablet!.height).toBeLessThanOrEqual(1024);
+      expect(await tablet.getByRole('button', { name: 'Uw wensen' }).getAttribute('aria-expanded')).toBe('false');
+      const desk = await pageWithAnswers(harness(), 1280);
+      await announcedCount(desk);
+      expect(await desk.getByRole('button', { name: 'Uw wensen' }).getAttribute('aria-expanded')).toBe('true');
+      expect(await desk.locator('#ww-results-postcode').isVisible()).toBe(true);
+    });
 
     it('stays short on a phone: near misses compact, musts in one line', async () => {
       const page = await pageWithAnswers(harness(), 390);

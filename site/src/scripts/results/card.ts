@@ -131,7 +131,7 @@ export function isStale(waitingList: WaitingList, asOf: Date): boolean {
   return isWaitingListStale(waitingList.updatedAt, asOf);
 }
 
-/** The state and, on one line, when it was confirmed; "possibly outdated" is explained once above the list. */
+/** The state and, on one line, when it was confirmed; "possibly outdated" is explained once, after the list. */
 function waitingListBlock(data: ResultsPageData, waitingList: WaitingList, now: Date): HTMLElement {
   const m = data.texts.location;
   const count = (forms: { one: string; other: string }, n: number) => fill(pluralForm(data.intlLocale, forms, n), { count: n });
