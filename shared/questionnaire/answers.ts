@@ -72,9 +72,30 @@ export interface IgnoredAnswer {
 export interface AnswersAsCriteria {
   /** De-duplicated, in questionnaire order; a criterion asked twice keeps its strongest importance. */
   criteria: Criterion[];
+  /**
+   * Which of `criteria` are facts of the person's situation (their care, their indication, who is
+   * always nearby) rather than wishes they weighed themselves: the results fold these apart and keep
+   * the chosen wishes in view. Named by criterion and value, in `criteria`'s order.
+   */
+  situation: CriterionRef[];
   postcode?: string;
   maxDistanceKm?: number;
   ignored: IgnoredAnswer[];
+}
+
+/** A criterion named without its importance. */
+export interface CriterionRef {
+  criterion: Criterion['criterion'];
+  value?: string | number;
+}
+
+/**
+ * Whether a question's answer is a fact of the situation: the person is not asked how much it
+ * matters (sector, indication, age), or the questionnaire says it follows from the situation even
+ * though it may be weighed (someone always nearby). Anything else answered is a wish of their own.
+ */
+export function describesSituation(question: Question): boolean {
+  return !('asksImportance' in question) || !question.asksImportance || question.situation === true;
 }
 
 /** As many criteria as MatchRequestSchema accepts. */
@@ -106,11 +127,12 @@ function hasValue(answer: Answer, field: ValueField): boolean {
 
 /** Collects criteria, keeping one per criterion and value with the strongest importance. */
 class CriteriaCollector {
-  private readonly byKey = new Map<string, { criterion: Criterion; questionId: string }>();
+  private readonly byKey = new Map<string, { criterion: Criterion; questionId: string; chosen: boolean }>();
 
   constructor(private readonly ignore: (questionId: string, code: IgnoredCode, reason: string) => void) {}
 
-  add(questionId: string, mapped: MappedCriterion, importance: Importance): void {
+  /** `chosen`: the person gave it as a wish of their own (not a fact of the situation). */
+  add(questionId: string, mapped: MappedCriterion, importance: Importance, chosen: boolean): void {
     const candidate = mapped.value === undefined
       ? { criterion: mapped.criterion, importance }
       : { criterion: mapped.criterion, importance, value: mapped.value };
@@ -123,10 +145,21 @@ class CriteriaCollector {
     }
     const key = `${mapped.criterion}=${mapped.value ?? ''}`;
     const existing = this.byKey.get(key);
+    // Asked as a wish anywhere, it is one the person chose, whichever question gave the importance.
+    const anyChosen = chosen || existing?.chosen === true;
     // Map.set on an existing key keeps its position, so the order stays that of first mention.
     if (!existing || STRENGTH[importance] < STRENGTH[existing.criterion.importance]) {
-      this.byKey.set(key, { criterion: parsed.data, questionId: existing?.questionId ?? questionId });
+      this.byKey.set(key, { criterion: parsed.data, questionId: existing?.questionId ?? questionId, chosen: anyChosen });
+    } else if (anyChosen !== existing.chosen) {
+      existing.chosen = anyChosen;
     }
+  }
+
+  /** The facts of the situation among `kept` (the criteria `result` returned). */
+  situation(kept: readonly Criterion[]): CriterionRef[] {
+    return [...this.byKey.values()]
+      .filter((entry) => !entry.chosen && kept.includes(entry.criterion))
+      .map(({ criterion: c }) => ('value' in c ? { criterion: c.criterion, value: c.value } : { criterion: c.criterion }));
   }
 
   /** The criteria; past MAX_CRITERIA the weakest are dropped (and reported), musts last. */
@@ -187,7 +220,8 @@ export function answersToCriteria(questionnaire: Questionnaire, stored: Readonly
     ignore(questionId, 'unknown-question', 'This question is not in the questionnaire (any more).');
   }
 
-  return { criteria: collector.result(), ...place, ignored };
+  const criteria = collector.result();
+  return { criteria, situation: collector.situation(criteria), ...place, ignored };
 }
 
 /** The person's importance where the question asks for it, else the question's default. */
@@ -202,6 +236,7 @@ function readAnswer(
   place: { postcode?: string; maxDistanceKm?: number },
   ignore: (questionId: string, code: IgnoredCode, reason: string) => void,
 ): void {
+  const ownWish = !describesSituation(question);
   switch (question.kind) {
     case 'single-choice': {
       const option = question.options.find((o) => o.id === answer.choice);
@@ -209,7 +244,7 @@ function readAnswer(
         ignore(question.id, 'unknown-option', `"${answer.choice ?? ''}" is not one of the options (any more).`);
         return;
       }
-      for (const mapped of option.criteria ?? []) collector.add(question.id, mapped, importanceOf(question, answer));
+      for (const mapped of option.criteria ?? []) collector.add(question.id, mapped, importanceOf(question, answer), ownWish);
       return;
     }
     case 'multi-choice': {
@@ -220,12 +255,12 @@ function readAnswer(
       // The question's order, not the order of clicking, so the same choices give the same request.
       for (const option of question.options) {
         if (!chosen.has(option.id)) continue;
-        for (const mapped of option.criteria ?? []) collector.add(question.id, mapped, importanceOf(question, answer));
+        for (const mapped of option.criteria ?? []) collector.add(question.id, mapped, importanceOf(question, answer), ownWish);
       }
       return;
     }
     case 'yes-no-wish':
-      if (answer.yes === true) collector.add(question.id, { criterion: question.criterion }, importanceOf(question, answer));
+      if (answer.yes === true) collector.add(question.id, { criterion: question.criterion }, importanceOf(question, answer), ownWish);
       return;
     case 'number': {
       const n = answer.number ?? Number.NaN;
@@ -233,7 +268,7 @@ function readAnswer(
         ignore(question.id, 'out-of-range', `${n} is not a whole number from ${question.min} to ${question.max}.`);
         return;
       }
-      collector.add(question.id, { criterion: question.criterion, value: n }, importanceOf(question, answer));
+      collector.add(question.id, { criterion: question.criterion, value: n }, importanceOf(question, answer), ownWish);
       return;
     }
     case 'place':

@@ -3,7 +3,7 @@
 // site's pages need no zod (its size would break the page budget); it is the pure
 // `answersToCriteria`, so the answer is the same wherever it runs.
 import * as z from 'zod';
-import { CriterionSchema } from '../domain/index.ts';
+import { CRITERION_NAMES, CriterionSchema } from '../domain/index.ts';
 
 export const CriteriaFromAnswersRequestSchema = z.strictObject({
   /** Answers keyed by question id, as saved (SavedAnswers.answers); checked one by one, never refused whole. */
@@ -29,6 +29,8 @@ export const CriteriaFromAnswersResponseSchema = z.object({
   questionnaireId: z.string(),
   version: z.number().int(),
   criteria: z.array(CriterionSchema),
+  /** Which criteria are facts of the person's situation rather than wishes they chose (answersToCriteria). */
+  situation: z.array(z.object({ criterion: z.enum(CRITERION_NAMES), value: z.union([z.string(), z.number()]).optional() })),
   postcode: z.string().optional(),
   maxDistanceKm: z.number().optional(),
   ignored: z.array(z.object({ questionId: z.string(), code: z.enum(IGNORED_CODES), reason: z.string() })),

@@ -53,6 +53,13 @@ const questionBase = {
 const importanceFields = {
   asksImportance: z.boolean(),
   defaultImportance: z.enum(IMPORTANCES),
+  /**
+   * The answer follows from the person's situation even though its importance is asked (someone
+   * always nearby, the group one belongs to): the results show it with the other facts of the
+   * situation, not among the wishes the person chose. Questions that do not ask importance are
+   * facts anyway.
+   */
+  situation: z.boolean().optional(),
 };
 
 export const ChoiceOptionSchema = z.strictObject({

@@ -49,6 +49,8 @@ describe('POST /api/regions/{regionId}/questionnaire/criteria', () => {
         { criterion: 'targetGroup', importance: 'must', value: 'dementia' },
         { criterion: 'garden', importance: 'nice' },
       ],
+      // Age and target group are facts of the situation; the garden is a wish of the person's own.
+      situation: [{ criterion: 'age', value: 82 }, { criterion: 'targetGroup', value: 'dementia' }],
       postcode: '6211 AB',
       maxDistanceKm: 10,
       ignored: [],

@@ -8,6 +8,8 @@
 // Besides the offered distances a person may type one of their own (whole km, 1 to 300).
 // Back from a location page, the card that was opened is scrolled to and focused. When the API
 // cannot be reached the page says so with a "try again" button; nothing the person set is lost.
+// On phones and tablets the wish panel starts folded (a button with aria-expanded in its heading),
+// so the first place is on the first screen; what was searched from stays in sight above it.
 // Only types come from shared/ (no zod: page budget).
 import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
@@ -16,8 +18,10 @@ import { api, apiFetch, fetchPostcode } from './lib/api-fetch.ts';
 import { loadAdjustments, saveAdjustments, type Adjustments } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { fill, pluralForm } from './shortlist/dom.ts';
+import { importanceText, wishText } from '../../../shared/i18n/criterion-text.ts';
 import { cardId, isStale, resultCard } from './results/card.ts';
 import { changeNote as createChangeNote } from './results/change-note.ts';
+import { commonUnknowns, type CommonUnknowns } from './results/common-unknowns.ts';
 import { favourites as createFavourites } from './results/favourites.ts';
 import { nearMissList } from './results/near-misses.ts';
 import { readPageData, type ResultsPageData } from './results/page-data.ts';
@@ -27,6 +31,8 @@ import { renderWishes, type WishSetting } from './results/wishes-form.ts';
 
 /** Results asked per page ("show more" asks the next). */
 const PAGE_SIZE = 20;
+/** Up to this width (phones, tablets) the wish panel starts folded. */
+const FOLDED_PANEL = '(max-width: 64em)';
 /** A postcode further than this from every location of the region is "far outside" it (likely a typo). */
 const FAR_KM = 30;
 
@@ -62,6 +68,14 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const kmInput = find<HTMLInputElement>('#ww-results-km');
   const kmError = find('[data-km-error]');
   const placeNow = find('[data-place-now]');
+  const panelToggle = find<HTMLButtonElement>('[data-wishes-panel-toggle]');
+  const panel = find('[data-wishes-panel]');
+  const openPanel = (open: boolean) => {
+    panelToggle?.setAttribute('aria-expanded', String(open));
+    if (panel) panel.hidden = !open;
+  };
+  openPanel(!window.matchMedia(FOLDED_PANEL).matches);
+  panelToggle?.addEventListener('click', () => openPanel(panelToggle.getAttribute('aria-expanded') !== 'true'));
   const favourites = createFavourites(data, root);
   // The skip link's target is the list's title; with a list shown it goes one further, to the
   // first place itself (a near miss when nothing fits), so Enter lands where Tab can open it.
@@ -94,6 +108,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   let wishes: CurrentWishes | undefined;
   let adjustments: Adjustments = loadAdjustments(data.regionId);
   let shown: MatchResult[] = [];
+  /** Unknown for (nearly) all of the first page: said once above the list, left off the cards. */
+  let common: CommonUnknowns = commonUnknowns([]);
   let total = 0;
   /** The moment the last answer holds for (the API's asOf): "possibly outdated" is judged by it, as the ranking was. */
   let asOf = new Date();
@@ -258,6 +274,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
         setPostcodeError(resultsSection && !resultsSection.hidden ? `${r.errorPostcodeUnknown} ${r.listStillOld}` : r.errorPostcodeUnknown);
         setFar(undefined);
         say('');
+        openPanel(true);
         postcodeInput?.focus();
         return 'postcode';
       }
@@ -297,16 +314,34 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   /** Renders the list from `from` on (earlier cards stay as they are: "show more" keeps them). */
   function renderResults(postcode: string | undefined, from: number): void {
     if (!resultList) return;
-    if (from === 0) resultList.replaceChildren();
+    if (from === 0) {
+      resultList.replaceChildren();
+      // Judged on the first page and kept for "show more": cards already read do not change, and
+      // a later card that knows the answer still says it.
+      common = commonUnknowns(shown);
+      renderCommonUnknowns();
+    }
+    const situation = new Set(wishes?.wishes.filter((wish) => wish.situation).map((wish) => wish.key));
     shown.slice(from).forEach((result, i) => {
       const number = from + i + 1;
-      resultList.append(resultCard(result, cardId(number), number, { data, postcode, now: asOf, favourite: favourites.toggle(result) }));
+      resultList.append(resultCard(result, cardId(number), number, {
+        data, postcode, now: asOf, favourite: favourites.toggle(result), situation, commonUnknowns: common.keys,
+      }));
     });
     if (resultsSection) resultsSection.hidden = false;
     if (noResults) noResults.hidden = shown.length > 0;
     if (moreButton) moreButton.hidden = shown.length >= total;
     const staleNote = resultsSection?.querySelector<HTMLElement>('[data-stale-note]');
     if (staleNote) staleNote.hidden = !shown.some((result) => isStale(result.waitingList, asOf));
+  }
+
+  function renderCommonUnknowns(): void {
+    const box = resultsSection?.querySelector<HTMLElement>('[data-common-unknowns]');
+    if (!box) return;
+    box.hidden = common.reasons.length === 0;
+    const wishes = new Intl.ListFormat(data.intlLocale, { type: 'conjunction' })
+      .format(common.reasons.map((reason) => `${wishText(data.locale, reason)} (${importanceText(data.locale, reason.importance)})`));
+    box.textContent = fill(common.everywhere ? r.commonUnknownsAll : r.commonUnknownsMost, { wishes });
   }
 
   function renderNearMisses(answer: MatchResponse, postcode: string | undefined, show?: number): void {

@@ -142,12 +142,14 @@ export function journeysSuite(harness: () => SiteHarness): void {
       const states = Object.values(codeLabels.nl.waitingListStatuses);
       expect(states.some((state) => firstText.includes(`Wachtlijst: ${state}`)), `a waiting-list state in "${firstText}"`).toBe(true);
       expect(firstText).toMatch(/Laatst bevestigd op|Misschien verouderd: bevestigd op/);
-      // The musts that fit in one line, their list behind it.
-      const musts = first.locator('.ww-reasons__musts');
-      expect(await musts.locator('summary').innerText()).toMatch(/Past bij alles wat moet( \(\d+ wensen\)|, voor zover bekend \(\d+ van \d+ wensen\))$/);
-      await musts.locator('summary').click();
-      expect(await musts.innerText()).toContain('Geschikt voor een rolstoel');
-      expect(await musts.innerText()).toContain('Huisdier mag mee');
+      // The musts she chose in sight with their outcome; the facts of her situation in one line, their list behind it.
+      expect(await first.locator('.ww-reasons__group li', { hasText: 'Huisdier mag mee' }).innerText()).toBe('Huisdier mag mee (Moet)');
+      expect(await first.locator('.ww-reasons__group li', { hasText: 'Geschikt voor een rolstoel' }).isVisible()).toBe(true);
+      const situation = first.locator('.ww-reasons__situation');
+      expect(await situation.locator('summary').innerText()).toMatch(/Past bij uw situatie( \(\d+\)|, voor zover bekend \(\d+ van \d+\))$/);
+      await situation.locator('summary').click();
+      expect(await situation.innerText()).toContain('km van de eigen plek');
+      expect(await situation.innerText()).not.toContain('Huisdier mag mee');
       // Across the list all three kinds of reason appear, each in words.
       const groupTitles = await page.locator('[data-result-list] .ww-reasons__title').allInnerTexts();
       const outcomes = new Set(groupTitles.map((title) => title.replace(/^[✓✗?]\s*/, '')));
@@ -156,6 +158,8 @@ export function journeysSuite(harness: () => SiteHarness): void {
       await screenshotAt(page, 'journey-citizen-4-results', 1280);
 
       // One wish changed on the page: the pet no longer counts, more places fit.
+      // On a phone the wish panel starts folded, so the first place is on the first screen.
+      await page.getByRole('button', { name: 'Uw wensen' }).click();
       await page.getByText(/Verander uw wensen/).click();
       await page.locator('fieldset.ww-wish', { hasText: 'Huisdier mag mee' }).getByLabel('Niet meenemen').check();
       const after = await announcedCount(page, before);
@@ -294,7 +298,7 @@ export function journeysSuite(harness: () => SiteHarness): void {
       const first = page.locator('#result-1');
       expect(await first.innerText()).toMatch(/\d+(\.\d)? km from 3011 AB/);
       expect(await first.innerText()).toContain('Waiting list:');
-      expect(await first.locator('.ww-reasons__musts > summary').innerText()).toMatch(/Suits (everything that is a must|every must that is known \(\d+ of \d+ wishes\))/);
+      expect(await first.locator('.ww-reasons__situation > summary').innerText()).toMatch(/Suits your situation( \(\d+\)|, as far as known \(\d+ of \d+\))$/);
       expect(await first.locator('.ww-reasons').textContent()).toContain('Bus, tram or train nearby');
       const fav1 = { name: await first.locator('h3 a').innerText(), housingFormId: housingFormOf(await first.locator('h3 a').getAttribute('href')) };
       await first.locator('button.ww-favourite').click();

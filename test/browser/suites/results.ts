@@ -57,6 +57,12 @@ async function announcedCount(page: Page, not?: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** Opens the wish panel as a person on a phone does (it starts folded up to 64em), if it is folded. */
+async function openWishes(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^(Uw wensen|Your wishes)$/ });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
 /** Whether the element lies (at least partly) in the viewport. */
 const inView = (page: Page, selector: string) => page.evaluate((sel) => {
   const box = document.querySelector(sel)?.getBoundingClientRect();
@@ -80,19 +86,29 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(firstText).toMatch(/km van 6211 AB/);
       expect(firstText).toMatch(/Laatst bevestigd op|Misschien verouderd: bevestigd op/);
       expect(firstText).toContain('Soort wonen');
-      // The musts that fit: one line (sector, wheelchair, pet, distance), their list behind it.
-      const musts = first.locator('.ww-reasons__musts');
-      expect(await musts.locator('summary').innerText()).toMatch(/Past bij alles wat moet \(4 wensen\)$/);
-      expect(await musts.locator('summary [aria-hidden="true"]').innerText()).toBe('✓');
-      expect(firstText).not.toContain(WHEELCHAIR);
-      expect(firstText).not.toContain('(Moet)');
-      await musts.locator('summary').click();
-      expect(await musts.locator('ul').innerText()).toContain(WHEELCHAIR);
-      expect(await musts.locator('ul').innerText()).toContain(PET);
+      // The musts the person chose (wheelchair, pet) are in sight, with their outcome, without opening anything.
+      const fits = first.locator('.ww-reasons__group--match');
+      expect(await fits.innerText()).toMatch(/^✓?\s*Past\n/);
+      for (const must of [PET, WHEELCHAIR]) {
+        const line = fits.locator('li', { hasText: must });
+        expect(await line.isVisible(), must).toBe(true);
+        expect(await line.innerText()).toBe(`${must} (Moet)`);
+      }
+      // The facts of the situation (the kind of care, the distance) are one line under their own name, their list behind it.
+      const situation = first.locator('.ww-reasons__situation');
+      expect(await situation.locator('summary').innerText()).toMatch(/^✓?\s*Past bij uw situatie \(2\)$/);
+      expect(await situation.locator('summary [aria-hidden="true"]').innerText()).toBe('✓');
+      expect(await situation.locator('ul').isVisible()).toBe(false);
+      expect(firstText).not.toContain('Soort zorg:');
+      await situation.locator('summary').click();
+      const facts = await situation.locator('ul').innerText();
+      expect(facts).toContain('Soort zorg: ');
+      expect(facts).toContain('Hoogstens 10 km van de eigen plek');
+      expect(facts).not.toContain(PET);
       // The important wish stays in sight with its outcome in words.
       expect(await first.locator('.ww-reasons__group', { hasText: 'Een tuin' }).innerText()).toMatch(/^✓?\s*(Past|Past niet|Onbekend: vraag het de aanbieder)\n[\s\S]*Een tuin \(Belangrijk\)/);
 
-      // A waiting list not confirmed for 30 days: one short line on the card, explained once above the list.
+      // A waiting list not confirmed for 30 days: one short line on the card, explained once after the list.
       // (The demonstration data is built for BUILD_DATE; some of its waiting lists are older than 30 days by then.)
       const staleLines = page.locator('[data-result-list] .ww-result__stale');
       expect(await staleLines.count()).toBeGreaterThan(0);
@@ -102,7 +118,9 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await page.locator('[data-result-list]').innerText()).not.toContain('ouder dan 30 dagen');
       const staleNote = page.locator('[data-results-section] > [data-stale-note]');
       expect(await staleNote.isVisible()).toBe(true);
-      expect(await staleNote.innerText()).toContain('“Misschien verouderd”');
+      expect(await staleNote.innerText()).toBe('Wat is “Misschien verouderd”?');
+      await staleNote.locator('summary').click();
+      expect(await staleNote.innerText()).toContain('langer dan 30 dagen niet bevestigd');
 
       // Near misses: a summary by failed must with counts, then 5 compact cards, each saying the failed must once.
       const near = page.locator('[data-near-section]');
@@ -142,6 +160,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
 
       // Switching the pet wish off: the list grows, the count is announced, focus stays on the choice,
       // and a line right under the wish says so (not a second live region), with a link to the list.
+      await openWishes(page);
       await page.getByText(/Verander uw wensen/).click();
       const petWish = page.locator('fieldset.ww-wish', { hasText: PET });
       await petWish.getByLabel('Niet meenemen').check();
@@ -168,6 +187,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
       // After a reload the change is still there.
       await page.reload();
       expect(await announcedCount(page)).toBe(after);
+      await openWishes(page);
       await page.getByText(/Verander uw wensen/).click();
       expect(await page.locator('fieldset.ww-wish', { hasText: PET }).getByLabel('Belangrijk').isChecked()).toBe(true);
     });
@@ -225,6 +245,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await title.locator('xpath=following-sibling::*[1]').innerText()).toBe(`De lijst is aangepast: nu ${withPet} plekken.`);
       expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ importance: { pets: 'important' } });
       expect(await near.locator('[data-near-summary]').innerText()).not.toContain(PET);
+      await openWishes(page);
       await page.getByText(/Verander uw wensen/).click();
       expect(await page.locator('fieldset.ww-wish', { hasText: PET }).getByLabel('Belangrijk').isChecked()).toBe(true);
 
@@ -479,6 +500,42 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await page.locator('#result-1').innerText()).toContain('U heeft al 10 favorieten');
     });
 
+    it('says an unknown common to (nearly) all places once above the list and on no card; a card keeps what sets it apart', async () => {
+      const h = harness();
+      const answers = { ...ANSWERS, leeftijd: { number: 84 } };
+      // The first page as the API gives it, read apart from the page: most elderly-care listings give no age range.
+      const post = async <T>(path: string, body: object) => (await (await fetch(`${h.baseUrl}${path}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      })).json()) as T;
+      const wishes = await post<{ criteria: object[]; postcode: string; maxDistanceKm: number }>(`/api/regions/${REGION}/questionnaire/criteria`, { answers });
+      const { results } = await post<{ results: { name: string; reasons: { criterion: string; outcome: string }[] }[] }>('/api/match', {
+        regionId: REGION, criteria: wishes.criteria, postcode: wishes.postcode, maxDistanceKm: wishes.maxDistanceKm, limit: 20,
+      });
+      const ageUnknown = results.filter((result) => result.reasons.some((reason) => reason.criterion === 'age' && reason.outcome === 'unknown'));
+      expect(results.length).toBeGreaterThanOrEqual(3);
+      expect(ageUnknown.length, 'the age is unknown for at least 90 % of the places shown').toBeGreaterThanOrEqual(0.9 * results.length);
+
+      const page = await pageWithAnswers(h, 390, PATH, answers);
+      await announcedCount(page);
+      const common = page.locator('[data-results-section] [data-common-unknowns]');
+      expect(await common.isVisible()).toBe(true);
+      const said = await common.innerText();
+      expect(said).toMatch(/^Bij (bijna )?alle plekken hieronder onbekend: .*Vraag het de aanbieder\.$/);
+      expect(said).toContain('Leeftijd: 84 jaar (Belangrijk)');
+      // Above the list, and on no card as unknown.
+      expect(await common.evaluate((box) => Boolean(box.compareDocumentPosition(document.querySelector('[data-result-list]')!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+      const unknownsOnCards = await page.locator('[data-result-list] .ww-reasons__group--unknown').allInnerTexts();
+      for (const text of unknownsOnCards) expect(text).not.toContain('Leeftijd');
+      expect(await page.locator('[data-results-section]').innerText()).toContain('Leeftijd: 84 jaar (Belangrijk)');
+      // An unknown that only some places have stays on their cards: it sets them apart.
+      const apart = results.flatMap((result, i) => result.reasons
+        .filter((reason) => reason.outcome === 'unknown' && results.filter((other) => other.reasons.some((o) => o.criterion === reason.criterion && o.outcome === 'unknown')).length < 0.9 * results.length)
+        .map((reason) => ({ card: i + 1, criterion: reason.criterion })));
+      for (const { card } of apart) {
+        expect(await page.locator(`#result-${card} .ww-reasons__group--unknown`).count(), `card ${card}`).toBe(1);
+      }
+    });
+
     it('keeps list and numbered markers usable when the map tiles cannot load', async () => {
       const page = await pageWithAnswers(harness(), 390);
       const total = await announcedCount(page);
@@ -564,8 +621,9 @@ export function resultsSuite(harness: () => SiteHarness): void {
         const page = await pageWithAnswers(harness(), 390, path);
         await announcedCount(page);
         // Every disclosure open, and a change made (its note shown), so axe sees it all.
+        await openWishes(page);
         await page.locator('[data-wishes-details] > summary').click();
-        await page.locator('#result-1 .ww-reasons__musts > summary').click();
+        await page.locator('#result-1 .ww-reasons__situation > summary').click();
         await page.locator('#near-miss-1 details > summary').click();
         await page.locator('fieldset.ww-wish').first().locator('input[value="important"]').check();
         await page.locator('[data-change-note]').waitFor();
@@ -587,6 +645,52 @@ export function resultsSuite(harness: () => SiteHarness): void {
       await screenshot(wide, 'results-nl');
       expect(found).toEqual({});
     }, 90_000);
+
+    it('puts the first place on the first screen of a phone (390 x 844) and a tablet, the wish panel folded, the status line and the skip link kept', async () => {
+      const page = await pageWithAnswers(harness(), 390);
+      expect(page.viewportSize()).toEqual({ width: 390, height: 844 });
+      await announcedCount(page);
+      // The first place's heading lies on the first screen, without scrolling; the count above it too.
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      const heading = await page.locator('#result-1 h3').boundingBox();
+      expect(heading).not.toBeNull();
+      expect(heading!.y + heading!.height, 'bottom of the first heading').toBeLessThanOrEqual(844);
+      expect(await inView(page, '[data-status]')).toBe(true);
+      // A card fits in one screen (1.6 screens before, 2026-12).
+      const card = await page.locator('#result-1').boundingBox();
+      expect(card!.height, 'height of the first card').toBeLessThanOrEqual(844);
+      // The wish panel is folded behind its heading, a button that says its state; what was searched from stays in sight.
+      const toggle = page.getByRole('button', { name: 'Uw wensen' });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('#ww-results-postcode').isVisible()).toBe(false);
+      expect(await page.locator('[data-place-now]').innerText()).toBe('Gezocht vanaf 6211 AB, hoogstens 10 km.');
+      expect(await page.locator('a[data-skip-to]').getAttribute('href')).toBe('#ww-results-title');
+      // By keyboard: Enter opens it (focus stays on the button), Space folds it again.
+      await toggle.focus();
+      await page.keyboard.press('Enter');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('#ww-results-postcode').isVisible()).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).toBe('ww-wishes-panel');
+      await page.keyboard.press('Space');
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
+      // A tablet (768 x 1024): folded too, the first place on the first screen. A desk: open.
+      const tablet = await harness().newPage({ width: 768, height: 1024 });
+      await tablet.route('https://tile.openstreetmap.org/**', (route) => route.abort());
+      await tablet.goto(PATH);
+      await tablet.evaluate((answers) => localStorage.setItem(answers[0], answers[1]), [
+        `woonwijzer.answers.${REGION}`, await page.evaluate((k) => localStorage.getItem(k) ?? '', `woonwijzer.answers.${REGION}`),
+      ] as const);
+      await tablet.reload();
+      await announcedCount(tablet);
+      const onTablet = await tablet.locator('#result-1 h3').boundingBox();
+      expect(onTablet!.y + onTablet!.height).toBeLessThanOrEqual(1024);
+      expect(await tablet.getByRole('button', { name: 'Uw wensen' }).getAttribute('aria-expanded')).toBe('false');
+      const desk = await pageWithAnswers(harness(), 1280);
+      await announcedCount(desk);
+      expect(await desk.getByRole('button', { name: 'Uw wensen' }).getAttribute('aria-expanded')).toBe('true');
+      expect(await desk.locator('#ww-results-postcode').isVisible()).toBe(true);
+    });
 
     it('stays short on a phone: near misses compact, musts in one line', async () => {
       const page = await pageWithAnswers(harness(), 390);

@@ -34,9 +34,9 @@ const overlapping = QuestionnaireSchema.parse({
 
 describe('answersToCriteria', () => {
   it('gives nothing for a person who skipped everything, or left inputs empty', () => {
-    expect(answersToCriteria(zl, {})).toEqual({ criteria: [], ignored: [] });
+    expect(answersToCriteria(zl, {})).toEqual({ criteria: [], situation: [], ignored: [] });
     const empty: Answers = { woonvorm: { choice: '' }, 'vraag-die-weg-is': {}, sfeer: { choices: [] }, 'over-mij': { text: '  ' }, tuin: { importance: 'must' } };
-    expect(answersToCriteria(zl, empty)).toEqual({ criteria: [], ignored: [] });
+    expect(answersToCriteria(zl, empty)).toEqual({ criteria: [], situation: [], ignored: [] });
   });
 
   it('maps a choice to its criteria with the importance the person chose', () => {
@@ -60,8 +60,43 @@ describe('answersToCriteria', () => {
     ]);
   });
 
+  it('tells the facts of the situation from the wishes the person chose', () => {
+    const result = answersToCriteria(zl, {
+      sector: { choice: 'ouderenzorg' },
+      'waarvoor-zorg': { choice: 'dementie' },
+      'dag-en-nacht': { choice: 'dag-en-nacht', importance: 'must' },
+      leeftijd: { number: 84 },
+      huisdier: { yes: true, importance: 'must' },
+      tuin: { yes: true, importance: 'nice' },
+    });
+    // Not asked how much it matters (sector, target group, age), or a need that follows from the
+    // situation though it may be weighed (someone always nearby): facts. The cat and the garden: wishes.
+    expect(result.situation).toEqual([
+      { criterion: 'age', value: 84 },
+      { criterion: 'sector', value: 'VV' },
+      { criterion: 'targetGroup', value: 'dementia' },
+      { criterion: 'roundTheClock' },
+    ]);
+    expect(result.criteria.map((c) => c.criterion)).toEqual(['age', 'sector', 'targetGroup', 'garden', 'pets', 'roundTheClock']);
+  });
+
+  it('counts a criterion as chosen when any question that gives it is a wish of the person\'s own', () => {
+    const both = QuestionnaireSchema.parse({
+      ...overlapping,
+      themes: [{
+        ...overlapping.themes[0],
+        questions: [
+          { kind: 'yes-no-wish', id: 'tuin-nodig', text: text('Tuin nodig?'), help: text('Waarom'), asksImportance: false, defaultImportance: 'must', criterion: 'garden' },
+          ...overlapping.themes[0]!.questions,
+        ],
+      }],
+    });
+    expect(answersToCriteria(both, { 'tuin-nodig': { yes: true } }).situation).toEqual([{ criterion: 'garden' }]);
+    expect(answersToCriteria(both, { 'tuin-nodig': { yes: true }, tuin: { yes: true, importance: 'nice' } }).situation).toEqual([]);
+  });
+
   it('adds nothing for "no indication yet" or "I don\'t know"', () => {
-    expect(answersToCriteria(zl, { indicatie: { choice: 'geen-indicatie' }, sector: { choice: 'weet-niet' } })).toEqual({ criteria: [], ignored: [] });
+    expect(answersToCriteria(zl, { indicatie: { choice: 'geen-indicatie' }, sector: { choice: 'weet-niet' } })).toEqual({ criteria: [], situation: [], ignored: [] });
   });
 
   it('gives one criterion per option of a multi-choice, in the question\'s order whatever the clicking order', () => {
@@ -92,18 +127,18 @@ describe('answersToCriteria', () => {
   describe('the place', () => {
     it('gives the postcode, normalised, and the maximum distance', () => {
       const result = answersToCriteria(zl, { plaats: { postcode: '6211ab', maxDistanceKm: 10 } });
-      expect(result).toEqual({ criteria: [], postcode: '6211 AB', maxDistanceKm: 10, ignored: [] });
+      expect(result).toEqual({ criteria: [], situation: [], postcode: '6211 AB', maxDistanceKm: 10, ignored: [] });
     });
 
     it('gives no maximum distance for "no limit"', () => {
       const result = answersToCriteria(zl, { plaats: { postcode: '6411', maxDistanceKm: null } });
-      expect(result).toEqual({ criteria: [], postcode: '6411', ignored: [] });
+      expect(result).toEqual({ criteria: [], situation: [], postcode: '6411', ignored: [] });
       expect('maxDistanceKm' in result).toBe(false);
     });
 
     it('drops a distance without a postcode, a postcode that is not one, and a distance that is not a whole number from 1 to 300 km', () => {
       expect(answersToCriteria(zl, { plaats: { maxDistanceKm: 25 } })).toEqual({
-        criteria: [], ignored: [expect.objectContaining({ questionId: 'plaats', code: 'needs-postcode' })],
+        criteria: [], situation: [], ignored: [expect.objectContaining({ questionId: 'plaats', code: 'needs-postcode' })],
       });
       expect(answersToCriteria(zl, { plaats: { postcode: 'Maastricht', maxDistanceKm: 25 } }).ignored.map((i) => i.code))
         .toEqual(['invalid-postcode', 'needs-postcode']);
@@ -117,7 +152,7 @@ describe('answersToCriteria', () => {
 
     it('takes a distance of the person\'s own, any whole number of km from 1 to 300, besides the offered ones', () => {
       for (const km of [1, 15, 300]) {
-        expect(answersToCriteria(zl, { plaats: { postcode: '6211', maxDistanceKm: km } })).toEqual({ criteria: [], postcode: '6211', maxDistanceKm: km, ignored: [] });
+        expect(answersToCriteria(zl, { plaats: { postcode: '6211', maxDistanceKm: km } })).toEqual({ criteria: [], situation: [], postcode: '6211', maxDistanceKm: km, ignored: [] });
       }
       // The bounds are those a match request accepts.
       expect(MatchRequestSchema.shape.maxDistanceKm.safeParse(OWN_DISTANCE_KM.max).success).toBe(true);
@@ -130,7 +165,7 @@ describe('answersToCriteria', () => {
     const result = answersToCriteria(zl, {
       'over-mij': { text: 'Ik wil een tuin en mijn hond mee.' }, hobbys: { text: 'Kaarten' }, 'nog-iets': { text: 'Ik spreek Limburgs.' },
     });
-    expect(result).toEqual({ criteria: [], ignored: [] });
+    expect(result).toEqual({ criteria: [], situation: [], ignored: [] });
   });
 
   it('asks for a wish once when two answers ask for it, keeping the strongest importance', () => {
@@ -173,8 +208,8 @@ describe('answersToCriteria', () => {
     expect(result.ignored.map((i) => [i.questionId, i.code])).toEqual([
       ['tuin', 'malformed'], ['huisdier', 'malformed'], ['constructor', 'unknown-question'],
     ]);
-    expect(answersToCriteria(zl, null as never)).toEqual({ criteria: [], ignored: [] });
-    expect(answersToCriteria(zl, ['tuin'] as never)).toEqual({ criteria: [], ignored: [] });
+    expect(answersToCriteria(zl, null as never)).toEqual({ criteria: [], situation: [], ignored: [] });
+    expect(answersToCriteria(zl, ['tuin'] as never)).toEqual({ criteria: [], situation: [], ignored: [] });
   });
 
   it('gives the same request for the same answers, whatever order they were stored in', () => {

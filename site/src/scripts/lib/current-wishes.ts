@@ -9,8 +9,12 @@ import { api, apiFetch, type ApiOutcome } from './api-fetch.ts';
 import { criterionKey, loadAdjustments, loadAnswers, type Adjustments } from './browser-store.ts';
 
 export interface CurrentWishes {
-  /** Every wish the answers give, with the importance the person now gives it; `off` ones included. */
-  wishes: { criterion: Criterion; key: string; off: boolean; changed: boolean }[];
+  /**
+   * Every wish the answers give, with the importance the person now gives it; `off` ones included.
+   * `situation`: a fact of the person's situation rather than a wish they chose (the API says which,
+   * answersToCriteria); changing its importance here does not make it one.
+   */
+  wishes: { criterion: Criterion; key: string; off: boolean; changed: boolean; situation: boolean }[];
   /** What goes to the matcher: the wishes that are not off. */
   criteria: Criterion[];
   postcode?: string;
@@ -46,12 +50,14 @@ function withoutFreeText(answers: SavedAnswers['answers']): SavedAnswers['answer
 }
 
 export function applyAdjustments(converted: CriteriaFromAnswersResponse, adjustments: Adjustments, savedAt: string): CurrentWishes {
+  const situation = new Set(converted.situation.map(criterionKey));
   const wishes = converted.criteria.map((criterion) => {
     const key = criterionKey(criterion);
     const adjusted = adjustments.importance[key];
-    if (adjusted === undefined || adjusted === criterion.importance) return { criterion, key, off: false, changed: false };
-    if (adjusted === 'off') return { criterion, key, off: true, changed: true };
-    return { criterion: { ...criterion, importance: adjusted }, key, off: false, changed: true };
+    const fact = situation.has(key);
+    if (adjusted === undefined || adjusted === criterion.importance) return { criterion, key, off: false, changed: false, situation: fact };
+    if (adjusted === 'off') return { criterion, key, off: true, changed: true, situation: fact };
+    return { criterion: { ...criterion, importance: adjusted }, key, off: false, changed: true, situation: fact };
   });
   const postcode = adjustments.postcode !== undefined ? adjustments.postcode || undefined : converted.postcode;
   // A distance needs a place; "no limit" (null) from the results page wins over the answers.

@@ -2,8 +2,10 @@
 // page, where and by whom, the kind of housing, the distance, the waiting list as last confirmed
 // (past 30 days "possibly outdated" and not counted, by the moment the API ranked at), and its reasons at
 // a glance in three groups, each with a symbol and words: fits, does not fit, ask the provider.
-// Musts first in each group. A near miss is a compact card: name, where, waiting list, distance and
-// the musts it fails, said once; all its reasons wait behind a disclosure.
+// The wishes the person chose stay in sight, musts first; the facts of their situation that fit
+// (care, distance, someone always nearby) are one folded line, "Past bij uw situatie (5)"; an
+// unknown said once above the list is left off. A near miss is a compact card: name, where,
+// waiting list, distance and the musts it fails, said once; all its reasons wait behind a disclosure.
 import type { Importance } from '../../../../shared/domain/codes.ts';
 import type { MatchResult, NearMiss, Reason } from '../../../../shared/domain/criteria.ts';
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
@@ -12,6 +14,7 @@ import { importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../
 import { isWaitingListStale } from '../../../../shared/domain/waiting-list-age.ts';
 import { parseDate } from '../../../../shared/i18n/dates.ts';
 import { telHref } from '../../lib/tel-href.ts';
+import { criterionKey } from '../lib/browser-store.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
 import type { ResultsPageData } from './page-data.ts';
 import { OPENED_PARAM } from './return-to.ts';
@@ -28,11 +31,19 @@ export interface CardOptions {
   favourite?: HTMLElement;
 }
 
+/** What a fitting card needs besides: which reasons are facts of the situation, and which unknowns are said above the list. */
+export interface ResultCardOptions extends CardOptions {
+  /** Keys (criterionKey) of the criteria that are facts of the person's situation (CurrentWishes). */
+  situation: ReadonlySet<string>;
+  /** Keys of the unknowns said once above the list (common-unknowns.ts). */
+  commonUnknowns: ReadonlySet<string>;
+}
+
 
 export const cardId = (number: number): string => `result-${number}`;
 export const nearMissId = (index: number): string => `near-miss-${index + 1}`;
 
-export function resultCard(result: MatchResult, id: string, number: number | undefined, options: CardOptions): HTMLLIElement {
+export function resultCard(result: MatchResult, id: string, number: number | undefined, options: ResultCardOptions): HTMLLIElement {
   const { data } = options;
   const r = data.texts.results;
   const titleId = `${id}-title`;
@@ -58,7 +69,7 @@ export function resultCard(result: MatchResult, id: string, number: number | und
         km !== undefined && el('dd', {}, fill(r.distanceValue, { km, postcode: options.postcode ?? '' })),
       ),
       waitingListBlock(data, result.waitingList, options.now),
-      reasonGroups(data, result.reasons, true),
+      reasonGroups(data, result.reasons, options),
       options.favourite,
     ),
   );
@@ -120,7 +131,7 @@ export function isStale(waitingList: WaitingList, asOf: Date): boolean {
   return isWaitingListStale(waitingList.updatedAt, asOf);
 }
 
-/** The state and, on one line, when it was confirmed; "possibly outdated" is explained once above the list. */
+/** The state and, on one line, when it was confirmed; "possibly outdated" is explained once, after the list. */
 function waitingListBlock(data: ResultsPageData, waitingList: WaitingList, now: Date): HTMLElement {
   const m = data.texts.location;
   const count = (forms: { one: string; other: string }, n: number) => fill(pluralForm(data.intlLocale, forms, n), { count: n });
@@ -144,30 +155,33 @@ function waitingListBlock(data: ResultsPageData, waitingList: WaitingList, now: 
 }
 
 /**
- * The reasons in groups by outcome. With `summariseMusts` (a fitting result) the musts that fit
- * are one line, "✓ Past bij alles wat moet (4 wensen)", with their list behind it: they are the
- * same on every card. What does not fit, what is unknown and the other wishes stay in sight.
+ * Whether a reason is a fact of the person's situation. The distance is not a criterion: it comes
+ * from the place question, which is a fact of the situation like every question that does not ask
+ * how much it matters (answersToCriteria).
  */
-function reasonGroups(data: ResultsPageData, reasons: readonly Reason[], summariseMusts = false): HTMLElement | undefined {
+const isSituation = (reason: Reason, situation: ReadonlySet<string>): boolean =>
+  reason.criterion === 'distance' || situation.has(criterionKey(reason));
+
+/**
+ * The reasons in groups by outcome, musts first. On a fitting card (`fitting` given) the facts of
+ * the situation that fit are one line, "✓ Past bij uw situatie (5)", with their list behind it:
+ * they are the same on every card and the person did not choose them. The wishes the person chose
+ * stay in sight whatever their outcome, and so does a fact that does not fit or is unknown, unless
+ * it is unknown almost everywhere and said once above the list.
+ */
+function reasonGroups(data: ResultsPageData, reasons: readonly Reason[], fitting?: Pick<ResultCardOptions, 'situation' | 'commonUnknowns'>): HTMLElement | undefined {
   if (reasons.length === 0) return undefined;
   const r = data.texts.results;
-  const mustTotal = reasons.filter((reason) => reason.importance === 'must').length;
-  const mustsFit = summariseMusts ? reasons.filter((reason) => reason.importance === 'must' && reason.outcome === 'match') : [];
-  const rest = reasons.filter((reason) => !mustsFit.includes(reason));
+  const facts = fitting ? reasons.filter((reason) => isSituation(reason, fitting.situation)) : [];
+  const factsFit = facts.filter((reason) => reason.outcome === 'match');
+  const saidAbove = (reason: Reason) => reason.outcome === 'unknown' && fitting?.commonUnknowns.has(criterionKey(reason)) === true;
+  const rest = reasons.filter((reason) => !factsFit.includes(reason) && !saidAbove(reason));
   const sorted = [...rest].sort((a, b) => IMPORTANCE_ORDER[a.importance] - IMPORTANCE_ORDER[b.importance]);
   const groups = (['match', 'mismatch', 'unknown'] as const)
     .map((outcome) => ({ outcome, reasons: sorted.filter((reason) => reason.outcome === outcome) }))
     .filter((group) => group.reasons.length > 0);
+  if (groups.length === 0 && factsFit.length === 0) return undefined;
   return el('div', { class: 'ww-reasons', role: 'group', 'aria-label': r.reasonsLabel },
-    mustsFit.length > 0 && el('details', { class: 'ww-reasons__musts' },
-      el('summary', {},
-        el('span', { class: 'ww-reasons__symbol', 'aria-hidden': 'true' }, OUTCOME_SYMBOL.match),
-        mustsFit.length === mustTotal
-          ? fill(pluralForm(data.intlLocale, r.mustsAll, mustTotal), { count: mustTotal })
-          : fill(r.mustsSome, { matched: mustsFit.length, total: mustTotal }),
-      ),
-      el('ul', {}, ...mustsFit.map((reason) => el('li', {}, wishText(data.locale, reason)))),
-    ),
     ...groups.map((group) => el('div', { class: `ww-reasons__group ww-reasons__group--${group.outcome}` },
       el('p', { class: 'ww-reasons__title' },
         el('span', { class: 'ww-reasons__symbol', 'aria-hidden': 'true' }, OUTCOME_SYMBOL[group.outcome]),
@@ -178,5 +192,14 @@ function reasonGroups(data: ResultsPageData, reasons: readonly Reason[], summari
         el('span', { class: 'ww-reasons__importance' }, ` (${importanceText(data.locale, reason.importance)})`),
       ))),
     )),
+    factsFit.length > 0 && el('details', { class: 'ww-reasons__situation' },
+      el('summary', {},
+        el('span', { class: 'ww-reasons__symbol', 'aria-hidden': 'true' }, OUTCOME_SYMBOL.match),
+        factsFit.length === facts.length
+          ? fill(r.situationAll, { count: facts.length })
+          : fill(r.situationSome, { matched: factsFit.length, total: facts.length }),
+      ),
+      el('ul', {}, ...factsFit.map((reason) => el('li', {}, wishText(data.locale, reason)))),
+    ),
   );
 }
