@@ -95,3 +95,51 @@ export class InvitationError extends Error {
     this.name = 'InvitationError';
   }
 }
+
+/** A passkey registration or sign-in that is refused; each kind is one HTTP answer with its own code (functions/api/errors.ts). */
+export class PasskeyError extends Error {
+  /** The challenge answered is unknown, expired, used already, or for another session or purpose. */
+  static challengeUnusable(): PasskeyError {
+    return new PasskeyError(
+      'challenge-unusable',
+      'Deze poging is verlopen of al gebruikt. Probeer het opnieuw. / This attempt has expired or was used already. Try again.',
+    );
+  }
+
+  static unknownCredential(): PasskeyError {
+    return new PasskeyError(
+      'unknown-credential',
+      'Deze passkey kennen we niet. Log in met een code per e-mail. / We do not know this passkey. Sign in with a code by email.',
+    );
+  }
+
+  /** The answer did not verify: another origin, no user verification, a bad signature. */
+  static notVerified(): PasskeyError {
+    return new PasskeyError(
+      'not-verified',
+      'De passkey kon niet worden gecontroleerd. Probeer het opnieuw of log in met een code per e-mail. ' +
+        '/ The passkey could not be verified. Try again or sign in with a code by email.',
+    );
+  }
+
+  /** The authenticator's counter did not go up: a copy of the passkey may be in use elsewhere. */
+  static counterWentBack(): PasskeyError {
+    return new PasskeyError(
+      'counter',
+      'Deze passkey lijkt gekopieerd en wordt daarom geweigerd. Log in met een code per e-mail en verwijder de passkey. ' +
+        '/ This passkey appears to be copied and is refused. Sign in with a code by email and remove the passkey.',
+    );
+  }
+
+  static alreadyRegistered(): PasskeyError {
+    return new PasskeyError('already-registered', 'Deze passkey is al ingesteld. / This passkey is set up already.');
+  }
+
+  private constructor(
+    readonly kind: 'challenge-unusable' | 'unknown-credential' | 'not-verified' | 'counter' | 'already-registered',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PasskeyError';
+  }
+}

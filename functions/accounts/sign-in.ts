@@ -101,7 +101,7 @@ export async function signIn(deps: SignInDeps, email: string, code: string, addr
   return openSession(deps, account.id);
 }
 
-async function openSession(deps: Pick<SignInDeps, 'accounts' | 'clock'>, accountId: string): Promise<OpenedSession> {
+export async function openSession(deps: Pick<SignInDeps, 'accounts' | 'clock'>, accountId: string): Promise<OpenedSession> {
   const now = deps.clock.now().getTime();
   const sessionId = randomBytes(32).toString('base64url');
   const absoluteExpiresAtMs = now + SESSION_MAX_MS;

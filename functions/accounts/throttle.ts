@@ -30,6 +30,10 @@ export const THROTTLE_RULES: Readonly<Record<ThrottleKind, ThrottleRule>> = {
   'invitation-per-inviter': { limit: 30, windowMs: QUARTER_HOUR },
   // Like codes: an address is not flooded with invitations, whoever sends them.
   'invitation-per-email': { limit: 5, windowMs: QUARTER_HOUR },
+  // Each passkey sign-in asks one challenge first, and each is a stored item: as many as the
+  // address's sign-in tries, so nobody fills the table with challenges. The sign-in itself counts
+  // under sign-in-per-address, with the code sign-ins.
+  'passkey-options-per-address': { limit: 60, windowMs: QUARTER_HOUR },
 };
 
 export interface ThrottleDeps {

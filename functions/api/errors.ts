@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
-import { InvitationError, SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
+import { InvitationError, PasskeyError, SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
 import type { ImportRefusal } from '../listings/import-listing.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
 import {
@@ -143,6 +143,11 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
     if (error.kind === 'unusable') return answer(400, 'invitation_unusable', error.message, [{ path: 'token', message: error.message }]);
     if (error.kind === 'other-address') return answer(403, 'invitation_for_other_address', error.message);
     return answer(409, 'already_member', error.message);
+  }
+  if (error instanceof PasskeyError) {
+    if (error.kind === 'already-registered') return answer(409, 'passkey_exists', error.message);
+    const code = { 'challenge-unusable': 'passkey_challenge_unusable', 'unknown-credential': 'passkey_unknown', 'not-verified': 'passkey_not_verified', counter: 'passkey_counter' }[error.kind];
+    return answer(400, code, error.message);
   }
   if (error instanceof TooManyRequestsError) {
     const retry = error.retryAfterSeconds;

@@ -81,6 +81,37 @@ export interface StoredSession {
   absoluteExpiresAtMs: number;
 }
 
+/** A passkey (WebAuthn credential) an account registered: what verifying its next sign-in needs, and what its owner sees. */
+export interface StoredPasskey {
+  /** The credential id, base64url, as the authenticator names it. */
+  credentialId: string;
+  accountId: string;
+  /** The credential's public key (COSE), base64url. */
+  publicKey: string;
+  /** The authenticator's signature counter at the last use; 0 for authenticators that keep none. */
+  counter: number;
+  /** How the browser may reach the authenticator (`internal`, `hybrid`, `usb`, ...), a hint for the next sign-in. */
+  transports: string[];
+  /** The owner's own name for it ("Telefoon"), to tell several apart. */
+  name: string;
+  /** ISO date-times. */
+  createdAt: string;
+  lastUsedAt?: string;
+}
+
+export const PASSKEY_CHALLENGE_PURPOSES = ['registration', 'sign-in'] as const;
+
+/** A WebAuthn challenge handed out and not yet answered, stored by its hash, good for one answer. */
+export interface StoredPasskeyChallenge {
+  /** SHA-256 of the challenge (hex). */
+  challengeHash: string;
+  purpose: (typeof PASSKEY_CHALLENGE_PURPOSES)[number];
+  /** For a registration: the session (its hash) that asked for it; only that session may answer it. */
+  sessionHash?: string;
+  /** Epoch milliseconds. */
+  expiresAtMs: number;
+}
+
 /** An account for an email address that already has one. */
 export class AccountExistsError extends Error {
   constructor(readonly email: string) {
@@ -121,4 +152,17 @@ export interface AccountStore {
   endSessionsUntil(accountId: string, atMs: number): Promise<void>;
   /** Deletes every session of the account the account's session index lists; returns how many. */
   deleteAccountSessions(accountId: string): Promise<number>;
+
+  putPasskeyChallenge(challenge: StoredPasskeyChallenge): Promise<void>;
+  /** Deletes the challenge and returns it as it was: of two parallel answers, exactly one gets it. */
+  takePasskeyChallenge(challengeHash: string): Promise<StoredPasskeyChallenge | undefined>;
+  /** Stores a new passkey; false when its credential id is registered already (to anyone). */
+  putPasskey(passkey: StoredPasskey): Promise<boolean>;
+  getPasskey(credentialId: string): Promise<StoredPasskey | undefined>;
+  /** The account's passkeys, oldest first. Read from an index: one registered a moment ago may be missing. */
+  listPasskeys(accountId: string): Promise<StoredPasskey[]>;
+  /** Records a sign-in: the new counter, only while the stored one is still `previousCounter`; false otherwise. */
+  usePasskey(credentialId: string, previousCounter: number, counter: number, lastUsedAt: string): Promise<boolean>;
+  /** Deletes the passkey only when it is this account's; false when it is not there or someone else's. */
+  deletePasskey(accountId: string, credentialId: string): Promise<boolean>;
 }

@@ -10,7 +10,8 @@ import { providerApp } from './provider/app.ts';
 import { invitationsApp } from './invitations.ts';
 import { coordinatorListingsApp } from './coordinator/listings.ts';
 import type { StaffDeps, StaffEnv } from './context.ts';
-import { staffRequestGuard, type AllowedOrigins } from './request-guard.ts';
+import { sameOriginOnly, staffRequestGuard, type AllowedOrigins } from './request-guard.ts';
+import { passkeysApp } from './passkeys.ts';
 import { readSessionCookie } from './session-cookie.ts';
 
 export const SESSION_SCHEME = 'sessionCookie';
@@ -39,14 +40,20 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     name: 'woonwijzer-session',
     description: 'The session cookie set by signIn (named `__Secure-woonwijzer-session` over https).',
   });
-  app.use(...staffRequestGuard(options.allowedOrigins));
+  const allowedOrigins = options.allowedOrigins ?? sameOriginOnly;
+  app.use(...staffRequestGuard(allowedOrigins));
+  app.use(async (c, next) => {
+    // Passkeys are bound to these origins' hosts (functions/accounts/passkeys.ts).
+    c.set('allowedOrigins', allowedOrigins(c));
+    await next();
+  });
   app.use(async (c, next) => {
     const sessionId = readSessionCookie(c);
     const session = sessionId ? await resumeSession(c.var.deps, sessionId) : undefined;
     if (session) c.set('identity', { account: session.account, memberships: session.memberships, sessionHash: session.sessionHash });
     await next();
   });
-  return app.route('/auth', authApp).route('/provider', providerApp).route('/', invitationsApp).route('/', coordinatorListingsApp);
+  return app.route('/auth', authApp).route('/auth', passkeysApp).route('/provider', providerApp).route('/', invitationsApp).route('/', coordinatorListingsApp);
 }
 
 export type StaffApiApp = ReturnType<typeof createStaffApp>;

@@ -1,8 +1,9 @@
 // /api/auth: sign-in by emailed code, sign-out (here or everywhere) and who am I. The sign-in
 // itself (codes, tries, sessions) lives in functions/accounts/sign-in.ts; this file is its HTTP face.
+import type { Context } from 'hono';
 import * as z from 'zod';
 import {
-  endAllSessions, endSession, normaliseEmail, requestSignInCode, signIn, SESSION_MAX_MS,
+  endAllSessions, endSession, normaliseEmail, requestSignInCode, signIn, SESSION_MAX_MS, type OpenedSession,
 } from '../../accounts/sign-in.ts';
 import { MEMBERSHIP_ROLES } from '../../store/account-store.ts';
 import { createResourceApp } from '../app-factory.ts';
@@ -23,7 +24,7 @@ const MembershipSchema = z.object({
   supportOrganizationId: z.string().optional().describe('For supporter: the support organisation.'),
   regionId: z.string().optional().describe('For coordinator: the region.'),
 });
-const MeSchema = z.object({
+export const MeSchema = z.object({
   account: z.object({ id: z.string(), email: z.string(), name: z.string(), createdAt: z.string() }),
   memberships: z.array(MembershipSchema),
 });
@@ -35,10 +36,18 @@ const CODE_SENT =
   '/ If this address has an account, an email with a code arrives within a few minutes.';
 
 const me = (identity: Identity) => ({ account: identity.account, memberships: [...identity.memberships] });
-const guarded = {
+export const guarded = {
   403: problem('The request did not come from a Woonwijzer page (CSRF check: `Origin`, `Sec-Fetch-Site`).'),
 };
-const tooMany = problem('Too many requests or wrong codes: the message says when to try again (also in `Retry-After`, when waiting helps).');
+export const tooMany = problem('Too many requests or wrong codes: the message says when to try again (also in `Retry-After`, when waiting helps).');
+
+/** The end of every sign-in (code or passkey): the session cookie set, and who is signed in now. */
+export async function signedIn(c: Context<StaffEnv>, session: OpenedSession): Promise<z.infer<typeof MeSchema>> {
+  const account = await c.var.deps.accounts.getAccount(session.accountId);
+  if (!account) throw new Error('The account of a new session is gone.');
+  writeSessionCookie(c, session.sessionId, Math.floor(SESSION_MAX_MS / 1000));
+  return { account: account.account, memberships: account.memberships };
+}
 
 export const authApp = createResourceApp<StaffEnv>()
   .openapi(
@@ -84,11 +93,7 @@ export const authApp = createResourceApp<StaffEnv>()
     async (c) => {
       const { email, code } = c.req.valid('json');
       const { deps } = c.var;
-      const session = await signIn(deps, normaliseEmail(email), code, deps.clientAddress(c));
-      const account = await deps.accounts.getAccount(session.accountId);
-      if (!account) throw new Error('The account of a new session is gone.');
-      writeSessionCookie(c, session.sessionId, Math.floor(SESSION_MAX_MS / 1000));
-      return c.json({ account: account.account, memberships: account.memberships }, 200);
+      return c.json(await signedIn(c, await signIn(deps, normaliseEmail(email), code, deps.clientAddress(c))), 200);
     },
   )
   .openapi(

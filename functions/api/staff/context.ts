@@ -50,7 +50,8 @@ export interface StaffDeps {
  * The identity is absent until a session proves one, so a route reads it only through the checks below.
  */
 export interface StaffEnv<Deps = StaffDeps> extends ApiAppEnv<Deps> {
-  Variables: ApiAppEnv<Deps>['Variables'] & { identity?: Identity };
+  /** `allowedOrigins`: the origins the staff pages are served from (request-guard.ts), set before any route. */
+  Variables: ApiAppEnv<Deps>['Variables'] & { identity?: Identity; allowedOrigins: readonly string[] };
 }
 
 /**

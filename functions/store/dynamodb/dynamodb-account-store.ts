@@ -4,16 +4,34 @@
 // late: every reader also compares the times itself (functions/accounts/). Sign-out everywhere
 // marks the account item (read consistently with every request) before deleting the sessions its
 // gsi2 lists, since that index is read eventually consistently and can miss a new session.
-import { DeleteCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import type {
-  Account, AccountStore, AccountWithMemberships, Membership, OrganizationMember, ProviderRole, StoredSession, StoredSignInCode,
+  Account, AccountStore, AccountWithMemberships, Membership, OrganizationMember, ProviderRole, StoredPasskey, StoredPasskeyChallenge,
+  StoredSession, StoredSignInCode,
 } from '../account-store.ts';
-import { AccountExistsError, scopeOf } from '../account-store.ts';
+import { AccountExistsError, PASSKEY_CHALLENGE_PURPOSES, scopeOf } from '../account-store.ts';
 import { conditionally, isConditionFailure, type DynamoDbTable, type Item } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
 import { TTL_ATTRIBUTE } from './table-design.ts';
 
 const ttlSeconds = (ms: number) => Math.ceil(ms / 1000);
+
+/** A credential id is up to 1023 bytes: its key holds the SHA-256 of it, the item the id itself. */
+const credentialHash = (credentialId: string) => createHash('sha256').update(credentialId).digest('hex');
+
+function passkeyOf(item: Item): StoredPasskey {
+  return {
+    credentialId: String(item.credentialId),
+    accountId: String(item.accountId),
+    publicKey: String(item.publicKey),
+    counter: Number(item.counter),
+    transports: Array.isArray(item.transports) ? item.transports.map(String) : [],
+    name: String(item.name),
+    createdAt: String(item.createdAt),
+    ...(typeof item.lastUsedAt === 'string' ? { lastUsedAt: item.lastUsedAt } : {}),
+  };
+}
 
 /** A membership's item: its keys say it all (the primary key who holds it, gsi2 where it holds). */
 export function membershipItem(accountId: string, membership: Membership): Item {
@@ -190,5 +208,70 @@ export class DynamoDbAccountStore implements AccountStore {
     });
     await this.table.batchWrite(keys.map((key) => ({ delete: key })));
     return keys.length;
+  }
+
+  async putPasskeyChallenge(challenge: StoredPasskeyChallenge): Promise<void> {
+    await this.table.put(entities.passkeyChallenge.item({ challengeHash: challenge.challengeHash }, {
+      purpose: challenge.purpose,
+      ...(challenge.sessionHash ? { sessionHash: challenge.sessionHash } : {}),
+      expiresAtMs: challenge.expiresAtMs,
+      [TTL_ATTRIBUTE]: ttlSeconds(challenge.expiresAtMs),
+    }));
+  }
+
+  async takePasskeyChallenge(challengeHash: string): Promise<StoredPasskeyChallenge | undefined> {
+    const out = await this.table.doc.send(new DeleteCommand({
+      TableName: this.table.name,
+      Key: entities.passkeyChallenge.key({ challengeHash }),
+      ReturnValues: 'ALL_OLD',
+    }));
+    const item = out.Attributes;
+    const purpose = PASSKEY_CHALLENGE_PURPOSES.find((p) => p === item?.purpose);
+    if (!item || !purpose) return undefined;
+    return {
+      challengeHash,
+      purpose,
+      ...(typeof item.sessionHash === 'string' ? { sessionHash: item.sessionHash } : {}),
+      expiresAtMs: Number(item.expiresAtMs),
+    };
+  }
+
+  async putPasskey(passkey: StoredPasskey): Promise<boolean> {
+    const item = entities.passkey.item({ credentialHash: credentialHash(passkey.credentialId), accountId: passkey.accountId }, { ...passkey });
+    return conditionally(() => this.table.doc.send(new PutCommand({
+      TableName: this.table.name,
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(pk)',
+    })));
+  }
+
+  async getPasskey(credentialId: string): Promise<StoredPasskey | undefined> {
+    const item = await this.table.get(entities.passkey.key({ credentialHash: credentialHash(credentialId) }), { consistent: true });
+    return item ? passkeyOf(item) : undefined;
+  }
+
+  async listPasskeys(accountId: string): Promise<StoredPasskey[]> {
+    const items = await this.table.queryAll(entities.passkey.query('gsi2', { accountId }, { onlyThis: true }));
+    return items.map(passkeyOf).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async usePasskey(credentialId: string, previousCounter: number, counter: number, lastUsedAt: string): Promise<boolean> {
+    return conditionally(() => this.table.doc.send(new UpdateCommand({
+      TableName: this.table.name,
+      Key: entities.passkey.key({ credentialHash: credentialHash(credentialId) }),
+      UpdateExpression: 'SET #counter = :counter, lastUsedAt = :used',
+      ConditionExpression: 'attribute_exists(pk) AND #counter = :previous',
+      ExpressionAttributeNames: { '#counter': 'counter' },
+      ExpressionAttributeValues: { ':counter': counter, ':previous': previousCounter, ':used': lastUsedAt },
+    })));
+  }
+
+  async deletePasskey(accountId: string, credentialId: string): Promise<boolean> {
+    return conditionally(() => this.table.doc.send(new DeleteCommand({
+      TableName: this.table.name,
+      Key: entities.passkey.key({ credentialHash: credentialHash(credentialId) }),
+      ConditionExpression: 'accountId = :account',
+      ExpressionAttributeValues: { ':account': accountId },
+    })));
   }
 }

@@ -317,6 +317,18 @@ export const entities = {
     gsi2: { pk: ['ACCOUNT', accountId], sk: ['SESSION', hexField('sessionHash')] },
   }),
   /**
+   * A passkey, by the SHA-256 of its credential id (any length up to 1023 bytes, so hashed for the
+   * key); gsi2 lists an account's passkeys beside its sessions.
+   */
+  passkey: defineEntity('passkey', {
+    primary: { pk: ['PASSKEY', hexField('credentialHash')], sk: ['PASSKEY'] },
+    gsi2: { pk: ['ACCOUNT', accountId], sk: ['PASSKEY', hexField('credentialHash')] },
+  }),
+  /** A WebAuthn challenge handed out for a registration or sign-in, by its SHA-256, until answered or expired. */
+  passkeyChallenge: defineEntity('passkeyChallenge', {
+    primary: { pk: ['PASSKEY-CHALLENGE', hexField('challengeHash')], sk: ['CHALLENGE'] },
+  }),
+  /**
    * An open invitation, by the SHA-256 of its token (the token itself is only in the mail); gsi2
    * lists an organisation's open invitations by their id, for listing and withdrawing.
    */
