@@ -55,14 +55,26 @@ export const ESBUILD_OPTIONS = {
 export const BUNDLE_BUDGET_BYTES = 500 * 1024;
 
 /**
+ * The staff function's own budget, raised deliberately for passkeys (issue 11): measured
+ * 2026-12-03, the bundle is 724 KB, of which @simplewebauthn/server with its certificate parsers
+ * (asn1js, @peculiar/*, tsyringe, reflect-metadata) is about 305 KB and the rest 410 KB. Splitting
+ * it out is not possible in one Lambda file (esbuild splits only into several files), and a function
+ * of its own for two sign-in routes would double the staff function's cold starts and its secret
+ * reads. What costs at a cold start is evaluating code, not its bytes: the library is imported
+ * dynamically (functions/accounts/passkeys.ts), so esbuild keeps it as a module run only on the
+ * first passkey request (its evaluation measured 50-115 ms here). The margin above 724 KB is for
+ * the portal work still landing in this function, not for another library this size.
+ */
+export const STAFF_BUNDLE_BUDGET_BYTES = 750 * 1024;
+
+/**
  * Each function's budget, minified, checked by scripts/bundle-sizes.ts and the bundle-budget test.
- * The staff function (248 KB with sign-in alone) gets the same ceiling: a sign-in waits for its
- * cold start as a search does. Passkeys (@simplewebauthn/server, about 310 KB) would not fit
- * beside it; raising this is a decision to make here, with its reason, not a test to loosen.
+ * The staff function (248 KB with sign-in alone) had the common ceiling until passkeys (above):
+ * a sign-in waits for its cold start as a search does.
  */
 export const BUNDLE_BUDGETS: Readonly<Record<LambdaName, number>> = {
   api: BUNDLE_BUDGET_BYTES,
-  staff: BUNDLE_BUDGET_BYTES,
+  staff: STAFF_BUNDLE_BUDGET_BYTES,
   indexer: BUNDLE_BUDGET_BYTES,
   reindex: BUNDLE_BUDGET_BYTES,
   remind: BUNDLE_BUDGET_BYTES,

@@ -6,16 +6,22 @@
 // face, the device's lock) is required, the counter must go up (a counter that does not hints at a
 // copied passkey), and sign-ins are throttled per address with the code sign-ins. The relying
 // party (rpID, origins) comes from the staff app's allowed origins, never from the answer.
-import {
-  generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse,
-  type AuthenticationResponseJSON, type AuthenticatorTransport, type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON, type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON, AuthenticatorTransport, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { StoredPasskey, StoredPasskeyChallenge } from '../store/account-store.ts';
 import { PasskeyError } from './account-errors.ts';
 import { sha256 } from './hashing.ts';
 import { openSession, type OpenedSession, type SignInDeps } from './sign-in.ts';
 import { networkOf, throttle } from './throttle.ts';
+
+/**
+ * The library (about 300 KB bundled, with its certificate parsers) is evaluated on the first
+ * passkey request, not at every cold start of the staff function: esbuild keeps a dynamic import
+ * in the one bundle file but runs its modules only when it is called.
+ */
+const webauthn = () => import('@simplewebauthn/server');
 
 /** Long enough to find the phone and touch the sensor; the browser's prompt is given the same time. */
 export const PASSKEY_CHALLENGE_LIFETIME_MS = 5 * 60_000;
@@ -92,6 +98,7 @@ export interface Registrant {
 /** Options for the browser to make a passkey for the signed-in person; the account's passkeys are excluded. */
 export async function passkeyRegistrationOptions(deps: PasskeyDeps, who: Registrant, rp: RelyingParty): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const existing = await deps.accounts.listPasskeys(who.accountId);
+  const { generateRegistrationOptions } = await webauthn();
   const options = await generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: rp.rpID,
@@ -113,6 +120,7 @@ export async function registerPasskey(
   deps: PasskeyDeps, who: Registrant, response: RegistrationResponseJSON, name: string, rp: RelyingParty,
 ): Promise<PasskeySummary> {
   const challenge = await takeChallenge(deps, response.response.clientDataJSON, 'registration', who.sessionHash);
+  const { verifyRegistrationResponse } = await webauthn();
   const verification = await verifyRegistrationResponse({
     response,
     expectedChallenge: challenge,
@@ -140,6 +148,7 @@ const addressSubject = (address: string | undefined) => (address ? networkOf(add
 /** Options for a passkey sign-in by anyone: no account named, the browser offers the passkeys it holds for this site. */
 export async function passkeySignInOptions(deps: PasskeyDeps, address: string | undefined, rp: RelyingParty): Promise<PublicKeyCredentialRequestOptionsJSON> {
   await throttle(deps, 'passkey-options-per-address', addressSubject(address));
+  const { generateAuthenticationOptions } = await webauthn();
   const options = await generateAuthenticationOptions({ rpID: rp.rpID, userVerification: 'required', timeout: PASSKEY_CHALLENGE_LIFETIME_MS });
   await storeChallenge(deps, options.challenge, 'sign-in');
   return options;
@@ -153,6 +162,7 @@ export async function signInWithPasskey(
   const challenge = await takeChallenge(deps, response.response.clientDataJSON, 'sign-in');
   const passkey = await deps.accounts.getPasskey(response.id);
   if (!passkey) throw PasskeyError.unknownCredential();
+  const { verifyAuthenticationResponse } = await webauthn();
   const verification = await verifyAuthenticationResponse({
     response,
     expectedChallenge: challenge,
