@@ -12,6 +12,7 @@ import { setUpHistory } from './manage/history.ts';
 import { setUpHousingFormEditor } from './manage/housing-form-editor.ts';
 import { setUpLocationEditor } from './manage/location-editor.ts';
 import { setUpOverview } from './manage/overview.ts';
+import { setUpPasskeys } from './manage/passkeys.ts';
 import { readPageData, type ManagePageData } from './manage/page-data.ts';
 import { setUpSignIn } from './manage/sign-in.ts';
 import { setUpSpreadsheet } from './manage/spreadsheet.ts';
@@ -105,11 +106,13 @@ function start(data: ManagePageData): void {
     },
   };
 
-  const signIn = setUpSignIn(ctx, (me: Me) => {
+  const signedIn = (me: Me) => {
     ctx.me = me;
     alert('');
     void route(true, m.signIn.welcome);
-  });
+  };
+  const signIn = setUpSignIn(ctx, signedIn);
+  const passkeys = setUpPasskeys(ctx, signedIn);
   const overview = setUpOverview(ctx);
   const housingFormEditor = setUpHousingFormEditor(ctx);
   const locationEditor = setUpLocationEditor(ctx);
@@ -128,6 +131,8 @@ function start(data: ManagePageData): void {
 
   function showAccount(): void {
     if (!account || !ctx.me) return;
+    // The passkeys are read when the panel appears (after a sign-in or a reload), not on every view.
+    if (account.hidden) void passkeys.showSettings();
     account.hidden = false;
     const name = account.querySelector('[data-account-name]');
     if (name) name.textContent = fill(m.accountLabel, { name: ctx.me.account.name });

@@ -18,6 +18,7 @@ import { codeIn } from '../../support/test-staff-app.ts';
 import { axeViolations } from '../axe.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
 import { focusState, horizontalOverflow, inFirstScreen, screenshot } from '../page-checks.ts';
+import { providerPasskeyTests } from './provider-passkeys.ts';
 
 const REGION = 'zuid-limburg';
 
@@ -152,6 +153,8 @@ const fits = (body: MatchResponse, t: Target) => body.results.find((result) => r
 
 export function providerPortalSuite(harness: () => SiteHarness): void {
   describe('the provider portal', () => {
+    providerPasskeyTests(harness);
+
     it('signs in with the mailed code (a wrong one said at the box with the tries left), leads with what needs attention, and a waiting list marked "Plaats vrij" reaches the public match at once', async () => {
       const h = harness();
       const t = await target(h, 0);

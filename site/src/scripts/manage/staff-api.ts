@@ -57,7 +57,8 @@ export interface Invitation {
 }
 export interface AcceptedInvitation { email: string; organizationId: string; organizationName: string; role: ProviderRole; accountCreated: boolean }
 
-function call<T>(method: string, path: string, body?: unknown): Promise<ApiOutcome<T>> {
+/** One call of the staff API; the portal's modules with calls of their own (passkeys.ts) use it too. */
+export function call<T>(method: string, path: string, body?: unknown): Promise<ApiOutcome<T>> {
   const unsafe = method !== 'GET';
   return apiFetch<never>((options) => fetch(path, {
     ...options.init,
