@@ -318,3 +318,37 @@ describe('passkeys that are refused', () => {
     expect((await t.post('/api/auth/passkey-sign-in/options', undefined, { headers: { 'x-test-address': '198.51.100.7' } })).status).toBe(200);
   });
 });
+
+describe('passkeys on the site\'s origins in AWS', () => {
+  const SITE = 'https://woonwijzer.example';
+  const CDN = 'https://d111111abcdef8.cloudfront.net';
+
+  it('names the host of the page asking as the relying party, and accepts an answer from any allowed origin only', async () => {
+    const aws = await createStaffTestApp({ clock, allowedOrigins: [SITE, CDN] });
+    await aws.createAccount(EMAIL, [{ role: 'provider-editor', organizationId: 'zorggroep-zuid' }], 'Eva Editor');
+    expect((await aws.post('/api/auth/code', { email: EMAIL }, { base: SITE })).status).toBe(202);
+    const code = codeIn((await aws.mails()).at(-1) as string);
+    const cookie = cookieOf(await aws.post('/api/auth/sign-in', { email: EMAIL, code }, { base: SITE }));
+
+    const options = (await (await aws.post('/api/auth/passkeys/registration-options', undefined, { cookie, base: SITE })).json()) as Options;
+    expect(options.rp?.id).toBe('woonwijzer.example');
+    const authenticator = new SoftwareAuthenticator();
+    const stored = await aws.post('/api/auth/passkeys', {
+      name: 'Telefoon', response: authenticator.register({ origin: SITE, rpID: 'woonwijzer.example', challenge: options.challenge }),
+    }, { cookie, base: SITE });
+    expect(stored.status).toBe(201);
+
+    const fromCdn = (await (await aws.post('/api/auth/passkey-sign-in/options', undefined, { base: CDN })).json()) as Options;
+    expect(fromCdn.rpId).toBe('d111111abcdef8.cloudfront.net');
+    const { challenge } = (await (await aws.post('/api/auth/passkey-sign-in/options', undefined, { base: SITE })).json()) as Options;
+    const signedIn = await aws.post('/api/auth/passkey-sign-in', {
+      response: authenticator.assert({ origin: SITE, rpID: 'woonwijzer.example', challenge }),
+    }, { base: SITE });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get('set-cookie')).toMatch(/^__Secure-woonwijzer-session=/);
+
+    // The staff API's own address is no page of the site: refused before any passkey is looked at.
+    const direct = await aws.post('/api/auth/passkey-sign-in/options', undefined, { base: 'https://abc123.execute-api.eu-west-1.amazonaws.com' });
+    expect(direct.status).toBe(403);
+  });
+});

@@ -25,7 +25,9 @@ export function movableClock(iso: string) {
  * `codeAnswerFloorMs` is 0 unless a test sets it, so the suites do not wait the second a code
  * request takes in production (the timing test sets its own).
  */
-export async function createStaffTestApp(options: { clock: Clock; say?: (line: string) => void; mailer?: Mailer; codeAnswerFloorMs?: number }) {
+export async function createStaffTestApp(options: {
+  clock: Clock; say?: (line: string) => void; mailer?: Mailer; codeAnswerFloorMs?: number; allowedOrigins?: readonly string[];
+}) {
   const { stores, client, tableName } = await createTestStore();
   const outbox = await mkdtemp(join(tmpdir(), 'woonwijzer-outbox-'));
   const notices: string[] = [];
@@ -44,7 +46,7 @@ export async function createStaffTestApp(options: { clock: Clock; say?: (line: s
     secret: randomBytes(32),
     clientAddress: (c) => c.req.header(ADDRESS_HEADER) ?? '192.0.2.1',
     codeAnswerFloorMs: options.codeAnswerFloorMs ?? 0,
-  });
+  }, options.allowedOrigins ? { allowedOrigins: () => options.allowedOrigins ?? [] } : {});
 
   /** An unsafe request as the site's own pages send it: same origin, JSON. */
   const post = (path: string, body?: unknown, init: { cookie?: string; headers?: Record<string, string>; base?: string } = {}) =>
