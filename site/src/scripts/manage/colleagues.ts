@@ -3,7 +3,7 @@
 // admin. An editor never gets here (manage.ts shows the overview instead; the API refuses too).
 // A refused invitation says why at its box and keeps what was typed.
 import { el, fill, replaceChildren } from '../shortlist/dom.ts';
-import { type Context, required } from './context.ts';
+import { type Context, oneAtATime, required } from './context.ts';
 import { clearErrors, showErrors } from './form-data.ts';
 import { staffApi, type Invitation, type Member, type ProviderRole } from './staff-api.ts';
 import { count, dateInWords, inPageLanguage } from './words.ts';
@@ -21,7 +21,6 @@ export function setUpColleagues(ctx: Context): { show(): Promise<void> } {
   const words = { messages: {}, labels: {} };
   const organizationId = () => ctx.place.organizationId ?? '';
   let invitations: Invitation[] = [];
-  let busy = false;
 
   function member(person: Member): HTMLElement {
     const you = person.accountId === ctx.me?.account.id;
@@ -99,14 +98,7 @@ export function setUpColleagues(ctx: Context): { show(): Promise<void> } {
     ctx.announce(fill(m.withdrawn, { email: item.email }));
   }
 
-  const once = (task: () => Promise<void>) => {
-    if (busy) return;
-    busy = true;
-    ctx.alert('');
-    void task().finally(() => {
-      busy = false;
-    });
-  };
+  const once = oneAtATime(ctx);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     once(invite);

@@ -55,3 +55,26 @@ export function required<T extends Element>(root: ParentNode, selector: string):
   if (!found) throw new Error(`The portal page has no ${selector}.`);
   return found;
 }
+
+/**
+ * A view's requests one at a time: a second press while the first is waiting does nothing, and the
+ * last alert goes as a new request starts. `run(task)` runs it now; `run.on(task)` is the handler
+ * for a form's submit or a button's click.
+ */
+export function oneAtATime(ctx: Pick<Context, 'alert'>) {
+  let busy = false;
+  const run = (task: () => Promise<void>): void => {
+    if (busy) return;
+    busy = true;
+    ctx.alert('');
+    void task().finally(() => {
+      busy = false;
+    });
+  };
+  return Object.assign(run, {
+    on: (task: () => Promise<void>) => (event?: Event) => {
+      event?.preventDefault();
+      run(task);
+    },
+  });
+}

@@ -6,7 +6,7 @@
 // listing is read again, the result is announced and shown beside the button, and focus stays there.
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { el, fill, replaceChildren } from '../shortlist/dom.ts';
-import { type Context, type Place, required } from './context.ts';
+import { type Context, oneAtATime, type Place, required } from './context.ts';
 import { fillForm, readForm, showErrors } from './form-data.ts';
 import { staffApi, type Attention, type Confirmation, type HousingFormEntry, type LocationEntry } from './staff-api.ts';
 import { count, dateInWords, daysSince } from './words.ts';
@@ -195,15 +195,7 @@ export function setUpOverview(ctx: Context): { show(): void } {
     }
   }
 
-  let busy = false;
-  const once = (task: () => Promise<void>) => {
-    if (busy) return;
-    busy = true;
-    ctx.alert('');
-    void task().finally(() => {
-      busy = false;
-    });
-  };
+  const once = oneAtATime(ctx);
 
   view.addEventListener('click', (event) => {
     const target = (event.target as Element).closest<HTMLElement>('[data-action], [data-open-update]');

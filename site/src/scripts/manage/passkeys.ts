@@ -5,7 +5,7 @@
 // the page's language (words.ts inPageLanguage); a prompt the person closed changes nothing.
 import type { ApiOutcome } from '../lib/api-fetch.ts';
 import { el, fill, replaceChildren } from '../shortlist/dom.ts';
-import { type Context, required } from './context.ts';
+import { type Context, oneAtATime, required } from './context.ts';
 import { clearErrors, showErrors } from './form-data.ts';
 import { call, type Me } from './staff-api.ts';
 import { dateInWords, inPageLanguage } from './words.ts';
@@ -41,7 +41,6 @@ export function setUpPasskeys(ctx: Context, onSignedIn: (me: Me) => void): Passk
   const list = required<HTMLElement>(settings, '[data-passkey-list]');
   const none = required<HTMLElement>(settings, '[data-passkeys-none]');
   const words = { messages: {}, labels: {} };
-  let busy = false;
 
   signInPart.hidden = !supported();
   required<HTMLElement>(settings, '[data-passkeys-supported]').hidden = !supported();
@@ -127,17 +126,7 @@ export function setUpPasskeys(ctx: Context, onSignedIn: (me: Me) => void): Passk
   }
 
   /** One request at a time: a second press while waiting does nothing. */
-  function once(task: () => Promise<void>) {
-    return (event?: Event) => {
-      event?.preventDefault();
-      if (busy) return;
-      busy = true;
-      ctx.alert('');
-      void task().finally(() => {
-        busy = false;
-      });
-    };
-  }
+  const once = oneAtATime(ctx).on;
   required<HTMLButtonElement>(signInPart, '[data-action="passkey-sign-in"]').addEventListener('click', once(signIn));
   form.addEventListener('submit', once(setUp));
 

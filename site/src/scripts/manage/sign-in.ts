@@ -5,7 +5,7 @@
 // whose invitation was just accepted (the invitation page) is filled in.
 import type { ApiOutcome } from '../lib/api-fetch.ts';
 import { fill } from '../shortlist/dom.ts';
-import { type Context, required } from './context.ts';
+import { type Context, oneAtATime, required } from './context.ts';
 import { clearErrors, showErrors } from './form-data.ts';
 import { staffApi, type Me } from './staff-api.ts';
 import { count, inPageLanguage } from './words.ts';
@@ -41,7 +41,6 @@ export function setUpSignIn(ctx: Context, onSignedIn: (me: Me) => void): { show(
   const codeBox = required<HTMLInputElement>(codeForm, 'input[name="code"]');
   const m = ctx.data.texts.signIn;
   const words = { messages: {}, labels: {} };
-  let busy = false;
 
   const say = (form: HTMLFormElement, path: string, message: string) => showErrors(form, [{ path, message }], words, '');
   const tooMany = (outcome: { retryAfterSeconds?: number }) =>
@@ -122,16 +121,7 @@ export function setUpSignIn(ctx: Context, onSignedIn: (me: Me) => void): { show(
     }
   }
 
-  /** One request at a time: a second press while waiting does nothing. */
-  const once = (task: () => Promise<void>) => (event?: Event) => {
-    event?.preventDefault();
-    if (busy) return;
-    busy = true;
-    ctx.alert('');
-    void task().finally(() => {
-      busy = false;
-    });
-  };
+  const once = oneAtATime(ctx).on;
   emailForm.addEventListener('submit', once(requestCode));
   codeForm.addEventListener('submit', once(signIn));
   view.querySelector('[data-action="new-code"]')?.addEventListener('click', once(requestCode));

@@ -5,7 +5,7 @@
 // words, before and after) or every problem by line and column; "Wijzigingen doorvoeren" applies
 // it all or nothing and the overview is read again. The chosen file stays chosen on any error.
 import { el, fill, replaceChildren } from '../shortlist/dom.ts';
-import { type Context, required } from './context.ts';
+import { type Context, oneAtATime, required } from './context.ts';
 import { problemInWords } from './csv-words.ts';
 import { clearErrors, showErrors } from './form-data.ts';
 import { differenceList } from './history.ts';
@@ -35,7 +35,6 @@ export function setUpSpreadsheet(ctx: Context): { show(): void } {
   const organizationId = () => ctx.place.organizationId ?? '';
   /** The file the shown dry run is of: applying sends exactly that. */
   let planned: string | undefined;
-  let busy = false;
 
   const sayAtFile = (message: string) => showErrors(form, [{ path: 'file', message }], words, '');
 
@@ -138,15 +137,7 @@ export function setUpSpreadsheet(ctx: Context): { show(): void } {
     ctx.failed(outcome);
   }
 
-  const once = (task: () => Promise<void>) => (event?: Event) => {
-    event?.preventDefault();
-    if (busy) return;
-    busy = true;
-    ctx.alert('');
-    void task().finally(() => {
-      busy = false;
-    });
-  };
+  const once = oneAtATime(ctx).on;
   form.addEventListener('submit', once(check));
   applyButton.addEventListener('click', once(apply));
   // A new file makes the shown dry run no longer the file's.
