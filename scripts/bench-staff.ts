@@ -43,12 +43,7 @@ async function benchStaffApi(): Promise<{ signIn: string; save: string }> {
     // (sign-in tries are counted per address and day).
     let now = Date.parse('2026-12-01T08:00:00Z');
     const app = createStaffApp({
-      accounts: stores.accounts,
-      throttles: stores.throttles,
-      providerListings: stores.providerListings,
-      listingWriter: stores.listingWriter,
-      regions: stores.regions,
-      invitations: stores.invitations,
+      ...stores,
       siteUrl: 'http://127.0.0.1',
       mailer: { send: async (mail: Mail) => void codes.set(mail.to, /^ {4}([0-9]{6})$/m.exec(mail.text)?.[1] ?? '') },
       clock: { now: () => new Date(now) },

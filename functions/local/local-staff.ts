@@ -9,22 +9,17 @@ import { createStaffApp } from '../api/staff/app.ts';
 import { siteUrl, type Config } from '../platform/config.ts';
 import { OutboxMailer } from '../platform/mail.ts';
 import { REPO_ROOT } from '../platform/paths.ts';
-import type { Stores } from '../store/create-store.ts';
+import type { StaffStores } from '../api/staff/context.ts';
 
 export const outboxDir = (config: Pick<Config, 'DATA_DIR'>) => join(resolve(REPO_ROOT, config.DATA_DIR), 'outbox');
 
 export async function createLocalStaffApp(
   config: Config,
-  stores: Pick<Stores, 'accounts' | 'throttles' | 'providerListings' | 'listingWriter' | 'regions' | 'invitations'>,
+  stores: StaffStores,
   clock: Clock,
 ) {
   return createStaffApp({
-    accounts: stores.accounts,
-    throttles: stores.throttles,
-    providerListings: stores.providerListings,
-    listingWriter: stores.listingWriter,
-    regions: stores.regions,
-    invitations: stores.invitations,
+    ...stores,
     siteUrl: siteUrl(config),
     mailer: new OutboxMailer(outboxDir(config), config.MAIL_FROM),
     clock,

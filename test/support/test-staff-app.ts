@@ -34,12 +34,7 @@ export async function createStaffTestApp(options: {
   const say = options.say ?? ((line: string) => void notices.push(line));
   const mailer = options.mailer ?? new OutboxMailer(outbox, 'Woonwijzer <noreply@woonwijzer.example>', say, options.clock.now);
   const app = createStaffApp({
-    accounts: stores.accounts,
-    throttles: stores.throttles,
-    providerListings: stores.providerListings,
-    listingWriter: stores.listingWriter,
-    regions: stores.regions,
-    invitations: stores.invitations,
+    ...stores,
     siteUrl: TEST_ORIGIN,
     mailer,
     clock: options.clock,

@@ -23,8 +23,11 @@ export interface Identity {
   sessionHash: string;
 }
 
-/** What the staff apps need: the accounts and listings with write rights, mail, the clock and the server secret. */
-export interface StaffDeps {
+/**
+ * The store ports the staff apps use, each under its name in `Stores` (create-store.ts), so a caller
+ * hands the stores over whole (`{ ...stores, mailer, ... }`) and a new port needs no caller changed.
+ */
+export interface StaffStores {
   accounts: AccountStore;
   throttles: ThrottleStore;
   /** A provider's edits of its own listing. */
@@ -34,6 +37,10 @@ export interface StaffDeps {
   /** The regions, to place an edited location in one (as the import does). */
   regions: Pick<RegionReader, 'listRegions'>;
   invitations: InvitationStore;
+}
+
+/** What the staff apps need: the stores with write rights, mail, the clock and the server secret. */
+export interface StaffDeps extends StaffStores {
   /** The site's origin, for links in mails (config.ts `siteUrl`). */
   siteUrl: string;
   mailer: Mailer;
