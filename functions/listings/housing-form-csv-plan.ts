@@ -4,7 +4,7 @@
 // stored one, at a location the organisation does not have, or naming a housing form that is not
 // there, is a problem of that row: any problem and nothing is applied.
 import { isDeepStrictEqual } from 'node:util';
-import type { HousingForm } from '../../shared/domain/index.ts';
+import { datedWaitingList, type HousingForm } from '../../shared/domain/index.ts';
 import { columnLetter, CSV_HEADERS, type CsvProblem, type HousingFormRow } from './housing-form-csv.ts';
 
 /** A housing form of the organisation as stored now. */
@@ -35,8 +35,6 @@ export type PlannedChange =
     };
 
 export type CsvPlan = { ok: true; changes: PlannedChange[] } | { ok: false; problems: CsvProblem[] };
-
-const WAITING_FIELDS = ['status', 'weeks', 'placesAvailable'] as const;
 
 const cellOf = (header: string) => ({ column: columnLetter(CSV_HEADERS.indexOf(header)), field: header });
 
@@ -82,7 +80,7 @@ export function planHousingFormChanges(
       });
       continue;
     }
-    const next = withWaitingListDate(row.housingForm, current.housingForm, now);
+    const next: HousingForm = { ...row.housingForm, waitingList: datedWaitingList(current.housingForm.waitingList, row.housingForm.waitingList, now) };
     const fields = changedFields(current.housingForm, next);
     changes.push(
       fields.length === 0
@@ -91,11 +89,6 @@ export function planHousingFormChanges(
     );
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, changes };
-}
-
-function withWaitingListDate(next: HousingForm, current: HousingForm, now: Date): HousingForm {
-  const changed = WAITING_FIELDS.some((key) => next.waitingList[key] !== current.waitingList[key]);
-  return { ...next, waitingList: { ...next.waitingList, updatedAt: changed ? now.toISOString() : current.waitingList.updatedAt } };
 }
 
 /** Each field that differs, by its CSV header (waiting-list fields as waitingList.status and so on). */

@@ -4,6 +4,7 @@
 // always passed in (the API's clock, a page's build date): nothing here reads the time.
 // Plain functions without zod, so the site's scripts can import this module on its own.
 import { parseDate } from '../i18n/dates.ts';
+import type { WaitingList } from './listing.ts';
 
 /** docs/domain.md: a state confirmed more than 30 days before the moment asked about may be outdated. */
 export const WAITING_LIST_STALE_AFTER_DAYS = 30;
@@ -34,4 +35,13 @@ export function isCurrentSince(confirmedMs: number | undefined, currentSinceMs: 
 /** Whether a state confirmed on `updatedAt` is possibly outdated at `asOf`. */
 export function isWaitingListStale(updatedAt: string, asOf: Date): boolean {
   return !isCurrentSince(waitingListConfirmedMs(updatedAt), waitingListCurrentSinceMs(asOf));
+}
+
+/**
+ * A waiting list as reported now: its date says when the report was last given, so it moves to
+ * `now` only when the report itself (status, weeks, places) changed; otherwise the stored one stays.
+ */
+export function datedWaitingList(stored: WaitingList, reported: WaitingList, now: Date): WaitingList {
+  const same = stored.status === reported.status && stored.weeks === reported.weeks && stored.placesAvailable === reported.placesAvailable;
+  return same ? stored : { ...reported, updatedAt: now.toISOString() };
 }

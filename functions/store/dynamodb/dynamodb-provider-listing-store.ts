@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { HousingForm, Organization, StoredLocation } from '../../../shared/domain/index.ts';
+import { datedWaitingList, type HousingForm, type Organization, type StoredLocation } from '../../../shared/domain/index.ts';
 import {
   MAX_BULK_CHANGES, MAX_CONFIRMATIONS, MAX_FORMS_PER_LOCATION_CHANGE, HISTORY_LIMIT, type BulkHousingFormChange, type ChangeAction, type ChangeContext, type Confirmation,
   type HousingFormRef, type ListingChange, type ListingLocation, type OrganizationListing, type ProviderListingStore,
@@ -91,11 +91,6 @@ const remove = (organizationId: string, previous: Item): VersionedWrite => ({
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const sameContent = (a: unknown, b: unknown) => contentHash(a) === contentHash(b);
 
-/** Whether the report of a waiting list differs, its date aside. */
-function sameReport(a: HousingForm['waitingList'], b: HousingForm['waitingList']): boolean {
-  return a.status === b.status && a.weeks === b.weeks && a.placesAvailable === b.placesAvailable;
-}
-
 /** A cancelled transaction that met another one on the same item: planned again after a short pause. */
 function isTransactionClash(error: unknown): boolean {
   return error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
@@ -162,11 +157,7 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
     return this.change(organizationId, [locationId], ctx, (state, plan) => {
       const { part, location } = ownLocation(state, locationId);
       const previous = expectForm(part, ref, expectedVersion);
-      // The date says when the waiting list was last reported: only a changed report moves it.
-      const waitingList = sameReport(previous.data.waitingList, form.waitingList)
-        ? previous.data.waitingList
-        : { ...form.waitingList, updatedAt: ctx.now.toISOString() };
-      const next: HousingForm = { ...form, waitingList };
+      const next: HousingForm = { ...form, waitingList: datedWaitingList(previous.data.waitingList, form.waitingList, ctx.now) };
       if (sameContent(next, previous.data)) return plan.nothing({ value: previous.data, version: versionOf(previous) });
       plan.write(update(organizationId, previous, housingFormItem(state.org.data, location.data, next), ctx.now));
       plan.summary(part, formsWith(part, next));
@@ -226,10 +217,7 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
           return { value: next, version: 1 };
         }
         const previous = expectForm(part, ref, change.expectedVersion);
-        const waitingList = sameReport(previous.data.waitingList, change.housingForm.waitingList)
-          ? previous.data.waitingList
-          : { ...change.housingForm.waitingList, updatedAt: ctx.now.toISOString() };
-        const next: HousingForm = { ...change.housingForm, waitingList };
+        const next: HousingForm = { ...change.housingForm, waitingList: datedWaitingList(previous.data.waitingList, change.housingForm.waitingList, ctx.now) };
         if (sameContent(next, previous.data)) return { value: previous.data, version: versionOf(previous) };
         plan.write(update(organizationId, previous, housingFormItem(state.org.data, location.data, next), ctx.now));
         plan.audit(ref, 'updated', previous.data, next);
