@@ -6,7 +6,9 @@ import type { HousingForm, Organization, WaitingList } from '../../../../shared/
 import type { StoredLocation } from '../../../../shared/domain/views.ts';
 import { apiFetch, type ApiOutcome } from '../lib/api-fetch.ts';
 
-// Types only (erased in the bundle): no zod reaches the browser.
+// Types only (erased in the bundle): no zod, CSV reader or server code reaches the browser.
+import type { InvitationView } from '../../../../functions/accounts/invitations.ts';
+import type { CsvProblem } from '../../../../functions/listings/housing-form-csv.ts';
 import type { Attention } from '../../../../shared/domain/provider-attention.ts';
 
 export type { Attention };
@@ -32,8 +34,8 @@ export interface Change {
 }
 export interface Confirmation { locationId: string; housingFormId: string; version: number }
 
-/** A cell or row of an uploaded CSV that cannot be used (functions/api/staff/provider/csv.ts); the message is English. */
-export interface CsvProblem { line: number; column?: string; field?: string; message: string }
+/** A cell or row of an uploaded CSV that cannot be used (the reader's own type); the message is English. */
+export type { CsvProblem };
 export interface CsvChange {
   line: number;
   locationId: string;
@@ -45,16 +47,8 @@ export interface CsvCounts { unchanged: number; updated: number; created: number
 export type CsvPlan = { ok: true; changes: CsvChange[]; counts: CsvCounts } | { ok: false; problems: CsvProblem[] };
 
 export interface Member { accountId: string; name: string; email: string; roles: ProviderRole[] }
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string;
-  role: ProviderRole;
-  organizationId: string;
-  invitedBy: { name: string };
-  createdAt: string;
-  expiresAt: string;
-}
+/** An open invitation as the API lists it (the server's own type). */
+export type Invitation = InvitationView;
 export interface AcceptedInvitation { email: string; organizationId: string; organizationName: string; role: ProviderRole; accountCreated: boolean }
 
 /** One call of the staff API; the portal's modules with calls of their own (passkeys.ts) use it too. */
