@@ -21,7 +21,7 @@ const config = readConfig();
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 say('Woonwijzer starts: the database first (DynamoDB Local, data kept in ' + config.DATA_DIR + '/)...');
-const db = await openLocalDatabase(config, { announce: true });
+const db = await openLocalDatabase(config, { announce: true, say });
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;

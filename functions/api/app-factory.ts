@@ -48,6 +48,11 @@ export function createApiApp<E extends ApiAppEnv>(deps: E['Variables']['deps'], 
   app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));
   app.onError((error, c) => {
     const known = httpErrorFor(error);
+    if (known?.status === 503) {
+      // Not our fault, but an operator wants to see it: where, and which error, never the request.
+      log.warn('a dependency did not answer', { method: c.req.method, route: c.req.routePath, error: errorSummary(error) });
+      recordMetric('dependencyUnavailable', 1);
+    }
     if (known) return c.json(known.body, known.status, known.headers);
     // Where and what broke, never what was sent: the body, the query string and the path are user
     // input (a match is health data, /api/postcodes/{postcode} holds a postcode), and so may be the

@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
 import { InvitationError, PasskeyError, SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
 import type { ImportRefusal } from '../listings/import-listing.ts';
+import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../platform/outbound-calls.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
 import {
   BadCursorError, ChangeTooLargeError, IdConflictError, IdTakenError, ItemNotFoundError, LastHousingFormError, VersionConflictError,
@@ -117,6 +118,20 @@ export class CrossSiteRequestError extends Error {
   }
 }
 
+const UNAVAILABLE = 'Woonwijzer cannot reach its data right now. Please try again in a few seconds.';
+
+/**
+ * A request that could not be served in time because something it needs (the store, the search
+ * engine) does not answer: a 503 with Retry-After. An HTTPException, so Hono's timeout middleware
+ * can throw it when a request's deadline passes.
+ */
+export class DependencyUnavailableError extends HTTPException {
+  constructor() {
+    super(503, { message: UNAVAILABLE });
+    this.name = 'DependencyUnavailableError';
+  }
+}
+
 export interface HttpError {
   status: ContentfulStatusCode;
   /**
@@ -170,6 +185,10 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
   if (error instanceof ImportRefusedError) return answer(error.status, error.code, error.message, error.fields);
   if (error instanceof LastHousingFormError) return answer(409, 'last_housing_form', error.message);
   if (error instanceof ChangeTooLargeError) return answer(409, 'change_too_large', error.message);
+  // After the validation and refusal cases: only a dependency that did not answer gets here.
+  if (error instanceof DependencyUnavailableError || isDependencyUnavailable(error)) {
+    return { ...answer(503, 'service_unavailable', UNAVAILABLE), headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } };
+  }
   if (error instanceof HTTPException && error.status === 415) {
     return answer(415, 'unsupported_media_type', 'Send the body as JSON, with the header Content-Type: application/json.');
   }

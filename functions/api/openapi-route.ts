@@ -1,6 +1,7 @@
 // How a route is declared for the OpenAPI document: every operation has an id, and the answers that
 // come from outside its handler are documented on every route alike, so none is forgotten: the body
-// limit (413) and the JSON-only gate (415) where a body is taken, and the gateway's rate limit (429).
+// limit (413) and the JSON-only gate (415) where a body is taken, the gateway's rate limit (429), and
+// a dependency that does not answer in time (503).
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type * as z from 'zod';
 import { ErrorResponseSchema } from '../../shared/domain/index.ts';
@@ -21,11 +22,15 @@ const RATE_LIMITED = {
   description: 'Too many requests: the gateway in front of the API limits the rate. Wait a moment and try again.',
 };
 
+const UNAVAILABLE = {
+  503: problem('Something this needs (the store, the search engine) did not answer in time. Ask again after Retry-After seconds.'),
+};
+
 /**
  * `createRoute` with the shared answers added to its document. They stay out of the route's type:
  * no handler returns them, so the handler and the typed client see only what the handler answers.
  */
 export function apiRoute<const R extends RouteConfig & { operationId: string; summary: string }>(route: R) {
-  const shared = { ...(route.request?.body ? BODY_PROBLEMS : {}), 429: RATE_LIMITED };
+  const shared = { ...(route.request?.body ? BODY_PROBLEMS : {}), 429: RATE_LIMITED, ...UNAVAILABLE };
   return createRoute({ ...route, responses: { ...shared, ...route.responses } as R['responses'] });
 }

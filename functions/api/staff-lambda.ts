@@ -7,6 +7,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { systemClock } from '../../shared/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts';
+import { awsClientSettings } from '../platform/outbound-calls.ts';
 import { readParameter, readSecretString } from '../platform/secrets-extension.ts';
 import { SesMailer } from '../platform/ses-mailer.ts';
 import { createStores } from '../store/create-store.ts';
@@ -21,7 +22,7 @@ const app = createStaffLambdaHandler({
   // Every store port; the staff app takes the ones it declares in StaffDeps.
   deps: {
     ...createStores(config),
-    mailer: new SesMailer(new SESv2Client({ region: config.AWS_REGION }), config.MAIL_FROM),
+    mailer: new SesMailer(new SESv2Client({ ...awsClientSettings(), region: config.AWS_REGION }), config.MAIL_FROM),
     clock: systemClock,
     siteUrl: config.SITE_URL,
   },

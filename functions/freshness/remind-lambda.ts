@@ -12,6 +12,7 @@ import { lambdaHandler } from '../platform/lambda-handler.ts';
 import { log } from '../platform/log.ts';
 import { recordMetric } from '../platform/metrics.ts';
 import { linkOrigin, parseOrigins } from '../platform/site-origins.ts';
+import { awsClientSettings } from '../platform/outbound-calls.ts';
 import { readParameter } from '../platform/secrets-extension.ts';
 import { SesMailer } from '../platform/ses-mailer.ts';
 import { tracer } from '../platform/tracer.ts';
@@ -22,8 +23,8 @@ const config = readConfig();
 const { SITE_URL, SITE_ORIGINS_PARAMETER } = config;
 if (!SITE_URL && !SITE_ORIGINS_PARAMETER) throw new Error('The reminder function needs SITE_URL or SITE_ORIGINS_PARAMETER: the site\'s origin, for the portal link.');
 let siteUrl: string | undefined = SITE_URL;
-const stores = createStores(config, tracer.captureAWSv3Client(createDynamoDbClient(config)));
-const mailer = new SesMailer(tracer.captureAWSv3Client(new SESv2Client({ region: config.AWS_REGION })), config.MAIL_FROM);
+const stores = createStores(config, tracer.captureAWSv3Client(createDynamoDbClient(config, 'batch')));
+const mailer = new SesMailer(tracer.captureAWSv3Client(new SESv2Client({ ...awsClientSettings('batch'), region: config.AWS_REGION })), config.MAIL_FROM);
 
 export interface RemindResult {
   stale: number;

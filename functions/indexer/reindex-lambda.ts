@@ -12,7 +12,7 @@ import { reindex, type ReindexSummary } from './reindex-core.ts';
 import { openSearchSettings } from './search-settings.ts';
 
 const config = readConfig();
-const stores = createStores(config, tracer.captureAWSv3Client(createDynamoDbClient(config)));
+const stores = createStores(config, tracer.captureAWSv3Client(createDynamoDbClient(config, 'batch')));
 const index = createOpenSearchIndex(openSearchSettings(config));
 
 export interface ReindexEvent {

@@ -37,8 +37,18 @@ export type DynamoDbLocalOptions = { mode: 'memory' } | { mode: 'disk'; dir: str
 export type DynamoDbLocal = {
   endpoint: string;
   port: number;
+  /** The java process, for a supervisor or a test that stops or freezes it on purpose. */
+  pid: number | undefined;
+  /** Settles when the process has ended, whether by stop() or otherwise. */
+  exited: Promise<ProcessEnd>;
   stop(): Promise<void>;
 };
+
+export interface ProcessEnd {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  error?: Error;
+}
 
 /** Makes sure the emulator is in the git-ignored cache and returns its folder. */
 export async function ensureDynamoDbLocal(): Promise<string> {
@@ -132,7 +142,7 @@ async function launch(emulatorDir: string, options: DynamoDbLocalOptions, port: 
   child.unref();
   for (const stream of [child.stdout, child.stderr]) (stream as { unref?: () => void } | null)?.unref?.();
 
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((done) => {
+  const exited = new Promise<ProcessEnd>((done) => {
     child.once('error', (error) => done({ code: null, signal: null, error }));
     // 'close', not 'exit': only then has all of java's output been read, for the error messages.
     child.once('close', (code, signal) => done({ code, signal }));
@@ -199,7 +209,64 @@ async function launch(emulatorDir: string, options: DynamoDbLocalOptions, port: 
         `Its last output:\n${output.trim()}`,
     );
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, pid: child.pid, exited, stop };
+}
+
+const RESTART_PAUSE_MS = 2_000;
+
+export interface SupervisedDynamoDbLocal {
+  readonly endpoint: string;
+  /** The java process running now. */
+  pid(): number | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * DynamoDB Local kept running: when its process ends without stop() (killed, crashed, out of
+ * memory), it is started again on the same port and the same data, so every client's endpoint
+ * stays valid and the next request finds it back. `say` tells the person at the terminal.
+ */
+export async function superviseDynamoDbLocal(
+  options: DynamoDbLocalOptions,
+  say: (line: string) => void,
+): Promise<SupervisedDynamoDbLocal> {
+  let current = await startDynamoDbLocal(options);
+  const { port, endpoint } = current;
+  let stopping = false;
+  const where = options.mode === 'disk' ? ` on the same data folder (${options.dir})` : ' (in memory: its data is gone)';
+
+  const watch = (instance: DynamoDbLocal) => {
+    void instance.exited.then(async (end) => {
+      if (stopping || instance !== current) return;
+      const how = end.signal ? `signal ${end.signal}` : `exit code ${end.code ?? '?'}`;
+      say(`The database (DynamoDB Local) stopped unexpectedly (${how}). Starting it again${where}...`);
+      while (!stopping) {
+        try {
+          current = await startDynamoDbLocal(options, { port });
+          if (stopping) {
+            await current.stop();
+            return;
+          }
+          say(`The database runs again at ${endpoint}.`);
+          watch(current);
+          return;
+        } catch (error) {
+          say(`The database could not be started again: ${(error as Error).message.split('\n')[0]}. Trying again in ${RESTART_PAUSE_MS / 1000} s.`);
+          await delay(RESTART_PAUSE_MS);
+        }
+      }
+    });
+  };
+  watch(current);
+
+  return {
+    endpoint,
+    pid: () => current.pid,
+    stop: async () => {
+      stopping = true;
+      await current.stop();
+    },
+  };
 }
 
 /** Polls ListTables until it answers; cancel() ends the loop when java has died meanwhile. */

@@ -7,11 +7,13 @@ import type { Config } from '../platform/config.ts';
 import { createDynamoDbClient, dynamoDbStores, type Stores } from '../store/create-store.ts';
 import { ensureTable } from '../store/dynamodb/ensure-table.ts';
 import { REPO_ROOT } from '../platform/paths.ts';
-import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { superviseDynamoDbLocal } from './dynamodb-local.ts';
 
 export interface LocalDatabase {
   stores: Stores;
   endpoint: string;
+  /** The DynamoDB Local process this one started and watches; undefined for a shared instance. */
+  databasePid(): number | undefined;
   /** Stops DynamoDB Local when this process started it; leaves a shared instance running. */
   close(): Promise<void>;
 }
@@ -21,22 +23,29 @@ const runtimeFile = (config: Config) => join(dataDir(config), 'dynamodb-local.js
 
 /**
  * Opens the stores: at DYNAMODB_ENDPOINT when set; else the instance a running `npm start`
- * announced; else a new DynamoDB Local on disk, which `announce` makes findable for others.
+ * announced; else a new DynamoDB Local on disk, which `announce` makes findable for others. One
+ * this process starts is watched: if it dies it is started again on the same data, and `say`
+ * (the terminal by default) tells the person so.
  */
-export async function openLocalDatabase(config: Config, options: { announce: boolean }): Promise<LocalDatabase> {
+export async function openLocalDatabase(
+  config: Config,
+  options: { announce: boolean; say?: (line: string) => void },
+): Promise<LocalDatabase> {
   const shared = config.DYNAMODB_ENDPOINT ?? (await runningInstance(config));
   if (shared) {
     const stores = await openStores(config, shared);
-    return { stores, endpoint: shared, close: async () => {} };
+    return { stores, endpoint: shared, databasePid: () => undefined, close: async () => {} };
   }
   await mkdir(dataDir(config), { recursive: true });
-  const db = await startDynamoDbLocal({ mode: 'disk', dir: join(dataDir(config), 'dynamodb') });
+  const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const db = await superviseDynamoDbLocal({ mode: 'disk', dir: join(dataDir(config), 'dynamodb') }, say);
   try {
     const stores = await openStores(config, db.endpoint);
     if (options.announce) await writeFile(runtimeFile(config), JSON.stringify({ endpoint: db.endpoint, pid: process.pid }));
     return {
       stores,
       endpoint: db.endpoint,
+      databasePid: db.pid,
       close: async () => {
         if (options.announce) await rm(runtimeFile(config), { force: true });
         await db.stop();

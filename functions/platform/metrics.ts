@@ -23,6 +23,8 @@ export const METRIC = {
   searchResults: { name: 'SearchResults', unit: MetricUnit.Count },
   /** API requests answered with a 5xx status. */
   serverErrors: { name: 'ServerErrors', unit: MetricUnit.Count },
+  /** API requests answered 503 because the store or the search engine did not answer in time. */
+  dependencyUnavailable: { name: 'DependencyUnavailable', unit: MetricUnit.Count },
   /** Stream records the indexer received. */
   indexerRecordsProcessed: { name: 'IndexerRecordsProcessed', unit: MetricUnit.Count },
   /** Stream records reported back for retry. */

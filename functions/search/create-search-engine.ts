@@ -41,5 +41,6 @@ export function lazySearchEngine(build: () => Promise<SearchEngine>): SearchEngi
     search: async (query) => (await engine()).search(query),
     upsert: async (candidates) => (await engine()).upsert(candidates),
     remove: async (candidateIds) => (await engine()).remove(candidateIds),
+    ping: async () => (await engine()).ping(),
   };
 }

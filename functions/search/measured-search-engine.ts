@@ -23,5 +23,6 @@ export function measuredSearchEngine(engine: SearchEngine): SearchEngine {
     },
     upsert: (candidates) => engine.upsert(candidates),
     remove: (candidateIds) => engine.remove(candidateIds),
+    ping: () => engine.ping(),
   };
 }

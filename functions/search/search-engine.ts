@@ -17,4 +17,6 @@ export interface SearchEngine {
   upsert(candidates: readonly MatchCandidate[]): Promise<void>;
   /** Removes documents by candidate id; unknown ids are ignored (idempotent). */
   remove(candidateIds: readonly string[]): Promise<void>;
+  /** Resolves when the engine can answer queries, rejects when it cannot: for /api/health. */
+  ping(): Promise<void>;
 }

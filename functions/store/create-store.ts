@@ -2,6 +2,7 @@
 // client serves every port's adapter; each caller takes only the ports it needs.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
+import { awsClientSettings, type CallProfile } from '../platform/outbound-calls.ts';
 import type { AccountStore } from './account-store.ts';
 import { DynamoDbAccountStore } from './dynamodb/dynamodb-account-store.ts';
 import { DynamoDbInvitationStore } from './dynamodb/dynamodb-invitation-store.ts';
@@ -32,16 +33,20 @@ export interface Stores {
   reminders: ReminderStore;
 }
 
-/** The one client config for DynamoDB Local, so every local caller signs the same way. */
-export function localDynamoDbClientConfig(endpoint: string, region = 'eu-west-1') {
-  return { endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+/**
+ * The one client config for DynamoDB Local, so every local caller signs the same way, with the
+ * deadlines and retries every client has (../platform/outbound-calls.ts).
+ */
+export function localDynamoDbClientConfig(endpoint: string, region = 'eu-west-1', profile: CallProfile = 'interactive') {
+  return { ...awsClientSettings(profile), endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 }
 
-export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION'>): DynamoDBClient {
+/** `profile`: 'interactive' for a request someone waits on, 'batch' for imports and index jobs. */
+export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION'>, profile: CallProfile = 'interactive'): DynamoDBClient {
   if (config.DYNAMODB_ENDPOINT) {
-    return new DynamoDBClient(localDynamoDbClientConfig(config.DYNAMODB_ENDPOINT, config.AWS_REGION));
+    return new DynamoDBClient(localDynamoDbClientConfig(config.DYNAMODB_ENDPOINT, config.AWS_REGION, profile));
   }
-  return new DynamoDBClient({ region: config.AWS_REGION });
+  return new DynamoDBClient({ ...awsClientSettings(profile), region: config.AWS_REGION });
 }
 
 export function dynamoDbStores(client: DynamoDBClient, tableName: string): Stores {

@@ -30,7 +30,7 @@ const get = async <T>(path: string) => {
 
 describe('the listings API', () => {
   it('is healthy', async () => {
-    expect(await get('/api/health')).toEqual({ status: 200, body: { status: 'ok', regions: 2 } });
+    expect(await get('/api/health')).toEqual({ status: 200, body: { status: 'ok', regions: 2, dependencies: { store: 'ok', search: 'ok' } } });
   });
 
   it('lists the regions with their housing-form counts', async () => {

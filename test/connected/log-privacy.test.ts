@@ -77,6 +77,7 @@ const failingEngine: SearchEngine = {
   search: (query) => Promise.reject(openSearchError(query)),
   upsert: () => Promise.resolve(),
   remove: () => Promise.resolve(),
+  ping: () => Promise.resolve(),
 };
 
 /** Stores whose every read fails with the arguments it was given. */

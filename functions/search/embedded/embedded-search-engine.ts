@@ -31,6 +31,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return Object.fromEntries([...this.regions].map(([id, region]) => [id, region.size]));
   }
 
+  /** In this process's memory: it answers whenever the process does. */
+  async ping(): Promise<void> {}
+
   async match(request: MatchRequest, asOf: Date, origin?: Point): Promise<MatchResponse> {
     return matchCandidates(request, this.region(request.regionId).candidates(), asOf, origin, this.options);
   }

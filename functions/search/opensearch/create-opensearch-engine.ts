@@ -21,7 +21,7 @@ export function openSearchEngineFromConfig(
     throw new Error('SEARCH_ENGINE is "opensearch" but OPENSEARCH_URL is not set. Set it, or use SEARCH_ENGINE=embedded.');
   }
   return createOpenSearchEngine(
-    { url: config.OPENSEARCH_URL, indexPrefix: config.OPENSEARCH_INDEX_PREFIX, awsRegion: config.AWS_REGION },
+    { url: config.OPENSEARCH_URL, indexPrefix: config.OPENSEARCH_INDEX_PREFIX, awsRegion: config.AWS_REGION, profile: 'interactive' },
     { regionExists: async (regionId) => (await regions.getRegion(regionId)) !== undefined },
   );
 }

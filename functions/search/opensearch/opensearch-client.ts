@@ -15,6 +15,7 @@ import Connection from '@opensearch-project/opensearch/lib/Connection.js';
 import { ConnectionPool } from '@opensearch-project/opensearch/lib/pool/index.js';
 import Serializer from '@opensearch-project/opensearch/lib/Serializer.js';
 import Transport, { type TransportRequestOptions } from '@opensearch-project/opensearch/lib/Transport.js';
+import { openSearchCallSettings, type CallProfile } from '../../platform/outbound-calls.ts';
 
 type IndexEndpoints = 'create' | 'delete' | 'refresh' | 'putSettings' | 'get' | 'updateAliases';
 
@@ -30,9 +31,10 @@ export function isAwsDomain(url: string): boolean {
   return /\.(es|aos)\.amazonaws\.com(\.cn)?$/.test(host);
 }
 
-export function createOpenSearchClient(url: string, awsRegion = process.env.AWS_REGION ?? 'eu-west-1'): OpenSearchClient {
-  if (!isAwsDomain(url)) return openSearchClient({ node: url });
-  return openSearchClient({ node: url, sigv4: { region: awsRegion, getCredentials: defaultProvider() } });
+export function createOpenSearchClient(url: string, awsRegion = process.env.AWS_REGION ?? 'eu-west-1', profile: CallProfile = 'batch'): OpenSearchClient {
+  const limits = openSearchCallSettings(profile);
+  if (!isAwsDomain(url)) return openSearchClient({ node: url, ...limits });
+  return openSearchClient({ node: url, ...limits, sigv4: { region: awsRegion, getCredentials: defaultProvider() } });
 }
 
 export interface OpenSearchClientOptions {
@@ -41,6 +43,8 @@ export interface OpenSearchClientOptions {
   sigv4?: { region: string; getCredentials: () => Promise<AwsCredentials> };
   /** Retries after a connection error or a 502/503/504 (the Client's default is 3). */
   maxRetries?: number;
+  /** One attempt's time limit (the Client's default is 30 s). */
+  requestTimeoutMs?: number;
 }
 
 interface AwsCredentials {
@@ -77,7 +81,7 @@ export function openSearchClient(options: OpenSearchClientOptions): OpenSearchCl
     connectionPool,
     serializer: new Serializer(),
     maxRetries: options.maxRetries ?? 3,
-    requestTimeout: 30_000,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
     sniffEndpoint: '_nodes/_all/http',
     name: 'opensearch-js',
   });

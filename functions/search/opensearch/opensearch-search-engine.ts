@@ -72,6 +72,11 @@ export class OpenSearchSearchEngine implements SearchEngine {
     return response;
   }
 
+  /** The smallest query the API's grants allow; no index yet (nothing indexed) still answers. */
+  async ping(): Promise<void> {
+    await this.index.client.search({ index: this.index.alias, body: { size: 0 } }, { ignore: [404] });
+  }
+
   upsert(candidates: readonly MatchCandidate[]): Promise<void> {
     return this.index.upsert(candidates);
   }
