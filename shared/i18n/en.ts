@@ -577,6 +577,7 @@ export const en = {
     noScript: 'Searching on this page only works with JavaScript turned on. You can also look at the list of all locations in this region.',
     regionListLink: 'See all locations in {region}',
     errorUnavailable: 'Searching does not work right now. There may be a fault. Please try again in a few minutes. What you filled in stays.',
+    retry: 'Try again',
     errorInvalid: 'We cannot carry out this search. Use at most 200 characters for the search words and try again.',
     errorNotFound: 'We cannot find this region right now. Please try again later.',
     startTitle: 'How would you like to search?',

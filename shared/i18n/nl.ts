@@ -604,6 +604,7 @@ export const nl = {
     noScript: 'Zoeken op deze pagina werkt alleen als JavaScript aan staat. U kunt ook de lijst met alle locaties in deze regio bekijken.',
     regionListLink: 'Bekijk alle locaties in {region}',
     errorUnavailable: 'Het zoeken lukt nu niet. Misschien is er een storing. Probeer het over een paar minuten opnieuw. Wat u heeft ingevuld, blijft staan.',
+    retry: 'Probeer opnieuw',
     errorInvalid: 'Deze zoekopdracht kunnen we niet uitvoeren. Gebruik hoogstens 200 tekens bij de zoekwoorden en probeer het opnieuw.',
     errorNotFound: 'Deze regio kunnen we nu niet vinden. Probeer het later opnieuw.',
     startTitle: 'Hoe wilt u zoeken?',

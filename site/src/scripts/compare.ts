@@ -19,6 +19,7 @@ import { importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../
 import { INTL_LOCALE } from '../../../shared/i18n/locales.ts';
 import { loadShortlist, saveShortlist, sameHousingForm, type ShortlistEntry } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
+import { unavailableNotice } from './lib/unavailable-notice.ts';
 import { compareShortlist, itemKey, outcomeOf, roundKm, wishRows } from './shortlist/compared.ts';
 import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
@@ -69,9 +70,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
   }
 
   function showError(): void {
-    const retry = el('button', { type: 'button', class: 'ww-button' }, m.retry);
-    retry.addEventListener('click', () => { announce(''); void load(); });
-    replaceChildren(content!, el('div', { class: 'ww-alert', role: 'alert' }, el('p', {}, m.unavailable), retry));
+    replaceChildren(content!, unavailableNotice({ message: m.unavailable, retry: m.retry }, () => { announce(''); void load(); }));
   }
 
   function showEmpty(): void {

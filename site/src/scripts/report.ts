@@ -14,6 +14,7 @@ import { questionsFor, wishText } from '../../../shared/i18n/criterion-text.ts';
 import type { SavedAnswers } from '../../../shared/questionnaire/answers.ts';
 import { loadAnswers, loadReportName, loadShortlist, sameHousingForm, saveReportName } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
+import { unavailableNotice } from './lib/unavailable-notice.ts';
 import { compareShortlist, outcomeOf, roundKm, wishRows, type WishRow } from './shortlist/compared.ts';
 import { absoluteHref, el, fill, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
@@ -100,9 +101,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
   }
 
   function showError(): void {
-    const retry = el('button', { type: 'button', class: 'ww-button' }, m.retry);
-    retry.addEventListener('click', () => void load());
-    const message = el('div', { class: 'ww-alert', role: 'alert' }, el('p', {}, m.unavailable), retry);
+    const message = unavailableNotice({ message: m.unavailable, retry: m.retry }, () => void load());
     if (shortlistPart) replaceChildren(shortlistPart, message);
     if (wishesPart) replaceChildren(wishesPart, el('p', { class: 'ww-muted' }, m.unavailable));
   }

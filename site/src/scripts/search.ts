@@ -11,6 +11,7 @@
 // Under each open filter group a link with the new count leads to the list. The words box still
 // waits for Enter or the button, so typing does not search at every letter.
 import { api, apiFetch } from './lib/api-fetch.ts';
+import { unavailableNotice } from './lib/unavailable-notice.ts';
 import { apiQuery, pageHref, pagesAround, PAGE_SIZE, readAddress, type SearchAddress } from './search/search-address.ts';
 import { hitCard } from './search/render-hits.ts';
 import { pluralText, readTexts, type SearchTexts } from './search/search-texts.ts';
@@ -104,7 +105,12 @@ function setUp(form: HTMLFormElement, texts: SearchTexts): void {
       showCount(undefined);
       if (errorBox) {
         errorBox.hidden = false;
-        errorBox.textContent = outcome.kind === 'invalid' ? texts.errorInvalid : outcome.kind === 'not-found' ? texts.errorNotFound : texts.errorUnavailable;
+        if (outcome.kind === 'unavailable') {
+          // The filters and words stay as they are: asking again asks the same.
+          errorBox.replaceChildren(unavailableNotice({ message: texts.errorUnavailable, retry: texts.retry }, () => void search(address, false), { alert: false }));
+        } else {
+          errorBox.textContent = outcome.kind === 'invalid' ? texts.errorInvalid : texts.errorNotFound;
+        }
       }
       if (outcome.kind === 'invalid' && queryBox && outcome.fields.some((field) => field.path === 'q')) {
         queryBox.setAttribute('aria-invalid', 'true');

@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { STAFF_PATH_PREFIXES } from '../../../functions/api/staff/paths.ts';
+import { REQUEST_DEADLINE_MS } from '../../../functions/api/limits.ts';
 import { API_THROTTLE } from '../../../infra/stacks/api-stack.ts';
 import { type Stages, type Statement, type SynthesisedStage, actionsOf, functionStatements, onlyResource, synthStage } from '../synth-stage.ts';
 
@@ -19,6 +20,9 @@ const actions = actionsOf;
  * actions inside it (and ConditionCheckItem); the action is listed too, so a grant of it would show.
  */
 const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:TransactWriteItems'];
+
+/** The longest an HTTP API waits for an integration (API Gateway's quota, not adjustable). */
+const HTTP_API_MAX_INTEGRATION_MS = 30_000;
 
 /** The logical id of the Lambda function a route's integration invokes. */
 function routeTargets(stage: SynthesisedStage): Record<string, string> {
@@ -188,6 +192,25 @@ export function apiStackSuite(stages: () => Stages): void {
           });
         }
         expect(STAFF_PATH_PREFIXES).toEqual(expect.arrayContaining(['/api/auth', '/api/provider', '/api/staff']));
+      });
+
+      it('gets an answer from each function before its own limit: function timeouts sit below it, above the API\'s deadline', () => {
+        for (const stage of [prod, dev]) {
+          const resources = stage.templates.api.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+          const integrations = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Integration');
+          expect(integrations.length).toBe(2);
+          for (const integration of integrations) {
+            // An HTTP API waits at most 30 s for an integration (its default when none is set).
+            const limitMs = (integration.Properties.TimeoutInMillis as number | undefined) ?? HTTP_API_MAX_INTEGRATION_MS;
+            expect(limitMs).toBeLessThanOrEqual(HTTP_API_MAX_INTEGRATION_MS);
+            const target = (integration.Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+            const timeoutS = resources[target]?.Properties.Timeout as number;
+            // Below: a stalled function ends (and is logged as a timeout) before the gateway gives up with a bare 503.
+            expect(timeoutS * 1000, target).toBeLessThan(limitMs);
+            // Above: the public API answers 503 with Retry-After by its own deadline, before Lambda cuts it off.
+            expect(timeoutS * 1000, target).toBeGreaterThan(REQUEST_DEADLINE_MS);
+          }
+        }
       });
 
       it('logs access and throttles on its default stage', () => {

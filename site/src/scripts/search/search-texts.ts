@@ -19,6 +19,8 @@ export interface SearchTexts {
   showHits: PluralForms;
   showNone: string;
   errorUnavailable: string;
+  /** The button under errorUnavailable. */
+  retry: string;
   errorInvalid: string;
   errorNotFound: string;
   location: string;
