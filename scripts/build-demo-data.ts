@@ -1,5 +1,6 @@
 // Builds the demonstration data from the open reference data in data/reference:
 //   shared/geo/pc4-points.json   the PC4 geocoding table (point + care-office region),
+//   shared/geo/pc4-municipalities.json  each area's municipality, municipality and region names,
 //   data/regions.json            the two demonstration regions,
 //   data/demo/<region>/<org>.json made-up listings, placed at real postcode points.
 // Deterministic: one seeded PRNG per organisation, so every run writes the same bytes and editing
@@ -15,7 +16,7 @@ import {
 } from '../shared/domain/index.ts';
 import { haversineKm } from '../shared/geo/distance.ts';
 import { REPO_ROOT } from '../functions/platform/paths.ts';
-import { encodePc4Table } from '../shared/geo/pc4-codec.ts';
+import { encodeMunicipalityRuns, encodePc4Table } from '../shared/geo/pc4-codec.ts';
 import { mulberry32 } from './lib/mulberry32.ts';
 
 const ROOT = REPO_ROOT;
@@ -23,6 +24,7 @@ const REFERENCE_DIR = join(ROOT, 'data', 'reference');
 const CENTROIDS_CSV = join(REFERENCE_DIR, 'nl-pc4-centroids-with-gemeente-2025.csv');
 const MUNICIPALITIES_CSV = join(REFERENCE_DIR, 'nl-gemeenten-2025-zorgkantoorregio.csv');
 const PC4_POINTS_JSON = join(ROOT, 'shared', 'geo', 'pc4-points.json');
+const PC4_MUNICIPALITIES_JSON = join(ROOT, 'shared', 'geo', 'pc4-municipalities.json');
 const REGIONS_JSON = join(ROOT, 'data', 'regions.json');
 const DEMO_DIR = join(ROOT, 'data', 'demo');
 
@@ -95,6 +97,8 @@ interface Pc4Row {
   lon: number;
   kind: string;
   careOffice: string | null;
+  /** CBS 2025 code (GMxxxx); null where the 2014 municipality was split over several. */
+  municipality: string | null;
 }
 
 function readPc4Rows(): Pc4Row[] {
@@ -105,7 +109,8 @@ function readPc4Rows(): Pc4Row[] {
     if (!/^[1-9][0-9]{3}$/.test(pc4) || !Number.isFinite(lat) || !Number.isFinite(lon)) {
       throw new Error(`${CENTROIDS_CSV}: bad row for PC4 "${pc4}".`);
     }
-    return { pc4, place: row.woonplaats ?? '', lat, lon, kind: row.soort ?? '', careOffice: row.zorgkantoorregio_code || null };
+    return { pc4, place: row.woonplaats ?? '', lat, lon, kind: row.soort ?? '', careOffice: row.zorgkantoorregio_code || null,
+      municipality: row.gemeente_code_2025 || null };
   });
 }
 
@@ -113,6 +118,7 @@ interface MunicipalityRow {
   code: string;
   name: string;
   careOffice: string;
+  careOfficeName: string;
 }
 
 function readMunicipalities(): MunicipalityRow[] {
@@ -120,6 +126,7 @@ function readMunicipalities(): MunicipalityRow[] {
     code: row.gemeente_code ?? '',
     name: row.gemeente_naam ?? '',
     careOffice: row.zorgkantoorregio_code ?? '',
+    careOfficeName: row.zorgkantoorregio_naam ?? '',
   }));
 }
 
@@ -1648,6 +1655,28 @@ function buildPc4Points(rows: Pc4Row[]): Record<string, [number, number, string 
   return points;
 }
 
+/**
+ * The postcode look-up's municipality of each area in the geocoding table, and the names of the
+ * municipalities and care-office regions (shared/geo/pc4-municipality.ts).
+ */
+function buildPc4Municipalities(rows: Pc4Row[], points: Record<string, unknown>, municipalities: MunicipalityRow[]) {
+  const sorted = [...municipalities].sort((a, b) => a.code.localeCompare(b.code));
+  const index = new Map(sorted.map((m, i) => [m.code, i]));
+  const areas = rows.filter((row) => points[row.pc4] !== undefined).map((row) => {
+    const at = row.municipality === null ? undefined : index.get(row.municipality);
+    if (row.municipality !== null && at === undefined) throw new Error(`PC4 ${row.pc4}: municipality ${row.municipality} is not in ${MUNICIPALITIES_CSV}.`);
+    return { pc4: row.pc4, municipality: at };
+  });
+  const careOfficeRegions: Record<string, string> = {};
+  for (const m of sorted) careOfficeRegions[m.careOffice] = m.careOfficeName;
+  return {
+    format: 'See shared/geo/pc4-codec.ts (municipality runs). Bron: CBS.',
+    careOfficeRegions: Object.fromEntries(Object.entries(careOfficeRegions).sort(([a], [b]) => a.localeCompare(b))),
+    municipalities: sorted.map((m) => [m.code, m.name]),
+    runs: encodeMunicipalityRuns(areas),
+  };
+}
+
 function writeJson(path: string, value: unknown, pretty: boolean): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
@@ -1669,6 +1698,7 @@ function main(): void {
     },
     false,
   );
+  writeJson(PC4_MUNICIPALITIES_JSON, buildPc4Municipalities(pc4Rows, points, municipalities), false);
   writeJson(REGIONS_JSON, built.map((b) => b.region), true);
   for (const { region, documents } of built) {
     const dir = join(DEMO_DIR, region.id);

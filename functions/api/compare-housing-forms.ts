@@ -1,6 +1,7 @@
 // The compare answer: each chosen housing form loaded from the store and explained by the same
 // plan a match uses, so its score and reasons are the ones the results page showed. Nothing is
-// filtered out; what is gone (or was never in this region) is named in `missing`.
+// filtered out; what is gone (or was never in this region) is named in `missing`. `asOf` is the
+// moment the reasons were judged at, so the pages judge "possibly outdated" by it too.
 import type { CompareRequest, CompareResponse, ComparedItem, HousingFormRef, LocationDetail } from '../../shared/domain/index.ts';
 import type { Point } from '../../shared/geo/distance.ts';
 import { planMatch, toCandidate } from '../../shared/matching/index.ts';
@@ -40,7 +41,7 @@ export async function compareHousingForms(
     const candidate = toCandidate(location.regionId, organization, location, location.point, housingForm);
     items.push({ ...plan.explain(candidate), housingForm, location: locationSummary(detail) });
   }
-  return { items, missing };
+  return { items, missing, asOf: asOf.toISOString() };
 }
 
 /** The same housing form asked twice is answered once, at its first place. */

@@ -41,15 +41,29 @@ export const CompareResponseSchema = z.object({
   items: z.array(ComparedItemSchema),
   /** Asked for but not (any more) in this region: a favourite the provider removed. */
   missing: z.array(HousingFormRefSchema),
+  /**
+   * The moment the answer holds for (the API's clock, ISO date-time), as in a match answer: a
+   * waiting list confirmed more than 30 days before it counted as unknown, so compare and report
+   * say "possibly outdated" by the same moment, not by the browser's clock.
+   */
+  asOf: z.iso.datetime(),
 });
 export type CompareResponse = z.infer<typeof CompareResponseSchema>;
 
-/** `GET /api/postcodes/{postcode}`: where a place lies (its postcode-area centroid). */
+/**
+ * `GET /api/postcodes/{postcode}`: where a place lies (its postcode-area centroid), and in which
+ * municipality and care-office region, so a page can say that a postcode lies in another region
+ * (and offer that region when this deployment serves it). Reference data only (Bron: CBS).
+ */
 export const PostcodeAnswerSchema = z.object({
   postcode: z.string(),
   pc4: z.string(),
   point: z.object({ lat: z.number(), lon: z.number() }),
   /** The care-office region code (ZKxx) the area lies in, when known. */
   careOfficeRegionCode: z.string().optional(),
+  /** That region's name (CBS 2025), e.g. "Amsterdam"; with the code. */
+  careOfficeRegionName: z.string().optional(),
+  /** The municipality (CBS 2025), when the area maps to one. */
+  municipality: z.object({ code: z.string(), name: z.string() }).optional(),
 });
 export type PostcodeAnswer = z.infer<typeof PostcodeAnswerSchema>;

@@ -2,6 +2,8 @@
 // with the very score and reasons a match gives, in the order asked, and what is gone named.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
+import { MAX_COMPARED } from '../../shared/domain/compare.ts';
+import { isWaitingListStale } from '../../shared/domain/waiting-list-age.ts';
 import type {
   CompareRequestInput, CompareResponse, ErrorResponse, HousingFormPage, HousingFormRef, MatchRequestInput, MatchResponse,
 } from '../../shared/domain/index.ts';
@@ -56,6 +58,28 @@ describe('POST /api/compare on the demonstration data', () => {
       expect(item.location).toMatchObject({ id: item.locationId, regionId: 'zuid-limburg', organizationName: item.organizationName });
       expect(item.location.housingFormCount).toBeGreaterThanOrEqual(1);
     });
+  });
+
+  it('says the moment it judged at (asOf), and a waiting list past 30 days by it counts as unknown', async () => {
+    const res = await app.request('/api/regions/zuid-limburg/housing-forms?limit=100');
+    const forms = ((await res.json()) as HousingFormPage).items;
+    // Half of them confirmed more than 30 days before the API's clock, half within.
+    const byAge = (stale: boolean) => forms.filter((f) => isWaitingListStale(f.housingForm.waitingList.updatedAt, clock.now()) === stale).slice(0, MAX_COMPARED / 2);
+    const chosen = [...byAge(true), ...byAge(false)];
+    expect(chosen).toHaveLength(MAX_COMPARED);
+    const { status, body } = await compare({
+      regionId: 'zuid-limburg',
+      criteria: [{ criterion: 'availableSoon', importance: 'important' }],
+      items: chosen.map((f) => ({ locationId: f.locationId, housingFormId: f.housingForm.id })),
+    } satisfies CompareRequestInput);
+    expect(status).toBe(200);
+    expect(body.asOf).toBe(clock.now().toISOString());
+    const asOf = new Date(body.asOf);
+    for (const item of body.items) {
+      const soon = item.reasons.find((reason) => reason.criterion === 'availableSoon');
+      expect(soon?.outcome === 'unknown', item.housingFormId).toBe(isWaitingListStale(item.waitingList.updatedAt, asOf));
+    }
+    expect(body.items.filter((item) => isWaitingListStale(item.waitingList.updatedAt, asOf))).toHaveLength(MAX_COMPARED / 2);
   });
 
   it('explains a housing form that fails every must, naming each', async () => {

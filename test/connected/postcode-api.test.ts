@@ -27,6 +27,38 @@ describe('GET /api/postcodes/{postcode}', () => {
     expect(haversineKm(body.point, { lat: 50.8487, lon: 5.6889 })).toBeLessThan(2);
   });
 
+  it('names the municipality and care-office region, also of a postcode far from any served region', async () => {
+    const amsterdam = await get<PostcodeAnswer>('1012');
+    expect(amsterdam.status).toBe(200);
+    expect(amsterdam.body).toEqual({
+      postcode: '1012', pc4: '1012', point: expect.any(Object),
+      careOfficeRegionCode: 'ZK02', careOfficeRegionName: 'Amsterdam', municipality: { code: 'GM0363', name: 'Amsterdam' },
+    });
+    const maastricht = await get<PostcodeAnswer>('6211');
+    expect(maastricht.body).toMatchObject({ careOfficeRegionName: 'Zuid-Limburg', municipality: { code: 'GM0935', name: 'Maastricht' } });
+    // Capelle aan den IJssel lies in the Rotterdam care-office region.
+    const capelle = await get<PostcodeAnswer>('2902');
+    expect(capelle.body).toMatchObject({ careOfficeRegionCode: 'ZK20', careOfficeRegionName: 'Rotterdam', municipality: { name: 'Capelle aan den IJssel' } });
+  });
+
+  it('leaves out what the reference data cannot tell: a place whose old municipality was split', async () => {
+    // Haaren (5076) was divided over four municipalities in 2021; the area keeps its point.
+    const { status, body } = await get<PostcodeAnswer>('5076');
+    expect(status).toBe(200);
+    expect(body).not.toHaveProperty('municipality');
+    expect(body).not.toHaveProperty('careOfficeRegionCode');
+    expect(body).not.toHaveProperty('careOfficeRegionName');
+  });
+
+  it('lets the browser keep an answer for a day, but no shared cache', async () => {
+    const res = await app.request('/api/postcodes/1012');
+    expect(res.headers.get('cache-control')).toBe('private, max-age=86400');
+    // A small answer: a phone looks a postcode up on every search.
+    expect((await res.text()).length).toBeLessThan(300);
+    const unknown = await app.request('/api/postcodes/1000');
+    expect(unknown.headers.get('cache-control')).toBeNull();
+  });
+
   it('accepts a full postcode written either way, and normalises it', async () => {
     for (const written of ['3011ab', '3011 AB']) {
       const { status, body } = await get<PostcodeAnswer>(written);

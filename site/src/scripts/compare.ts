@@ -93,6 +93,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     for (const other of entries) if (chosen.size < MAX_SIDE_BY_SIDE) chosen.add(itemKey(other));
     if (answer) {
       answer = {
+        ...answer,
         items: answer.items.filter((item) => !sameHousingForm(item, entry)),
         missing: answer.missing.filter((ref) => !sameHousingForm(ref, entry)),
       };
@@ -117,6 +118,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
   function render(): void {
     if (!answer) return;
     const found = new Map(answer.items.map((item) => [itemKey(item), item]));
+    const asOf = new Date(answer.asOf);
     const missing = entries.filter((entry) => answer!.missing.some((ref) => sameHousingForm(ref, entry)));
     const listed = entries.filter((entry) => found.has(itemKey(entry)));
     for (const key of [...chosen]) if (!found.has(key)) chosen.delete(key);
@@ -131,7 +133,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
       box.addEventListener('change', () => {
         if (box.checked) chosen.add(itemKey(entry)); else chosen.delete(itemKey(entry));
         updateLimit();
-        renderTable(tableArea, listed.filter((e) => chosen.has(itemKey(e))).map((e) => found.get(itemKey(e))!));
+        renderTable(tableArea, listed.filter((e) => chosen.has(itemKey(e))).map((e) => found.get(itemKey(e))!), asOf);
       });
       choices.append(el('li', { class: 'ww-shortlist__item' },
         el('label', { class: 'ww-choice', for: id }, box, el('span', {}, el('strong', {}, item.name), el('br'), `${item.locationName}, ${item.city}`)),
@@ -173,10 +175,11 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
       ),
       el('p', {}, el('a', { class: 'ww-button', href: data.paths.report }, mc.reportLink)),
     );
-    renderTable(tableArea, listed.filter((e) => chosen.has(itemKey(e))).map((e) => found.get(itemKey(e))!));
+    renderTable(tableArea, listed.filter((e) => chosen.has(itemKey(e))).map((e) => found.get(itemKey(e))!), asOf);
   }
 
-  function renderTable(area: HTMLElement, items: ComparedItem[]): void {
+  /** `asOf`: the answer's moment; "possibly outdated" is judged by it, as the results page does. */
+  function renderTable(area: HTMLElement, items: ComparedItem[], asOf: Date): void {
     if (items.length === 0) {
       replaceChildren(area, el('p', {}, mc.noneChosen));
       return;
@@ -206,7 +209,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     const plain = (value: boolean | undefined) => (value === undefined ? common.unknown : value ? common.yes : common.no);
     const factRows: Row[] = [
       { label: m.distanceLabel, cell: (item) => item.distanceKm !== undefined ? fill(m.distanceValue, { km: roundKm(item.distanceKm) }) : m.distanceUnknown },
-      { label: mc.waitingList, cell: (item) => waitingListBlock(data, item.waitingList) },
+      { label: mc.waitingList, cell: (item) => waitingListBlock(data, item.waitingList, asOf) },
       { label: mc.type, cell: (item) => labels.housingTypes[item.type] },
       {
         label: mc.groupSize,
@@ -280,7 +283,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
       ...wishPart,
       el('h3', { class: 'ww-compare-part' }, mc.factsGroup),
       folding && el('p', {}, mc.factsDifferFirst),
-      staleNote(data, items.map((item) => item.waitingList)),
+      staleNote(data, items.map((item) => item.waitingList), asOf),
       wide('facts', 'ww-compare-facts-caption', mc.factsCaption, factsShown, items),
       narrow('facts', factsShown, items),
       folding && el('details', { class: 'ww-compare-fits ww-compare-same', 'data-same-facts': '' },

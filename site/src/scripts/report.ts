@@ -87,11 +87,13 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
     if (!compared.ok) return showError();
     if (!shortlistPart) return;
     const { items, missing } = compared.value;
+    // "Possibly outdated" at the moment the API judged the reasons, as on the compare page.
+    const asOf = new Date(compared.value.asOf);
     const rows = wishRows(wishes);
     const gone = entries.filter((entry) => missing.some((ref) => sameHousingForm(ref, entry)));
     replaceChildren(shortlistPart,
-      staleNote(data, items.map((item) => item.waitingList)),
-      ...items.map((item) => itemBlock(data, item, rows)),
+      staleNote(data, items.map((item) => item.waitingList), asOf),
+      ...items.map((item) => itemBlock(data, item, rows, asOf)),
       gone.length > 0 && el('div', { class: 'ww-report-item' },
         el('h3', {}, m.missingTitle),
         el('p', {}, m.missingText),
@@ -188,7 +190,7 @@ function renderAnswers(
   )));
 }
 
-function itemBlock(data: ShortlistPageData, item: ComparedItem, rows: WishRow[]): HTMLElement {
+function itemBlock(data: ShortlistPageData, item: ComparedItem, rows: WishRow[], asOf: Date): HTMLElement {
   const m = data.texts.shortlist;
   const mr = data.texts.report;
   const locale = data.locale;
@@ -215,7 +217,7 @@ function itemBlock(data: ShortlistPageData, item: ComparedItem, rows: WishRow[])
       item.distanceKm !== undefined && el('br'),
       item.distanceKm !== undefined && `${m.distanceLabel}: ${fill(m.distanceValue, { km: roundKm(item.distanceKm) })}`,
     ),
-    waitingListBlock(data, item.waitingList),
+    waitingListBlock(data, item.waitingList, asOf),
     ...groups.filter(([, , wishes]) => wishes.length > 0).map(([outcome, title, wishes]) => el('div', { class: `ww-report-reasons ww-report-reasons--${outcome}` },
       el('h4', {}, title),
       el('ul', {}, ...wishes.map((wish) => el('li', {}, wish))),
