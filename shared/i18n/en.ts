@@ -272,7 +272,6 @@ export const en = {
     errorPostcode: 'Type a postcode of 4 digits, for example {pc4}. Or 4 digits and 2 letters, for example {postcode}. Or empty the box to skip the question.',
     errorNumber: 'Type an age from {min} to {max} years, for example {example}. Or empty the box to skip the question.',
     errorPostcodeUnknown: 'We do not know this postcode. Check the digits, for example {postcode}. Or empty the box to skip the question.',
-    postcodeOutsideRegion: 'Postcode {postcode} is not in {region}. Is the postcode right? Then just go on with ‘Next step’.',
     finishTitle: 'Done with the questions',
     finishText: 'Your answers are kept on this device. You can go back to any step to change something.',
     regionLinkBack: 'See all locations in {region}',
@@ -931,6 +930,15 @@ export const en = {
       after: 'Became',
       unknownValue: 'unknown',
     },
+  },
+  postcodeRegion: {
+    liesIn: 'Postcode {postcode} is in the municipality of {municipality}, which belongs to the {careOfficeRegion} region.',
+    liesInRegion: 'Postcode {postcode} is in the {careOfficeRegion} region.',
+    served: 'We have an overview for {region} too:',
+    servedLink: 'go to the questions for {region}',
+    notServed: 'We do not have an overview for {careOfficeRegion} yet.',
+    stayQuestionnaire: 'Do you want to search in {region} anyway? Then go on with ‘Next step’.',
+    farNearest: 'The nearest place in {region} is {km} km from there. So we do not show places that almost fit.',
   },
   notFound: {
     title: 'This page does not exist',

@@ -299,7 +299,6 @@ export const nl = {
     errorPostcode: 'Vul een postcode in met 4 cijfers, bijvoorbeeld {pc4}. Of 4 cijfers en 2 letters, bijvoorbeeld {postcode}. Of maak het vak leeg om de vraag over te slaan.',
     errorNumber: 'Vul een leeftijd in van {min} tot en met {max} jaar, bijvoorbeeld {example}. Of maak het vak leeg om de vraag over te slaan.',
     errorPostcodeUnknown: 'Deze postcode kennen wij niet. Kijk of de cijfers kloppen, bijvoorbeeld {postcode}. Of maak het vak leeg om de vraag over te slaan.',
-    postcodeOutsideRegion: 'Postcode {postcode} ligt niet in {region}. Klopt de postcode? Ga dan gewoon verder met ‘Volgende stap’.',
     finishTitle: 'Klaar met de vragen',
     finishText: 'Uw antwoorden zijn bewaard op dit apparaat. U kunt terug naar elke stap om iets te veranderen.',
     regionLinkBack: 'Bekijk alle locaties in {region}',
@@ -959,6 +958,19 @@ export const nl = {
       after: 'Werd',
       unknownValue: 'onbekend',
     },
+  },
+  /**
+   * A postcode in another care-office region than the page's (questionnaire and results): where it
+   * lies, and the way to that region's questions when this site has them.
+   */
+  postcodeRegion: {
+    liesIn: 'Postcode {postcode} ligt in de gemeente {municipality}. Die hoort bij de regio {careOfficeRegion}.',
+    liesInRegion: 'Postcode {postcode} ligt in de regio {careOfficeRegion}.',
+    served: 'Voor {region} hebben we ook een overzicht:',
+    servedLink: 'ga naar de vragen voor {region}',
+    notServed: 'Voor {careOfficeRegion} hebben we nog geen overzicht.',
+    stayQuestionnaire: 'Zoekt u toch in {region}? Ga dan verder met ‘Volgende stap’.',
+    farNearest: 'De dichtstbijzijnde plek in {region} ligt {km} km daarvandaan. Daarom laten we geen plekken zien die bijna passen.',
   },
   notFound: {
     title: 'Deze pagina bestaat niet',

@@ -4,7 +4,8 @@
 // load; shows "how much does it matter" only once an answer is a wish; checks postcode and number
 // boxes before going on, with an error summary (nothing typed is thrown away), and looks the
 // postcode up (GET /api/postcodes/{postcode}): unknown is an error at the box, outside the region
-// a note that does not stop the person, and an API that cannot be reached lets them go on.
+// a note that does not stop the person (where it lies, and a link to that region's questions when
+// this site has them: lib/postcode-region.ts), and an API that cannot be reached lets them go on.
 // "Hulp nodig bij deze vraag?" leaves the page: the step goes into the address first (so Back
 // returns to it) and is remembered for this tab (so the questions link in the menu does too).
 // Without this script the page still shows every question (and every importance).
@@ -13,6 +14,8 @@ import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns
 import type { Answer, Answers, SavedAnswers } from '../../../shared/questionnaire/answers.ts';
 import type { Importance } from '../../../shared/domain/codes.ts';
 import { fetchPostcode } from './lib/api-fetch.ts';
+import { otherRegionNote, type PlaceFacts, type PostcodeRegionData } from './lib/postcode-region.ts';
+import { fill } from './shortlist/dom.ts';
 import { clearRegion, KEYS, rememberHelpStep, takeHelpStep } from './lib/browser-store.ts';
 
 const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
@@ -20,7 +23,7 @@ const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
 const LOOKUP_TIMEOUT_MS = 5000;
 
 /** What the postcode check found: a known place (maybe in another care-office region), unknown, or no answer. */
-type Lookup = { known: true; region?: string } | { known: false } | undefined;
+type Lookup = { known: true; place: PlaceFacts } | { known: false } | undefined;
 
 const form = document.querySelector<HTMLFormElement>('form[data-questionnaire]');
 if (form) setUp(form);
@@ -29,7 +32,7 @@ function setUp(form: HTMLFormElement): void {
   const regionId = form.dataset.regionId ?? '';
   const questionnaireId = form.dataset.questionnaireId ?? '';
   const version = Number(form.dataset.version);
-  const careOffice = form.dataset.careOffice;
+  const regions = readRegions(form);
   const key = KEYS.answers(regionId);
   const steps = [...form.querySelectorAll<HTMLElement>('[data-step]')];
   const questions = [...form.querySelectorAll<HTMLElement>('[data-question-id]')];
@@ -182,9 +185,9 @@ function setUp(form: HTMLFormElement): void {
     input.closest('.ww-question, .ww-field')?.classList.toggle('ww-has-error', error !== undefined);
   }
 
-  function note(input: HTMLInputElement, postcode?: string): void {
-    const target = byId(`${input.id}-note`);
-    if (target) target.textContent = postcode ? (target.dataset.text ?? '').replace('{postcode}', postcode) : '';
+  /** The note at the postcode box: its parts, or none. */
+  function note(input: HTMLInputElement, parts?: ReadonlyArray<string | Node>): void {
+    byId(`${input.id}-note`)?.replaceChildren(...(parts ?? []));
   }
 
   /** The boxes of a step whose text cannot be used; marks them and returns them. */
@@ -212,7 +215,7 @@ function setUp(form: HTMLFormElement): void {
   /** Where a postcode lies; undefined when the API cannot say (offline, slow, broken). */
   async function lookUp(postcode: string): Promise<Lookup> {
     const answer = await fetchPostcode(postcode, LOOKUP_TIMEOUT_MS);
-    if (answer.ok) return { known: true, region: answer.value.careOfficeRegionCode };
+    if (answer.ok) return { known: true, place: answer.value };
     return answer.kind === 'not-found' ? { known: false } : undefined;
   }
 
@@ -226,9 +229,9 @@ function setUp(form: HTMLFormElement): void {
       showSummary([input]);
       return false;
     }
-    const outside = found?.known === true && found.region !== undefined && careOffice !== undefined && found.region !== careOffice;
-    note(input, outside ? postcode : undefined);
-    if (!outside || noted === postcode) return true;
+    const elsewhere = found?.known === true && regions ? otherRegionNote({ ...found.place, postcode }, regions) : undefined;
+    note(input, elsewhere && regions ? [...elsewhere, ` ${fill(regions.texts.stayQuestionnaire, { region: regions.regionName })}`] : undefined);
+    if (!elsewhere || noted === postcode) return true;
     noted = postcode;
     input.closest('.ww-field')?.scrollIntoView({ block: 'center' });
     return false;
@@ -369,5 +372,14 @@ function setUp(form: HTMLFormElement): void {
     else window.addEventListener('load', focusStep, { once: true });
   } else {
     show(fromHash ?? 0, false);
+  }
+}
+
+/** The page's region and the other regions of this site (QuestionnairePage.astro); none when unreadable. */
+function readRegions(form: HTMLFormElement): PostcodeRegionData | undefined {
+  try {
+    return JSON.parse(form.dataset.postcodeRegions ?? 'null') as PostcodeRegionData | undefined;
+  } catch {
+    return undefined;
   }
 }

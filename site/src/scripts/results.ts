@@ -4,7 +4,10 @@
 // Every change of a wish or the place is saved (browser-store adjustments) and the list is asked
 // again; the count is announced, focus stays where it was and a line right there says what changed.
 // The near misses offer one-tap ways out (search further, make a must 'belangrijk'). A postcode the
-// API refuses is said at its field, which gets focus; one far outside the region is questioned.
+// API refuses is said at its field, which gets focus (and is then the one message there). One in
+// another region is said to lie there, with a link to that region's questions when this site has
+// them (lib/postcode-region.ts); one far from every place of the region shows no near misses,
+// which would all be that far away too.
 // Besides the offered distances a person may type one of their own (whole km, 1 to 300).
 // Back from a location page, the card that was opened is scrolled to and focused. When the API
 // cannot be reached the page says so with a "try again" button; nothing the person set is lost.
@@ -15,6 +18,7 @@ import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
 import { api, apiFetch, fetchPostcode } from './lib/api-fetch.ts';
+import { otherRegionNote, type PlaceFacts } from './lib/postcode-region.ts';
 import { loadAdjustments, saveAdjustments, type Adjustments } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { fill, pluralForm } from './shortlist/dom.ts';
@@ -33,14 +37,28 @@ import { renderWishes, type WishSetting } from './results/wishes-form.ts';
 const PAGE_SIZE = 20;
 /** Up to this width (phones, tablets) the wish panel starts folded. */
 const FOLDED_PANEL = '(max-width: 64em)';
-/** A postcode further than this from every location of the region is "far outside" it (likely a typo). */
+/**
+ * A postcode further than this from every location of the region is "far outside" it: a typo, or
+ * a place in another region. Its near misses are not shown: each would be at least this far away,
+ * while every postcode of the demonstration regions has a place well within it (measured: at
+ * most 5 km in Zuid-Limburg, 14.5 km in Rotterdam, at the Maasvlakte).
+ */
 const FAR_KM = 30;
 
 const root = document.querySelector<HTMLElement>('[data-results]');
 const pageData = readPageData();
 if (root && pageData) setUp(root, pageData);
 
-type Home = HomeMarker & { postcode: string };
+type Home = HomeMarker & { postcode: string; place: PlaceFacts };
+
+/** What the page says about the place searched from; `far`: every location is more than FAR_KM away. */
+interface PlaceNote {
+  far: boolean;
+  /** Fresh nodes each time: the note stands at the postcode box and, with no results, in the list. */
+  parts(): Array<string | Node>;
+}
+
+const textOf = (parts: ReadonlyArray<string | Node>) => parts.map((part) => (typeof part === 'string' ? part : part.textContent)).join('');
 
 function setUp(root: HTMLElement, data: ResultsPageData): void {
   const r = data.texts.results;
@@ -211,7 +229,9 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
         : fill(r.placeNowMax, { postcode: current.postcode, km: current.maxDistanceKm });
   }
 
+  /** The postcode box's error; while there is one, it is the only message at the box. */
   function setPostcodeError(message: string | undefined): void {
+    if (message !== undefined) setFieldNote(undefined);
     if (postcodeError) {
       postcodeError.textContent = message ?? '';
       postcodeError.hidden = message === undefined;
@@ -221,21 +241,38 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     else postcodeInput?.setAttribute('aria-invalid', 'true');
   }
 
-  /** "Postcode 9211 ligt ver buiten Zuid-Limburg. Klopt de postcode?" when it lies far from every location. */
-  function farMessage(home: Home | undefined): string | undefined {
+  /**
+   * "Postcode 1012 ligt in de gemeente Amsterdam. … Voor Amsterdam hebben we nog geen overzicht."
+   * when it lies in another region (a link when this site has that region), else "Postcode 9211
+   * ligt ver buiten Zuid-Limburg. Klopt de postcode?" when far from every location; when far, also
+   * how far the nearest place is. None for a place in (or near) the region.
+   */
+  function placeNote(home: Home | undefined): PlaceNote | undefined {
     if (!home) return undefined;
     const points = Object.values(data.points);
-    const nearest = Math.min(...points.map(([lat, lon]) => haversineKm(home, { lat, lon })));
-    return points.length > 0 && nearest > FAR_KM ? fill(r.postcodeFar, { postcode: home.postcode, region: data.regionName }) : undefined;
+    const nearest = points.length === 0 ? 0 : Math.min(...points.map(([lat, lon]) => haversineKm(home, { lat, lon })));
+    const far = nearest > FAR_KM;
+    const regions = data.postcodeRegions;
+    if (!far && !otherRegionNote(home.place, regions)) return undefined;
+    return {
+      far,
+      parts: () => {
+        const where = otherRegionNote(home.place, regions) ?? [fill(r.postcodeFar, { postcode: home.postcode, region: data.regionName })];
+        return far ? [...where, ` ${fill(regions.texts.farNearest, { region: data.regionName, km: Math.round(nearest) })}`] : where;
+      },
+    };
   }
 
-  function setFar(message: string | undefined): void {
-    if (postcodeFar) {
-      postcodeFar.textContent = message ?? '';
-      postcodeFar.hidden = message === undefined;
-    }
-    // With no result at all, the postcode is the first thing to check, not the musts.
-    if (noResults) noResults.textContent = message ?? r.noResults;
+  function setFieldNote(parts: Array<string | Node> | undefined): void {
+    if (!postcodeFar) return;
+    postcodeFar.replaceChildren(...(parts ?? []));
+    postcodeFar.hidden = parts === undefined;
+  }
+
+  function setPlaceNote(note: PlaceNote | undefined): void {
+    setFieldNote(note?.parts());
+    // With no result at all, the place is the first thing to check, not the musts.
+    noResults?.replaceChildren(...(note ? note.parts() : [r.noResults]));
   }
 
   /** Asks the matcher. 'new' starts the list again; 'more' adds the next page. */
@@ -272,7 +309,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
         // Said at the field, which gets focus (its description holds the error): not announced twice.
         // The list of the last search stays (nothing is lost), and is said to be the old one.
         setPostcodeError(resultsSection && !resultsSection.hidden ? `${r.errorPostcodeUnknown} ${r.listStillOld}` : r.errorPostcodeUnknown);
-        setFar(undefined);
+        setPlaceNote(undefined);
         say('');
         openPanel(true);
         postcodeInput?.focus();
@@ -289,16 +326,16 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     total = answer.total;
     asOf = new Date(answer.asOf);
     if (mode === 'new') {
+      const note = placeNote(home);
       shown = answer.results;
       renderResults(postcode, 0);
-      renderNearMisses(answer, postcode, restore?.near);
+      // Far from every place, each near miss is far too: none is an option worth showing.
+      renderNearMisses(note?.far ? { ...answer, nearMisses: [] } : answer, postcode, restore?.near);
       favourites.refresh();
       renderMap();
-      const far = farMessage(home);
-      setFar(far);
-      nearMisses.offerWiden(far === undefined);
+      setPlaceNote(note);
       const found = shown.length < total ? `${count(r.found, total)} ${fill(r.shown, { shown: shown.length, total })}` : count(r.found, total);
-      say(far === undefined ? found : `${found} ${far}`);
+      say(note ? `${found} ${textOf(note.parts())}` : found);
     } else {
       const from = shown.length;
       shown = [...shown, ...answer.results];
@@ -367,7 +404,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
         return undefined;
       }
       const { point, postcode: formatted } = answer.value;
-      entry.home = { lat: point.lat, lon: point.lon, postcode: formatted, label: fill(r.mapHome, { postcode: formatted }) };
+      entry.home = { lat: point.lat, lon: point.lon, postcode: formatted, place: answer.value, label: fill(r.mapHome, { postcode: formatted }) };
       if (located === entry) renderMap();
       return entry.home;
     });

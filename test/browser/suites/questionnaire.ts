@@ -98,11 +98,31 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
       await summary.getByRole('link').click();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-plaats-postcode');
 
-      // A postcode far outside the region: a note at the box, no error; it does not stop a second time.
-      await page.fill('#q-plaats-postcode', '9211');
+      // A postcode far outside the region: a note at the box saying where it lies, no error; it does
+      // not stop a second time. Amsterdam is not a region of this site: said plainly, no link.
+      await page.fill('#q-plaats-postcode', '1012');
       await page.getByRole('link', { name: 'Volgende stap' }).click();
       const outside = page.locator('#q-plaats-postcode-note');
-      await outside.getByText('Postcode 9211 ligt niet in Zuid-Limburg. Klopt de postcode?').waitFor();
+      await outside.getByText('Postcode 1012 ligt in de gemeente Amsterdam.').waitFor();
+      expect(await outside.innerText()).toBe(
+        'Postcode 1012 ligt in de gemeente Amsterdam. Die hoort bij de regio Amsterdam. Voor Amsterdam hebben we nog geen overzicht. ' +
+        'Zoekt u toch in Zuid-Limburg? Ga dan verder met ‘Volgende stap’.',
+      );
+      expect(await outside.getByRole('link').count()).toBe(0);
+      expect(await visibleStep(page)).toBe('3');
+      // Rotterdam is one of this site's regions: the note offers its questions, by a plain address.
+      await page.fill('#q-plaats-postcode', '3011 AB');
+      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      await outside.getByText('Postcode 3011 AB ligt in de gemeente Rotterdam.').waitFor();
+      expect(await outside.innerText()).toBe(
+        'Postcode 3011 AB ligt in de gemeente Rotterdam. Die hoort bij de regio Rotterdam. Voor Rotterdam hebben we ook een overzicht: ' +
+        'ga naar de vragen voor Rotterdam. Zoekt u toch in Zuid-Limburg? Ga dan verder met ‘Volgende stap’.',
+      );
+      expect(await outside.getByRole('link', { name: 'ga naar de vragen voor Rotterdam' }).getAttribute('href')).toBe('/regio/rotterdam/vragen/');
+      expect(await visibleStep(page)).toBe('3');
+      await page.fill('#q-plaats-postcode', '9211');
+      await page.getByRole('link', { name: 'Volgende stap' }).click();
+      await outside.getByText('Postcode 9211 ligt in de gemeente Smallingerland. Die hoort bij de regio Friesland. Voor Friesland hebben we nog geen overzicht.').waitFor();
       expect(await visibleStep(page)).toBe('3');
       expect(await page.getAttribute('#q-plaats-postcode', 'aria-invalid')).toBe('false');
       await expect(page.locator('#q-plaats-postcode-error').isVisible()).resolves.toBe(false);
@@ -204,7 +224,7 @@ export function questionnaireSuite(harness: () => SiteHarness): void {
       expect(await next.getAttribute('aria-disabled')).toBe('true');
       // (force: Playwright itself would wait for an aria-disabled link; an impatient person does not.)
       await next.click({ force: true });
-      await page.locator('#q-plaats-postcode-note', { hasText: 'Postcode 9211 AB ligt niet in Zuid-Limburg. Klopt de postcode?' }).waitFor();
+      await page.locator('#q-plaats-postcode-note', { hasText: 'Postcode 9211 AB ligt in de gemeente Smallingerland.' }).waitFor();
       await expect.poll(() => next.getAttribute('aria-disabled'), { timeout: 5_000 }).toBeNull();
       await page.unroute('**/api/postcodes/**');
       expect(await visibleStep(page)).toBe('3');

@@ -412,7 +412,7 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await stored(page, `woonwijzer.adjustments.${REGION}`)).toMatchObject({ postcode: '6211 AB' });
     });
 
-    it('a refused postcode is not searched from and gets focus; a postcode far outside the region is questioned', async () => {
+    it('a refused postcode is not searched from and gets focus; a postcode in another region says where it lies, without far near misses', async () => {
       const page = await pageWithAnswers(harness(), 390, PATH, { ...ANSWERS, plaats: { postcode: '1234', maxDistanceKm: 10 } });
       const field = page.locator('#ww-results-postcode');
       await page.locator('[data-postcode-error]', { hasText: 'Deze postcode kennen wij niet' }).waitFor();
@@ -423,23 +423,42 @@ export function resultsSuite(harness: () => SiteHarness): void {
       // No earlier list on the page: nothing to call old.
       expect(await page.locator('[data-postcode-error]').innerText()).not.toContain('vorige zoekopdracht');
 
-      // A real postcode 250 km away (a typo for 6211): 0 places, and the page asks about the postcode.
-      await field.fill('9211');
+      // Amsterdam, 162 km from the nearest place: 0 places, the page says where 1012 lies and that
+      // this site has no overview there yet, and shows no near misses that far away.
+      await field.fill('1012');
       await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();
-      const far = 'Postcode 9211 ligt ver buiten Zuid-Limburg. Klopt de postcode?';
+      const elsewhere = 'Postcode 1012 ligt in de gemeente Amsterdam. Die hoort bij de regio Amsterdam. Voor Amsterdam hebben we nog geen overzicht.';
       const status = page.locator('[data-status]');
-      await status.filter({ hasText: far }).waitFor();
-      expect(await status.innerText()).toBe(`0 plekken gevonden die passen. ${far}`);
+      await status.filter({ hasText: elsewhere }).waitFor();
+      const note = `${elsewhere} De dichtstbijzijnde plek in Zuid-Limburg ligt 162 km daarvandaan. Daarom laten we geen plekken zien die bijna passen.`;
+      expect(await status.innerText()).toBe(`0 plekken gevonden die passen. ${note}`);
       const farLine = page.locator('[data-postcode-field] [data-postcode-far]');
-      expect(await farLine.innerText()).toBe(far);
+      expect(await farLine.innerText()).toBe(note);
       expect((await field.getAttribute('aria-describedby'))?.split(' ')).toContain(await farLine.getAttribute('id'));
       expect(await field.getAttribute('aria-invalid')).toBeNull();
-      // Not the advice to change a must: the postcode is the thing to check.
-      expect(await page.locator('[data-no-results]').innerText()).toBe(far);
-      // Nor "search further": from a mistyped place that only finds nothing again.
-      const widen = page.locator('[data-near-action="widen"]');
-      expect(await widen.count()).toBeGreaterThan(0);
-      expect(await widen.first().isVisible()).toBe(false);
+      // Not the advice to change a must: the place is the thing to check.
+      expect(await page.locator('[data-no-results]').innerText()).toBe(note);
+      expect(await page.locator('[data-near-section]').isVisible()).toBe(false);
+      expect(await page.locator('.ww-result--near').count()).toBe(0);
+      expect(await page.locator('main').innerText()).not.toMatch(/\b1[0-9]{2} km\b(?! daarvandaan)/);
+
+      // Then a postcode that is not one: only the format error at the box, the note about 1012 gone.
+      await field.fill('10 12');
+      await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();
+      const error = page.locator('[data-postcode-error]');
+      await error.filter({ hasText: 'Vul een postcode in met 4 cijfers' }).waitFor();
+      expect(await farLine.isVisible()).toBe(false);
+      expect(await page.locator('[data-postcode-field]').innerText()).not.toContain('Amsterdam');
+
+      // Rotterdam is a region of this site: the note links to its questions, carrying nothing of the answers.
+      await field.fill('3011');
+      await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();
+      await farLine.filter({ hasText: 'Postcode 3011 ligt in de gemeente Rotterdam.' }).waitFor();
+      expect(await error.isVisible()).toBe(false);
+      expect(await farLine.innerText()).toMatch(/^Postcode 3011 ligt in de gemeente Rotterdam\. Die hoort bij de regio Rotterdam\. Voor Rotterdam hebben we ook een overzicht: ga naar de vragen voor Rotterdam\. De dichtstbijzijnde plek in Zuid-Limburg ligt \d+ km daarvandaan\./);
+      const link = farLine.getByRole('link', { name: 'ga naar de vragen voor Rotterdam' });
+      expect(await link.getAttribute('href')).toBe('/regio/rotterdam/vragen/');
+      expect(await page.locator('[data-no-results]').getByRole('link', { name: 'ga naar de vragen voor Rotterdam' }).count()).toBe(1);
 
       await field.fill('6211 AB');
       await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();

@@ -32,11 +32,6 @@ export interface NearMissContext {
 
 export interface NearMissList {
   render(misses: readonly NearMiss[], context: NearMissContext, show?: number): void;
-  /**
-   * Whether to offer "search further": not when the place itself lies far outside the region
-   * (a mistyped postcode), where searching further only finds nothing again.
-   */
-  offerWiden(offer: boolean): void;
   /** How many cards are shown now. */
   shown(): number;
 }
@@ -121,9 +116,5 @@ export function nearMissList(data: ResultsPageData, root: HTMLElement, actions: 
     showUntil(shown + NEAR_PAGE)?.querySelector<HTMLElement>('[data-result-link]')?.focus();
   });
 
-  function offerWiden(offer: boolean): void {
-    for (const item of summary?.querySelectorAll<HTMLElement>('[data-near-action="widen"]') ?? []) item.hidden = !offer;
-  }
-
-  return { render, offerWiden, shown: () => shown };
+  return { render, shown: () => shown };
 }

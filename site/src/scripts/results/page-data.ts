@@ -5,6 +5,7 @@
 // languages and would cost the page budget.
 import type { Locale } from '../../../../shared/i18n/locales.ts';
 import type { Messages } from '../../../../shared/i18n/nl.ts';
+import type { PostcodeRegionData } from '../lib/postcode-region.ts';
 
 export interface ResultsPageData {
   locale: Locale;
@@ -27,6 +28,8 @@ export interface ResultsPageData {
   distances: number[];
   /** Location id → [lat, lon]. */
   points: Record<string, [number, number]>;
+  /** Where a postcode in another region lies, and the way to that region's questions. */
+  postcodeRegions: PostcodeRegionData;
 }
 
 export function readPageData(): ResultsPageData | undefined {
