@@ -362,6 +362,30 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       expect(await horizontalOverflow(page)).toBe(0);
     });
 
+    it('compare and report judge “Misschien verouderd” by the moment of the API’s answer, not by the browser’s clock', async () => {
+      const page = await harness().newPage({ width: 1280 });
+      // The browser's clock two months past the API's: by it, Kapelhof's list (confirmed about ten
+      // days before the API's moment) would look outdated too; by the answer's asOf only De Schacht's is.
+      await page.clock.setFixedTime(new Date('2027-01-20T09:00:00Z'));
+      await seed(page, [LAVENDEL, SCHACHT]);
+      const waitingLines = async () => page.locator('.ww-compare-waiting:visible').evaluateAll((blocks) => blocks.map((block) => block.textContent ?? ''));
+
+      await page.goto(`/regio/${REGION}/vergelijken/`);
+      await comparedNames(page);
+      const compared = await waitingLines();
+      expect(compared).toHaveLength(2);
+      expect(compared.filter((line) => line.includes('Misschien verouderd'))).toHaveLength(1);
+      expect(compared.filter((line) => line.includes('Laatst bevestigd op'))).toHaveLength(1);
+
+      await page.goto(`/regio/${REGION}/verslag/`);
+      const lavendel = page.locator('.ww-report-item', { has: page.getByRole('heading', { name: LAVENDEL.name }) });
+      const schacht = page.locator('.ww-report-item', { has: page.getByRole('heading', { name: SCHACHT.name }) });
+      await lavendel.locator('.ww-compare-waiting').waitFor();
+      expect(await lavendel.locator('.ww-compare-waiting').innerText()).toContain('Laatst bevestigd op');
+      expect(await lavendel.locator('.ww-compare-waiting').innerText()).not.toContain('Misschien verouderd');
+      expect(await schacht.locator('.ww-compare-waiting').innerText()).toContain('Misschien verouderd');
+    });
+
     it('compare page: an empty shortlist explains how to add favourites; no answers still compares the facts', async () => {
       const page = await harness().newPage({ width: 390 });
       await seed(page, []);
