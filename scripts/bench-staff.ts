@@ -4,6 +4,8 @@
 // and the CSV dry run of 1,000 housing forms (read the file, plan the changes). DynamoDB Local
 // is far slower per call than DynamoDB in AWS, so the round trips here are an upper bound.
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
@@ -15,6 +17,7 @@ import { loadRegions } from '../functions/listings/seed-demo.ts';
 import { readHousingFormsCsv, writeHousingFormsCsv } from '../functions/listings/housing-form-csv.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import type { Mail } from '../functions/platform/mail.ts';
+import { LocalPhotoStorage } from '../functions/photos/local-photo-storage.ts';
 import { createDynamoDbClient, dynamoDbStores } from '../functions/store/create-store.ts';
 import { ensureTable } from '../functions/store/dynamodb/ensure-table.ts';
 import { HousingFormSchema, type HousingForm } from '../shared/domain/index.ts';
@@ -47,6 +50,8 @@ async function benchStaffApi(): Promise<{ signIn: string; save: string }> {
       siteUrl: 'http://127.0.0.1',
       mailer: { send: async (mail: Mail) => void codes.set(mail.to, /^ {4}([0-9]{6})$/m.exec(mail.text)?.[1] ?? '') },
       clock: { now: () => new Date(now) },
+      // No photo is sent here: a folder that is never written.
+      photos: new LocalPhotoStorage(join(tmpdir(), 'woonwijzer-bench-photos')),
       secret: randomBytes(32),
       clientAddress: () => '127.0.0.1',
       // The work itself is measured; people wait at least the floor on top (printed below).

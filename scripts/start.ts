@@ -10,7 +10,7 @@ import { demoOrganizations, seedDemo } from '../functions/listings/seed-demo.ts'
 import { buildSite, DEFAULT_SITE_DIR } from '../functions/local/build-site.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';
-import { createLocalStaffApp, outboxDir } from '../functions/local/local-staff.ts';
+import { createLocalStaffApp, outboxDir, photosDir } from '../functions/local/local-staff.ts';
 import { openStreamPoller, type StreamPoller } from '../functions/local/stream-poller.ts';
 import { readConfig } from '../functions/platform/config.ts';
 import { createSearchEngine } from '../functions/search/create-search-engine.ts';
@@ -60,7 +60,7 @@ try {
 
   const api = createPublicApp({ ...db.stores, clock: systemClock, search });
   const staffApi = await createLocalStaffApp(config, db.stores, systemClock);
-  server = serve({ fetch: createLocalServerApp(api, DEFAULT_SITE_DIR, staffApi).fetch, port: config.PORT, hostname: config.HOST });
+  server = serve({ fetch: createLocalServerApp(api, DEFAULT_SITE_DIR, staffApi, photosDir(config)).fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', () => resolve());
     server?.once('error', reject);

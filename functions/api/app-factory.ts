@@ -26,6 +26,8 @@ export interface ApiDescription {
   security: Array<Record<string, string[]>>;
   /** Where under /api the document is served; apps sharing one server need paths of their own. */
   documentPath?: `/${string}`;
+  /** Paths whose route sets a body limit of its own (a photo upload); every other request has MAX_BODY_BYTES. */
+  ownBodyLimit?: RegExp;
 }
 
 /** A resource's sub-app: mounted by an app built with createApiApp, and answering alike on its own in a test. */
@@ -41,10 +43,11 @@ export function createApiApp<E extends ApiAppEnv>(deps: E['Variables']['deps'], 
     await next();
   });
   // The largest request the site sends (60 criteria, 200 answers) is a few KB.
-  app.use(bodyLimit({
+  const limit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => errorResponse(c, 413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`),
-  }));
+  });
+  app.use((c, next) => (description.ownBodyLimit?.test(c.req.path) ? next() : limit(c, next)));
   app.notFound((c) => errorResponse(c, 404, 'not_found', 'There is nothing at this address.'));
   app.onError((error, c) => {
     const known = httpErrorFor(error);

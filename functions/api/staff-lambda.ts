@@ -1,8 +1,9 @@
 // The staff API on AWS Lambda (sign-in, the provider resources, and whatever createStaffApp mounts
 // next), behind the same HTTP API and CloudFront origin as the public API: API Gateway routes the
-// staff prefixes (staff/paths.ts) here. Unlike the public function it may write the table and
-// send mail; mail goes out through SES, the server secret comes from Secrets Manager and the
-// site's origins from an SSM parameter the site stack writes, both read on the first request.
+// staff prefixes (staff/paths.ts) here. Unlike the public function it may write the table, send
+// mail and keep the photos bucket's uploads and web sizes; mail goes out through SES, the server
+// secret comes from Secrets Manager and the site's origins from an SSM parameter the site stack
+// writes, both read on the first request.
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { systemClock } from '../../shared/clock.ts';
 import { readConfig } from '../platform/config.ts';
@@ -10,19 +11,21 @@ import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts'
 import { awsClientSettings } from '../platform/outbound-calls.ts';
 import { readParameter, readSecretString } from '../platform/secrets-extension.ts';
 import { SesMailer } from '../platform/ses-mailer.ts';
+import { photoS3Client, S3PhotoStorage } from '../photos/s3-photo-storage.ts';
 import { createStores } from '../store/create-store.ts';
 import { parseOrigins } from '../platform/site-origins.ts';
 import { createStaffLambdaHandler } from './staff/lambda-app.ts';
 
 const config = readConfig();
-const { AUTH_SECRET_ID, SITE_ORIGINS_PARAMETER } = config;
-if (!AUTH_SECRET_ID || !SITE_ORIGINS_PARAMETER) throw new Error('The staff function needs AUTH_SECRET_ID and SITE_ORIGINS_PARAMETER.');
+const { AUTH_SECRET_ID, SITE_ORIGINS_PARAMETER, PHOTOS_BUCKET } = config;
+if (!AUTH_SECRET_ID || !SITE_ORIGINS_PARAMETER || !PHOTOS_BUCKET) throw new Error('The staff function needs AUTH_SECRET_ID, SITE_ORIGINS_PARAMETER and PHOTOS_BUCKET.');
 
 const app = createStaffLambdaHandler({
   // Every store port; the staff app takes the ones it declares in StaffDeps.
   deps: {
     ...createStores(config),
     mailer: new SesMailer(new SESv2Client({ ...awsClientSettings(), region: config.AWS_REGION }), config.MAIL_FROM),
+    photos: new S3PhotoStorage(photoS3Client(config.AWS_REGION), PHOTOS_BUCKET),
     clock: systemClock,
     siteUrl: config.SITE_URL,
   },

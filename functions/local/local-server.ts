@@ -10,11 +10,16 @@ import { compress } from 'hono/compress';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { PublicApiApp } from '../api/public/app.ts';
 import type { StaffApiApp } from '../api/staff/app.ts';
+import { WEB_SIZE_CACHE_CONTROL } from '../photos/photo-storage.ts';
 
 /** Seconds a browser waits before asking again while the site is being built. */
 export const STARTING_RETRY_SECONDS = 5;
 
-export function createLocalServerApp(api: PublicApiApp, siteDir: string, staffApi?: StaffApiApp) {
+/**
+ * `photosDir`: the local photo storage's folder; its `photos/` is served at /photos/..., as
+ * CloudFront serves the bucket's in AWS.
+ */
+export function createLocalServerApp(api: PublicApiApp, siteDir: string, staffApi?: StaffApiApp, photosDir?: string) {
   // An empty folder until the first build: serveStatic warns about a missing one at start.
   mkdirSync(siteDir, { recursive: true });
   const root = relative(process.cwd(), siteDir) || '.';
@@ -22,6 +27,13 @@ export function createLocalServerApp(api: PublicApiApp, siteDir: string, staffAp
   app.use('*', compress());
   app.route('/', api);
   if (staffApi) app.route('/', staffApi);
+  if (photosDir) {
+    app.use('/photos/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', WEB_SIZE_CACHE_CONTROL);
+    });
+    app.use('/photos/*', serveStatic({ root: relative(process.cwd(), photosDir) || '.' }));
+  }
   app.use('*', serveStatic({ root }));
   app.notFound(async (c) => {
     // An unknown API address gets the API's own JSON error, as from the Lambda function in AWS.

@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
    * trailing slash. Unset locally: the local server's own address (http://localhost:PORT).
    */
   SITE_URL: z.url().regex(/^https?:\/\/[^/]+$/, { message: 'Give the origin only, e.g. https://woonwijzer.example' }).optional(),
+  /** In AWS: the photos bucket (the staff function signs uploads to it and writes the web sizes). Unset locally: DATA_DIR/photos. */
+  PHOTOS_BUCKET: z.string().min(3).optional(),
   /** The sender of the mails the service sends. */
   MAIL_FROM: z.string().default('Woonwijzer <noreply@woonwijzer.example>'),
 });

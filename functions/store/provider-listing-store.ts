@@ -4,7 +4,7 @@
 // (VersionConflictError, carrying the item as it is now), touches only the organisation's own
 // items (else ItemNotFoundError), and writes its audit record in the same transaction.
 // Nothing about DynamoDB; the whole-listing import is the ListingWriter beside it.
-import type { HousingForm, Organization, StoredLocation, WaitingList } from '../../shared/domain/index.ts';
+import type { HousingForm, Organization, Photo, StoredLocation, WaitingList } from '../../shared/domain/index.ts';
 
 export interface Versioned<T> {
   value: T;
@@ -31,7 +31,8 @@ export interface ChangeContext {
   now: Date;
 }
 
-export const CHANGE_ACTIONS = ['created', 'updated', 'waiting-list', 'confirmed', 'removed'] as const;
+/** `photos`: a location's photos added, described, reordered or removed (its other fields unchanged). */
+export const CHANGE_ACTIONS = ['created', 'updated', 'waiting-list', 'confirmed', 'removed', 'photos'] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 /** One audit record: the item's data before and after (absent before a creation and after a removal). */
@@ -109,10 +110,18 @@ export interface ProviderListingStore {
    */
   applyHousingFormChanges(organizationId: string, changes: readonly BulkHousingFormChange[], ctx: ChangeContext): Promise<Array<Versioned<HousingForm>>>;
 
-  /** `location` is resolved (region and point) by the caller; its housing forms' candidates follow. */
+  /**
+   * `location` is resolved (region and point) by the caller; its housing forms' candidates follow.
+   * Its photos stay as stored: only updateLocationPhotos changes them.
+   */
   updateLocation(organizationId: string, location: StoredLocation, expectedVersion: number, ctx: ChangeContext): Promise<Versioned<StoredLocation>>;
   /** IdTakenError when any organisation uses the location id. */
   createLocation(organizationId: string, location: StoredLocation, forms: readonly HousingForm[], ctx: ChangeContext): Promise<Versioned<StoredLocation>>;
+  /**
+   * Replaces the location's photos (the list as it will be shown, in order), its other fields
+   * unchanged; audited as `photos`. The photo files are the caller's (functions/photos).
+   */
+  updateLocationPhotos(organizationId: string, locationId: string, photos: readonly Photo[], expectedVersion: number, ctx: ChangeContext): Promise<Versioned<StoredLocation>>;
   /** Removes the location with its housing forms. */
   removeLocation(organizationId: string, locationId: string, expectedVersion: number, ctx: ChangeContext): Promise<void>;
 

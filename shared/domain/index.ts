@@ -2,6 +2,7 @@
 export * from './codes.ts';
 export * from './primitives.ts';
 export * from './listing.ts';
+export * from './photos.ts';
 export * from './region.ts';
 export * from './criteria.ts';
 export * from './views.ts';

@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { CRITERIA, CRITERION_NAMES, type CriterionRead } from './criterion-registry.ts';
 import { HousingFormSchema, LocationSchema, type HousingForm, type Location, type Organization } from './listing.ts';
+import type { Photo } from './photos.ts';
 import { isWaitingListStale, waitingListConfirmedMs } from './waiting-list-age.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,12 +66,12 @@ export function attentionOfHousingForm(form: HousingForm, organization: Pick<Org
   return attention;
 }
 
-/** Photos are not stored yet, so every location lacks one until they are. */
-export function attentionOfLocation(location: Omit<Location, 'housingForms'>): Attention[] {
+/** `photos` is the stored location's (absent on one that never had any). */
+export function attentionOfLocation(location: Omit<Location, 'housingForms'> & { photos?: readonly Photo[] | undefined }): Attention[] {
   const attention: Attention[] = [];
   const fields = unknownFields(location, locationCriteria);
   if (fields.length > 0) attention.push({ kind: 'unknown-fields', fields });
   if (!location.description) attention.push({ kind: 'no-description' });
-  attention.push({ kind: 'no-photo' });
+  if (!location.photos?.length) attention.push({ kind: 'no-photo' });
   return attention;
 }

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { HOUSING_TYPES, WAITING_LIST_STATUSES } from './codes.ts';
 import { AddressSchema, HousingFormSchema, LocationSchema, OrganizationSchema, WaitingListSchema } from './listing.ts';
+import { PhotoListSchema } from './photos.ts';
 import { RegionSchema, RegionSummarySchema } from './region.ts';
 import { Slug } from './primitives.ts';
 
@@ -37,11 +38,15 @@ export const LocationSummarySchema = z.object({
 });
 export type LocationSummary = z.infer<typeof LocationSummarySchema>;
 
-/** A location as stored: without its housing forms, with its region and resolved point. */
+/**
+ * A location as stored: without its housing forms, with its region and resolved point, and its
+ * photos (absent: none yet), which only the photo routes change.
+ */
 export const StoredLocationSchema = LocationSchema.omit({ housingForms: true }).extend({
   regionId: Slug,
   organizationId: Slug,
   point: PointSchema,
+  photos: PhotoListSchema.optional(),
 });
 export type StoredLocation = z.infer<typeof StoredLocationSchema>;
 

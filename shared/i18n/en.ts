@@ -924,6 +924,7 @@ export const en = {
         'waiting-list': 'Waiting list updated',
         confirmed: 'Confirmed: the waiting list is still correct',
         removed: 'Removed: no longer offered',
+        photos: 'Photos changed',
       },
       field: 'Detail',
       before: 'Was',

@@ -952,6 +952,7 @@ export const nl = {
         'waiting-list': 'Wachtlijst aangepast',
         confirmed: 'Bevestigd: de wachtlijst klopt nog',
         removed: 'Weggehaald: wordt niet meer aangeboden',
+        photos: "Foto's gewijzigd",
       },
       field: 'Gegeven',
       before: 'Was',

@@ -17,7 +17,7 @@ import { seedDemoAccounts } from '../../functions/accounts/accounts-admin.ts';
 import { demoOrganizations, seedDemo } from '../../functions/listings/seed-demo.ts';
 import { buildSite } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
-import { createLocalStaffApp, outboxDir } from '../../functions/local/local-staff.ts';
+import { createLocalStaffApp, outboxDir, photosDir } from '../../functions/local/local-staff.ts';
 import { openStreamPoller, type StreamPoller } from '../../functions/local/stream-poller.ts';
 import { readConfig } from '../../functions/platform/config.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
@@ -79,7 +79,7 @@ export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR, str
   // an order in the history, as they would in life, while every date shown stays the build day's.
   let staffMs = Date.parse(`${BUILD_DATE}T09:00:00Z`);
   const staffApi = await createLocalStaffApp(config, stores, { now: () => new Date(staffMs++) });
-  const server = serve({ fetch: createLocalServerApp(api, siteDir, staffApi).fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({ fetch: createLocalServerApp(api, siteDir, staffApi, photosDir(config)).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

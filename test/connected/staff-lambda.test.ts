@@ -3,11 +3,14 @@
 // only from the site's configured origins, throttling by the address API Gateway saw (a forged
 // X-Forwarded-For changes nothing), and the secret and origins read once per environment, with a
 // failed read tried again on the next request.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { LambdaEvent } from 'hono/aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { THROTTLE_RULES } from '../../functions/accounts/throttle.ts';
+import { LocalPhotoStorage } from '../../functions/photos/local-photo-storage.ts';
 import { createStaffLambdaHandler } from '../../functions/api/staff/lambda-app.ts';
 import { parseOrigins } from '../../functions/platform/site-origins.ts';
 import { SesMailer, type SesSender } from '../../functions/platform/ses-mailer.ts';
@@ -41,7 +44,10 @@ beforeEach(async () => {
   };
   handler = createStaffLambdaHandler({
     // No answer floor: 31 code requests would otherwise take half a minute.
-    deps: { ...stores, mailer: new SesMailer(ses, 'Woonwijzer <noreply@mail.example.nl>'), clock, codeAnswerFloorMs: 0 },
+    deps: {
+      ...stores, mailer: new SesMailer(ses, 'Woonwijzer <noreply@mail.example.nl>'), clock, codeAnswerFloorMs: 0,
+      photos: new LocalPhotoStorage(join(tmpdir(), 'woonwijzer-lambda-photos')),
+    },
     readSecret: async () => {
       reads.secret += 1;
       if (failNextSecretRead) {

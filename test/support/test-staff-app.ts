@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStaffApp } from '../../functions/api/staff/app.ts';
 import { OutboxMailer, type Mailer } from '../../functions/platform/mail.ts';
+import { LocalPhotoStorage } from '../../functions/photos/local-photo-storage.ts';
 import type { Membership } from '../../functions/store/account-store.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createTestStore } from './test-store.ts';
@@ -30,6 +31,7 @@ export async function createStaffTestApp(options: {
 }) {
   const { stores, client, tableName } = await createTestStore();
   const outbox = await mkdtemp(join(tmpdir(), 'woonwijzer-outbox-'));
+  const photos = new LocalPhotoStorage(await mkdtemp(join(tmpdir(), 'woonwijzer-photos-')));
   const notices: string[] = [];
   const say = options.say ?? ((line: string) => void notices.push(line));
   const mailer = options.mailer ?? new OutboxMailer(outbox, 'Woonwijzer <noreply@woonwijzer.example>', say, options.clock.now);
@@ -37,6 +39,7 @@ export async function createStaffTestApp(options: {
     ...stores,
     siteUrl: TEST_ORIGIN,
     mailer,
+    photos,
     clock: options.clock,
     secret: randomBytes(32),
     clientAddress: (c) => c.req.header(ADDRESS_HEADER) ?? '192.0.2.1',
@@ -76,7 +79,7 @@ export async function createStaffTestApp(options: {
     return account;
   };
 
-  return { app, stores, client, tableName, outbox, notices, post, get, del, mails, createAccount };
+  return { app, stores, client, tableName, outbox, photos, notices, post, get, del, mails, createAccount };
 }
 
 /** The code in a sign-in mail. */

@@ -7,6 +7,7 @@ import { resumeSession } from '../../accounts/sign-in.ts';
 import { createApiApp } from '../app-factory.ts';
 import { authApp } from './auth.ts';
 import { providerApp } from './provider/app.ts';
+import { PHOTO_UPLOAD_PATH } from './provider/photos.ts';
 import { invitationsApp } from './invitations.ts';
 import { coordinatorListingsApp } from './coordinator/listings.ts';
 import type { StaffDeps, StaffEnv } from './context.ts';
@@ -33,6 +34,7 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     security: [{ [SESSION_SCHEME]: [] }],
     // /api/openapi.json is the public document; both apps answer on one origin.
     documentPath: STAFF_DOCUMENT_PATH,
+    ownBodyLimit: PHOTO_UPLOAD_PATH,
   });
   app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SCHEME, {
     type: 'apiKey',
@@ -41,7 +43,7 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     description: 'The session cookie set by signIn (named `__Secure-woonwijzer-session` over https).',
   });
   const allowedOrigins = options.allowedOrigins ?? sameOriginOnly;
-  app.use(...staffRequestGuard(allowedOrigins));
+  app.use(...staffRequestGuard(allowedOrigins, PHOTO_UPLOAD_PATH));
   app.use(async (c, next) => {
     // Passkeys are bound to these origins' hosts (functions/accounts/passkeys.ts).
     c.set('allowedOrigins', allowedOrigins(c));

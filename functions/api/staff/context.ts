@@ -5,6 +5,7 @@
 // calling only through requireSignedIn and requireMembership.
 import type { Context } from 'hono';
 import type { Clock } from '../../../shared/clock.ts';
+import type { PhotoStorage } from '../../photos/photo-storage.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import type { Account, AccountStore, Membership } from '../../store/account-store.ts';
 import type { ListingWriter } from '../../store/listing-writer.ts';
@@ -44,6 +45,8 @@ export interface StaffDeps extends StaffStores {
   /** The site's origin, for links in mails (config.ts `siteUrl`). */
   siteUrl: string;
   mailer: Mailer;
+  /** The photo files: the bucket in AWS, a git-ignored folder locally. */
+  photos: PhotoStorage;
   clock: Clock;
   secret: Buffer;
   /** The caller's network address for throttling (the Lambda event's or the socket's); undefined when unknown. */

@@ -65,7 +65,9 @@ export class DynamoDbListingWriter implements ListingWriter {
 
     for (const { location, housingForms: forms } of listing.locations) {
       const old = existing.get(location.id) ?? { housingForms: new Map<string, Item>() };
-      putIfChanged(locations, locationItem(org, location, forms), old.location);
+      // Photos are not part of the import format: a location keeps the ones its provider added.
+      const photos = old.location?.data.photos;
+      putIfChanged(locations, locationItem(org, photos ? { ...location, photos } : location, forms), old.location);
       for (const form of forms) {
         putIfChanged(housingForms, housingFormItem(org, location, form), old.housingForms.get(form.id));
       }

@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { datedWaitingList, type HousingForm, type Organization, type StoredLocation } from '../../../shared/domain/index.ts';
+import { datedWaitingList, type HousingForm, type Organization, type Photo, type StoredLocation } from '../../../shared/domain/index.ts';
 import {
   MAX_BULK_CHANGES, MAX_CONFIRMATIONS, MAX_FORMS_PER_LOCATION_CHANGE, HISTORY_LIMIT, type BulkHousingFormChange, type ChangeAction, type ChangeContext, type Confirmation,
   type HousingFormRef, type ListingChange, type ListingLocation, type OrganizationListing, type ProviderListingStore,
@@ -282,12 +282,30 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
   // ---- locations ---------------------------------------------------------------------------
 
   async updateLocation(organizationId: string, location: StoredLocation, expectedVersion: number, ctx: ChangeContext) {
-    return this.change(organizationId, [location.id], ctx, (state, plan) => {
-      const { part, location: previous } = ownLocation(state, location.id);
+    return this.changeLocation(organizationId, location.id, expectedVersion, ctx, 'updated', (previous) => {
+      const { photos: _ignored, ...fields } = location;
+      return { ...fields, organizationId, ...(previous.photos ? { photos: previous.photos } : {}) };
+    });
+  }
+
+  async updateLocationPhotos(organizationId: string, locationId: string, photos: readonly Photo[], expectedVersion: number, ctx: ChangeContext) {
+    return this.changeLocation(organizationId, locationId, expectedVersion, ctx, 'photos', (previous) => {
+      const { photos: _old, ...fields } = previous;
+      return photos.length > 0 ? { ...fields, photos: [...photos] } : fields;
+    });
+  }
+
+  /** A location's own fields changed from the version the editor read, its housing forms' candidates kept in step. */
+  private changeLocation(
+    organizationId: string, locationId: string, expectedVersion: number, ctx: ChangeContext, action: ChangeAction,
+    nextOf: (previous: StoredLocation) => StoredLocation,
+  ) {
+    return this.change(organizationId, [locationId], ctx, (state, plan) => {
+      const { part, location: previous } = ownLocation(state, locationId);
       if (versionOf(previous) !== expectedVersion) {
-        throw new VersionConflictError('location', { locationId: location.id }, expectedVersion, { location: previous.data, version: versionOf(previous) });
+        throw new VersionConflictError('location', { locationId }, expectedVersion, { location: previous.data, version: versionOf(previous) });
       }
-      const next: StoredLocation = { ...location, organizationId };
+      const next = nextOf(previous.data);
       if (sameContent(next, previous.data)) return plan.nothing({ value: previous.data, version: versionOf(previous) });
       const forms = [...part.forms.values()];
       plan.write(update(organizationId, previous, locationItem(state.org.data, next, forms.map((f) => f.data)), ctx.now));
@@ -296,7 +314,7 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
         const built = housingFormItem(state.org.data, next, form.data);
         if (built.hash !== form.hash || built.gsi1pk !== form.gsi1pk) plan.write(refresh(organizationId, form, built, ctx.now));
       }
-      plan.audit({ locationId: location.id }, 'updated', previous.data, next);
+      plan.audit({ locationId }, action, previous.data, next);
       return { value: next, version: versionOf(previous) + 1 };
     });
   }

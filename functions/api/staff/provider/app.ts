@@ -8,6 +8,7 @@ import { csvApp } from './csv.ts';
 import { housingFormsApp } from './housing-forms.ts';
 import { locationsApp } from './locations.ts';
 import { organizationsApp } from './organizations.ts';
+import { photosApp } from './photos.ts';
 import { waitingListsApp } from './waiting-lists.ts';
 
 export const providerApp = createResourceApp<StaffEnv>()
@@ -15,4 +16,5 @@ export const providerApp = createResourceApp<StaffEnv>()
   .route('/', waitingListsApp)
   .route('/', housingFormsApp)
   .route('/', locationsApp)
+  .route('/', photosApp)
   .route('/', csvApp);

@@ -8,6 +8,7 @@ import { createResourceApp } from '../../app-factory.ts';
 import { NotFoundError, UnusableFieldError } from '../../errors.ts';
 import { apiRoute, json, problem } from '../../openapi-route.ts';
 import type { StaffDeps, StaffEnv } from '../context.ts';
+import { photoKeysOf } from './photos.ts';
 import type { LocationFieldsSchema} from './schemas.ts';
 import {
   conflict, CurrentLocation, HistorySchema, LocationParams, LocationPostRequest, LocationPutRequest,
@@ -82,7 +83,7 @@ export const locationsApp = createResourceApp<StaffEnv>()
       path: LOCATION_PATH,
       operationId: 'removeLocation',
       summary: 'Removes a location with its housing forms',
-      description: 'The histories stay readable.',
+      description: 'With its photos; the histories stay readable.',
       request: { params: LocationParams, body: { required: true, ...json(VersionRequest, 'The version the removal is based on.') } },
       responses: {
         200: json(RemovedSchema, 'Removed.'),
@@ -94,7 +95,10 @@ export const locationsApp = createResourceApp<StaffEnv>()
       const { organizationId, locationId } = c.req.valid('param');
       const ctx = providerCaller(c.var.identity, c.var.deps, organizationId);
       const { version } = c.req.valid('json');
+      const before = await c.var.deps.providerListings.readLocation(organizationId, locationId);
       await c.var.deps.providerListings.removeLocation(organizationId, locationId, version, ctx);
+      // Its photos go with it (the removal checked the version, so these are the ones it had).
+      if (before?.version === version) await c.var.deps.photos.delete(photoKeysOf(before.value.photos ?? []));
       return c.json({ removed: true as const }, 200);
     },
   )

@@ -28,7 +28,7 @@ export interface Change {
   changeId: string;
   at: string;
   by: { accountId: string; name: string };
-  action: 'created' | 'updated' | 'waiting-list' | 'confirmed' | 'removed';
+  action: 'created' | 'updated' | 'waiting-list' | 'confirmed' | 'removed' | 'photos';
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
 }
