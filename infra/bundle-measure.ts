@@ -3,7 +3,7 @@
 // scripts/bundle-sizes.ts (prints) and test/infra/bundle-budget.test.ts (fails over budget).
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
-import { ESBUILD_OPTIONS, LAMBDA_ENTRIES, type LambdaName, REPO_ROOT, entryPath } from './bundling.ts';
+import { ESBUILD_OPTIONS, LAMBDA_ENTRIES, type LambdaName, REPO_ROOT, entryPath, externalsOf } from './bundling.ts';
 
 export interface BundleMeasure {
   name: LambdaName;
@@ -21,7 +21,7 @@ export async function measureBundle(name: LambdaName): Promise<BundleMeasure> {
   if (!existsSync(entryPath(name))) return { name, entry, bytes: undefined, byPackage: [], inputs: [] };
   const result = await build({
     ...ESBUILD_OPTIONS,
-    external: [...ESBUILD_OPTIONS.external],
+    external: externalsOf(name),
     mainFields: [...ESBUILD_OPTIONS.mainFields],
     banner: { js: ESBUILD_OPTIONS.banner },
     alias: { ...ESBUILD_OPTIONS.alias },

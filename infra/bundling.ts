@@ -51,6 +51,23 @@ export const ESBUILD_OPTIONS = {
   alias: { zod: path.join(REPO_ROOT, 'functions/platform/zod-for-bundles.ts') },
 } as const;
 
+/**
+ * Packages a function gets as node_modules beside its bundle instead of inside it. sharp (the
+ * staff function processes photos: functions/photos/photo-content.ts) is a native library that
+ * esbuild cannot bundle; CDK installs it from the lock file into the asset, and the `.npmrc`
+ * below makes npm pick sharp's prebuilt binary for the function's platform (Linux, arm64, glibc)
+ * rather than the build machine's (checked here: `npm ci` so installs @img/sharp-linux-arm64,
+ * 18 MB). It is imported dynamically, so only a photo request loads it.
+ */
+export const LAMBDA_NODE_MODULES: Partial<Readonly<Record<LambdaName, readonly string[]>>> = { staff: ['sharp'] };
+/** npm's platform settings for the node modules of an arm64 Lambda function. */
+export const ARM64_NPMRC = 'os=linux\ncpu=arm64\nlibc=glibc\n';
+
+/** What esbuild leaves out of a function's bundle: the AWS SDK, and its node modules. */
+export function externalsOf(name: LambdaName): string[] {
+  return [...ESBUILD_OPTIONS.external, ...(LAMBDA_NODE_MODULES[name] ?? [])];
+}
+
 /** The budget of issue 5 for every bundle, minified: a smaller bundle starts faster. */
 export const BUNDLE_BUDGET_BYTES = 500 * 1024;
 

@@ -45,6 +45,7 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
     tableReadWrite: data.tableReadWritePolicy,
     tableReminders: data.tableRemindersPolicy,
     authSecret: data.authSecret,
+    photos: { bucketName: data.photos.bucketName, policy: data.photoObjectsPolicy },
     fromAddress: data.fromAddress,
     search: {
       domain: search.domain,
@@ -61,6 +62,7 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
   const site = new SiteStack(app, name('site'), {
     ...common('site', 'the Astro site on S3 and CloudFront, /api/* to the API'),
     apiOriginDomainName: api.originDomainName,
+    photos: { bucketName: data.photos.bucketName, regionalDomainName: data.photos.bucketRegionalDomainName },
     webAclArn: waf.webAclArn,
     siteNotFound: waf.siteNotFound,
   });

@@ -15,8 +15,9 @@ export const MAP_TILE_ORIGIN = 'https://tile.openstreetmap.org';
 
 /**
  * Same-origin everything but map tiles: the site is static, its client scripts call the API at
- * /api/* on the same distribution (connect-src 'self'; photos too, until they get their own
- * behaviour: then add its origin here, nowhere else).
+ * /api/* on the same distribution (connect-src 'self'); photos are served from /photos/* on it too.
+ * The one exception: the portal sends a photo's bytes straight to the photos bucket with a signed
+ * address, so the page policy adds that bucket's own origin to connect-src (uploadOrigins).
  * Scripts: 'self' only, no 'unsafe-inline'. Astro bundles every <script> into /_astro/*.js, and
  * site/astro.config.mjs sets vite.build.assetsInlineLimit to 0 so it never inlines a small one;
  * the site stack refuses a build with inline scripts (infra/site-csp-check.ts). JSON data blocks
@@ -43,23 +44,29 @@ export const PERMISSIONS_POLICY = 'camera=(), microphone=(), payment=(), geoloca
 /** Fingerprinted build output (`/_astro/*`) never changes under the same name. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-const SECURITY_HEADERS: ResponseSecurityHeadersBehavior = {
+/** The policy with `connect-src` widened to the given origins (the photo bucket's, for uploads). */
+export function contentSecurityPolicyWith(connectOrigins: readonly string[]): string {
+  if (connectOrigins.length === 0) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${connectOrigins.join(' ')}`);
+}
+
+const securityHeaders = (connectOrigins: readonly string[]): ResponseSecurityHeadersBehavior => ({
   strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
-  contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+  contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicyWith(connectOrigins), override: true },
   frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
   referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
   contentTypeOptions: { override: true },
-};
+});
 
 export function securityHeadersPolicy(
   scope: Construct,
   id: string,
-  props: { name: string; comment: string; extraHeaders?: ResponseCustomHeader[] },
+  props: { name: string; comment: string; extraHeaders?: ResponseCustomHeader[]; uploadOrigins?: readonly string[] },
 ): ResponseHeadersPolicy {
   return new ResponseHeadersPolicy(scope, id, {
     responseHeadersPolicyName: props.name,
     comment: props.comment,
-    securityHeadersBehavior: SECURITY_HEADERS,
+    securityHeadersBehavior: securityHeaders(props.uploadOrigins ?? []),
     customHeadersBehavior: {
       customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }, ...(props.extraHeaders ?? [])],
     },

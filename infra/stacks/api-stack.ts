@@ -16,7 +16,7 @@ import { type IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type Construct } from 'constructs';
 import { STAFF_PATH_PREFIXES } from '../../functions/api/staff/paths.ts';
-import { entryPath } from '../bundling.ts';
+import { ARM64_NPMRC, entryPath, LAMBDA_NODE_MODULES } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName, siteOriginsParameterName } from '../naming.ts';
 import { acknowledgeTracing, executionRole, lambdaSettings, paramsAndSecretsExtension, stageLogGroup } from '../constructs/lambda-settings.ts';
@@ -36,6 +36,8 @@ export interface ApiStackProps extends StackProps {
   readonly tableReminders: IManagedPolicy;
   /** The server secret sign-in codes and throttle counters are keyed with. */
   readonly authSecret: ISecret;
+  /** The photos bucket and the staff function's policy on it (data stack). */
+  readonly photos: { readonly bucketName: string; readonly policy: IManagedPolicy };
   /** The sender of the staff function's mail, an address of the stage's SES identity. */
   readonly fromAddress: string;
   readonly search: {
@@ -156,7 +158,8 @@ export class ApiStack extends Stack {
 
   /**
    * The staff function: read and write the table, read the server secret and the site's origins
-   * (through the Parameters and Secrets extension), send mail as the stage's SES identity. No
+   * (through the Parameters and Secrets extension), send mail as the stage's SES identity, sign
+   * photo uploads and keep the web sizes (the data stack's photo policy). No
    * search rights: it changes the table, and the stream indexer carries changes to search.
    */
   private staffFunction(props: ApiStackProps): NodejsFunction {
@@ -175,9 +178,20 @@ export class ApiStack extends Stack {
       logGroup,
       role,
       paramsAndSecrets: paramsAndSecretsExtension(),
+      bundling: {
+        ...settings.bundling,
+        // sharp for the photos, installed for arm64 Linux beside the bundle (infra/bundling.ts).
+        nodeModules: [...(LAMBDA_NODE_MODULES.staff ?? [])],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: (_inputDir: string, outputDir: string) => [`printf '${ARM64_NPMRC}' > "${outputDir}/.npmrc"`],
+          afterBundling: () => [],
+        },
+      },
       environment: {
         ...settings.environment,
         TABLE_NAME: props.table.tableName,
+        PHOTOS_BUCKET: props.photos.bucketName,
         MAIL_FROM: mailFrom(props.fromAddress),
         AUTH_SECRET_ID: props.authSecret.secretArn,
         SITE_ORIGINS_PARAMETER: originsParameter,
@@ -185,6 +199,7 @@ export class ApiStack extends Stack {
     });
     acknowledgeTracing(fn);
     role.addManagedPolicy(props.tableReadWrite);
+    role.addManagedPolicy(props.photos.policy);
     props.authSecret.grantRead(role);
     role.addToPolicy(readSiteOriginsStatement(this, config));
     role.addToPolicy(sendMailStatement(this, config));

@@ -5,13 +5,14 @@
 // wildcard those grants need is named, and acknowledged, once and here.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { type Construct } from 'constructs';
 import { type StageConfig } from '../config.ts';
+import { INCOMING_PREFIX, PHOTOS_PREFIX } from '../../functions/photos/photo-storage.ts';
 import { resourceName } from '../naming.ts';
 import { accessLogsBucket } from '../constructs/access-logs.ts';
 import { KEY, SECONDARY_INDEXES, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
@@ -42,7 +43,10 @@ export class DataStack extends Stack {
   readonly tableReadPolicy: ManagedPolicy;
   /** Read and write the table's items (and use its key). */
   readonly tableReadWritePolicy: ManagedPolicy;
-  /** Get, put and delete photo objects; never list or configure the bucket. */
+  /**
+   * The staff function's use of the photos: sign uploads to, read and delete `incoming/`; write
+   * and delete web sizes under `photos/` by its own requests only (never by a signed address).
+   */
   readonly photoObjectsPolicy: ManagedPolicy;
   /** The freshness reminders' use of the table: query it and its indexes, get accounts, batch-write sent reminders. */
   readonly tableRemindersPolicy: ManagedPolicy;
@@ -94,11 +98,31 @@ export class DataStack extends Stack {
       versioned: isProd,
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // An upload nobody finished (the tab closed between sending and adding) is not kept.
+        { prefix: INCOMING_PREFIX, expiration: Duration.days(1) },
         ...(isProd ? [{ noncurrentVersionExpiration: Duration.days(30) }] : []),
       ],
+      // The portal sends a photo's bytes here with a signed PUT. The site's CloudFront domain is
+      // made after this stack, so any CloudFront domain may send; the signature (one key, one
+      // size, ten minutes) is what authorises an upload, CORS only lets the browser send it.
+      cors: [{
+        allowedMethods: [HttpMethods.PUT],
+        allowedOrigins: ['https://*.cloudfront.net', ...(config.siteDomain ? [`https://${config.siteDomain}`] : [])],
+        allowedHeaders: ['content-type'],
+        maxAge: 600,
+      }],
       removalPolicy,
       autoDeleteObjects: !isProd,
     });
+    // Never public: CloudFront (origin access control) reads the web sizes for the site's /photos/*
+    // behaviour. The distribution lives in the site stack, made after this one, so the grant names
+    // the account's distributions rather than its id (which would make the stacks depend both ways).
+    this.photos.addToResourcePolicy(new PolicyStatement({
+      principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+      actions: ['s3:GetObject'],
+      resources: [this.photos.arnForObjects(`${PHOTOS_PREFIX}*`)],
+      conditions: { StringLike: { 'AWS:SourceArn': `arn:${this.partition}:cloudfront::${this.account}:distribution/*` } },
+    }));
 
     // The construct id predates the accounts work; renaming it would replace the secret.
     this.authSecret = new Secret(this, 'SessionSecret', {
@@ -141,16 +165,25 @@ export class DataStack extends Stack {
 
     this.photoObjectsPolicy = new ManagedPolicy(this, 'PhotoObjectsPolicy', {
       managedPolicyName: policyName('photo-objects'),
-      description: 'Get, put and delete photo objects; not list or configure the bucket.',
+      description: 'Sign uploads to, read and delete incoming/; write and delete photos/ (not by a signed address); not list or configure the bucket.',
     });
+    const incoming = this.photos.arnForObjects(`${INCOMING_PREFIX}*`);
+    const webSizes = this.photos.arnForObjects(`${PHOTOS_PREFIX}*`);
     this.photoObjectsPolicy.addStatements(
-      new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [this.photos.arnForObjects('*')] }),
+      // A presigned PUT is authorised by the signer's rights: these are the only ones it can use.
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [incoming] }),
+      // Signed addresses authenticate by query string (REST-QUERY-STRING): none can write here.
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:DeleteObject'],
+        resources: [webSizes],
+        conditions: { StringEquals: { 's3:authType': 'REST-HEADER' } },
+      }),
     );
     acknowledge(
       this.photoObjectsPolicy,
       'IAM5',
-      'Photos are objects under generated keys in one bucket; the grant names that bucket\'s objects and only three object actions.',
-      [`Resource::${nagResource(this, this.photos.arnForObjects('*'))}`],
+      'Uploads and web sizes are objects under generated keys below two prefixes of one bucket; each grant names its prefix and only object actions.',
+      [`Resource::${nagResource(this, incoming)}`, `Resource::${nagResource(this, webSizes)}`],
     );
 
     // Exactly the calls functions/freshness/remind.ts makes through the stores: Query on the table

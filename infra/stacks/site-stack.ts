@@ -1,5 +1,5 @@
 // The site: the Astro build in a private bucket behind CloudFront (origin access control) and
-// AWS WAF, /api/* forwarded uncached to the HTTP API, security headers on every answer, a
+// AWS WAF, /photos/* from the private photos bucket (origin access control too), /api/* forwarded uncached to the HTTP API, security headers on every answer, a
 // year-long cache for fingerprinted assets, the site's 404 page for a missing page (on the bucket's
 // behaviours only), and an invalidation on every deploy.
 import { existsSync } from 'node:fs';
@@ -39,6 +39,8 @@ export interface SiteStackProps extends StackProps {
   readonly config: StageConfig;
   /** The HTTP API's host name, the origin of /api/*. */
   readonly apiOriginDomainName: string;
+  /** The photos bucket (data stack): /photos/* is served from it, and the portal uploads to it. */
+  readonly photos: { readonly bucketName: string; readonly regionalDomainName: string };
   /** The WAF web ACL (CloudFront scope, from the us-east-1 stack) in front of every path. */
   readonly webAclArn: string;
   /**
@@ -84,9 +86,18 @@ export class SiteStack extends Stack {
     });
     const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
 
+    // Imported, not passed as the construct: OAC would otherwise write the distribution's id into the
+    // data stack's bucket policy, and the stacks would depend on each other both ways. The data
+    // stack grants CloudFront read access to photos/ itself.
+    const photosBucket = Bucket.fromBucketAttributes(this, 'PhotosBucket', {
+      bucketName: props.photos.bucketName,
+      bucketRegionalDomainName: props.photos.regionalDomainName,
+    });
+    const photosOrigin = S3BucketOrigin.withOriginAccessControl(photosBucket);
     const pageHeaders = securityHeadersPolicy(this, 'PageHeaders', {
       name: name('site-headers'),
       comment: 'Security headers for pages and API answers.',
+      uploadOrigins: [`https://${props.photos.regionalDomainName}`],
     });
     const assetHeaders = securityHeadersPolicy(this, 'AssetHeaders', {
       name: name('asset-headers'),
@@ -139,6 +150,14 @@ export class SiteStack extends Stack {
           responseHeadersPolicy: assetHeaders,
           edgeLambdas: missingPage,
           compress: true,
+        },
+        // Web sizes have unique keys and never change (functions/photos/photo-storage.ts).
+        '/photos/*': {
+          origin: photosOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: assetCache,
+          responseHeadersPolicy: assetHeaders,
+          compress: false,
         },
         '/api/*': {
           origin: new HttpOrigin(props.apiOriginDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),

@@ -6,6 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { STAFF_PATH_PREFIXES } from '../../../functions/api/staff/paths.ts';
 import { REQUEST_DEADLINE_MS } from '../../../functions/api/limits.ts';
 import { API_THROTTLE } from '../../../infra/stacks/api-stack.ts';
+import { ARM64_NPMRC, externalsOf, LAMBDA_NODE_MODULES } from '../../../infra/bundling.ts';
 import { type Stages, type Statement, type SynthesisedStage, actionsOf, functionStatements, onlyResource, synthStage } from '../synth-stage.ts';
 
 let dev: SynthesisedStage;
@@ -167,10 +168,32 @@ export function apiStackSuite(stages: () => Stages): void {
         for (const identity of ['dev.woonwijzer.nl', 'tester@example.nl', 'beheer@example.nl']) expect(resources).toContain(`:identity/${identity}"`);
       });
 
-      it('has no search, photo or wildcard rights', () => {
+      it('has no search or wildcard rights', () => {
         const all = staffStatements().flatMap(actions);
-        expect(all.filter((a) => /^(es|s3):/.test(a))).toEqual([]);
+        expect(all.filter((a) => /^es:/.test(a))).toEqual([]);
         expect(all.filter((a) => a.endsWith('*') && !a.startsWith('kms:'))).toEqual([]);
+      });
+
+      it('may sign photo uploads only into incoming/, and writes web sizes under photos/ by its own requests only', () => {
+        const photo = staffStatements().filter((s) => actions(s).some((a) => a.startsWith('s3:')));
+        const prefixOf = (s: Statement) => /\/(incoming|photos)\/\*"/.exec(JSON.stringify(s.Resource))?.[1];
+        // Nothing on the bucket itself or on all its objects: no list, no configuration, no other prefix.
+        expect(photo.map(prefixOf).sort()).toEqual(['incoming', 'photos']);
+        const incoming = photo.find((s) => prefixOf(s) === 'incoming') as Statement;
+        expect(actions(incoming).sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+        const webSizes = photo.find((s) => prefixOf(s) === 'photos') as Statement & { Condition?: unknown };
+        expect(actions(webSizes).sort()).toEqual(['s3:DeleteObject', 's3:PutObject']);
+        // A presigned address authenticates by query string: refused for photos/.
+        expect(webSizes.Condition).toEqual({ StringEquals: { 's3:authType': 'REST-HEADER' } });
+        expect(onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: 'woonwijzer-prod-staff' }).resource)
+          .toMatchObject({ Properties: { Environment: { Variables: { PHOTOS_BUCKET: expect.anything() } } } });
+      });
+
+      it('gets sharp as a node module installed for arm64 Linux, outside its bundle', () => {
+        expect(LAMBDA_NODE_MODULES.staff).toEqual(['sharp']);
+        expect(externalsOf('staff')).toContain('sharp');
+        expect(ARM64_NPMRC.split('\n').filter(Boolean)).toEqual(['os=linux', 'cpu=arm64', 'libc=glibc']);
+        expect(LAMBDA_NODE_MODULES.api).toBeUndefined();
       });
 
       it('logs into a log group of its own, kept for the stage retention', () => {

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod';
 import {
-  MAX_PHOTO_BYTES, MAX_PHOTOS_PER_LOCATION, PhotoAlt, PhotoId, PhotoSchema, type Photo,
+  MAX_ALT_LENGTH, MAX_PHOTO_BYTES, MAX_PHOTOS_PER_LOCATION, PhotoAlt, PhotoId, PhotoSchema, VersionSchema, type Photo,
 } from '../../../../shared/domain/index.ts';
 import { PHOTO_MESSAGES, PhotoRefusedError, webSizesOf } from '../../../photos/photo-content.ts';
 import { incomingKey, keyOfPath, pathOfKey, PhotoTooLargeError, webSizeKey } from '../../../photos/photo-storage.ts';
@@ -23,14 +23,12 @@ import {
   conflict, CurrentLocation, LocationParams, providerCaller, providerProblems, VersionedLocation, VersionRequest,
 } from './schemas.ts';
 import { VersionConflictError } from '../../../store/store-errors.ts';
-import { VersionSchema } from '../../../../shared/domain/index.ts';
 
 const PHOTOS_PATH = '/organizations/{organizationId}/locations/{locationId}/photos';
 /** The local upload route, which takes raw bytes (app.ts exempts it from the JSON-only rule and the 256 KB limit). */
 export const PHOTO_UPLOAD_PATH = /^\/api\/provider\/organizations\/[^/]+\/locations\/[^/]+\/photos\/uploads\/[^/]+$/;
 /** A signed upload address is valid this long: time to send 8 MB over a slow line, not to pass it around. */
 export const UPLOAD_EXPIRY_SECONDS = 10 * 60;
-/** What the upload route reads beyond the limit, so "too large" is told apart from "exactly at the limit". */
 const FULL_MESSAGE = `Deze locatie heeft al ${MAX_PHOTOS_PER_LOCATION} foto's. Haal eerst een foto weg om een andere toe te voegen.`;
 
 const UploadParams = LocationParams.extend({ uploadId: PhotoId });
@@ -52,7 +50,8 @@ const UploadAnswer = z.object({
 const FinishRequest = z.strictObject({
   version: VersionSchema.describe('The location\'s version the photo is added to.'),
   uploadId: PhotoId,
-  alt: PhotoAlt.describe('What the photo shows, for people who cannot see it (required).'),
+  // Checked in the handler (as PhotoAlt), so a refused alt text still deletes the upload.
+  alt: z.string().max(10_000).describe(`What the photo shows, for people who cannot see it: required, at most ${MAX_ALT_LENGTH} characters.`),
 });
 const ArrangeRequest = z.strictObject({
   version: VersionSchema,
@@ -150,11 +149,14 @@ export const photosApp = createResourceApp<StaffEnv>()
     async (c) => {
       const { organizationId, locationId } = c.req.valid('param');
       const ctx = providerCaller(c.var.identity, c.var.deps, organizationId);
-      const { version, uploadId, alt } = c.req.valid('json');
+      const { version, uploadId, alt: altAsSent } = c.req.valid('json');
       const { photos: storage, providerListings } = c.var.deps;
       const upload = incomingKey(organizationId, locationId, uploadId);
       let written: string[] = [];
       try {
+        const altText = PhotoAlt.safeParse(altAsSent);
+        if (!altText.success) throw new UnusableFieldError('alt', altText.error.issues[0]?.message ?? PHOTO_MESSAGES.missing);
+        const alt = altText.data;
         const location = await locationAt(c.var.deps, organizationId, locationId, version);
         const current = location.photos ?? [];
         if (current.length >= MAX_PHOTOS_PER_LOCATION) throw new UnusableFieldError('photos', FULL_MESSAGE);
