@@ -2,12 +2,20 @@
 // time): `npm start`, the browser tests and the Lighthouse script all build it this way. The pages
 // are built into a fresh folder and swapped in by rename when complete, so a server reading the
 // output folder serves the old site (or, before the first build, nothing) but never half a site.
+//
+// After a listing change only the pages it touches are built again (`rebuildPages`): Astro renders
+// just those (the page scope, functions/site/page-scope.ts) into a folder aside, and each page is
+// then renamed over its old file one by one, so every address keeps answering with a whole page,
+// the old one until the new one is in. Pages of removed locations are deleted.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { renameSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve as resolvePath } from 'node:path';
+import { existsSync, renameSync } from 'node:fs';
+import { copyFile, cp, mkdir, mkdtemp, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { REPO_ROOT } from '../platform/paths.ts';
+import type { SiteChange } from '../site/affected-pages.ts';
+import { changedPages, pageFile } from '../site/page-files.ts';
+import { PAGE_SCOPE_ENV, pageScopeEnv } from '../site/page-scope.ts';
 
 /** Astro's own output folder, which the site stack uploads (cdk.json's siteDist). */
 export const DEFAULT_SITE_DIR = join(REPO_ROOT, 'site', 'dist');
@@ -23,17 +31,103 @@ export interface SiteBuildOptions {
 
 export async function buildSite(apiUrl: string, options: SiteBuildOptions = {}): Promise<void> {
   const outDir = resolvePath(options.outDir ?? DEFAULT_SITE_DIR);
-  // A folder of its own under .cache/ per build: Astro puts a build's temporary server chunks in
-  // the output folder when that lies inside the repository (else in the repository's ./.astro,
-  // where two builds at once, tests, Lighthouse and npm start, would overwrite each other's).
-  await mkdir(join(REPO_ROOT, '.cache'), { recursive: true });
-  const buildDir = await mkdtemp(join(REPO_ROOT, '.cache', 'site-build-'));
+  const buildDir = await makeBuildDir();
   try {
     await runAstroBuild(apiUrl, buildDir, options);
     await swapIn(buildDir, outDir);
   } finally {
     await rm(buildDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A folder of its own under .cache/ per build: Astro puts a build's temporary server chunks in
+ * the output folder when that lies inside the repository (else in the repository's ./.astro,
+ * where two builds at once, tests, Lighthouse and npm start, would overwrite each other's).
+ */
+async function makeBuildDir(): Promise<string> {
+  await mkdir(join(REPO_ROOT, '.cache'), { recursive: true });
+  return mkdtemp(join(REPO_ROOT, '.cache', 'site-build-'));
+}
+
+export interface PagesRebuilt {
+  /** Addresses whose page was built and swapped in. */
+  built: string[];
+  /** Addresses whose page was taken away (a removed location, or a page the API no longer has). */
+  removed: string[];
+}
+
+/**
+ * Builds the pages a change touches and swaps each into the site at outDir, which must hold a
+ * full build (the scripts and styles the pages share are there; new ones are added first). A page
+ * in scope that the build did not produce is gone from the API (a location removed meanwhile): its
+ * file is taken away too, so the site says what the API says.
+ */
+export async function rebuildPages(apiUrl: string, change: SiteChange, options: SiteBuildOptions = {}): Promise<PagesRebuilt> {
+  const outDir = resolvePath(options.outDir ?? DEFAULT_SITE_DIR);
+  const pages = changedPages(change);
+  const done: PagesRebuilt = { built: [], removed: [] };
+  if (pages.build.length > 0) {
+    const buildDir = await makeBuildDir();
+    try {
+      await runAstroBuild(apiUrl, buildDir, options, pageScopeEnv(change.build));
+      // Before any page that may use them: a changed script or style gets a new hashed name.
+      await addMissingAssets(buildDir, outDir);
+      for (const path of pages.build) {
+        const file = pageFile(path);
+        if (existsSync(join(buildDir, file))) {
+          await replaceFile(join(buildDir, file), join(outDir, file));
+          done.built.push(path);
+        } else if (await removePage(outDir, file)) {
+          done.removed.push(path);
+        }
+      }
+    } finally {
+      await rm(buildDir, { recursive: true, force: true });
+    }
+  }
+  for (const path of pages.remove) if (await removePage(outDir, pageFile(path))) done.removed.push(path);
+  return done;
+}
+
+/**
+ * Copies every file but the pages that the site lacks (hashed scripts and styles, images). An
+ * existing file is kept: hashed names do not change content, and a page served a moment ago may
+ * still ask for an old one.
+ */
+async function addMissingAssets(buildDir: string, outDir: string): Promise<void> {
+  for (const entry of await readdir(buildDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.endsWith('.html')) continue;
+    const from = join(entry.parentPath, entry.name);
+    const to = join(outDir, relative(buildDir, from));
+    if (!existsSync(to)) await replaceFile(from, to);
+  }
+}
+
+/** Puts `from`'s content at `to` in one step: copied beside `to` first, then renamed over it. */
+async function replaceFile(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const staged = join(dirname(to), `.${basename(to)}-next-${randomUUID().slice(0, 8)}`);
+  try {
+    await copyFile(from, staged);
+    await rename(staged, to);
+  } catch (error) {
+    await rm(staged, { force: true });
+    throw error;
+  }
+}
+
+/** Deletes a page and its folder when that is left empty; whether there was a page. */
+async function removePage(outDir: string, file: string): Promise<boolean> {
+  const path = join(outDir, file);
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  await rmdir(dirname(path)).catch(() => undefined);
+  return true;
 }
 
 /**
@@ -81,9 +175,11 @@ function renameIfPresentSync(from: string, to: string): boolean {
   }
 }
 
-function runAstroBuild(apiUrl: string, outDir: string, options: SiteBuildOptions): Promise<void> {
+function runAstroBuild(apiUrl: string, outDir: string, options: SiteBuildOptions, scopeEnv: Record<string, string> = {}): Promise<void> {
   const args = [join(REPO_ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site', '--silent', '--outDir', outDir];
-  const env: NodeJS.ProcessEnv = { ...process.env, WOONWIJZER_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' };
+  // A full build never inherits a scope from the environment it runs in.
+  const { [PAGE_SCOPE_ENV]: _inherited, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, ...scopeEnv, WOONWIJZER_API_URL: apiUrl, ASTRO_TELEMETRY_DISABLED: '1' };
   if (options.buildDate) env.WOONWIJZER_BUILD_DATE = options.buildDate;
   return new Promise((resolve, reject) => {
     let output = '';

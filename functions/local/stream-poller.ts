@@ -93,9 +93,15 @@ export interface StreamPollerOptions {
 
 type Target = Pick<SearchEngine, 'upsert' | 'remove'>;
 
+/** Told every page of records after they were applied to the engine (the site rebuilder listens). */
+export type RecordListener = (records: readonly _Record[]) => void;
+
 export interface StreamPoller {
-  /** Starts polling into `engine` (call once, after the engine has loaded). */
-  start(engine: Target): void;
+  /**
+   * Starts polling into `engine` (call once, after the engine has loaded); `listener` hears each
+   * page of records once the engine holds it, so a page built from the API sees the change.
+   */
+  start(engine: Target, listener?: RecordListener): void;
   /** Stops after the round in progress; resolves when nothing runs any more. */
   stop(): Promise<void>;
 }
@@ -152,6 +158,15 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
     }
   };
 
+  let listener: RecordListener | undefined;
+  const tell = (records: readonly _Record[]) => {
+    try {
+      listener?.(records);
+    } catch (error) {
+      log.error('stream poller: a listener failed', { error: errorSummary(error) });
+    }
+  };
+
   const readShard = async (target: Target, cursor: ShardCursor): Promise<number> => {
     if (cursor.iterator === undefined) {
       cursors.delete(cursor.shardId);
@@ -167,6 +182,7 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
       await apply(target, record);
       cursor.lastSequenceNumber = record.dynamodb?.SequenceNumber ?? cursor.lastSequenceNumber;
     }
+    if (page.records.length > 0) tell(page.records);
     cursor.iterator = page.next;
     // No next iterator: the shard is closed and read to its end; its children may start.
     if (cursor.iterator === undefined) cursors.delete(cursor.shardId);
@@ -207,9 +223,10 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
   };
 
   return {
-    start(target) {
+    start(target, onRecords) {
       if (engine) throw new Error('The stream poller was started twice.');
       engine = target;
+      listener = onRecords;
       schedule();
     },
     async stop() {

@@ -32,6 +32,11 @@ const ConfigSchema = z.object({
   SITE_URL: z.url().regex(/^https?:\/\/[^/]+$/, { message: 'Give the origin only, e.g. https://woonwijzer.example' }).optional(),
   /** In AWS: the photos bucket (the staff function signs uploads to it and writes the web sizes). Unset locally: DATA_DIR/photos. */
   PHOTOS_BUCKET: z.string().min(3).optional(),
+  /**
+   * How long `npm start` collects the table's changes before it builds the pages they touch (one
+   * build for a burst of edits). In AWS the builder waits about a minute.
+   */
+  SITE_REBUILD_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
   /** The sender of the mails the service sends. */
   MAIL_FROM: z.string().default('Woonwijzer <noreply@woonwijzer.example>'),
 });

@@ -1,4 +1,7 @@
 // The parameters of the generated pages, from the API. Shared by the Dutch and English pages.
+// A partial build (after a listing change) renders only the pages its scope names: see
+// functions/site/page-scope.ts.
+import { scoped, type ScopedPageKind } from '../../../functions/site/page-scope.ts';
 import { api, ApiError, listAllLocations, type ApiClient } from './api.ts';
 
 export async function regionPaths(client: ApiClient = api) {
@@ -28,6 +31,19 @@ export async function questionnaireRegionPaths(client: ApiClient = api) {
   return paths.filter((_, i) => present[i]);
 }
 
+/**
+ * The pages of one kind under a region's address that this build renders: `kind` names what
+ * listing data the page shows (null: none, so a partial build leaves it alone).
+ */
+export async function regionPagePaths(kind: ScopedPageKind | null, client: ApiClient = api) {
+  return scoped(await regionPaths(client), kind, (path) => path.params.regionId);
+}
+
+/** As regionPagePaths, for the pages that need the region's questionnaire. */
+export async function questionnaireRegionPagePaths(kind: ScopedPageKind | null, client: ApiClient = api) {
+  return scoped(await questionnaireRegionPaths(client), kind, (path) => path.params.regionId);
+}
+
 export async function locationPaths() {
   const locations = await listAllLocations();
   // A location page's address holds only the location id, so two regions must not share one.
@@ -39,5 +55,5 @@ export async function locationPaths() {
     }
     seen.set(location.id, location.regionId);
   }
-  return locations.map((location) => ({ params: { locationId: location.id } }));
+  return scoped(locations.map((location) => ({ params: { locationId: location.id } })), 'location', (path) => path.params.locationId);
 }
