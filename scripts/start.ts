@@ -2,15 +2,18 @@
 // engine (embedded: loaded from the table and kept current from its stream), the API, a fresh
 // build of the site from that API, all on one local port. Ctrl-C stops everything. While the site
 // builds, the previous build stays online (or, on a first start, a "Woonwijzer is starting" page).
+// Afterwards the site follows the table's stream: a change (an editor's save, an import) rebuilds
+// the pages it touches a few seconds later (SITE_REBUILD_DEBOUNCE_MS), each swapped in whole.
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
 import { seedDemoAccounts, demoCoordinatorEmail, demoProviderEmails } from '../functions/accounts/accounts-admin.ts';
 import { createPublicApp } from '../functions/api/public/app.ts';
 import { demoOrganizations, seedDemo } from '../functions/listings/seed-demo.ts';
-import { buildSite, DEFAULT_SITE_DIR } from '../functions/local/build-site.ts';
+import { DEFAULT_SITE_DIR } from '../functions/local/build-site.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { createLocalServerApp } from '../functions/local/local-server.ts';
 import { createLocalStaffApp, outboxDir, photosDir } from '../functions/local/local-staff.ts';
+import { createSiteRebuilder, type SiteRebuilder } from '../functions/local/site-rebuilder.ts';
 import { openStreamPoller, type StreamPoller } from '../functions/local/stream-poller.ts';
 import { readConfig } from '../functions/platform/config.ts';
 import { createSearchEngine } from '../functions/search/create-search-engine.ts';
@@ -29,6 +32,7 @@ const stop = async (code: number) => {
   say('\nStopping...');
   server?.close();
   await poller?.stop();
+  await rebuilder?.stop();
   await db.close();
   process.exit(code);
 };
@@ -37,6 +41,7 @@ process.on('SIGTERM', () => void stop(0));
 
 let server: ReturnType<typeof serve> | undefined;
 let poller: StreamPoller | undefined;
+let rebuilder: SiteRebuilder | undefined;
 try {
   const seeded = await seedDemo(db.stores, systemClock);
   say(seeded.demoDocuments > 0 ? `Loaded ${seeded.demoDocuments} demonstration listings.` : 'The store already holds listings; kept them.');
@@ -44,18 +49,22 @@ try {
   const madeAccounts = await seedDemoAccounts({ ...db.stores, clock: systemClock }, await db.stores.regions.listRegions(), await demoOrganizations());
   if (madeAccounts.length > 0) say(`Made ${madeAccounts.length} demonstration accounts (coordinators, provider admins and editors; README.md lists them; sign in with the code this terminal prints).`);
 
+  // The stream position is taken before the load (and before the site's first build), so nothing
+  // written meanwhile is missed.
+  poller = await openStreamPoller({ endpoint: db.endpoint, tableName: config.TABLE_NAME });
   let search: SearchEngine;
+  let followedBySearch: Parameters<StreamPoller['start']>[0];
   if (config.SEARCH_ENGINE === 'embedded') {
-    // The stream position is taken before the load, so nothing written meanwhile is missed.
-    poller = await openStreamPoller({ endpoint: db.endpoint, tableName: config.TABLE_NAME });
     const engine = await loadEmbeddedEngine(db.stores);
-    poller.start(engine);
     const sizes = Object.entries(engine.sizes()).map(([region, n]) => `${region} ${n}`).join(', ');
     say(`Search engine: embedded (${sizes} housing forms), following the table's changes.`);
     search = engine;
+    followedBySearch = engine;
   } else {
     search = await createSearchEngine(config, db.stores);
     say(`Search engine: OpenSearch at ${config.OPENSEARCH_URL}. Run \`npm run reindex\` after imports to bring it up to date.`);
+    // OpenSearch is brought up to date by the reindex; the stream still drives the site's pages.
+    followedBySearch = { upsert: async () => {}, remove: async () => {} };
   }
 
   const api = createPublicApp({ ...db.stores, clock: systemClock, search });
@@ -68,8 +77,21 @@ try {
   const address = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
 
   say(`Building the site from the API (meanwhile ${address}/ shows the previous build, or a page saying Woonwijzer is starting)...`);
-  await buildSite(`http://127.0.0.1:${config.PORT}`, { verbose: true });
-  say(`\nWoonwijzer runs at ${address}/  (API: ${address}/api/regions). Stop with Ctrl-C.`);
+  const siteBuilder = createSiteRebuilder({
+    apiUrl: `http://127.0.0.1:${config.PORT}`,
+    outDir: DEFAULT_SITE_DIR,
+    debounceMs: config.SITE_REBUILD_DEBOUNCE_MS,
+    onBuilt: (report) => {
+      if (report.kind === 'full') return;
+      const removed = report.removed.length > 0 ? `, ${report.removed.length} taken away` : '';
+      say(`Site: ${report.built.length} pages rebuilt after a change${removed} (${(report.ms / 1000).toFixed(1)} s).`);
+    },
+  });
+  rebuilder = siteBuilder;
+  // Changes from now on are collected; those during the first build get built again after it.
+  poller.start(followedBySearch, (records) => siteBuilder.notice(records));
+  await siteBuilder.buildAll({ verbose: true });
+  say(`\nWoonwijzer runs at ${address}/  (API: ${address}/api/regions). Stop with Ctrl-C. The site follows changes to the listings.`);
   say(
     `Staff sign-in: POST ${address}/api/auth/code with {"email": "${demoCoordinatorEmail('zuid-limburg')}"}; ` +
       `the code is printed here and the mail written to ${outboxDir(config)}/. ` +

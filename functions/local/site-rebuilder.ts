@@ -29,8 +29,8 @@ export interface SiteRebuilderOptions extends SiteBuildOptions {
 }
 
 export interface SiteRebuilder {
-  /** A full build of the site, after any build under way. */
-  buildAll(): Promise<void>;
+  /** A full build of the site, after any build under way; `verbose` shows Astro's output (the first build of npm start). */
+  buildAll(options?: { verbose?: boolean }): Promise<void>;
   /** Stream records: the pages they touch are built after the debounce. */
   notice(records: Iterable<SiteStreamRecord>): void;
   /** Resolves when nothing is pending or building (tests, the benchmark). */
@@ -86,11 +86,11 @@ export function createSiteRebuilder(options: SiteRebuilderOptions): SiteRebuilde
   };
 
   return {
-    buildAll() {
+    buildAll({ verbose } = {}) {
       return enqueue(async () => {
         if (stopped) return;
         const start = performance.now();
-        await buildSite(apiUrl, buildOptions);
+        await buildSite(apiUrl, { ...buildOptions, ...(verbose === undefined ? {} : { verbose }) });
         onBuilt?.({ kind: 'full', built: [], removed: [], ms: performance.now() - start });
       });
     },

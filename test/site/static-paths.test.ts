@@ -1,8 +1,12 @@
 // Which region pages are built: a region without a questionnaire (the API answers 404) gets no
-// questionnaire page, while any other API failure still stops the build. Pure: stub fetch.
-import { describe, expect, it } from 'vitest';
+// questionnaire page, while any other API failure still stops the build; a partial build (after a
+// listing change) renders only the pages its scope names. Pure: stub fetch.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emptyScope, PAGE_SCOPE_ENV, pageScopeEnv, readPageScope } from '../../functions/site/page-scope.ts';
 import { createApiClient } from '../../site/src/lib/api.ts';
-import { hasQuestionnaire, questionnaireRegionPaths, regionPaths } from '../../site/src/lib/static-paths.ts';
+import {
+  hasQuestionnaire, questionnaireRegionPagePaths, questionnaireRegionPaths, regionPagePaths, regionPaths,
+} from '../../site/src/lib/static-paths.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -35,5 +39,27 @@ describe('static paths of region pages', () => {
   it('still fails the build when the API breaks instead of answering 404', async () => {
     const client = stubApi({ 'zuid-limburg': 200, nieuw: 500 });
     await expect(questionnaireRegionPaths(client)).rejects.toThrow(/answered 500/);
+  });
+});
+
+describe('a partial build', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('renders only the region pages its scope names, and none of the kinds no listing decides', async () => {
+    const client = stubApi({ 'zuid-limburg': 200, nieuw: 200 });
+    vi.stubEnv(PAGE_SCOPE_ENV, pageScopeEnv({ ...emptyScope(), region: ['nieuw'], results: ['zuid-limburg'] })[PAGE_SCOPE_ENV] as string);
+    expect(await regionPagePaths('region', client)).toEqual([{ params: { regionId: 'nieuw' } }]);
+    expect(await regionPagePaths('search', client)).toEqual([]);
+    expect(await questionnaireRegionPagePaths('results', client)).toEqual([{ params: { regionId: 'zuid-limburg' } }]);
+    // The questions page shows the region's questionnaire, never listing data.
+    expect(await questionnaireRegionPagePaths(null, client)).toEqual([]);
+  });
+
+  it('without a scope renders every page; a malformed scope fails the build instead of building the wrong pages', async () => {
+    const client = stubApi({ 'zuid-limburg': 200 });
+    expect(readPageScope({})).toBeUndefined();
+    expect(await regionPagePaths(null, client)).toHaveLength(2);
+    expect(() => readPageScope({ [PAGE_SCOPE_ENV]: '{"location": "de-linde"}' })).toThrow(/location/);
+    expect(() => readPageScope({ [PAGE_SCOPE_ENV]: 'de-linde' })).toThrow(/not JSON/);
   });
 });
