@@ -5,13 +5,15 @@
 // Opened from the results list (`?woonvorm=…`), it stays at its top, says there why that housing
 // form fits this person or not (one compare request with the wishes kept in this browser), marks
 // the housing form further down and offers the link back to the list (the page works without it),
-// with the questions to put to the provider about what is unknown (printable).
+// with the questions to put to the provider about what is unknown (printable). The waiting lists
+// are read again from the API, so a page built before the provider's last save shows it anyway.
 import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
 import { questionsFor, wishText } from '../../../shared/i18n/criterion-text.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import { telHref } from '../lib/tel-href.ts';
 import { fetchPostcode } from './lib/api-fetch.ts';
+import { refreshWaitingLists, type WaitingListTexts } from './location/fresh-waiting-lists.ts';
 import { loadAdjustments, loadAnswers, loadShortlist, MAX_SHORTLIST, sameHousingForm, saveShortlist } from './lib/browser-store.ts';
 import { loadCurrentWishes } from './lib/current-wishes.ts';
 import { OPENED_PARAM, readOpened } from './results/return-to.ts';
@@ -42,6 +44,7 @@ interface LocationTexts {
   questionsPrint: string;
   /** The location's number, else its organisation's; absent when neither gives one. */
   phone?: string;
+  waitingList: WaitingListTexts;
 }
 
 const root = document.querySelector<HTMLElement>('[data-location-page]');
@@ -63,6 +66,7 @@ if (backLink) {
 }
 
 if (root && texts) {
+  void refreshWaitingLists(root.dataset.locationId ?? '', texts.intlLocale, texts.waitingList);
   setUpFavourites(root, texts);
   void showDistance(root, texts);
   if (opened?.classList.contains('ww-housing-form')) void showWhy(root.dataset.regionId ?? '', opened, texts);
