@@ -1,4 +1,5 @@
 // The parameters of the generated pages, from the API. Shared by the Dutch and English pages.
+import { hasEasyRead } from '../../../shared/questionnaire/easy-read.ts';
 import { api, ApiError, listAllLocations, type ApiClient } from './api.ts';
 
 export async function regionPaths(client: ApiClient = api) {
@@ -26,6 +27,21 @@ export async function questionnaireRegionPaths(client: ApiClient = api) {
   const paths = await regionPaths(client);
   const present = await Promise.all(paths.map(({ params }) => hasQuestionnaire(params.regionId, client)));
   return paths.filter((_, i) => present[i]);
+}
+
+/**
+ * The regions whose easy-read pages are built: those whose questionnaire has an easy-read text and
+ * pictogram for every question and answer (a half easy-read path would strand a person midway).
+ */
+export async function easyReadRegionPaths(client: ApiClient = api) {
+  const paths = await questionnaireRegionPaths(client);
+  const ready = await Promise.all(paths.map(async ({ params }) => hasEasyRead((await client.getQuestionnaire(params.regionId)).questionnaire)));
+  return paths.filter((_, i) => ready[i]);
+}
+
+/** Whether a region's easy-read pages are built (the header's switch leads there). */
+export async function regionHasEasyRead(regionId: string, client: ApiClient = api): Promise<boolean> {
+  return (await easyReadRegionPaths(client)).some(({ params }) => params.regionId === regionId);
 }
 
 export async function locationPaths() {
