@@ -8,6 +8,7 @@ import { createTestStore } from '../support/test-store.ts';
 import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
+import { easyReadSuite } from './suites/easy-read.ts';
 import { journeySecondPassSuite } from './suites/journey-second-pass.ts';
 import { journeysSuite } from './suites/journeys.ts';
 import { newCriterionSuite } from './suites/new-criterion.ts';
@@ -48,5 +49,6 @@ describe('the public site in a browser', () => {
   journeySecondPassSuite(get);
   newCriterionSuite(get);
   providerPortalSuite(get);
+  easyReadSuite(get);
   budgetSuite();
 });
