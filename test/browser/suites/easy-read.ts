@@ -111,17 +111,16 @@ export function easyReadSuite(harness: () => SiteHarness): void {
           await expectAxeClean(page, 'the place question');
         } else if (answer !== undefined) {
           await screen.locator(`label[for="ww-easy-${questionId}-${answer}"] img`).click();
-        } else if (kind === 'free-text') {
-          await screen.getByRole('button', { name: 'Weet ik niet.' }).click();
-          await page.waitForFunction((id) => document.querySelector(`[data-easy-question="${id}"]`)?.hasAttribute('hidden'), questionId);
-          if (page.url().includes('/resultaten/')) break;
-          continue;
-        } else {
+        }
+        // The last question's button leads to the results; every other one to the next question.
+        const last = (await page.locator('[data-next-label]').innerText()) === 'Bekijk de huizen';
+        if (kind === 'free-text') await screen.getByRole('button', { name: 'Weet ik niet.' }).click();
+        else if (answer === undefined && kind !== 'number' && kind !== 'place') {
           await screen.locator(`label[for="ww-easy-${questionId}-dont-know"] img`).click();
         }
-        await page.getByRole('button', { name: /^(Verder|Bekijk de huizen)$/ }).click();
-        await page.waitForFunction((id) => document.querySelector(`[data-easy-question="${id}"]`)?.hasAttribute('hidden') !== false, questionId);
-        if (page.url().includes('/resultaten/')) break;
+        if (kind !== 'free-text') await page.getByRole('button', { name: last ? 'Bekijk de huizen' : 'Verder' }).click();
+        if (last) break;
+        await page.waitForFunction((id) => document.querySelector(`[data-easy-question="${id}"]`)?.hasAttribute('hidden') === true, questionId);
       }
       await page.waitForURL(`**/regio/${REGION}/makkelijk/resultaten/`);
       expect(answered).toHaveLength(36);
@@ -172,7 +171,10 @@ export function easyReadSuite(harness: () => SiteHarness): void {
       // For the supporter: the ordinary report, with the answers given here.
       await page.getByRole('link', { name: 'Laat dit zien aan mijn ondersteuner' }).click();
       await page.waitForURL(`**/regio/${REGION}/verslag/`);
-      await expect.poll(() => page.locator('main').innerText()).toContain('In een woongroep met begeleiding');
+      await expect.poll(() => page.locator('main').innerText()).toContain('Soort wonen: Woongroep met begeleiding');
+      const report = await page.locator('main').innerText();
+      expect(report).toContain('In de buurt van postcode 3011 AB');
+      expect(report).toContain('Een tuin');
     });
 
     it('says in words when the device has no Dutch voice', async () => {
