@@ -85,16 +85,14 @@ function setUp(root: HTMLElement, data: EasyResultsData): void {
       if (!easy) return undefined;
       return el('li', { class: `ww-easy-reason ww-easy-reason--${reason.outcome}` },
         picture(easy.src, '', 48),
-        el('span', {}, `${easy.text} `),
-        picture(data.pictograms[reason.outcome], '', 40),
-        el('strong', {}, e.outcome[reason.outcome]));
+        el('span', {},
+          el('span', { class: 'ww-easy-reason__wish' }, `${easy.text} `),
+          el('span', { class: 'ww-easy-reason__outcome' }, picture(data.pictograms[reason.outcome], '', 40), el('strong', {}, e.outcome[reason.outcome]))));
     }).filter((item): item is HTMLLIElement => item !== undefined);
     const href = data.paths.location.replace('{locationId}', encodeURIComponent(result.locationId));
     return el('li', { class: 'ww-easy-result' },
       el('article', { class: 'ww-easy-result__card', id, 'aria-labelledby': `${id}-name` },
-        el('div', { class: 'ww-easy-result__head' },
-          picture(data.housingTypes[result.type] ?? data.pictograms.place, typeText, 72),
-          el('h2', { class: 'ww-easy-result__name', id: `${id}-name` }, `${index + 1}. ${result.name}`)),
+        el('h2', { class: 'ww-easy-result__name', id: `${id}-name` }, `${index + 1}. ${result.name}`),
         el('ul', { class: 'ww-easy-facts', role: 'list', id: `${id}-facts` },
           fact(data.housingTypes[result.type] ?? data.pictograms.place, e.kindOfHome, typeText),
           fact(data.pictograms.distance, e.near, nearText),
