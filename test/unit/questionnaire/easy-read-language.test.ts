@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../functions/platform/paths.ts';
+import { messages } from '../../../shared/i18n/index.ts';
 import {
   DONT_KNOW, EASY_READ_MAX_WORDS, QuestionnaireSchema, easyCriteria, easyReadEntries, hasEasyRead, longSentences, sentences,
 } from '../../../shared/questionnaire/index.ts';
@@ -60,6 +61,18 @@ describe.each(REGION_IDS)('the easy-read texts of the %s questionnaire', (region
     const criteria = easyCriteria(questionnaire);
     expect(criteria.garden?.pictogram).toBe('1F333');
     expect(criteria['housingType=care-farm']?.text.nl).toBe('Op een boerderij. Met zorg.');
+  });
+});
+
+describe('the easy-read pages\' own texts', () => {
+  it(`have at most ${EASY_READ_MAX_WORDS} words in every sentence, in both languages`, () => {
+    const tooLong: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (typeof value === 'string') for (const sentence of longSentences(value)) tooLong.push(`${path}: "${sentence}"`);
+      else if (typeof value === 'object' && value !== null) for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
+    };
+    for (const locale of ['nl', 'en'] as const) walk(messages[locale].easyRead, `${locale}.easyRead`);
+    expect(tooLong).toEqual([]);
   });
 });
 
