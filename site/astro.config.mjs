@@ -4,6 +4,7 @@
 // build is read in src/lib/api.ts (WOONWIJZER_API_URL).
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
+import { pictogramIntegration } from './src/lib/pictogram-integration.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
@@ -17,6 +18,8 @@ export default defineConfig({
   },
   // No dev toolbar in `astro dev`: it is the only script the pages would otherwise get.
   devToolbar: { enabled: false },
+  // The easy-read pages' pictograms: only the OpenMoji files the built pages use are copied in.
+  integrations: [pictogramIntegration()],
   // Never inline a small script into the page: the Content-Security-Policy (script-src 'self',
   // infra/constructs/security-headers.ts) would block it. Every script stays a /_astro/*.js file.
   vite: { build: { assetsInlineLimit: 0 } },

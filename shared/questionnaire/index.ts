@@ -5,3 +5,4 @@ export * from './validate.ts';
 export * from './questions.ts';
 export * from './answers.ts';
 export * from './criteria-exchange.ts';
+export * from './easy-read.ts';

@@ -38,6 +38,30 @@ export const MappedCriterionSchema = z
   });
 export type MappedCriterion = z.infer<typeof MappedCriterionSchema>;
 
+/**
+ * An OpenMoji pictogram by its hexcode as OpenMoji names its files ("1F3E0", "1F9D1-200D-1F9BD"):
+ * the site copies node_modules/openmoji/color/svg/{hexcode}.svg for each one used.
+ */
+export const PictogramSchema = z.string().regex(/^[0-9A-F]{4,5}(-[0-9A-F]{4,5})*$/, 'Give an OpenMoji hexcode in capitals, e.g. "1F3E0".');
+
+/**
+ * The "makkelijk lezen" (easy-read) version of a question or an answer: short sentences written by
+ * hand for people with a mild intellectual disability, and a pictogram. It lives beside the B1 text
+ * so a coordinator's questionnaire carries its own; the easy-read pages are built only for a
+ * questionnaire that has one everywhere (hasEasyRead), and a test holds the sentence length.
+ */
+export const EasyReadSchema = z.strictObject({
+  text: localizedText(200),
+  pictogram: PictogramSchema,
+});
+export type EasyRead = z.infer<typeof EasyReadSchema>;
+
+/**
+ * An option that means "I don't know" says so instead of a text of its own: the easy-read pages
+ * show their one "Weet ik niet" answer in its place, so nobody sees two.
+ */
+export const DONT_KNOW = 'dont-know';
+
 /** What every question has: a stable id, the question, and why we ask it (B1, both languages). */
 const questionBase = {
   /** Unique in the questionnaire; answers in a person's browser are keyed by it, so never reuse one. */
@@ -47,6 +71,7 @@ const questionBase = {
   help: localizedText(600),
   /** For the region's coordinator: why the question is set up this way. Never shown to the person. */
   note: z.string().trim().min(1).max(1500).optional(),
+  easyRead: EasyReadSchema.optional(),
 };
 
 /** For questions that express a wish: may the person say how much it matters, and what if not. */
@@ -68,6 +93,7 @@ export const ChoiceOptionSchema = z.strictObject({
   /** A plain explanation under the option, e.g. what 'vpt' means. */
   explanation: localizedText(500).optional(),
   criteria: z.array(MappedCriterionSchema).max(5).optional(),
+  easyRead: z.union([EasyReadSchema, z.literal(DONT_KNOW)]).optional(),
 });
 export type ChoiceOption = z.infer<typeof ChoiceOptionSchema>;
 
@@ -78,6 +104,18 @@ const criterionKey = (c: MappedCriterion): string => `${c.criterion}=${c.value ?
  * and a question that asks how much it matters has something to weigh.
  */
 function checkOptions({ options, asksImportance }: { options: readonly ChoiceOption[]; asksImportance: boolean }, ctx: z.RefinementCtx): void {
+  // "I don't know" is never held against the person, so it cannot add a criterion; and one is enough.
+  let dontKnow: number | undefined;
+  options.forEach((option, i) => {
+    if (option.easyRead !== DONT_KNOW) return;
+    if ((option.criteria ?? []).length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['options', i, 'easyRead'], message: 'An "I don\'t know" option adds no criterion.' });
+    }
+    if (dontKnow !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['options', i, 'easyRead'], message: `Option ${dontKnow} is already the "I don't know" option.` });
+    }
+    dontKnow ??= i;
+  });
   if (asksImportance && options.every((option) => (option.criteria ?? []).length === 0)) {
     ctx.addIssue({ code: 'custom', path: ['asksImportance'], message: 'No option maps to a criterion, so there is no importance to ask.' });
   }
@@ -165,6 +203,7 @@ export const DistanceOptionSchema = z.strictObject({
   id: Slug,
   km: z.number().nullable(),
   text: localizedText(80),
+  easyRead: EasyReadSchema.optional(),
 });
 export type DistanceOption = z.infer<typeof DistanceOptionSchema>;
 

@@ -8,6 +8,7 @@ import { createTestStore } from '../support/test-store.ts';
 import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
+import { easyReadSuite } from './suites/easy-read.ts';
 import { freshWaitingListSuite } from './suites/fresh-waiting-list.ts';
 import { journeySecondPassSuite } from './suites/journey-second-pass.ts';
 import { journeysSuite } from './suites/journeys.ts';
@@ -49,6 +50,8 @@ describe('the public site in a browser', () => {
   journeySecondPassSuite(get);
   newCriterionSuite(get);
   providerPortalSuite(get);
+  easyReadSuite(get);
+  // Last before the budget: it closes a demo waiting list for good, which earlier suites count on.
   freshWaitingListSuite(get);
   budgetSuite();
 });

@@ -9,12 +9,24 @@ export type PageRef =
   | { page: 'providers' }
   | { page: 'manage' }
   | { page: 'manage-invitation' }
+  /** The easy-read ("makkelijk lezen") way in: the regions that have it. */
+  | { page: 'easy-read' }
   | { page: 'region'; regionId: string }
   | { page: 'location'; locationId: string }
   | { page: RegionSubpage; regionId: string };
 
 /** Pages that live under a region's address: /regio/{regionId}/{segment}/. */
-export type RegionSubpage = 'questionnaire' | 'results' | 'compare' | 'report' | 'search' | 'support';
+export type RegionSubpage = 'questionnaire' | 'results' | 'compare' | 'report' | 'search' | 'support' | EasyReadSubpage;
+
+/** A region's easy-read pages: /regio/{regionId}/makkelijk/..., /en/region/{regionId}/easy/... */
+export type EasyReadSubpage = 'easy-start' | 'easy-questionnaire' | 'easy-results';
+
+/** The ordinary page each easy-read page stands for: where "Gewone tekst" leads. */
+export const ORDINARY_PAGE: Record<EasyReadSubpage, RegionSubpage | 'region'> = {
+  'easy-start': 'region',
+  'easy-questionnaire': 'questionnaire',
+  'easy-results': 'results',
+};
 
 const SEGMENTS = {
   region: { nl: 'regio', en: 'region' },
@@ -31,6 +43,10 @@ const SEGMENTS = {
   report: { nl: 'verslag', en: 'report' },
   search: { nl: 'zoeken', en: 'search' },
   support: { nl: 'hulp', en: 'help' },
+  'easy-read': { nl: 'makkelijk-lezen', en: 'easy-read' },
+  'easy-start': { nl: 'makkelijk', en: 'easy' },
+  'easy-questionnaire': { nl: 'makkelijk/vragen', en: 'easy/questions' },
+  'easy-results': { nl: 'makkelijk/resultaten', en: 'easy/results' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 // The site is served from the root of its domain (no Astro `base`).
@@ -47,6 +63,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'ranking':
     case 'providers':
     case 'manage':
+    case 'easy-read':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;
     case 'manage-invitation':
       return `${pathTo(locale, { page: 'manage' })}${SEGMENTS[ref.page][locale]}/`;

@@ -2,6 +2,7 @@
 // A partial build (after a listing change) renders only the pages its scope names: see
 // functions/site/page-scope.ts.
 import { scoped, type ScopedPageKind } from '../../../functions/site/page-scope.ts';
+import { hasEasyRead } from '../../../shared/questionnaire/easy-read.ts';
 import { api, ApiError, listAllLocations, type ApiClient } from './api.ts';
 
 export async function regionPaths(client: ApiClient = api) {
@@ -42,6 +43,26 @@ export async function regionPagePaths(kind: ScopedPageKind | null, client: ApiCl
 /** As regionPagePaths, for the pages that need the region's questionnaire. */
 export async function questionnaireRegionPagePaths(kind: ScopedPageKind | null, client: ApiClient = api) {
   return scoped(await questionnaireRegionPaths(client), kind, (path) => path.params.regionId);
+}
+
+/**
+ * The regions whose easy-read pages are built: those whose questionnaire has an easy-read text and
+ * pictogram for every question and answer (a half easy-read path would strand a person midway).
+ */
+export async function easyReadRegionPaths(client: ApiClient = api) {
+  const paths = await questionnaireRegionPaths(client);
+  const ready = await Promise.all(paths.map(async ({ params }) => hasEasyRead((await client.getQuestionnaire(params.regionId)).questionnaire)));
+  return paths.filter((_, i) => ready[i]);
+}
+
+/** Whether a region's easy-read pages are built (the header's switch leads there). */
+export async function regionHasEasyRead(regionId: string, client: ApiClient = api): Promise<boolean> {
+  return (await easyReadRegionPaths(client)).some(({ params }) => params.regionId === regionId);
+}
+
+/** The easy-read pages' paths: they show no listing data, so a partial build leaves them alone. */
+export async function easyReadRegionPagePaths(client: ApiClient = api) {
+  return scoped(await easyReadRegionPaths(client), null, (path) => path.params.regionId);
 }
 
 export async function locationPaths() {

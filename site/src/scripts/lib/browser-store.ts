@@ -172,3 +172,11 @@ export function takeHelpStep(regionId: string): string | undefined {
     return undefined;
   }
 }
+
+/** Whether the person chose easy read ("makkelijk lezen"): one preference for the whole site. */
+const EASY_READ_KEY = 'woonwijzer.easyRead';
+
+export function saveEasyRead(on: boolean): void {
+  if (on) write(EASY_READ_KEY, true);
+  else remove(EASY_READ_KEY);
+}
