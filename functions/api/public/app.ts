@@ -13,6 +13,7 @@ import { healthApp } from './health.ts';
 import { locationsApp } from './locations.ts';
 import { matchApp } from './match.ts';
 import { postcodesApp } from './postcodes.ts';
+import { regionHsdsApp } from './region-hsds.ts';
 import { regionQuestionnaireApp } from './region-questionnaire.ts';
 import { regionsApp } from './regions.ts';
 import { searchApp } from './search.ts';
@@ -23,7 +24,7 @@ export function createPublicApp(deps: ApiDeps) {
   const app = createApiApp<PublicEnv>(measured, {
     title: 'Woonwijzer API',
     description:
-      'Care housing (Wlz) per region: regions, locations, housing forms, matching, comparing, search and postcodes. ' +
+      'Care housing (Wlz) per region: regions, locations, housing forms, matching, comparing, search and postcodes, and each region\'s listings as open data (HSDS, CC BY 4.0). ' +
       'Open to anyone and read-only: no operation needs authentication. Errors share one shape: { error: { code, message, fields? } }.',
     security: [],
   });
@@ -35,6 +36,7 @@ export function createPublicApp(deps: ApiDeps) {
     .route('/health', healthApp)
     .route('/regions', regionsApp)
     .route('/regions/:regionId/questionnaire', regionQuestionnaireApp)
+    .route('/regions/:regionId/hsds', regionHsdsApp)
     .route('/locations', locationsApp)
     .route('/match', matchApp)
     .route('/compare', compareApp)
