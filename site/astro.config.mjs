@@ -4,6 +4,8 @@
 // build is read in src/lib/api.ts (WOONWIJZER_API_URL).
 import process from 'node:process';
 import { defineConfig } from 'astro/config';
+import { apiDocs } from './integrations/api-docs.ts';
+import { apiBaseUrl } from './src/lib/api.ts';
 import { pictogramIntegration } from './src/lib/pictogram-integration.ts';
 
 export default defineConfig({
@@ -18,8 +20,9 @@ export default defineConfig({
   },
   // No dev toolbar in `astro dev`: it is the only script the pages would otherwise get.
   devToolbar: { enabled: false },
-  // The easy-read pages' pictograms: only the OpenMoji files the built pages use are copied in.
-  integrations: [pictogramIntegration()],
+  // The easy-read pages' pictograms: only the OpenMoji files the built pages use are copied in;
+  // the API reference at /api/docs/, made from the API's OpenAPI document after the pages.
+  integrations: [pictogramIntegration(), apiDocs(() => apiBaseUrl())],
   // Never inline a small script into the page: the Content-Security-Policy (script-src 'self',
   // infra/constructs/security-headers.ts) would block it. Every script stays a /_astro/*.js file.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -1,4 +1,5 @@
-// The local web server: the APIs under /api (public, and staff when given) and the built site for everything else, on one port.
+// The local web server: the APIs under /api (public, and staff when given) and the built site for everything else
+// (the API reference at /api/docs/ included), on one port.
 // Compressed like CloudFront does in AWS, so local measurements (Lighthouse) see what people get.
 // Until the first build of the site is in (build-site.ts swaps a complete build in at once), a
 // page request gets a short "Woonwijzer is starting" page instead of a 404.
@@ -25,6 +26,17 @@ export function createLocalServerApp(api: PublicApiApp, siteDir: string, staffAp
   const root = relative(process.cwd(), siteDir) || '.';
   const app = new Hono();
   app.use('*', compress());
+  // The API reference is a page of the site build (site/integrations/api-docs.ts) whose script
+  // routes by path: every address under it without a file extension is that page, as in AWS.
+  app.get('/api/docs/*', async (c, next) => {
+    if (c.req.path.split('/').pop()?.includes('.')) return next();
+    try {
+      return c.html(await readFile(join(siteDir, 'api', 'docs', 'index.html'), 'utf8'));
+    } catch {
+      return next();
+    }
+  });
+  app.get('/api/docs', (c) => c.redirect('/api/docs/', 301));
   app.route('/', api);
   if (staffApi) app.route('/', staffApi);
   if (photosDir) {

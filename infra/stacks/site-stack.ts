@@ -1,5 +1,7 @@
 // The site: the Astro build in a private bucket behind CloudFront (origin access control) and
-// AWS WAF, /photos/* from the private photos bucket (origin access control too), /api/* forwarded uncached to the HTTP API, security headers on every answer, a
+// AWS WAF, /photos/* from the private photos bucket (origin access control too), /api/* forwarded
+// uncached to the HTTP API (but the API reference at /api/docs/, a page of the build), security
+// headers on every answer, a
 // year-long cache for fingerprinted assets, the site's 404 page for a missing page (on the bucket's
 // behaviours only), and an invalidation on every deploy.
 import { existsSync } from 'node:fs';
@@ -62,6 +64,18 @@ export const DIRECTORY_INDEX_FUNCTION = `function handler(event) {
   return request;
 }`;
 
+/**
+ * The API reference (site/integrations/api-docs.ts) is one page whose script routes by path
+ * (/api/docs/other/getlocation): every address under it without a file extension is that page.
+ */
+export const API_DOCS_INDEX_FUNCTION = `function handler(event) {
+  var request = event.request;
+  if (request.uri.split('/').pop().indexOf('.') === -1) {
+    request.uri = '/api/docs/index.html';
+  }
+  return request;
+}`;
+
 export class SiteStack extends Stack {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
@@ -120,6 +134,13 @@ export class SiteStack extends Stack {
       runtime: FunctionRuntime.JS_2_0,
     });
 
+    const apiDocsIndex = new CloudFrontFunction(this, 'ApiDocsIndex', {
+      functionName: name('api-docs-index'),
+      comment: 'Serves the API reference page for every /api/docs address but its files.',
+      code: FunctionCode.fromInline(API_DOCS_INDEX_FUNCTION),
+      runtime: FunctionRuntime.JS_2_0,
+    });
+
     // S3 answers 403 for a missing key (the distribution may not list the bucket). The function
     // turns that into the 404 page on the bucket's behaviours; no distribution-wide error
     // response, which would also replace the API's own answers (a staff 403 is JSON with a reason).
@@ -158,6 +179,17 @@ export class SiteStack extends Stack {
           cachePolicy: assetCache,
           responseHeadersPolicy: assetHeaders,
           compress: false,
+        },
+        // Before /api/*, which it would otherwise fall under: the API reference is a static page of
+        // the site build, under the site's Content-Security-Policy like every other page.
+        '/api/docs*': {
+          origin: siteOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: pageHeaders,
+          functionAssociations: [{ function: apiDocsIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
+          edgeLambdas: missingPage,
+          compress: true,
         },
         '/api/*': {
           origin: new HttpOrigin(props.apiOriginDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),

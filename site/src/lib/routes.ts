@@ -7,6 +7,7 @@ export type PageRef =
   | { page: 'home' }
   | { page: 'ranking' }
   | { page: 'providers' }
+  | { page: 'open-data' }
   | { page: 'manage' }
   | { page: 'manage-invitation' }
   /** The easy-read ("makkelijk lezen") way in: the regions that have it. */
@@ -32,6 +33,7 @@ const SEGMENTS = {
   region: { nl: 'regio', en: 'region' },
   ranking: { nl: 'zo-werkt-de-volgorde', en: 'how-we-rank' },
   providers: { nl: 'voor-aanbieders', en: 'for-providers' },
+  'open-data': { nl: 'open-data', en: 'open-data' },
   /** The provider portal (and later the supporters' and coordinators' pages). */
   manage: { nl: 'beheer', en: 'manage' },
   /** Where an invitation mail's link leads (functions/accounts/portal-links.ts). */
@@ -62,6 +64,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
       return prefix;
     case 'ranking':
     case 'providers':
+    case 'open-data':
     case 'manage':
     case 'easy-read':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;

@@ -10,7 +10,7 @@ import { type App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { CloudFrontResponseEvent, CloudFrontResultResponse } from 'aws-lambda';
 import { CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE_CONTROL } from '../../../infra/constructs/security-headers.ts';
-import { DIRECTORY_INDEX_FUNCTION } from '../../../infra/stacks/site-stack.ts';
+import { API_DOCS_INDEX_FUNCTION, DIRECTORY_INDEX_FUNCTION } from '../../../infra/stacks/site-stack.ts';
 import { STAFF_PATH_PREFIXES } from '../../../functions/api/staff/paths.ts';
 import { NOT_FOUND_CACHE_CONTROL } from '../../../infra/handlers/site-not-found.ts';
 import { FAKE_NOT_FOUND_PAGE, type Stages, fakeSiteDist, type SynthesisedStage, onlyResource, synthStage } from '../synth-stage.ts';
@@ -202,6 +202,20 @@ export function siteStackSuite(stages: () => Stages): void {
         ]);
       });
 
+      it('serves the API reference at /api/docs from the site build, before the rest of /api/* goes to the API', () => {
+        const config = distributionConfig();
+        const patterns = config.CacheBehaviors.map((b) => b.PathPattern);
+        expect(patterns.indexOf('/api/docs*')).toBeLessThan(patterns.indexOf('/api/*'));
+        const docs = behavior('/api/docs*');
+        expect(config.Origins.find((o) => o.Id === docs.TargetOriginId)?.S3OriginConfig).toBeDefined();
+        // Every address of the page's own routes is the page; its scripts are files.
+        const handler = new Function(`${API_DOCS_INDEX_FUNCTION}\nreturn handler;`)() as (e: { request: { uri: string } }) => { uri: string };
+        const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+        expect(['/api/docs', '/api/docs/', '/api/docs/other/getlocation', '/api/docs/hydrate.js'].map(rewrite)).toEqual([
+          '/api/docs/index.html', '/api/docs/index.html', '/api/docs/index.html', '/api/docs/hydrate.js',
+        ]);
+      });
+
       it('serves Astro directory pages (page/index.html) through a viewer-request function', () => {
         prod.templates.site.hasResourceProperties('AWS::CloudFront::Function', { FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }) });
         prod.templates.site.hasResourceProperties('AWS::CloudFront::Distribution', {
@@ -230,7 +244,7 @@ export function siteStackSuite(stages: () => Stages): void {
 
       it('is answered on the bucket\'s behaviours by an origin-response function from us-east-1', () => {
         const behaviors = bucketBehaviors();
-        expect(behaviors.map((b) => b.PathPattern ?? '(default)')).toEqual(['(default)', '/_astro/*']);
+        expect(behaviors.map((b) => b.PathPattern ?? '(default)')).toEqual(['(default)', '/_astro/*', '/api/docs*']);
         const version = onlyResource(prod.templates.waf, 'AWS::Lambda::Version', { FunctionName: { Ref: edgeFunction().logicalId } });
         const outputs = prod.templates.waf.toJSON().Outputs as Record<string, { Value: unknown }>;
         for (const b of behaviors) {
