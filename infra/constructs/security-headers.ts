@@ -39,20 +39,28 @@ export const CONTENT_SECURITY_POLICY = [
   'upgrade-insecure-requests',
 ].join('; ');
 
+/**
+ * The API reference at /api/docs/ (site/integrations/api-docs.ts): the site's policy, but Redoc's
+ * icon font comes as a data: URL inside its styles, so font-src also takes data: there (a font
+ * cannot run code). Scripts stay 'self' only: the page's scripts are files beside it. Redoc's
+ * "powered by" logo from its CDN is blocked by img-src, and hides itself.
+ */
+export const API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("font-src 'self'", "font-src 'self' data:");
+
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), payment=(), geolocation=(self)';
 
 /** Fingerprinted build output (`/_astro/*`) never changes under the same name. */
 export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-/** The policy with `connect-src` widened to the given origins (the photo bucket's, for uploads). */
-export function contentSecurityPolicyWith(connectOrigins: readonly string[]): string {
-  if (connectOrigins.length === 0) return CONTENT_SECURITY_POLICY;
-  return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${connectOrigins.join(' ')}`);
+/** A policy (the site's unless given) with `connect-src` widened to the given origins (the photo bucket's, for uploads). */
+export function contentSecurityPolicyWith(connectOrigins: readonly string[], policy: string = CONTENT_SECURITY_POLICY): string {
+  if (connectOrigins.length === 0) return policy;
+  return policy.replace("connect-src 'self'", `connect-src 'self' ${connectOrigins.join(' ')}`);
 }
 
-const securityHeaders = (connectOrigins: readonly string[]): ResponseSecurityHeadersBehavior => ({
+const securityHeaders = (contentSecurityPolicy: string): ResponseSecurityHeadersBehavior => ({
   strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, override: true },
-  contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicyWith(connectOrigins), override: true },
+  contentSecurityPolicy: { contentSecurityPolicy, override: true },
   frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
   referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
   contentTypeOptions: { override: true },
@@ -61,12 +69,19 @@ const securityHeaders = (connectOrigins: readonly string[]): ResponseSecurityHea
 export function securityHeadersPolicy(
   scope: Construct,
   id: string,
-  props: { name: string; comment: string; extraHeaders?: ResponseCustomHeader[]; uploadOrigins?: readonly string[] },
+  props: {
+    name: string;
+    comment: string;
+    extraHeaders?: ResponseCustomHeader[];
+    uploadOrigins?: readonly string[];
+    /** The policy before upload origins are added: the site's unless given (the API reference has its own). */
+    contentSecurityPolicy?: string;
+  },
 ): ResponseHeadersPolicy {
   return new ResponseHeadersPolicy(scope, id, {
     responseHeadersPolicyName: props.name,
     comment: props.comment,
-    securityHeadersBehavior: securityHeaders(props.uploadOrigins ?? []),
+    securityHeadersBehavior: securityHeaders(contentSecurityPolicyWith(props.uploadOrigins ?? [], props.contentSecurityPolicy)),
     customHeadersBehavior: {
       customHeaders: [{ header: 'Permissions-Policy', value: PERMISSIONS_POLICY, override: true }, ...(props.extraHeaders ?? [])],
     },

@@ -35,7 +35,7 @@ import { accessLogsBucket } from '../constructs/access-logs.ts';
 import { siteBuildPath } from '../constructs/site-not-found.ts';
 import { executionRole, stageLogGroup } from '../constructs/lambda-settings.ts';
 import { acknowledge, nagResource } from '../nag.ts';
-import { IMMUTABLE_CACHE_CONTROL, securityHeadersPolicy } from '../constructs/security-headers.ts';
+import { API_DOCS_CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE_CONTROL, securityHeadersPolicy } from '../constructs/security-headers.ts';
 
 export interface SiteStackProps extends StackProps {
   readonly config: StageConfig;
@@ -118,6 +118,11 @@ export class SiteStack extends Stack {
       comment: 'Security headers plus a year-long browser cache for fingerprinted assets.',
       extraHeaders: [{ header: 'Cache-Control', value: IMMUTABLE_CACHE_CONTROL, override: true }],
     });
+    const apiDocsHeaders = securityHeadersPolicy(this, 'ApiDocsHeaders', {
+      name: name('api-docs-headers'),
+      comment: 'Security headers for the API reference: the page policy, with data: fonts (Redoc inlines its icon font).',
+      contentSecurityPolicy: API_DOCS_CONTENT_SECURITY_POLICY,
+    });
     const assetCache = new CachePolicy(this, 'AssetCache', {
       cachePolicyName: name('immutable-assets'),
       comment: 'Fingerprinted build output: cached for a year at the edge.',
@@ -181,12 +186,12 @@ export class SiteStack extends Stack {
           compress: false,
         },
         // Before /api/*, which it would otherwise fall under: the API reference is a static page of
-        // the site build, under the site's Content-Security-Policy like every other page.
+        // the site build, under the site's Content-Security-Policy but for data: fonts.
         '/api/docs*': {
           origin: siteOrigin,
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-          responseHeadersPolicy: pageHeaders,
+          responseHeadersPolicy: apiDocsHeaders,
           functionAssociations: [{ function: apiDocsIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
           edgeLambdas: missingPage,
           compress: true,

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, MAP_TILE_ORIGIN } from '../../infra/constructs/security-headers.ts';
+import { API_DOCS_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, MAP_TILE_ORIGIN } from '../../infra/constructs/security-headers.ts';
 import { inlineScriptProblems, siteCspViolations } from '../../infra/site-csp-check.ts';
 import { fakeSiteDist, synthStage } from './synth-stage.ts';
 
@@ -31,6 +31,17 @@ describe('the Content-Security-Policy', () => {
   });
 });
 
+describe('the API reference\'s Content-Security-Policy', () => {
+  it('is the site\'s, but for fonts from data: URLs (Redoc inlines its icon font): scripts still from the site only', () => {
+    const docs = new Map(API_DOCS_CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }));
+    expect(docs.get('font-src')).toEqual(["'self'", 'data:']);
+    expect(new Map([...docs].filter(([name]) => name !== 'font-src'))).toEqual(new Map([...directives].filter(([name]) => name !== 'font-src')));
+  });
+});
+
 describe('inline scripts in a page', () => {
   it('are found: module scripts, classic scripts, event handlers, javascript: links', () => {
     expect(inlineScriptProblems('<script type="module">document.body.dataset.x = "1";</script>')).toHaveLength(1);
@@ -39,8 +50,9 @@ describe('inline scripts in a page', () => {
     expect(inlineScriptProblems('<a href="javascript:void(0)">x</a>')).toEqual(['javascript: URL']);
   });
 
-  it('are not: bundled scripts by src, and JSON data blocks (never executed)', () => {
+  it('are not: bundled scripts by src, and JSON and JSON-LD data blocks (never executed)', () => {
     const page = [
+      '<script type="application/ld+json">{"@context":"https://schema.org","@type":"LocalBusiness"}</script>',
       '<script type="module" src="/_astro/LocationPage.astro_astro_type_script_index_0_lang.fQsC8C4I.js"></script>',
       '<script type="application/json" data-location-texts>{"a":1}</script>',
       '<p style="width: 11%">Vraag 1 van 9</p>',

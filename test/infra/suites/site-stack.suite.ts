@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type App } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import type { CloudFrontResponseEvent, CloudFrontResultResponse } from 'aws-lambda';
-import { CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE_CONTROL } from '../../../infra/constructs/security-headers.ts';
+import { API_DOCS_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE_CONTROL } from '../../../infra/constructs/security-headers.ts';
 import { API_DOCS_INDEX_FUNCTION, DIRECTORY_INDEX_FUNCTION } from '../../../infra/stacks/site-stack.ts';
 import { STAFF_PATH_PREFIXES } from '../../../functions/api/staff/paths.ts';
 import { NOT_FOUND_CACHE_CONTROL } from '../../../infra/handlers/site-not-found.ts';
@@ -145,7 +145,15 @@ export function siteStackSuite(stages: () => Stages): void {
       });
 
       it('sends HSTS, CSP, frame options DENY, a referrer policy and nosniff on every behaviour', () => {
-        prod.templates.site.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 2);
+        prod.templates.site.resourceCountIs('AWS::CloudFront::ResponseHeadersPolicy', 3);
+        // The API reference has a policy of its own (data: fonts; it uploads nothing), on its behaviour.
+        const byId = prod.templates.site.findResources('AWS::CloudFront::ResponseHeadersPolicy') as Record<string, {
+          Properties: { ResponseHeadersPolicyConfig: { Name: string; SecurityHeadersConfig: { ContentSecurityPolicy: { ContentSecurityPolicy: unknown } } } };
+        }>;
+        const docsId = Object.keys(byId).find((id) => byId[id]!.Properties.ResponseHeadersPolicyConfig.Name === 'woonwijzer-prod-api-docs-headers');
+        expect(byId[docsId ?? '']?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy)
+          .toBe(API_DOCS_CONTENT_SECURITY_POLICY);
+        expect(behavior('/api/docs*').ResponseHeadersPolicyId).toEqual({ Ref: docsId });
         prod.templates.site.allResourcesProperties('AWS::CloudFront::ResponseHeadersPolicy', {
           ResponseHeadersPolicyConfig: Match.objectLike({
             SecurityHeadersConfig: {
