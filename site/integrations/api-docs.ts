@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
+import { readPageScope } from '../../functions/site/page-scope.ts';
 
 /** Where the page lives in the site, and the files beside it. */
 export const API_DOCS_PATH = '/api/docs/';
@@ -80,12 +81,14 @@ export async function buildApiDocs(apiUrl: string, siteDir: string): Promise<voi
   }
 }
 
-/** Adds the API reference to every `astro build`, from the API the build reads (WOONWIJZER_API_URL). */
+/** Adds the API reference to every full `astro build`, from the API the build reads (WOONWIJZER_API_URL). */
 export function apiDocs(apiUrl: () => string): AstroIntegration {
   return {
     name: 'woonwijzer-api-docs',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A partial rebuild after a listing change swaps in only its pages: the reference is not one.
+        if (readPageScope()) return;
         await buildApiDocs(apiUrl(), fileURLToPath(dir));
         logger.info(`API reference written to ${API_DOCS_PATH}`);
       },
