@@ -19,6 +19,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { createPublicApp } from '../functions/api/public/app.ts';
@@ -354,7 +355,7 @@ function countingOverSimulatedNetwork(): DemandStatisticsRecorder {
     },
   };
   const client = new DynamoDBClient({ region: 'eu-west-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' }, requestHandler });
-  return new DynamoDbDemandStatisticsStore(client, 'bench-statistics');
+  return new DynamoDbDemandStatisticsStore(DynamoDBDocumentClient.from(client), 'bench-statistics');
 }
 
 async function listenApi(candidates: MatchCandidate[], counting = true) {

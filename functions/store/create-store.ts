@@ -64,7 +64,7 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string, statis
     throttles: new DynamoDbThrottleStore(table),
     invitations: new DynamoDbInvitationStore(table),
     reminders: new DynamoDbReminderStore(table),
-    demandStatistics: new DynamoDbDemandStatisticsStore(client, statisticsTableName),
+    demandStatistics: new DynamoDbDemandStatisticsStore(table.doc, statisticsTableName),
   };
 }
 

@@ -4,8 +4,7 @@
 // time): the whole request counts or none of it does, and its ClientRequestToken makes the SDK's
 // retry of a write that did land (a timed-out answer) add nothing twice.
 import { randomUUID } from 'node:crypto';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CRITERION_NAMES, type CriterionName } from '../../../shared/domain/index.ts';
 import { expiryOfMonth, type MatchCounts } from '../../../shared/statistics/demand.ts';
 import type { DemandStatisticsStore, StoredDemandCell, StoredUnknownCell } from '../demand-statistics-store.ts';
@@ -29,11 +28,8 @@ const unknownPk = (organizationId: string, month: string) => ['UNKNOWN', organiz
 const isCriterion = (name: unknown): name is CriterionName => typeof name === 'string' && (CRITERION_NAMES as readonly string[]).includes(name);
 
 export class DynamoDbDemandStatisticsStore implements DemandStatisticsStore {
-  private readonly doc: DynamoDBDocumentClient;
-
-  constructor(client: DynamoDBClient, readonly tableName: string) {
-    this.doc = DynamoDBDocumentClient.from(client);
-  }
+  /** `doc`: the document client the single table's adapters share (dynamodb-table.ts): from() on the same client would replace its marshalling options. */
+  constructor(private readonly doc: DynamoDBDocumentClient, readonly tableName: string) {}
 
   async record(counts: MatchCounts): Promise<void> {
     const counters: Counter[] = [
