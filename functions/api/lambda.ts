@@ -12,11 +12,12 @@ import { createStores } from '../store/create-store.ts';
 import { createPublicApp } from './public/app.ts';
 
 const config = readConfig();
-// The public API reads only: it is handed the read ports, not the listing writer.
-const { regions, listings } = createStores(config);
+// The public API reads the listings only: it is handed the read ports, not the listing writer, and
+// the demand counters, which it adds to (a table of its own: docs/data-model.md).
+const { regions, listings, demandStatistics } = createStores(config);
 // In AWS the engine is always OpenSearch; naming it here (not through create-search-engine.ts)
 // keeps the embedded engine and its index library out of this bundle.
 const search = openSearchEngineFromConfig(config, regions);
 
-const app = handle(createPublicApp({ regions, listings, clock: systemClock, search }));
+const app = handle(createPublicApp({ regions, listings, demandStatistics, clock: systemClock, search }));
 export const handler = lambdaHandler((event: LambdaEvent, context) => app(event, context), { correlationId: httpCorrelationId });

@@ -25,6 +25,8 @@ export const METRIC = {
   serverErrors: { name: 'ServerErrors', unit: MetricUnit.Count },
   /** API requests answered 503 because the store or the search engine did not answer in time. */
   dependencyUnavailable: { name: 'DependencyUnavailable', unit: MetricUnit.Count },
+  /** Work started by a request after its answer (the demand counts of a match) that failed. */
+  backgroundWorkFailed: { name: 'BackgroundWorkFailed', unit: MetricUnit.Count },
   /** Stream records the indexer received. */
   indexerRecordsProcessed: { name: 'IndexerRecordsProcessed', unit: MetricUnit.Count },
   /** Stream records reported back for retry. */

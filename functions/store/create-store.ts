@@ -4,6 +4,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
 import { awsClientSettings, type CallProfile } from '../platform/outbound-calls.ts';
 import type { AccountStore } from './account-store.ts';
+import type { DemandStatisticsStore } from './demand-statistics-store.ts';
+import { DynamoDbDemandStatisticsStore } from './dynamodb/dynamodb-demand-statistics-store.ts';
+import { statisticsTableNameFor } from './dynamodb/statistics-table-design.ts';
 import { DynamoDbAccountStore } from './dynamodb/dynamodb-account-store.ts';
 import { DynamoDbInvitationStore } from './dynamodb/dynamodb-invitation-store.ts';
 import { DynamoDbReminderStore } from './dynamodb/dynamodb-reminder-store.ts';
@@ -21,7 +24,7 @@ import type { RegionStore } from './region-store.ts';
 import type { ReminderStore } from './reminder-store.ts';
 import type { ThrottleStore } from './throttle-store.ts';
 
-/** Every store port, over one table. */
+/** Every store port: over the single table, and the demand counters over their own table. */
 export interface Stores {
   regions: RegionStore;
   listings: ListingReader;
@@ -31,6 +34,7 @@ export interface Stores {
   throttles: ThrottleStore;
   invitations: InvitationStore;
   reminders: ReminderStore;
+  demandStatistics: DemandStatisticsStore;
 }
 
 /**
@@ -49,7 +53,7 @@ export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 
   return new DynamoDBClient({ ...awsClientSettings(profile), region: config.AWS_REGION });
 }
 
-export function dynamoDbStores(client: DynamoDBClient, tableName: string): Stores {
+export function dynamoDbStores(client: DynamoDBClient, tableName: string, statisticsTableName = statisticsTableNameFor(tableName)): Stores {
   const table = new DynamoDbTable(client, tableName);
   return {
     regions: new DynamoDbRegionStore(table),
@@ -60,13 +64,14 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string): Store
     throttles: new DynamoDbThrottleStore(table),
     invitations: new DynamoDbInvitationStore(table),
     reminders: new DynamoDbReminderStore(table),
+    demandStatistics: new DynamoDbDemandStatisticsStore(table.doc, statisticsTableName),
   };
 }
 
 /** `client` lets a Lambda hand in a client it instruments (X-Ray); by default one is made from config. */
 export function createStores(
-  config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME'>,
+  config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME' | 'STATISTICS_TABLE_NAME'>,
   client: DynamoDBClient = createDynamoDbClient(config),
 ): Stores {
-  return dynamoDbStores(client, config.TABLE_NAME);
+  return dynamoDbStores(client, config.TABLE_NAME, config.STATISTICS_TABLE_NAME);
 }

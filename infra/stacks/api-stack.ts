@@ -32,6 +32,12 @@ export interface ApiStackProps extends StackProps {
   readonly tableRead: IManagedPolicy;
   /** The data stack's policy to read and write the table's items: the staff function's. */
   readonly tableReadWrite: IManagedPolicy;
+  /** The demand counters' table (its name for the functions). */
+  readonly statisticsTable: ITable;
+  /** Add to the demand counters: the public function's. */
+  readonly statisticsCount: IManagedPolicy;
+  /** Read the demand counters: the staff function's. */
+  readonly statisticsRead: IManagedPolicy;
   /** The data stack's policy for the freshness reminders' table calls. */
   readonly tableReminders: IManagedPolicy;
   /** The server secret sign-in codes and throttle counters are keyed with. */
@@ -98,6 +104,7 @@ export class ApiStack extends Stack {
       environment: {
         ...settings.environment,
         TABLE_NAME: table.tableName,
+        STATISTICS_TABLE_NAME: props.statisticsTable.tableName,
         SEARCH_ENGINE: 'opensearch',
         OPENSEARCH_URL: search.endpointUrl,
         OPENSEARCH_INDEX_PREFIX: search.indexPrefix,
@@ -105,6 +112,7 @@ export class ApiStack extends Stack {
     });
     acknowledgeTracing(this.handler);
     role.addManagedPolicy(props.tableRead);
+    role.addManagedPolicy(props.statisticsCount);
     new SearchAccess(this, 'ApiSearchAccess', {
       config,
       domain: search.domain,
@@ -192,6 +200,7 @@ export class ApiStack extends Stack {
         ...settings.environment,
         TABLE_NAME: props.table.tableName,
         PHOTOS_BUCKET: props.photos.bucketName,
+        STATISTICS_TABLE_NAME: props.statisticsTable.tableName,
         MAIL_FROM: mailFrom(props.fromAddress),
         AUTH_SECRET_ID: props.authSecret.secretArn,
         SITE_ORIGINS_PARAMETER: originsParameter,
@@ -200,6 +209,7 @@ export class ApiStack extends Stack {
     acknowledgeTracing(fn);
     role.addManagedPolicy(props.tableReadWrite);
     role.addManagedPolicy(props.photos.policy);
+    role.addManagedPolicy(props.statisticsRead);
     props.authSecret.grantRead(role);
     role.addToPolicy(readSiteOriginsStatement(this, config));
     role.addToPolicy(sendMailStatement(this, config));

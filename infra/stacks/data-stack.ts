@@ -1,4 +1,5 @@
-// Stateful resources: the single table (customer-managed key, PITR, TTL, stream), the photos
+// Stateful resources: the single table (customer-managed key, PITR, TTL, stream), the statistics
+// table of anonymous demand counters (no stream, TTL; docs/data-model.md), the photos
 // bucket with its access logs, the staff function's server secret and the SES identity (its DKIM
 // records live in DNS). Kept on stack deletion in prod; removed with the stack in dev. The stack also owns the
 // managed policies other stacks' functions attach to use the table and the photos, so each
@@ -15,7 +16,7 @@ import { type StageConfig } from '../config.ts';
 import { INCOMING_PREFIX, PHOTOS_PREFIX } from '../../functions/photos/photo-storage.ts';
 import { resourceName } from '../naming.ts';
 import { accessLogsBucket } from '../constructs/access-logs.ts';
-import { KEY, SECONDARY_INDEXES, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
+import { KEY, SECONDARY_INDEXES, STATISTICS_KEY, STATISTICS_TTL_ATTRIBUTE, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 
 /** Why the table grants may name every index: CDK grants `<table>/index/*`, and queries on the
@@ -33,6 +34,12 @@ export class DataStack extends Stack {
 
   readonly table: Table;
   readonly tableKey: Key;
+  /** The demand counters: a table of its own without a stream, so no indexer or rebuilder sees a count. */
+  readonly statisticsTable: Table;
+  /** Add to the counters (UpdateItem, which a TransactWriteItems of updates is authorised by): the public function's only write. */
+  readonly statisticsCountPolicy: ManagedPolicy;
+  /** Read the counters (Query): the staff function's, for the coordinator's dashboard and the providers' unknown fields. */
+  readonly statisticsReadPolicy: ManagedPolicy;
   readonly photos: Bucket;
   /** The staff function's server secret (AUTH_SECRET in AWS). */
   readonly authSecret: Secret;
@@ -85,6 +92,20 @@ export class DataStack extends Stack {
         projectionType: ProjectionType.ALL,
       });
     }
+
+    // Anonymous counts only (shared/statistics/demand.ts), so DynamoDB's own encryption; no stream,
+    // so the counter writes of every match reach no stream consumer.
+    this.statisticsTable = new Table(this, 'StatisticsTable', {
+      tableName: resourceName(config.stage, 'statistics'),
+      partitionKey: { name: STATISTICS_KEY.pk, type: AttributeType.STRING },
+      sortKey: { name: STATISTICS_KEY.sk, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: STATISTICS_TTL_ATTRIBUTE,
+      deletionProtection: config.deletionProtection,
+      removalPolicy,
+    });
 
     const isProd = config.stage === 'prod';
     this.accessLogs = accessLogsBucket(this, 'AccessLogs', config);
@@ -214,6 +235,17 @@ export class DataStack extends Stack {
         'on this one key and only through DynamoDB (kms:ViaService).',
       ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
     );
+
+    this.statisticsCountPolicy = new ManagedPolicy(this, 'StatisticsCountPolicy', {
+      managedPolicyName: policyName('statistics-count'),
+      description: `Add to the counters of ${this.statisticsTable.tableName}; not read them, not write the listings.`,
+      statements: [new PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [this.statisticsTable.tableArn] })],
+    });
+    this.statisticsReadPolicy = new ManagedPolicy(this, 'StatisticsReadPolicy', {
+      managedPolicyName: policyName('statistics-read'),
+      description: `Query the counters of ${this.statisticsTable.tableName}.`,
+      statements: [new PolicyStatement({ actions: ['dynamodb:Query'], resources: [this.statisticsTable.tableArn] })],
+    });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'TABLE_NAME for the import command.' });
     this.emailIdentity.dkimRecords.forEach((record, i) => {

@@ -21,7 +21,7 @@ export const AttentionSchema = z.discriminatedUnion('kind', [
 export type Attention = z.infer<typeof AttentionSchema>;
 
 /** The fields a criterion reads, when a listing may leave them out (the always-known ones never count). */
-function optionalFieldsOf(read: CriterionRead): string[] {
+export function optionalFieldsOf(read: CriterionRead): string[] {
   switch (read.read) {
     case 'list':
     case 'flag':

@@ -43,6 +43,11 @@ export function pc4Municipality(pc4: string): Municipality | undefined {
   return index === undefined ? undefined : MUNICIPALITIES[index];
 }
 
+/** The name of a municipality by its CBS code ("GM0363" → "Amsterdam"), undefined for an unknown code. */
+export function municipalityName(code: string): string | undefined {
+  return MUNICIPALITIES.find((m) => m.code === code)?.name;
+}
+
 /** The CBS 2025 name of a care-office region ("ZK02" → "Amsterdam"), undefined for an unknown code. */
 export function careOfficeRegionName(code: string): string | undefined {
   return Object.hasOwn(CARE_OFFICE_REGIONS, code) ? CARE_OFFICE_REGIONS[code] : undefined;

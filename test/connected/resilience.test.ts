@@ -93,7 +93,7 @@ beforeAll(async () => {
   const stores = dynamoDbStores(client, 'resilience');
   await seedDemo(stores, clock);
   locationId = (await stores.listings.listLocations('zuid-limburg'))[0]?.id as string;
-  const app = createPublicApp({ regions: stores.regions, listings: stores.listings, clock, search: await loadEmbeddedEngine(stores) });
+  const app = createPublicApp({ regions: stores.regions, listings: stores.listings, demandStatistics: stores.demandStatistics, clock, search: await loadEmbeddedEngine(stores) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

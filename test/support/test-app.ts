@@ -16,8 +16,8 @@ export type TestAppDeps = Parameters<typeof createPublicApp>[0];
  * that needs it: seed the store before that request (nothing keeps it current afterwards).
  */
 export function testAppDeps(stores: Stores, clock: Clock, search?: SearchEngine): TestAppDeps {
-  const { regions, listings } = stores;
-  return { regions, listings, clock, search: search ?? lazySearchEngine(() => loadEmbeddedEngine(stores)) };
+  const { regions, listings, demandStatistics } = stores;
+  return { regions, listings, demandStatistics, clock, search: search ?? lazySearchEngine(() => loadEmbeddedEngine(stores)) };
 }
 
 export function createTestApp(stores: Stores, clock: Clock, search?: SearchEngine) {

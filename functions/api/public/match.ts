@@ -1,7 +1,10 @@
 // /api/match: a region's housing forms ranked for a person's criteria, each with its reasons, and the
 // near misses with the musts they fail. The engine ranks; this handler only validates and geocodes
-// the place (an unknown region or postcode area is thrown and answered by the app's error mapping).
+// the place (an unknown region or postcode area is thrown and answered by the app's error mapping),
+// and has the answer's anonymous demand counts added after it (shared/statistics/demand.ts).
 import { MatchAnswerSchema, MatchRequestSchema } from '../../../shared/domain/index.ts';
+import { countsOfMatch } from '../../../shared/statistics/demand.ts';
+import { afterAnswer } from '../after-answer.ts';
 import { createResourceApp } from '../app-factory.ts';
 import type { PublicEnv } from '../context.ts';
 import { geocodePlace } from '../geocode.ts';
@@ -29,6 +32,10 @@ export const matchApp = createResourceApp<PublicEnv>().openapi(
     const origin = geocodePlace(request.postcode);
     const asOf = c.var.deps.clock.now();
     const answer = await c.var.deps.search.match(request, asOf, origin);
+    // Counted only once the region proved to exist (the engine answered), so a made-up region id
+    // cannot grow the table; sent now, not awaited: the answer does not wait on the statistics.
+    const { demandStatistics } = c.var.deps;
+    afterAnswer(c, 'demand counts', () => demandStatistics.record(countsOfMatch(request, answer, asOf)));
     return c.json({ ...answer, asOf: asOf.toISOString() }, 200);
   },
 );

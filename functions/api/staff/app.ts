@@ -9,6 +9,7 @@ import { authApp } from './auth.ts';
 import { providerApp } from './provider/app.ts';
 import { PHOTO_UPLOAD_PATH } from './provider/photos.ts';
 import { invitationsApp } from './invitations.ts';
+import { coordinatorDemandApp } from './coordinator/demand.ts';
 import { coordinatorListingsApp } from './coordinator/listings.ts';
 import type { StaffDeps, StaffEnv } from './context.ts';
 import { sameOriginOnly, staffRequestGuard, type AllowedOrigins } from './request-guard.ts';
@@ -55,7 +56,7 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     if (session) c.set('identity', { account: session.account, memberships: session.memberships, sessionHash: session.sessionHash });
     await next();
   });
-  return app.route('/auth', authApp).route('/auth', passkeysApp).route('/provider', providerApp).route('/', invitationsApp).route('/', coordinatorListingsApp);
+  return app.route('/auth', authApp).route('/auth', passkeysApp).route('/provider', providerApp).route('/', invitationsApp).route('/', coordinatorListingsApp).route('/', coordinatorDemandApp);
 }
 
 export type StaffApiApp = ReturnType<typeof createStaffApp>;

@@ -8,6 +8,8 @@ import type { Clock } from '../../../shared/clock.ts';
 import type { PhotoStorage } from '../../photos/photo-storage.ts';
 import type { Mailer } from '../../platform/mail.ts';
 import type { Account, AccountStore, Membership } from '../../store/account-store.ts';
+import type { DemandStatisticsReader } from '../../store/demand-statistics-store.ts';
+import type { ListingReader } from '../../store/listing-reader.ts';
 import type { ListingWriter } from '../../store/listing-writer.ts';
 import type { ProviderListingStore } from '../../store/provider-listing-store.ts';
 import type { RegionReader } from '../../store/region-store.ts';
@@ -38,6 +40,10 @@ export interface StaffStores {
   /** The regions, to place an edited location in one (as the import does). */
   regions: Pick<RegionReader, 'listRegions'>;
   invitations: InvitationStore;
+  /** The demand counters, read for a coordinator's dashboard and a provider's unknown fields. */
+  demandStatistics: DemandStatisticsReader;
+  /** A region's housing forms as the matcher sees them: the supply the demand is set against. */
+  listings: Pick<ListingReader, 'loadRegion'>;
 }
 
 /** What the staff apps need: the stores with write rights, mail, the clock and the server secret. */

@@ -87,6 +87,31 @@ export function dataStackSuite(stages: () => Stages): void {
       });
     });
 
+    describe('the statistics table', () => {
+      it('holds the demand counters apart: no stream (no indexer or rebuilder sees a count), TTL, PITR', () => {
+        const { resource } = onlyResource(prod.templates.data, 'AWS::DynamoDB::Table', { TableName: 'woonwijzer-prod-statistics' });
+        const properties = resource.Properties as Record<string, unknown>;
+        expect(properties).toMatchObject({
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+          BillingMode: 'PAY_PER_REQUEST',
+          TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        });
+        expect(properties).not.toHaveProperty('StreamSpecification');
+      });
+
+      it('may be added to by the public function and read by the staff function, nothing more', () => {
+        prod.templates.data.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+          ManagedPolicyName: 'woonwijzer-prod-statistics-count',
+          PolicyDocument: { Statement: [Match.objectLike({ Action: 'dynamodb:UpdateItem', Effect: 'Allow' })] },
+        });
+        prod.templates.data.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+          ManagedPolicyName: 'woonwijzer-prod-statistics-read',
+          PolicyDocument: { Statement: [Match.objectLike({ Action: 'dynamodb:Query', Effect: 'Allow' })] },
+        });
+      });
+    });
+
     describe('photos, server secret and email', () => {
       it('keeps photos in a private bucket that refuses plain HTTP', () => {
         prod.templates.data.hasResourceProperties('AWS::S3::Bucket', {

@@ -9,6 +9,7 @@ import { housingFormsApp } from './housing-forms.ts';
 import { locationsApp } from './locations.ts';
 import { organizationsApp } from './organizations.ts';
 import { photosApp } from './photos.ts';
+import { unknownInResultsApp } from './unknown-in-results.ts';
 import { waitingListsApp } from './waiting-lists.ts';
 
 export const providerApp = createResourceApp<StaffEnv>()
@@ -17,4 +18,5 @@ export const providerApp = createResourceApp<StaffEnv>()
   .route('/', housingFormsApp)
   .route('/', locationsApp)
   .route('/', photosApp)
-  .route('/', csvApp);
+  .route('/', csvApp)
+  .route('/', unknownInResultsApp);
