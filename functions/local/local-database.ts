@@ -59,8 +59,8 @@ export async function openLocalDatabase(
 
 async function openStores(config: Config, endpoint: string) {
   const client = createDynamoDbClient({ ...config, DYNAMODB_ENDPOINT: endpoint });
-  await ensureTable(client, config.TABLE_NAME);
-  return dynamoDbStores(client, config.TABLE_NAME);
+  await ensureTable(client, config.TABLE_NAME, config.DOSSIER_TABLE_NAME);
+  return dynamoDbStores(client, config.TABLE_NAME, config.DOSSIER_TABLE_NAME);
 }
 
 async function runningInstance(config: Config): Promise<string | undefined> {

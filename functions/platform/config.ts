@@ -3,6 +3,8 @@ import * as z from 'zod';
 
 const ConfigSchema = z.object({
   TABLE_NAME: z.string().min(3).default('woonwijzer-local'),
+  /** The dossier table (client supporters' dossiers); unset: `<TABLE_NAME>-dossiers`. In AWS only the staff function has it. */
+  DOSSIER_TABLE_NAME: z.string().min(3).optional(),
   /** Set to talk to DynamoDB Local (or any compatible endpoint); unset in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().default('eu-west-1'),

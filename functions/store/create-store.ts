@@ -1,5 +1,7 @@
 // Builds the stores from config: DynamoDB Local when an endpoint is set, else AWS. One document
-// client serves every port's adapter; each caller takes only the ports it needs.
+// client serves every port's adapter; each caller takes only the ports it needs. The dossiers are
+// in a table of their own; in AWS only the staff function may reach it, so the others' dossier
+// port is never called.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
 import { awsClientSettings, type CallProfile } from '../platform/outbound-calls.ts';
@@ -20,8 +22,13 @@ import type { InvitationStore } from './invitation-store.ts';
 import type { RegionStore } from './region-store.ts';
 import type { ReminderStore } from './reminder-store.ts';
 import type { ThrottleStore } from './throttle-store.ts';
+import type { DossierStore } from './dossier-store.ts';
+import type { SupportOrganizationStore } from './support-organization-store.ts';
+import { DynamoDbDossierStore } from './dynamodb/dynamodb-dossier-store.ts';
+import { DynamoDbSupportOrganizationStore } from './dynamodb/dynamodb-support-organization-store.ts';
+import { dossierTableNameFor } from './dynamodb/table-design.ts';
 
-/** Every store port, over one table. */
+/** Every store port: the dossiers over the dossier table, the rest over the listing table. */
 export interface Stores {
   regions: RegionStore;
   listings: ListingReader;
@@ -31,6 +38,8 @@ export interface Stores {
   throttles: ThrottleStore;
   invitations: InvitationStore;
   reminders: ReminderStore;
+  supportOrganizations: SupportOrganizationStore;
+  dossiers: DossierStore;
 }
 
 /**
@@ -49,7 +58,7 @@ export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 
   return new DynamoDBClient({ ...awsClientSettings(profile), region: config.AWS_REGION });
 }
 
-export function dynamoDbStores(client: DynamoDBClient, tableName: string): Stores {
+export function dynamoDbStores(client: DynamoDBClient, tableName: string, dossierTableName = dossierTableNameFor(tableName)): Stores {
   const table = new DynamoDbTable(client, tableName);
   return {
     regions: new DynamoDbRegionStore(table),
@@ -60,13 +69,15 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string): Store
     throttles: new DynamoDbThrottleStore(table),
     invitations: new DynamoDbInvitationStore(table),
     reminders: new DynamoDbReminderStore(table),
+    supportOrganizations: new DynamoDbSupportOrganizationStore(table),
+    dossiers: new DynamoDbDossierStore(new DynamoDbTable(client, dossierTableName)),
   };
 }
 
 /** `client` lets a Lambda hand in a client it instruments (X-Ray); by default one is made from config. */
 export function createStores(
-  config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME'>,
+  config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME' | 'DOSSIER_TABLE_NAME'>,
   client: DynamoDBClient = createDynamoDbClient(config),
 ): Stores {
-  return dynamoDbStores(client, config.TABLE_NAME);
+  return dynamoDbStores(client, config.TABLE_NAME, config.DOSSIER_TABLE_NAME);
 }
