@@ -95,7 +95,7 @@ export function remindersSuite(stages: () => Stages): void {
       });
 
       it('gets the table, the sender and the origins parameter from the stack, and the extension to read the parameter', () => {
-        const table = logicalIdOf('AWS::DynamoDB::Table', {}, prod, 'data');
+        const table = logicalIdOf('AWS::DynamoDB::Table', { TableName: 'woonwijzer-prod-table' }, prod, 'data');
         const props = remindFunction(prod).resource.Properties as { Environment: { Variables: Record<string, unknown> }; Layers: unknown[] };
         expect(props.Environment.Variables).toMatchObject({
           STAGE: 'prod',
@@ -131,7 +131,7 @@ export function remindersSuite(stages: () => Stages): void {
       });
 
       it('may query the table and its two indexes, get and batch-write items of the table, and touch no other table', () => {
-        const table = logicalIdOf('AWS::DynamoDB::Table', {}, prod, 'data');
+        const table = logicalIdOf('AWS::DynamoDB::Table', { TableName: 'woonwijzer-prod-table' }, prod, 'data');
         const dynamo = remindStatements(prod).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
         const grants = dynamo.map((s) => [actionsOf(s).sort(), s.Resource]);
         const arn = { 'Fn::GetAtt': [table, 'Arn'] };
@@ -142,7 +142,7 @@ export function remindersSuite(stages: () => Stages): void {
       });
 
       it('may use the table\'s key only through DynamoDB', () => {
-        const key = logicalIdOf('AWS::KMS::Key', {}, prod, 'data');
+        const key = logicalIdOf('AWS::KMS::Key', { Description: Match.stringLikeRegexp('woonwijzer-prod-table ') }, prod, 'data');
         const kms = remindStatements(prod).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
         expect(kms).toHaveLength(1);
         expect(kms[0]?.Resource).toEqual({ 'Fn::GetAtt': [key, 'Arn'] });
