@@ -85,7 +85,7 @@ describe('dossier content never reaches a log line', () => {
       },
     }) as DossierStore;
     const app = createStaffApp({
-      ...t.stores, dossiers: failing, siteUrl: TEST_ORIGIN, mailer: { send: () => Promise.resolve() }, clock: movableClock('2026-12-03T10:00:00Z'),
+      ...t.stores, dossiers: failing, photos: t.photos, siteUrl: TEST_ORIGIN, mailer: { send: () => Promise.resolve() }, clock: movableClock('2026-12-03T10:00:00Z'),
       secret: randomBytes(32), clientAddress: () => '192.0.2.1',
     });
     const send = (method: string, path: string, body?: unknown) =>
