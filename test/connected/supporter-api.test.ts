@@ -119,6 +119,8 @@ describe('consents', () => {
     const base = { providers: [ORG], method: 'spoken-noted', givenBy: 'legal-representative', givenOn: '2026-11-01' };
     // The test's clock says 3 December 2026.
     const endsTomorrow = await t.call('POST', path, { ...base, expiresOn: '2026-12-04' }, t.people.supporter);
+    // A second later, so the list (oldest first) has them in this order.
+    clock.advance(1000);
     const endsToday = await t.call('POST', path, { ...base, expiresOn: '2026-12-03' }, t.people.supporter);
     expect([endsTomorrow.status, endsToday.status]).toEqual([201, 201]);
     const list = await t.call('GET', path, undefined, t.people.supporter);
@@ -181,6 +183,10 @@ describe('hand-over', () => {
     const refused = await t.call('POST', `${SUPPORT_BASE}/dossiers/${id}/hand-over`, { version: 1, toAccountId: other }, t.people.supporter);
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields[0]).toMatchObject({ path: 'toAccountId' });
+    // Found by fast-check: an id that is no account id at all is a 400 too, not a 500.
+    for (const toAccountId of ['__proto__', ' ', 'ACCOUNT#x']) {
+      expect((await t.call('POST', `${SUPPORT_BASE}/dossiers/${id}/hand-over`, { version: 1, toAccountId }, t.people.supporter)).status).toBe(400);
+    }
 
     const handed = await t.call('POST', `${SUPPORT_BASE}/dossiers/${id}/hand-over`, { version: 1, toAccountId: chris.accountId }, t.people.supporter);
     expect(handed.status).toBe(200);

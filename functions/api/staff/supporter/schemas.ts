@@ -94,7 +94,7 @@ export const ConsentPostRequest = z
 
 export const HandOverRequest = z.strictObject({
   version: VersionSchema.describe('The dossier\'s version from the last read.'),
-  toAccountId: z.string().min(1).max(80).describe('The colleague (an account of a supporter of the same organisation) who takes it over.'),
+  toAccountId: Slug.describe('The colleague (an account of a supporter of the same organisation) who takes it over.'),
 });
 
 // ---- answers -----------------------------------------------------------------------------------
