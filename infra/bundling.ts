@@ -81,8 +81,12 @@ export const BUNDLE_BUDGET_BYTES = 500 * 1024;
  * dynamically (functions/accounts/passkeys.ts), so esbuild keeps it as a module run only on the
  * first passkey request (its evaluation measured 50-115 ms here). The margin above 724 KB is for
  * the portal work still landing in this function, not for another library this size.
+ * Raised to 800 KB for the supporters' dossier API (issue 14): measured 2026-12-03, 746 KB before
+ * it (with the photo routes) and 770 KB with it (its routes, schemas and store, 24 KB of our own
+ * code, no new library); the dossier table is reachable from this function only, so its routes
+ * cannot move elsewhere.
  */
-export const STAFF_BUNDLE_BUDGET_BYTES = 750 * 1024;
+export const STAFF_BUNDLE_BUDGET_BYTES = 800 * 1024;
 
 /**
  * Each function's budget, minified, checked by scripts/bundle-sizes.ts and the bundle-budget test.

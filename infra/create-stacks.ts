@@ -32,7 +32,7 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
     config,
   });
 
-  const data = new DataStack(app, name('data'), common('data', 'table, photos, server secret, email identity (stateful)'));
+  const data = new DataStack(app, name('data'), common('data', 'table, dossier table, photos, server secret, email identity (stateful)'));
   const search = new SearchStack(app, name('search'), {
     ...common('search', 'OpenSearch domain, stream indexer, reindex task'),
     table: data.table,
@@ -47,6 +47,8 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
     statisticsTable: data.statisticsTable,
     statisticsCount: data.statisticsCountPolicy,
     statisticsRead: data.statisticsReadPolicy,
+    dossierTable: data.dossierTable,
+    dossierReadWrite: data.dossierReadWritePolicy,
     authSecret: data.authSecret,
     photos: { bucketName: data.photos.bucketName, policy: data.photoObjectsPolicy },
     fromAddress: data.fromAddress,

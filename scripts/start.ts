@@ -6,7 +6,8 @@
 // the pages it touches a few seconds later (SITE_REBUILD_DEBOUNCE_MS), each swapped in whole.
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
-import { seedDemoAccounts, demoCoordinatorEmail, demoProviderEmails } from '../functions/accounts/accounts-admin.ts';
+import { seedDemoAccounts, demoCoordinatorEmail, demoProviderEmails, demoSupporterEmails, demoSupportOrganization } from '../functions/accounts/accounts-admin.ts';
+import { seedDemoDossiers } from '../functions/dossiers/demo-dossiers.ts';
 import { createPublicApp } from '../functions/api/public/app.ts';
 import { demoOrganizations, seedDemo } from '../functions/listings/seed-demo.ts';
 import { DEFAULT_SITE_DIR } from '../functions/local/build-site.ts';
@@ -46,8 +47,14 @@ try {
   const seeded = await seedDemo(db.stores, systemClock);
   say(seeded.demoDocuments > 0 ? `Loaded ${seeded.demoDocuments} demonstration listings.` : 'The store already holds listings; kept them.');
 
-  const madeAccounts = await seedDemoAccounts({ ...db.stores, clock: systemClock }, await db.stores.regions.listRegions(), await demoOrganizations());
-  if (madeAccounts.length > 0) say(`Made ${madeAccounts.length} demonstration accounts (coordinators, provider admins and editors; README.md lists them; sign in with the code this terminal prints).`);
+  const demoRegions = await db.stores.regions.listRegions();
+  const organizations = await demoOrganizations();
+  const madeAccounts = await seedDemoAccounts({ ...db.stores, clock: systemClock }, demoRegions, organizations);
+  if (madeAccounts.length > 0) {
+    say(`Made ${madeAccounts.length} demonstration accounts (coordinators, provider admins and editors, supporters; README.md lists them; sign in with the code this terminal prints).`);
+  }
+  const madeDossiers = await seedDemoDossiers({ ...db.stores, clock: systemClock }, demoRegions, organizations);
+  if (madeDossiers.length > 0) say(`Made an example dossier for ${madeDossiers.join(', ')}.`);
 
   // The stream position is taken before the load (and before the site's first build), so nothing
   // written meanwhile is missed.
@@ -95,7 +102,8 @@ try {
   say(
     `Staff sign-in: POST ${address}/api/auth/code with {"email": "${demoCoordinatorEmail('zuid-limburg')}"}; ` +
       `the code is printed here and the mail written to ${outboxDir(config)}/. ` +
-      `A provider's editor: ${demoProviderEmails('mergelland-zorg').editor} (see README.md for all).`,
+      `A provider's editor: ${demoProviderEmails('mergelland-zorg').editor}; a client supporter: ` +
+      `${demoSupporterEmails(demoSupportOrganization({ id: 'zuid-limburg', name: 'Zuid-Limburg' }).id).supporter} (see README.md for all).`,
   );
 } catch (error) {
   process.stderr.write(`Start failed: ${(error as Error).message}\n`);

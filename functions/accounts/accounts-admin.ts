@@ -1,13 +1,16 @@
 // What the platform operator does with accounts outside the web (`npm run accounts`), and the
-// demonstration accounts of `npm start` (coordinators, provider admins and editors): create an account with a membership, or add the
-// membership to the account the address already has. The scope must exist: a coordinator only
-// of a configured region.
+// demonstration accounts of `npm start` (coordinators, provider admins and editors, a support
+// organisation per demonstration region with its supporter and admin): create an account with a
+// membership, or add the membership to the account the address already has; create a support
+// organisation. The scope must exist: a coordinator only of a configured region, a supporter only
+// of a support organisation created before.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.ts';
 import type { Organization, Region } from '../../shared/domain/index.ts';
 import { AccountExistsError, type AccountStore, type Membership } from '../store/account-store.ts';
 import type { ListingReader } from '../store/listing-reader.ts';
 import type { RegionReader } from '../store/region-store.ts';
+import type { SupportOrganizationRecord, SupportOrganizationStore } from '../store/support-organization-store.ts';
 import { normaliseEmail } from './sign-in.ts';
 
 export interface GrantResult {
@@ -28,11 +31,18 @@ export interface AdminDeps {
   accounts: AccountStore;
   regions: RegionReader;
   listings: Pick<ListingReader, 'getOrganization'>;
+  supportOrganizations: SupportOrganizationStore;
   clock: Clock;
 }
 
-/** Support organisations are not stored yet (a later slice): their ids are taken as given. */
-async function checkScope({ regions, listings }: AdminDeps, membership: Membership): Promise<void> {
+async function checkScope({ regions, listings, supportOrganizations }: AdminDeps, membership: Membership): Promise<void> {
+  if ((membership.role === 'supporter' || membership.role === 'supporter-admin') && !(await supportOrganizations.getSupportOrganization(membership.supportOrganizationId))) {
+    const known = (await supportOrganizations.listSupportOrganizations()).map((o) => o.id).sort().join(', ');
+    throw new UnknownScopeError(
+      `Support organisation "${membership.supportOrganizationId}" does not exist: create it first (npm run accounts -- create-support-organization). ` +
+        `Known: ${known || 'none'}.`,
+    );
+  }
   if ((membership.role === 'provider-admin' || membership.role === 'provider-editor') && !(await listings.getOrganization(membership.organizationId))) {
     throw new UnknownScopeError(`Organisation "${membership.organizationId}" does not exist: import its listing first (npm run import).`);
   }
@@ -41,6 +51,25 @@ async function checkScope({ regions, listings }: AdminDeps, membership: Membersh
     const known = (await regions.listRegions()).map((r) => r.id).sort().join(', ');
     throw new UnknownScopeError(`Region "${membership.regionId}" does not exist. Known regions: ${known || 'none (run npm start or npm run load-regions first)'}.`);
   }
+}
+
+/**
+ * Creates a support organisation working in the given regions, or renames it and sets its regions
+ * when it exists (keeping when it was made). Every region must be configured.
+ */
+export async function putSupportOrganization(
+  deps: Pick<AdminDeps, 'regions' | 'supportOrganizations' | 'clock'>,
+  input: { id: string; name: string; regionIds: readonly string[] },
+): Promise<{ record: SupportOrganizationRecord; created: boolean }> {
+  const known = new Set((await deps.regions.listRegions()).map((r) => r.id));
+  const unknown = input.regionIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new UnknownScopeError(`Region "${unknown[0]}" does not exist. Known regions: ${[...known].sort().join(', ') || 'none (run npm start or npm run load-regions first)'}.`);
+  }
+  const existing = await deps.supportOrganizations.getSupportOrganization(input.id);
+  const record = { id: input.id, name: input.name, regionIds: [...new Set(input.regionIds)], createdAt: existing?.createdAt ?? deps.clock.now().toISOString() };
+  await deps.supportOrganizations.putSupportOrganization(record);
+  return { record, created: !existing };
 }
 
 /** Gives the person at `email` the membership, making their account when they have none. */
@@ -70,9 +99,19 @@ export const demoCoordinatorEmail = (regionId: string) => `coordinator@${regionI
 export const demoProviderEmails = (organizationId: string) =>
   ({ admin: `beheer@${organizationId}.example`, editor: `redactie@${organizationId}.example` });
 
+/** The demonstration support organisation of a region (made-up, as the demonstration listings are). */
+export const demoSupportOrganization = (region: Pick<Region, 'id' | 'name'>) =>
+  ({ id: `clientondersteuning-${region.id}`, name: `Cliëntondersteuning ${region.name} (demo)` });
+
+/** The demonstration supporter's and supporter admin's addresses of a support organisation, listed in README.md. */
+export const demoSupporterEmails = (supportOrganizationId: string) =>
+  ({ supporter: `ondersteuner@${supportOrganizationId}.example`, admin: `beheer@${supportOrganizationId}.example` });
+
 /**
- * A coordinator account for each demonstration region, and a provider admin and editor for each
- * demonstration organisation that is stored, where the address has none yet; returns the addresses made.
+ * A coordinator account for each demonstration region, a provider admin and editor for each
+ * demonstration organisation that is stored, and for each demonstration region a support
+ * organisation with a supporter and a supporter admin, where the address has none yet; returns the
+ * addresses made.
  */
 export async function seedDemoAccounts(
   deps: AdminDeps,
@@ -82,6 +121,11 @@ export async function seedDemoAccounts(
   const wanted: Array<{ email: string; name: string; membership: Membership }> = [];
   for (const region of regions.filter((r) => r.demonstration)) {
     wanted.push({ email: demoCoordinatorEmail(region.id), name: `Coördinator ${region.name}`, membership: { role: 'coordinator', regionId: region.id } });
+    const support = demoSupportOrganization(region);
+    if (!(await deps.supportOrganizations.getSupportOrganization(support.id))) await putSupportOrganization(deps, { ...support, regionIds: [region.id] });
+    const emails = demoSupporterEmails(support.id);
+    wanted.push({ email: emails.supporter, name: `Ondersteuner ${region.name}`, membership: { role: 'supporter', supportOrganizationId: support.id } });
+    wanted.push({ email: emails.admin, name: `Beheerder ${support.name}`, membership: { role: 'supporter-admin', supportOrganizationId: support.id } });
   }
   for (const org of organizations) {
     // A store that kept listings of its own may lack a demonstration organisation: no account for it.

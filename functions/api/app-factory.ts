@@ -30,9 +30,12 @@ export interface ApiDescription {
   ownBodyLimit?: RegExp;
 }
 
-/** A resource's sub-app: mounted by an app built with createApiApp, and answering alike on its own in a test. */
-export function createResourceApp<E extends Env>() {
-  return new OpenAPIHono<E>({ defaultHook: validationHook });
+/**
+ * A resource's sub-app: mounted by an app built with createApiApp, and answering alike on its own
+ * in a test. `hook` words the validation errors (dutchValidationHook for the supporters' routes).
+ */
+export function createResourceApp<E extends Env>(hook: typeof validationHook = validationHook) {
+  return new OpenAPIHono<E>({ defaultHook: hook });
 }
 
 export function createApiApp<E extends ApiAppEnv>(deps: E['Variables']['deps'], description: ApiDescription) {

@@ -4,7 +4,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
+import { toDutchFieldErrors, toFieldErrors, type ErrorResponse, type FieldError } from '../../shared/domain/index.ts';
 import { InvitationError, PasskeyError, SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
 import type { ImportRefusal } from '../listings/import-listing.ts';
 import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../platform/outbound-calls.ts';
@@ -32,6 +32,16 @@ export function validationHook(
   if (result.success) return undefined;
   const where = result.target === 'json' ? [] : [result.target];
   return errorResponse(c, 400, 'validation_error', INVALID, toFieldErrors(result.error, where));
+}
+
+/** The same hook with Dutch messages, for the routes of Dutch-reading staff (the supporters'). */
+export function dutchValidationHook(
+  result: { success: true } | { success: false; error: z.ZodError; target: string },
+  c: Context,
+) {
+  if (result.success) return undefined;
+  const where = result.target === 'json' ? [] : [result.target];
+  return errorResponse(c, 400, 'validation_error', 'De aanvraag is niet goed ingevuld. Zie de velden.', toDutchFieldErrors(result.error, where));
 }
 
 /** Something asked for by id (a location, a region's questionnaire, a postcode area) that is not there. */

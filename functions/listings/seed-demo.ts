@@ -36,14 +36,14 @@ export interface SeedStores {
   listingWriter: ListingWriter;
 }
 
-/** The organisations of the demonstration listings (their ids and names), for their demonstration accounts. */
-export async function demoOrganizations(): Promise<Array<{ id: string; name: string }>> {
-  const organizations: Array<{ id: string; name: string }> = [];
+/** The organisations of the demonstration listings (their ids, names and regions), for their demonstration accounts and the example dossiers. */
+export async function demoOrganizations(): Promise<Array<{ id: string; name: string; regionIds: string[] }>> {
+  const organizations: Array<{ id: string; name: string; regionIds: string[] }> = [];
   for (const file of await demoFiles()) {
     const read = await readListingFile(file);
     if (!read.ok) throw new Error(`${file}: ${read.message}`);
     const parsed = OrganizationSchema.safeParse((read.document as { organization?: unknown } | null)?.organization);
-    if (parsed.success) organizations.push({ id: parsed.data.id, name: parsed.data.name });
+    if (parsed.success) organizations.push({ id: parsed.data.id, name: parsed.data.name, regionIds: parsed.data.regionIds });
   }
   return organizations;
 }

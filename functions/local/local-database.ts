@@ -59,8 +59,9 @@ export async function openLocalDatabase(
 
 async function openStores(config: Config, endpoint: string) {
   const client = createDynamoDbClient({ ...config, DYNAMODB_ENDPOINT: endpoint });
-  await ensureTable(client, config.TABLE_NAME, config.STATISTICS_TABLE_NAME);
-  return dynamoDbStores(client, config.TABLE_NAME, config.STATISTICS_TABLE_NAME);
+  const names = { statisticsTableName: config.STATISTICS_TABLE_NAME, dossierTableName: config.DOSSIER_TABLE_NAME };
+  await ensureTable(client, config.TABLE_NAME, names);
+  return dynamoDbStores(client, config.TABLE_NAME, names);
 }
 
 async function runningInstance(config: Config): Promise<string | undefined> {

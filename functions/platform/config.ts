@@ -5,6 +5,8 @@ const ConfigSchema = z.object({
   TABLE_NAME: z.string().min(3).default('woonwijzer-local'),
   /** The demand counters' own table; unset: TABLE_NAME + '-statistics' (statistics-table-design.ts). */
   STATISTICS_TABLE_NAME: z.string().min(3).optional(),
+  /** The dossier table (client supporters' dossiers); unset: `<TABLE_NAME>-dossiers`. In AWS only the staff function has it. */
+  DOSSIER_TABLE_NAME: z.string().min(3).optional(),
   /** Set to talk to DynamoDB Local (or any compatible endpoint); unset in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().default('eu-west-1'),

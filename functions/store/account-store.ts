@@ -3,14 +3,17 @@
 // decided in functions/accounts/, which hands this port hashes and times, never a code or a
 // session id. Nothing about DynamoDB.
 
-export const MEMBERSHIP_ROLES = ['provider-admin', 'provider-editor', 'supporter', 'coordinator'] as const;
+export const MEMBERSHIP_ROLES = ['provider-admin', 'provider-editor', 'supporter', 'supporter-admin', 'coordinator'] as const;
 
 /** What an account may do, each role scoped by a field of its own, so one role's scope never passes for another's. */
 export type Membership =
   /** A care provider's staff member; an admin also invites colleagues. */
   | { role: 'provider-admin' | 'provider-editor'; organizationId: string }
-  /** An independent client supporter, acting for a support organisation. */
-  | { role: 'supporter'; supportOrganizationId: string }
+  /**
+   * An independent client supporter, acting for a support organisation; its admin also works
+   * with dossiers and besides reads their audit trail.
+   */
+  | { role: 'supporter' | 'supporter-admin'; supportOrganizationId: string }
   /** A region's coordinator. */
   | { role: 'coordinator'; regionId: string };
 
@@ -20,6 +23,11 @@ export type MembershipRole = Membership['role'];
 export const PROVIDER_ROLES = ['provider-admin', 'provider-editor'] as const;
 export type ProviderRole = (typeof PROVIDER_ROLES)[number];
 export type ProviderMembership = Extract<Membership, { organizationId: string }>;
+
+/** The two roles of a support organisation's staff. */
+export const SUPPORTER_ROLES = ['supporter', 'supporter-admin'] as const;
+export type SupporterRole = (typeof SUPPORTER_ROLES)[number];
+export type SupporterMembership = Extract<Membership, { supportOrganizationId: string }>;
 
 /** What a membership is scoped by: ids of different kinds may be equal, so the kind is part of the scope. */
 export const MEMBERSHIP_SCOPES = ['organization', 'support-organization', 'region'] as const;
@@ -31,6 +39,7 @@ export function scopeOf(membership: Membership): { scope: MembershipScope; scope
     case 'provider-editor':
       return { scope: 'organization', scopeId: membership.organizationId };
     case 'supporter':
+    case 'supporter-admin':
       return { scope: 'support-organization', scopeId: membership.supportOrganizationId };
     case 'coordinator':
       return { scope: 'region', scopeId: membership.regionId };
@@ -57,6 +66,12 @@ export interface AccountWithMemberships {
 export interface OrganizationMember {
   account: Account;
   roles: ProviderRole[];
+}
+
+/** A person working for a support organisation, with their roles there. */
+export interface SupportOrganizationMember {
+  account: Account;
+  roles: SupporterRole[];
 }
 
 export interface StoredSignInCode {
@@ -130,6 +145,8 @@ export interface AccountStore {
   getAccount(accountId: string): Promise<AccountWithMemberships | undefined>;
   /** Everyone holding a provider role in the organisation, by name. Read from an index: a membership added a moment ago may be missing. */
   listOrganizationMembers(organizationId: string): Promise<OrganizationMember[]>;
+  /** Everyone holding a supporter role in the support organisation, by name. Read from an index, as above. */
+  listSupportOrganizationMembers(supportOrganizationId: string): Promise<SupportOrganizationMember[]>;
 
   /** Stores the address's code, replacing any earlier one (and its tries). */
   putSignInCode(code: StoredSignInCode): Promise<void>;

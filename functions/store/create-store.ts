@@ -1,12 +1,13 @@
 // Builds the stores from config: DynamoDB Local when an endpoint is set, else AWS. One document
-// client serves every port's adapter; each caller takes only the ports it needs.
+// client serves every port's adapter; each caller takes only the ports it needs. The dossiers are
+// in a table of their own; in AWS only the staff function may reach it, so the others' dossier
+// port is never called.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
 import { awsClientSettings, type CallProfile } from '../platform/outbound-calls.ts';
 import type { AccountStore } from './account-store.ts';
 import type { DemandStatisticsStore } from './demand-statistics-store.ts';
 import { DynamoDbDemandStatisticsStore } from './dynamodb/dynamodb-demand-statistics-store.ts';
-import { statisticsTableNameFor } from './dynamodb/statistics-table-design.ts';
 import { DynamoDbAccountStore } from './dynamodb/dynamodb-account-store.ts';
 import { DynamoDbInvitationStore } from './dynamodb/dynamodb-invitation-store.ts';
 import { DynamoDbReminderStore } from './dynamodb/dynamodb-reminder-store.ts';
@@ -23,8 +24,13 @@ import type { InvitationStore } from './invitation-store.ts';
 import type { RegionStore } from './region-store.ts';
 import type { ReminderStore } from './reminder-store.ts';
 import type { ThrottleStore } from './throttle-store.ts';
+import type { DossierStore } from './dossier-store.ts';
+import type { SupportOrganizationStore } from './support-organization-store.ts';
+import { DynamoDbDossierStore } from './dynamodb/dynamodb-dossier-store.ts';
+import { DynamoDbSupportOrganizationStore } from './dynamodb/dynamodb-support-organization-store.ts';
+import { companionTableNames, type CompanionTableNames } from './dynamodb/ensure-table.ts';
 
-/** Every store port: over the single table, and the demand counters over their own table. */
+/** Every store port: the demand counters and the dossiers over tables of their own, the rest over the listing table. */
 export interface Stores {
   regions: RegionStore;
   listings: ListingReader;
@@ -35,6 +41,8 @@ export interface Stores {
   invitations: InvitationStore;
   reminders: ReminderStore;
   demandStatistics: DemandStatisticsStore;
+  supportOrganizations: SupportOrganizationStore;
+  dossiers: DossierStore;
 }
 
 /**
@@ -53,8 +61,9 @@ export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 
   return new DynamoDBClient({ ...awsClientSettings(profile), region: config.AWS_REGION });
 }
 
-export function dynamoDbStores(client: DynamoDBClient, tableName: string, statisticsTableName = statisticsTableNameFor(tableName)): Stores {
+export function dynamoDbStores(client: DynamoDBClient, tableName: string, names: CompanionTableNames = {}): Stores {
   const table = new DynamoDbTable(client, tableName);
+  const { statisticsTableName, dossierTableName } = companionTableNames(tableName, names);
   return {
     regions: new DynamoDbRegionStore(table),
     listings: new DynamoDbListingReader(table),
@@ -65,13 +74,15 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string, statis
     invitations: new DynamoDbInvitationStore(table),
     reminders: new DynamoDbReminderStore(table),
     demandStatistics: new DynamoDbDemandStatisticsStore(table.doc, statisticsTableName),
+    supportOrganizations: new DynamoDbSupportOrganizationStore(table),
+    dossiers: new DynamoDbDossierStore(new DynamoDbTable(client, dossierTableName)),
   };
 }
 
 /** `client` lets a Lambda hand in a client it instruments (X-Ray); by default one is made from config. */
 export function createStores(
-  config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME' | 'STATISTICS_TABLE_NAME'>,
+  config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION' | 'TABLE_NAME' | 'STATISTICS_TABLE_NAME' | 'DOSSIER_TABLE_NAME'>,
   client: DynamoDBClient = createDynamoDbClient(config),
 ): Stores {
-  return dynamoDbStores(client, config.TABLE_NAME, config.STATISTICS_TABLE_NAME);
+  return dynamoDbStores(client, config.TABLE_NAME, { statisticsTableName: config.STATISTICS_TABLE_NAME, dossierTableName: config.DOSSIER_TABLE_NAME });
 }

@@ -1,8 +1,9 @@
 // The API: two Lambda functions behind one HTTP API. The public function (the default route) only
 // reads: the table's items (the data stack's read policy) and its search indexes. The staff
 // function answers the staff prefixes (functions/api/staff/paths.ts: sign-in, the provider
-// resources, ...) and alone may write the table, read the server secret and send mail, so a flaw
-// in an open, unauthenticated route can never change a listing. Beside them, the staff side's
+// resources, the supporters' dossiers, ...) and alone may write the table, reach the dossier
+// table at all, read the server secret and send mail, so a flaw in an open, unauthenticated route
+// can never change a listing nor read a dossier. Beside them, the staff side's
 // scheduled work: the daily freshness reminders (constructs/freshness-reminders.ts), which mail
 // as the staff function does and may record sent reminders, nothing else of the table.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
@@ -38,6 +39,9 @@ export interface ApiStackProps extends StackProps {
   readonly statisticsCount: IManagedPolicy;
   /** Read the demand counters: the staff function's. */
   readonly statisticsRead: IManagedPolicy;
+  /** The dossier table and the data stack's policy to read and write it: the staff function's alone. */
+  readonly dossierTable: ITable;
+  readonly dossierReadWrite: IManagedPolicy;
   /** The data stack's policy for the freshness reminders' table calls. */
   readonly tableReminders: IManagedPolicy;
   /** The server secret sign-in codes and throttle counters are keyed with. */
@@ -165,9 +169,9 @@ export class ApiStack extends Stack {
   }
 
   /**
-   * The staff function: read and write the table, read the server secret and the site's origins
-   * (through the Parameters and Secrets extension), send mail as the stage's SES identity, sign
-   * photo uploads and keep the web sizes (the data stack's photo policy). No
+   * The staff function: read and write the table and the dossier table, read the server secret
+   * and the site's origins (through the Parameters and Secrets extension), send mail as the
+   * stage's SES identity, sign photo uploads and keep the web sizes (the data stack's photo policy). No
    * search rights: it changes the table, and the stream indexer carries changes to search.
    */
   private staffFunction(props: ApiStackProps): NodejsFunction {
@@ -201,6 +205,7 @@ export class ApiStack extends Stack {
         TABLE_NAME: props.table.tableName,
         PHOTOS_BUCKET: props.photos.bucketName,
         STATISTICS_TABLE_NAME: props.statisticsTable.tableName,
+        DOSSIER_TABLE_NAME: props.dossierTable.tableName,
         MAIL_FROM: mailFrom(props.fromAddress),
         AUTH_SECRET_ID: props.authSecret.secretArn,
         SITE_ORIGINS_PARAMETER: originsParameter,
@@ -210,6 +215,7 @@ export class ApiStack extends Stack {
     role.addManagedPolicy(props.tableReadWrite);
     role.addManagedPolicy(props.photos.policy);
     role.addManagedPolicy(props.statisticsRead);
+    role.addManagedPolicy(props.dossierReadWrite);
     props.authSecret.grantRead(role);
     role.addToPolicy(readSiteOriginsStatement(this, config));
     role.addToPolicy(sendMailStatement(this, config));

@@ -1,6 +1,7 @@
 // Stateful resources: the single table (customer-managed key, PITR, TTL, stream), the statistics
-// table of anonymous demand counters (no stream, TTL; docs/data-model.md), the photos
-// bucket with its access logs, the staff function's server secret and the SES identity (its DKIM
+// table of anonymous demand counters (no stream, TTL; docs/data-model.md), the dossier table of the
+// client supporters (health data, kept apart: a key of its own, PITR, TTL, no stream, a policy only
+// the staff function attaches), the photos bucket with its access logs, the staff function's server secret and the SES identity (its DKIM
 // records live in DNS). Kept on stack deletion in prod; removed with the stack in dev. The stack also owns the
 // managed policies other stacks' functions attach to use the table and the photos, so each
 // wildcard those grants need is named, and acknowledged, once and here.
@@ -16,7 +17,7 @@ import { type StageConfig } from '../config.ts';
 import { INCOMING_PREFIX, PHOTOS_PREFIX } from '../../functions/photos/photo-storage.ts';
 import { resourceName } from '../naming.ts';
 import { accessLogsBucket } from '../constructs/access-logs.ts';
-import { KEY, SECONDARY_INDEXES, STATISTICS_KEY, STATISTICS_TTL_ATTRIBUTE, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
+import { DOSSIER_SECONDARY_INDEXES, KEY, SECONDARY_INDEXES, STATISTICS_KEY, STATISTICS_TTL_ATTRIBUTE, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 
 /** Why the table grants may name every index: CDK grants `<table>/index/*`, and queries on the
@@ -40,6 +41,11 @@ export class DataStack extends Stack {
   readonly statisticsCountPolicy: ManagedPolicy;
   /** Read the counters (Query): the staff function's, for the coordinator's dashboard and the providers' unknown fields. */
   readonly statisticsReadPolicy: ManagedPolicy;
+  /** The client supporters' dossiers, consents and (later) shares: a table and key of their own. */
+  readonly dossierTable: Table;
+  readonly dossierKey: Key;
+  /** Read and write the dossier table's items (and use its key): the staff function's alone. */
+  readonly dossierReadWritePolicy: ManagedPolicy;
   readonly photos: Bucket;
   /** The staff function's server secret (AUTH_SECRET in AWS). */
   readonly authSecret: Secret;
@@ -106,6 +112,37 @@ export class DataStack extends Stack {
       deletionProtection: config.deletionProtection,
       removalPolicy,
     });
+    // Kept apart from the listing table: another key (so access to one key never opens the other
+    // table), no stream (nothing of a dossier flows to the indexer or any consumer), and only the
+    // staff function's policy names it.
+    this.dossierKey = new Key(this, 'DossierKey', {
+      alias: `alias/${resourceName(config.stage, 'dossiers')}`,
+      description: `Encrypts the ${resourceName(config.stage, 'dossiers')} DynamoDB table (client supporters' dossiers: health data).`,
+      enableKeyRotation: true,
+      pendingWindow: Duration.days(7),
+      removalPolicy,
+    });
+    this.dossierTable = new Table(this, 'DossierTable', {
+      tableName: resourceName(config.stage, 'dossiers'),
+      partitionKey: { name: KEY.pk, type: AttributeType.STRING },
+      sortKey: { name: KEY.sk, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.dossierKey,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // For the retention rules to come (a dossier untouched for 12 months is deleted).
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      deletionProtection: config.deletionProtection,
+      removalPolicy,
+    });
+    for (const gsi of DOSSIER_SECONDARY_INDEXES) {
+      this.dossierTable.addGlobalSecondaryIndex({
+        indexName: gsi.name,
+        partitionKey: { name: gsi.pk, type: AttributeType.STRING },
+        sortKey: { name: gsi.sk, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
 
     const isProd = config.stage === 'prod';
     this.accessLogs = accessLogsBucket(this, 'AccessLogs', config);
@@ -184,6 +221,20 @@ export class DataStack extends Stack {
       ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
     );
 
+    this.dossierReadWritePolicy = new ManagedPolicy(this, 'DossierReadWritePolicy', {
+      managedPolicyName: policyName('dossiers-read-write'),
+      description: `Read and write the items of ${this.dossierTable.tableName} (client supporters' dossiers); not manage the table. For the staff function only.`,
+    });
+    this.dossierTable.grantReadWriteData(this.dossierReadWritePolicy);
+    acknowledge(this.dossierReadWritePolicy, 'IAM5', INDEX_WILDCARD_REASON, [`Resource::${nagResource(this, `${this.dossierTable.tableArn}/index/*`)}`]);
+    acknowledge(
+      this.dossierReadWritePolicy,
+      'IAM5',
+      'CDK\'s write grant on a table with a customer-managed key: GenerateDataKey* and ReEncrypt* are the KMS action families ' +
+        'DynamoDB needs to write encrypted items, on the dossier table\'s own key only.',
+      ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
+    );
+
     this.photoObjectsPolicy = new ManagedPolicy(this, 'PhotoObjectsPolicy', {
       managedPolicyName: policyName('photo-objects'),
       description: 'Sign uploads to, read and delete incoming/; write and delete photos/ (not by a signed address); not list or configure the bucket.',
@@ -248,6 +299,7 @@ export class DataStack extends Stack {
     });
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'TABLE_NAME for the import command.' });
+    new CfnOutput(this, 'DossierTableName', { value: this.dossierTable.tableName, description: 'DOSSIER_TABLE_NAME of the staff function.' });
     this.emailIdentity.dkimRecords.forEach((record, i) => {
       new CfnOutput(this, `DkimRecord${i + 1}`, {
         value: `${record.name} CNAME ${record.value}`,

@@ -18,3 +18,4 @@ export {
   type ValueCriterionName,
 } from './criterion-registry.ts';
 export * from './provider-attention.ts';
+export * from './dossier.ts';

@@ -1,12 +1,15 @@
 // The platform operator's account command and the demonstration accounts over DynamoDB Local: a
-// membership given to a new or existing address, unknown regions and organisations refused with
-// nothing written, the command line validated, and the local server answering the staff API
-// beside the public one.
+// membership given to a new or existing address, unknown regions, organisations and support
+// organisations refused with nothing written, support organisations created, the command line
+// validated, the demonstration supporters with their example dossier, and the local server
+// answering the staff API beside the public one.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { grantMembership, seedDemoAccounts, UnknownScopeError } from '../../functions/accounts/accounts-admin.ts';
+import { grantMembership, putSupportOrganization, seedDemoAccounts, UnknownScopeError } from '../../functions/accounts/accounts-admin.ts';
+import { DEMO_DOSSIER_LABEL, seedDemoDossiers } from '../../functions/dossiers/demo-dossiers.ts';
+import { ORG, OTHER_ORG, otherListing, testListing } from '../support/test-provider-app.ts';
 import { importListing } from '../../functions/listings/import-listing.ts';
 import { demoOrganizations, loadRegions } from '../../functions/listings/seed-demo.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
@@ -14,6 +17,7 @@ import type { Stores } from '../../functions/store/create-store.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { parseCommand } from '../../scripts/accounts.ts';
 import { createTestApp } from '../support/test-app.ts';
+import { createTestStore } from '../support/test-store.ts';
 import { listingDocument } from '../fixtures/listing.ts';
 import { codeIn, cookieOf, createStaffTestApp, TEST_ORIGIN } from '../support/test-staff-app.ts';
 
@@ -64,12 +68,61 @@ describe('npm run accounts -- create', () => {
 });
 
 describe('demonstration accounts', () => {
-  it('makes a coordinator per demonstration region once', async () => {
+  it('makes a coordinator, and a support organisation with a supporter and its admin, per demonstration region once', async () => {
     const regions = await stores.regions.listRegions();
-    expect((await seedDemoAccounts(deps(), regions)).sort()).toEqual(['coordinator@rotterdam.example', 'coordinator@zuid-limburg.example']);
+    expect((await seedDemoAccounts(deps(), regions)).sort()).toEqual([
+      'beheer@clientondersteuning-rotterdam.example', 'beheer@clientondersteuning-zuid-limburg.example',
+      'coordinator@rotterdam.example', 'coordinator@zuid-limburg.example',
+      'ondersteuner@clientondersteuning-rotterdam.example', 'ondersteuner@clientondersteuning-zuid-limburg.example',
+    ]);
     expect(await seedDemoAccounts(deps(), regions)).toEqual([]);
     const zl = await stores.accounts.findAccountByEmail('coordinator@zuid-limburg.example');
     expect((await stores.accounts.getAccount(zl?.id as string))?.memberships).toEqual([{ role: 'coordinator', regionId: 'zuid-limburg' }]);
+    const supporter = await stores.accounts.findAccountByEmail('ondersteuner@clientondersteuning-zuid-limburg.example');
+    expect((await stores.accounts.getAccount(supporter?.id as string))?.memberships)
+      .toEqual([{ role: 'supporter', supportOrganizationId: 'clientondersteuning-zuid-limburg' }]);
+    expect(await stores.supportOrganizations.getSupportOrganization('clientondersteuning-zuid-limburg'))
+      .toMatchObject({ name: 'Cliëntondersteuning Zuid-Limburg (demo)', regionIds: ['zuid-limburg'] });
+  });
+
+  it('makes one example dossier per demonstration support organisation, with consent for two of the region\'s providers', async () => {
+    // A store of its own: the listings imported here would take location ids the other tests use.
+    const { stores: own } = await createTestStore();
+    const ownDeps = { ...own, clock };
+    const regions = await loadRegions(own.regions);
+    await seedDemoAccounts(ownDeps, regions);
+    for (const doc of [testListing(), otherListing()]) expect((await importListing(doc, ownDeps)).ok).toBe(true);
+    const organizations = [{ id: ORG, regionIds: ['zuid-limburg'] }, { id: OTHER_ORG, regionIds: ['zuid-limburg'] }, { id: 'nergens', regionIds: ['zuid-limburg'] }];
+    // Rotterdam has no stored providers here: no dossier there.
+    expect(await seedDemoDossiers(ownDeps, regions, organizations)).toEqual(['clientondersteuning-zuid-limburg']);
+    expect(await seedDemoDossiers(ownDeps, regions, organizations)).toEqual([]);
+    const [dossier] = await own.dossiers.listDossiers('clientondersteuning-zuid-limburg');
+    expect(dossier).toMatchObject({ label: DEMO_DOSSIER_LABEL, regionId: 'zuid-limburg', assignedTo: { name: 'Ondersteuner Zuid-Limburg' } });
+    const file = await own.dossiers.readDossier('clientondersteuning-zuid-limburg', dossier?.id as string, { by: { accountId: 'test', name: 'Test' }, now: clock.now() });
+    expect(file?.consents).toEqual([expect.objectContaining({ providers: [OTHER_ORG, ORG], givenOn: '2026-12-01', expiresOn: '2027-12-01' })]);
+  });
+});
+
+describe('support organisations', () => {
+  it('are parsed from the command line with one or more regions', () => {
+    expect(parseCommand(['create-support-organization', '--id', 'mee-zuid', '--name', 'MEE Zuid', '--region', 'zuid-limburg', '--region', 'rotterdam']))
+      .toEqual({ ok: true, supportOrganization: { id: 'mee-zuid', name: 'MEE Zuid', regionIds: ['zuid-limburg', 'rotterdam'] } });
+    expect(parseCommand(['create-support-organization', '--id', 'mee-zuid', '--name', 'MEE Zuid'])).toMatchObject({ ok: false, message: expect.stringContaining('--region') as string });
+    expect(parseCommand(['create-support-organization', '--id', 'MEE Zuid', '--name', 'MEE', '--region', 'x'])).toMatchObject({ ok: false, message: expect.stringContaining('--id') as string });
+    expect(parseCommand(['create', '--email', 'a@b.nl', '--name', 'B', '--role', 'supporter-admin', '--support-organization', 'mee-zuid']))
+      .toMatchObject({ ok: true, membership: { role: 'supporter-admin', supportOrganizationId: 'mee-zuid' } });
+  });
+
+  it('are made only in configured regions, and a supporter only of one that exists', async () => {
+    await expect(putSupportOrganization(deps(), { id: 'mee-atlantis', name: 'MEE', regionIds: ['atlantis'] })).rejects.toThrow(/Region "atlantis" does not exist/);
+    expect(await stores.supportOrganizations.getSupportOrganization('mee-atlantis')).toBeUndefined();
+    await expect(grantMembership(deps(), { email: 's@example.nl', name: 'S', membership: { role: 'supporter', supportOrganizationId: 'mee-west' } }))
+      .rejects.toThrow(/Support organisation "mee-west" does not exist/);
+    expect(await stores.accounts.findAccountByEmail('s@example.nl')).toBeUndefined();
+
+    expect((await putSupportOrganization(deps(), { id: 'mee-west', name: 'MEE West', regionIds: ['rotterdam'] })).created).toBe(true);
+    const granted = await grantMembership(deps(), { email: 's@example.nl', name: 'S', membership: { role: 'supporter-admin', supportOrganizationId: 'mee-west' } });
+    expect((await stores.accounts.getAccount(granted.accountId))?.memberships).toEqual([{ role: 'supporter-admin', supportOrganizationId: 'mee-west' }]);
   });
 });
 
@@ -77,7 +130,7 @@ describe('demonstration provider accounts', () => {
   it('makes an admin and an editor for each stored demonstration organisation, once, who can sign in to their listing', async () => {
     const organizations = await demoOrganizations();
     expect(organizations.length).toBeGreaterThanOrEqual(16);
-    const [first, second] = organizations as [{ id: string; name: string }, { id: string; name: string }];
+    const [first, second] = organizations as unknown as [{ id: string; name: string }, { id: string; name: string }];
     // Only the first is stored here: the second gets no accounts (its scope does not exist).
     const outcome = await importListing(listingDocument({ organization: { id: first.id, name: first.name, regionIds: ['zuid-limburg'] } }), { ...stores, clock });
     expect(outcome.ok).toBe(true);

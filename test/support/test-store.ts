@@ -1,8 +1,9 @@
-// A fresh table on the shared DynamoDB Local for each test file, so files can run in parallel.
+// A fresh table (and its dossier table) on the shared DynamoDB Local for each test file, so files can run in parallel.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createDynamoDbClient, dynamoDbStores } from '../../functions/store/create-store.ts';
 import { ensureTable } from '../../functions/store/dynamodb/ensure-table.ts';
+import { dossierTableNameFor } from '../../functions/store/dynamodb/table-design.ts';
 
 export async function createTestStore() {
   const endpoint = inject('dynamodbEndpoint');
@@ -12,5 +13,5 @@ export async function createTestStore() {
   const client = createDynamoDbClient({ DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'eu-west-1' });
   const tableName = `test-${randomUUID()}`;
   await ensureTable(client, tableName);
-  return { stores: dynamoDbStores(client, tableName), client, tableName };
+  return { stores: dynamoDbStores(client, tableName), client, tableName, dossierTableName: dossierTableNameFor(tableName) };
 }

@@ -1,4 +1,4 @@
-// The staff API: sign-in, the providers' listings and a region coordinator's invitations and imports now, the supporter resources next. Built with
+// The staff API: sign-in, the providers' listings, a region coordinator's invitations and imports, and the client supporters' dossiers. Built with
 // createApiApp like the public app; before any route, the CSRF guard (request-guard.ts) checks
 // every unsafe request, and the session middleware turns the session cookie into the caller's
 // identity: the account and its memberships, read from the store on every request, so a withdrawn
@@ -8,6 +8,7 @@ import { createApiApp } from '../app-factory.ts';
 import { authApp } from './auth.ts';
 import { providerApp } from './provider/app.ts';
 import { PHOTO_UPLOAD_PATH } from './provider/photos.ts';
+import { supporterApp } from './supporter/app.ts';
 import { invitationsApp } from './invitations.ts';
 import { coordinatorDemandApp } from './coordinator/demand.ts';
 import { coordinatorListingsApp } from './coordinator/listings.ts';
@@ -29,7 +30,7 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     title: 'Woonwijzer staff API',
     description:
       'For the staff of care providers, support organisations and regions: sign-in by emailed code, keeping a provider\'s listing, ' +
-      'and a region coordinator\'s invitations and listing imports. ' +
+      'a region coordinator\'s invitations and listing imports, and client supporters\' dossiers (their field errors in Dutch). ' +
       'A session cookie carries the sign-in; every POST, PUT, PATCH and DELETE must come from a Woonwijzer page (`Origin`) ' +
       'with a JSON body (`Content-Type: application/json`). Errors share one shape: { error: { code, message, fields? } }.',
     security: [{ [SESSION_SCHEME]: [] }],
@@ -56,7 +57,14 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     if (session) c.set('identity', { account: session.account, memberships: session.memberships, sessionHash: session.sessionHash });
     await next();
   });
-  return app.route('/auth', authApp).route('/auth', passkeysApp).route('/provider', providerApp).route('/', invitationsApp).route('/', coordinatorListingsApp).route('/', coordinatorDemandApp);
+  return app
+    .route('/auth', authApp)
+    .route('/auth', passkeysApp)
+    .route('/provider', providerApp)
+    .route('/supporter', supporterApp)
+    .route('/', invitationsApp)
+    .route('/', coordinatorListingsApp)
+    .route('/', coordinatorDemandApp);
 }
 
 export type StaffApiApp = ReturnType<typeof createStaffApp>;

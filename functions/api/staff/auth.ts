@@ -21,7 +21,7 @@ const SignInRequest = z.object({
 const MembershipSchema = z.object({
   role: z.enum(MEMBERSHIP_ROLES),
   organizationId: z.string().optional().describe('For provider-admin and provider-editor: the organisation.'),
-  supportOrganizationId: z.string().optional().describe('For supporter: the support organisation.'),
+  supportOrganizationId: z.string().optional().describe('For supporter and supporter-admin: the support organisation.'),
   regionId: z.string().optional().describe('For coordinator: the region.'),
 });
 export const MeSchema = z.object({

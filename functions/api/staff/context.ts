@@ -15,6 +15,8 @@ import type { ProviderListingStore } from '../../store/provider-listing-store.ts
 import type { RegionReader } from '../../store/region-store.ts';
 import type { InvitationStore } from '../../store/invitation-store.ts';
 import type { ThrottleStore } from '../../store/throttle-store.ts';
+import type { DossierStore } from '../../store/dossier-store.ts';
+import type { SupportOrganizationStore } from '../../store/support-organization-store.ts';
 import type { ApiAppEnv } from '../app-factory.ts';
 import { AccessDeniedError } from '../errors.ts';
 
@@ -44,6 +46,10 @@ export interface StaffStores {
   demandStatistics: DemandStatisticsReader;
   /** A region's housing forms as the matcher sees them: the supply the demand is set against. */
   listings: Pick<ListingReader, 'loadRegion'>;
+  /** The client supporters' dossiers, in their own table. */
+  dossiers: DossierStore;
+  /** The support organisations, the scope of the supporters' memberships. */
+  supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization'>;
 }
 
 /** What the staff apps need: the stores with write rights, mail, the clock and the server secret. */
@@ -72,11 +78,12 @@ export interface StaffEnv<Deps = StaffDeps> extends ApiAppEnv<Deps> {
 
 /**
  * The membership a route needs, each role with its own scope field. `provider` is either provider
- * role of the organisation (admin or editor); `provider-admin` only its admin.
+ * role of the organisation (admin or editor); `provider-admin` only its admin. Likewise `supporter`
+ * is either role of the support organisation, `supporter-admin` only its admin.
  */
 export type RequiredMembership =
   | { role: 'provider' | 'provider-admin'; organizationId: string }
-  | { role: 'supporter'; supportOrganizationId: string }
+  | { role: 'supporter' | 'supporter-admin'; supportOrganizationId: string }
   | { role: 'coordinator'; regionId: string };
 
 /** The caller's identity; a 401 when nobody signed in. */
@@ -92,7 +99,9 @@ function grants(membership: Membership, need: RequiredMembership): boolean {
     case 'provider-admin':
       return membership.role === 'provider-admin' && membership.organizationId === need.organizationId;
     case 'supporter':
-      return membership.role === 'supporter' && membership.supportOrganizationId === need.supportOrganizationId;
+      return (membership.role === 'supporter' || membership.role === 'supporter-admin') && membership.supportOrganizationId === need.supportOrganizationId;
+    case 'supporter-admin':
+      return membership.role === 'supporter-admin' && membership.supportOrganizationId === need.supportOrganizationId;
     case 'coordinator':
       return membership.role === 'coordinator' && membership.regionId === need.regionId;
   }
@@ -104,7 +113,8 @@ function describe(need: RequiredMembership): string {
     case 'provider-admin':
       return `${need.role === 'provider' ? 'provider' : 'provider admin'} of organisation "${need.organizationId}"`;
     case 'supporter':
-      return `supporter of "${need.supportOrganizationId}"`;
+    case 'supporter-admin':
+      return `${need.role === 'supporter' ? 'supporter' : 'supporter admin'} of "${need.supportOrganizationId}"`;
     case 'coordinator':
       return `coordinator of region "${need.regionId}"`;
   }

@@ -5,7 +5,7 @@
 
 /**
  * Every staff resource sits under one of these; `/api/staff` serves the staff OpenAPI document.
- * The supporter and coordinator prefixes are reserved for the resources of those roles to come.
+ * Each role's resources sit under its own prefix (the supporters' dossiers under /api/supporter).
  */
 export const STAFF_PATH_PREFIXES = ['/api/auth', '/api/provider', '/api/supporter', '/api/coordinator', '/api/staff'] as const;
 

@@ -7,10 +7,10 @@
 import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import type {
-  Account, AccountStore, AccountWithMemberships, Membership, OrganizationMember, ProviderRole, StoredPasskey, StoredPasskeyChallenge,
-  StoredSession, StoredSignInCode,
+  Account, AccountStore, AccountWithMemberships, Membership, MembershipRole, MembershipScope, OrganizationMember, StoredPasskey,
+  StoredPasskeyChallenge, StoredSession, StoredSignInCode, SupportOrganizationMember,
 } from '../account-store.ts';
-import { AccountExistsError, PASSKEY_CHALLENGE_PURPOSES, scopeOf } from '../account-store.ts';
+import { AccountExistsError, PASSKEY_CHALLENGE_PURPOSES, PROVIDER_ROLES, scopeOf, SUPPORTER_ROLES } from '../account-store.ts';
 import { conditionally, isConditionFailure, type DynamoDbTable, type Item } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
 import { TTL_ATTRIBUTE } from './table-design.ts';
@@ -57,7 +57,7 @@ function membershipOf(item: Item): Membership | undefined {
   const fields = entities.membership.parseKey(item);
   if (!fields) return undefined;
   const { role, scopeId } = fields;
-  if (role === 'supporter') return { role, supportOrganizationId: scopeId };
+  if (role === 'supporter' || role === 'supporter-admin') return { role, supportOrganizationId: scopeId };
   if (role === 'coordinator') return { role, regionId: scopeId };
   return { role, organizationId: scopeId };
 }
@@ -94,11 +94,21 @@ export class DynamoDbAccountStore implements AccountStore {
   }
 
   async listOrganizationMembers(organizationId: string): Promise<OrganizationMember[]> {
-    const items = await this.table.queryAll(entities.membership.query('gsi2', { scope: 'organization', scopeId: organizationId }));
-    const roles = new Map<string, ProviderRole[]>();
+    return this.membersOf('organization', organizationId, PROVIDER_ROLES);
+  }
+
+  async listSupportOrganizationMembers(supportOrganizationId: string): Promise<SupportOrganizationMember[]> {
+    return this.membersOf('support-organization', supportOrganizationId, SUPPORTER_ROLES);
+  }
+
+  /** Who holds one of `wanted` in the scope, each with the roles held, by name. */
+  private async membersOf<R extends MembershipRole>(scope: MembershipScope, scopeId: string, wanted: readonly R[]) {
+    const items = await this.table.queryAll(entities.membership.query('gsi2', { scope, scopeId }));
+    const roles = new Map<string, R[]>();
+    const isWanted = (role: MembershipRole): role is R => (wanted as readonly MembershipRole[]).includes(role);
     for (const item of items) {
       const fields = entities.membership.parseKey(item);
-      if (!fields || (fields.role !== 'provider-admin' && fields.role !== 'provider-editor')) continue;
+      if (!fields || !isWanted(fields.role)) continue;
       roles.set(fields.accountId, [...(roles.get(fields.accountId) ?? []), fields.role]);
     }
     const members = await Promise.all([...roles].map(async ([accountId, held]) => {

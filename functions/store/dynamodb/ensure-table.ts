@@ -1,27 +1,29 @@
-// Creates the tables locally when they are missing (in AWS the CDK stack owns them): the single
-// table and the statistics table that belongs with it.
+// Creates the tables locally when they are missing (in AWS the CDK stack owns them): the listing
+// table and, beside it, the statistics and dossier tables, so every local path that makes one makes all.
 import {
-  CreateTableCommand, type CreateTableCommandInput, DescribeTableCommand, type DynamoDBClient, ResourceInUseException,
+  CreateTableCommand, DescribeTableCommand, type CreateTableCommandInput, type DynamoDBClient, ResourceInUseException,
   ResourceNotFoundException, waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { statisticsTableDefinition, statisticsTableNameFor } from './statistics-table-design.ts';
-import { tableDefinition } from './table-design.ts';
+import { dossierTableDefinition, dossierTableNameFor, tableDefinition } from './table-design.ts';
 
-export async function ensureTable(
-  client: DynamoDBClient,
-  tableName: string,
-  statisticsTableName = statisticsTableNameFor(tableName),
-): Promise<void> {
-  await Promise.all([
-    ensureOne(client, tableDefinition(tableName)),
-    ensureOne(client, statisticsTableDefinition(statisticsTableName)),
-  ]);
+/** The tables beside the listing table; each unset one is named after it (`<table>-statistics`, `<table>-dossiers`). */
+export interface CompanionTableNames {
+  statisticsTableName?: string | undefined;
+  dossierTableName?: string | undefined;
 }
 
-async function ensureOne(client: DynamoDBClient, definition: CreateTableCommandInput): Promise<void> {
-  const tableName = definition.TableName as string;
+/** Every companion table's name, the defaults filled in. */
+export function companionTableNames(tableName: string, names: CompanionTableNames = {}): Required<{ [K in keyof CompanionTableNames]: string }> {
+  return {
+    statisticsTableName: names.statisticsTableName ?? statisticsTableNameFor(tableName),
+    dossierTableName: names.dossierTableName ?? dossierTableNameFor(tableName),
+  };
+}
+
+async function ensure(client: DynamoDBClient, definition: CreateTableCommandInput & { TableName: string }): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    await client.send(new DescribeTableCommand({ TableName: definition.TableName }));
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -31,5 +33,15 @@ async function ensureOne(client: DynamoDBClient, definition: CreateTableCommandI
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.1, maxDelay: 1 }, { TableName: tableName });
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.1, maxDelay: 1 }, { TableName: definition.TableName });
+}
+
+/** The listing table `tableName` and its companion tables. */
+export async function ensureTable(client: DynamoDBClient, tableName: string, names: CompanionTableNames = {}): Promise<void> {
+  const { statisticsTableName, dossierTableName } = companionTableNames(tableName, names);
+  await Promise.all([
+    ensure(client, { ...tableDefinition(tableName), TableName: tableName }),
+    ensure(client, { ...statisticsTableDefinition(statisticsTableName), TableName: statisticsTableName }),
+    ensure(client, { ...dossierTableDefinition(dossierTableName), TableName: dossierTableName }),
+  ]);
 }

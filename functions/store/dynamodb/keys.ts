@@ -1,4 +1,4 @@
-// Every entity of the single table declares here, once, how its keys are composed from its fields
+// Every entity of the two tables (the listing table and the dossier table) declares here, once, how its keys are composed from its fields
 // (electrodb-style templates of fixed words and fields joined by '#'), and the same declaration
 // parses keys back into fields. Every read and write of the DynamoDB adapters goes through it, so
 // no other module spells a key prefix. The physical attributes are in table-design.ts.
@@ -343,18 +343,64 @@ export const entities = {
   reminder: defineEntity('reminder', {
     primary: { pk: ['REMINDERS', regionId], sk: ['HF', locationId, housingFormId, paddedNumberField('thresholdDays', 3)] },
   }),
+  /** A support organisation (configuration, like a region): gsi2 lists them all, for the operator and the seed. */
+  supportOrganization: defineEntity('supportOrganization', {
+    primary: { pk: ['SUPPORT', idField('supportOrganizationId')], sk: ['SUPPORT'] },
+    gsi2: { pk: ['SUPPORTS'], sk: [idField('supportOrganizationId')] },
+  }),
   /** A throttle counter of one subject (a hashed email or address) in one fixed time window. */
   throttle: defineEntity('throttle', {
     primary: { pk: ['THROTTLE', wordField('kind', THROTTLE_KINDS), hexField('subject')], sk: ['WINDOW', paddedNumberField('window', 12)] },
   }),
 } as const;
 
-export type EntityName = keyof typeof entities;
+const supportOrganizationId = idField('supportOrganizationId');
+const dossierId = idField('dossierId');
+/** Every item of one dossier shares its partition: one query reads the dossier whole, one deletes it whole. */
+const dossierPartition = ['DOSSIER', supportOrganizationId, dossierId] as const;
 
-/** The entity a primary key belongs to, with the fields it holds; undefined for a key of none. */
+/**
+ * The dossier table's entities (its own table: functions/store/dossier-store.ts). gsi1 lists a
+ * support organisation's dossiers. The audit trail sits in a partition of the organisation, apart
+ * from the dossiers, so a dossier's trail outlives the dossier's deletion.
+ */
+export const dossierEntities = {
+  dossier: defineEntity('dossier', {
+    primary: { pk: dossierPartition, sk: ['DOSSIER'] },
+    gsi1: { pk: ['DOSSIERS', supportOrganizationId], sk: ['DOSSIER', dossierId] },
+  }),
+  /** Each saved version of the answers, kept; numbered from 1, zero-padded so the newest sorts last. */
+  dossierAnswers: defineEntity('dossierAnswers', {
+    primary: { pk: dossierPartition, sk: ['ANSWERS', paddedNumberField('answersVersion', 6)] },
+  }),
+  /** The shortlist with the supporter's note on each housing form: one item, replaced whole under its version. */
+  dossierShortlist: defineEntity('dossierShortlist', {
+    primary: { pk: dossierPartition, sk: ['SHORTLIST'] },
+  }),
+  /** Free-text notes, added one by one, in time order. */
+  dossierNote: defineEntity('dossierNote', {
+    primary: { pk: dossierPartition, sk: ['NOTE', atMs, idField('noteId')] },
+  }),
+  consent: defineEntity('consent', {
+    primary: { pk: dossierPartition, sk: ['CONSENT', idField('consentId')] },
+  }),
+  /** A hand-over of the dossier to a colleague, in time order. */
+  dossierHandover: defineEntity('dossierHandover', {
+    primary: { pk: dossierPartition, sk: ['HANDOVER', atMs, idField('handoverId')] },
+  }),
+  /** One record per view or change of a dossier (who, when, what kind; never the content), by dossier then time. */
+  dossierAudit: defineEntity('dossierAudit', {
+    primary: { pk: ['AUDIT', supportOrganizationId], sk: ['DOSSIER', dossierId, atMs, idField('auditId')] },
+  }),
+} as const;
+
+const allEntities = { ...entities, ...dossierEntities };
+export type EntityName = keyof typeof allEntities;
+
+/** The entity (of either table) a primary key belongs to, with the fields it holds; undefined for a key of none. */
 export function entityOfKey(key: Item): { entity: EntityName; fields: Readonly<Record<string, string | number>> } | undefined {
-  for (const name of Object.keys(entities) as EntityName[]) {
-    const fields = (entities[name] as Entity<Definition>).parseKey(key);
+  for (const name of Object.keys(allEntities) as EntityName[]) {
+    const fields = (allEntities[name] as Entity<Definition>).parseKey(key);
     if (fields) return { entity: name, fields };
   }
   return undefined;

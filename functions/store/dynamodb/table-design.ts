@@ -1,5 +1,8 @@
-// The single table's physical layout: key attributes, secondary indexes, TTL, stream. The local
-// table setup and the CDK stack both read it, so the deployed table cannot disagree with the code.
+// The tables' physical layout: key attributes, secondary indexes, TTL, stream. The local table
+// setup and the CDK stack both read it, so a deployed table cannot disagree with the code. Two
+// tables: the single listing table (listings, accounts, configuration; streamed to the search
+// indexer) and the dossier table of the client supporters (health data about clients, kept apart:
+// its own key, no stream, reached only from the staff function).
 // How each entity composes its keys onto these attributes lives beside it, in keys.ts.
 // See docs/data-model.md for the access patterns these keys serve.
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
@@ -11,20 +14,26 @@ export const GSI2 = { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } as const;
 export const SECONDARY_INDEXES = [GSI1, GSI2] as const;
 export type SecondaryIndex = (typeof SECONDARY_INDEXES)[number];
 export const TTL_ATTRIBUTE = 'expiresAt';
+/** The dossier table's one index (an organisation's dossiers): the same attribute names as the listing table's gsi1. */
+export const DOSSIER_SECONDARY_INDEXES = [GSI1] as const;
 
-export function tableDefinition(tableName: string): CreateTableCommandInput {
-  const gsi = (g: SecondaryIndex) => ({
-    IndexName: g.name,
-    KeySchema: [
-      { AttributeName: g.pk, KeyType: 'HASH' as const },
-      { AttributeName: g.sk, KeyType: 'RANGE' as const },
-    ],
-    Projection: { ProjectionType: 'ALL' as const },
-  });
+/** The dossier table beside a listing table when none is named: `<table>-dossiers` (locally and in tests). */
+export const dossierTableNameFor = (tableName: string) => `${tableName}-dossiers`;
+
+const gsi = (g: SecondaryIndex) => ({
+  IndexName: g.name,
+  KeySchema: [
+    { AttributeName: g.pk, KeyType: 'HASH' as const },
+    { AttributeName: g.sk, KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'ALL' as const },
+});
+
+function definitionOf(tableName: string, indexes: readonly SecondaryIndex[]): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [KEY.pk, KEY.sk, ...SECONDARY_INDEXES.flatMap((g) => [g.pk, g.sk])].map((name) => ({
+    AttributeDefinitions: [KEY.pk, KEY.sk, ...indexes.flatMap((g) => [g.pk, g.sk])].map((name) => ({
       AttributeName: name,
       AttributeType: 'S' as const,
     })),
@@ -32,7 +41,16 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
       { AttributeName: KEY.pk, KeyType: 'HASH' },
       { AttributeName: KEY.sk, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: SECONDARY_INDEXES.map(gsi),
-    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    GlobalSecondaryIndexes: indexes.map(gsi),
   };
+}
+
+/** The listing table: its stream feeds the search indexer. */
+export function tableDefinition(tableName: string): CreateTableCommandInput {
+  return { ...definitionOf(tableName, SECONDARY_INDEXES), StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } };
+}
+
+/** The dossier table: no stream, so nothing of a dossier can reach the indexer or any other consumer. */
+export function dossierTableDefinition(tableName: string): CreateTableCommandInput {
+  return definitionOf(tableName, DOSSIER_SECONDARY_INDEXES);
 }

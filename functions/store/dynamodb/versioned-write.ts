@@ -25,12 +25,15 @@ export interface WriteCondition {
  * A refresh rewrites only what is derived from other items (a location's summary of its housing
  * forms, a housing form's search candidate after its location changed): checked like an update,
  * but its version stays, so nobody editing the item itself is told it changed.
+ * A check writes nothing: the item must exist (at `expectedVersion`, when given) for the rest to be
+ * written, e.g. a note added to a dossier that must still be there.
  */
 export type VersionedWrite =
   | { kind: 'create'; item: Item }
   | { kind: 'update'; item: Item; expectedVersion: number; condition?: WriteCondition }
   | { kind: 'refresh'; item: Item; expectedVersion: number; condition?: WriteCondition }
-  | { kind: 'delete'; key: PrimaryKey; expectedVersion: number; condition?: WriteCondition };
+  | { kind: 'delete'; key: PrimaryKey; expectedVersion: number; condition?: WriteCondition }
+  | { kind: 'check'; key: PrimaryKey; expectedVersion?: number };
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 interface Action {
@@ -90,6 +93,10 @@ function transactItemOf(tableName: string, write: VersionedWrite): TransactItem 
   if (write.kind === 'create') {
     return { Put: { TableName: tableName, Item: { ...write.item, version: 1 }, ...notExisting } };
   }
+  if (write.kind === 'check') {
+    const condition = write.expectedVersion === undefined ? existing : versionCheck(write.expectedVersion, undefined);
+    return { ConditionCheck: { TableName: tableName, Key: { [KEY.pk]: write.key.pk, [KEY.sk]: write.key.sk }, ...condition } };
+  }
   const check = versionCheck(write.expectedVersion, write.condition);
   if (write.kind === 'update') {
     return { Put: { TableName: tableName, Item: { ...write.item, version: write.expectedVersion + 1 }, ...check } };
@@ -102,6 +109,8 @@ function transactItemOf(tableName: string, write: VersionedWrite): TransactItem 
   }
   return { Delete: { TableName: tableName, Key: { [KEY.pk]: write.key.pk, [KEY.sk]: write.key.sk }, ...check } };
 }
+
+const existing = { ConditionExpression: 'attribute_exists(#pk)', ExpressionAttributeNames: { '#pk': KEY.pk } };
 
 function versionCheck(expected: number, extra: WriteCondition | undefined) {
   const names: Record<string, string> = { '#pk': KEY.pk, '#version': 'version', ...extra?.names };
@@ -123,7 +132,7 @@ function versionCheck(expected: number, extra: WriteCondition | undefined) {
 }
 
 function conflictOf(write: VersionedWrite): VersionConflictError {
-  const key = write.kind === 'delete' ? write.key : { pk: write.item[KEY.pk], sk: write.item[KEY.sk] };
+  const key = write.kind === 'delete' || write.kind === 'check' ? write.key : { pk: write.item[KEY.pk], sk: write.item[KEY.sk] };
   const known = entityOfKey(key);
   const expected = write.kind === 'create' ? undefined : write.expectedVersion;
   return new VersionConflictError(known?.entity ?? 'item', known?.fields ?? { pk: String(key.pk), sk: String(key.sk) }, expected);

@@ -113,6 +113,43 @@ export function apiStackSuite(stages: () => Stages): void {
       });
     });
 
+    describe('the dossier table', () => {
+      const dossierIds = () => [
+        onlyResource(prod.templates.data, 'AWS::DynamoDB::Table', { TableName: 'woonwijzer-prod-dossiers' }).logicalId,
+        onlyResource(prod.templates.data, 'AWS::KMS::Key', { Description: Match.stringLikeRegexp('woonwijzer-prod-dossiers ') }).logicalId,
+      ];
+
+      it('is named to the staff function, which may read and write its items through its key', () => {
+        const [tableId, keyId] = dossierIds() as [string, string];
+        const fn = onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: 'woonwijzer-prod-staff' });
+        expect(JSON.stringify((fn.resource.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.DOSSIER_TABLE_NAME))
+          .toContain(tableId);
+        const onDossiers = staffStatements().filter((s) => JSON.stringify(s.Resource).includes(tableId));
+        expect(onDossiers.flatMap(actions)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem']));
+        const onKey = staffStatements().filter((s) => JSON.stringify(s.Resource).includes(keyId));
+        expect(onKey.flatMap(actions)).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:Encrypt']));
+      });
+
+      it('is out of reach of every other function: the public API, the indexer, the reindex task and the reminders have no right on it or its key', () => {
+        const others = [
+          functionStatements(prod, 'api', 'woonwijzer-prod-api'),
+          functionStatements(prod, 'search', 'woonwijzer-prod-indexer'),
+          functionStatements(prod, 'search', 'woonwijzer-prod-reindex'),
+          functionStatements(prod, 'api', 'woonwijzer-prod-remind'),
+        ];
+        for (const statements of others) {
+          expect(statements.length).toBeGreaterThan(0);
+          const text = JSON.stringify(statements);
+          for (const id of dossierIds()) expect(text).not.toContain(id);
+          expect(text).not.toMatch(/dossier/i);
+        }
+        for (const name of ['woonwijzer-prod-api', 'woonwijzer-prod-remind']) {
+          const fn = onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: name });
+          expect(JSON.stringify(fn.resource.Properties)).not.toMatch(/DOSSIER/);
+        }
+      });
+    });
+
     describe('the staff function', () => {
       it('runs the staff entry on arm64 with the shared settings', () => {
         const fn = onlyResource(prod.templates.api, 'AWS::Lambda::Function', { FunctionName: 'woonwijzer-prod-staff' });

@@ -1,9 +1,10 @@
 // Data: the single table (keys from the app's table design, on-demand, PITR, customer-managed
-// key with rotation, TTL, stream), photos, server secret, SES; what prod keeps and dev drops.
+// key with rotation, TTL, stream), the dossier table kept apart (its own key, no stream, one
+// policy), photos, server secret, SES; what prod keeps and dev drops.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
-import { GSI1, GSI2, KEY, SECONDARY_INDEXES, TTL_ATTRIBUTE } from '../../../functions/store/dynamodb/table-design.ts';
-import { type Stages, type SynthesisedStage, onlyResource } from '../synth-stage.ts';
+import { DOSSIER_SECONDARY_INDEXES, GSI1, GSI2, KEY, SECONDARY_INDEXES, TTL_ATTRIBUTE } from '../../../functions/store/dynamodb/table-design.ts';
+import { type Stages, type Statement, type SynthesisedStage, actionsOf, onlyResource } from '../synth-stage.ts';
 
 let dev: SynthesisedStage;
 let prod: SynthesisedStage;
@@ -51,8 +52,9 @@ export function dataStackSuite(stages: () => Stages): void {
       });
 
       it('is encrypted with the customer-managed key, which rotates', () => {
-        const key = onlyResource(prod.templates.data, 'AWS::KMS::Key', { EnableKeyRotation: true });
+        const key = onlyResource(prod.templates.data, 'AWS::KMS::Key', { EnableKeyRotation: true, Description: Match.stringLikeRegexp('woonwijzer-prod-table ') });
         prod.templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+          TableName: 'woonwijzer-prod-table',
           SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [key.logicalId, 'Arn'] } },
         });
       });
@@ -109,6 +111,54 @@ export function dataStackSuite(stages: () => Stages): void {
           ManagedPolicyName: 'woonwijzer-prod-statistics-read',
           PolicyDocument: { Statement: [Match.objectLike({ Action: 'dynamodb:Query', Effect: 'Allow' })] },
         });
+      });
+    });
+
+    describe('the dossier table', () => {
+      const dossierTable = (stage: SynthesisedStage = prod) => onlyResource(stage.templates.data, 'AWS::DynamoDB::Table', { TableName: `woonwijzer-${stage.config.stage}-dossiers` });
+      const dossierKey = (stage: SynthesisedStage = prod) =>
+        onlyResource(stage.templates.data, 'AWS::KMS::Key', { Description: Match.stringLikeRegexp(`woonwijzer-${stage.config.stage}-dossiers `) });
+
+      it('has the app\'s key schema and its one index, on demand, with point-in-time recovery and TTL, and no stream', () => {
+        const props = dossierTable().resource.Properties as Record<string, unknown>;
+        expect(props).toMatchObject({
+          KeySchema: [{ AttributeName: KEY.pk, KeyType: 'HASH' }, { AttributeName: KEY.sk, KeyType: 'RANGE' }],
+          GlobalSecondaryIndexes: DOSSIER_SECONDARY_INDEXES.map((gsi) => expect.objectContaining({ IndexName: gsi.name })),
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+        });
+        expect(props.StreamSpecification).toBeUndefined();
+        expect(props.KinesisStreamSpecification).toBeUndefined();
+      });
+
+      it('is encrypted with a customer-managed key of its own, which rotates', () => {
+        const key = dossierKey();
+        const listingKey = onlyResource(prod.templates.data, 'AWS::KMS::Key', { Description: Match.stringLikeRegexp('woonwijzer-prod-table ') });
+        expect(key.logicalId).not.toBe(listingKey.logicalId);
+        expect(key.resource.Properties).toMatchObject({ EnableKeyRotation: true });
+        expect((dossierTable().resource.Properties as Record<string, unknown>).SSESpecification)
+          .toEqual({ SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [key.logicalId, 'Arn'] } });
+      });
+
+      it('is deletion-protected and retained with its key in prod, removed in dev', () => {
+        expect(dossierTable().resource).toMatchObject({ Properties: { DeletionProtectionEnabled: true }, DeletionPolicy: 'Retain' });
+        expect(dossierKey().resource).toMatchObject({ DeletionPolicy: 'Retain' });
+        expect(dossierTable(dev).resource).toMatchObject({ Properties: { DeletionProtectionEnabled: false }, DeletionPolicy: 'Delete' });
+      });
+
+      it('has one policy to use it, reading and writing items through its own key only', () => {
+        const table = dossierTable();
+        const key = dossierKey();
+        const policies = Object.values(prod.templates.data.findResources('AWS::IAM::ManagedPolicy'))
+          .filter((p) => JSON.stringify(p).includes(table.logicalId) || JSON.stringify(p).includes(key.logicalId));
+        expect(policies).toHaveLength(1);
+        const statements = (policies[0] as { Properties: { ManagedPolicyName: string; PolicyDocument: { Statement: Statement[] } } }).Properties;
+        expect(statements.ManagedPolicyName).toBe('woonwijzer-prod-dossiers-read-write');
+        const actions = statements.PolicyDocument.Statement.flatMap(actionsOf);
+        expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'kms:Decrypt', 'kms:Encrypt']));
+        expect(actions.filter((a) => /CreateTable|DeleteTable|UpdateTable|\*$/.test(a) && !/^kms:(GenerateDataKey|ReEncrypt)\*$/.test(a))).toEqual([]);
+        expect(JSON.stringify(statements.PolicyDocument)).not.toContain(onlyResource(prod.templates.data, 'AWS::DynamoDB::Table', { TableName: 'woonwijzer-prod-table' }).logicalId);
       });
     });
 

@@ -142,7 +142,7 @@ export function remindersSuite(stages: () => Stages): void {
       });
 
       it('may use the table\'s key only through DynamoDB', () => {
-        const key = logicalIdOf('AWS::KMS::Key', {}, prod, 'data');
+        const key = logicalIdOf('AWS::KMS::Key', { Description: Match.stringLikeRegexp('woonwijzer-prod-table ') }, prod, 'data');
         const kms = remindStatements(prod).filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
         expect(kms).toHaveLength(1);
         expect(kms[0]?.Resource).toEqual({ 'Fn::GetAtt': [key, 'Arn'] });

@@ -37,6 +37,18 @@ describe('requireMembership', () => {
     expect(refusal(editor, { role: 'provider-admin', organizationId: 'zorggroep-zuid' })).toMatchObject({ signedIn: true });
   });
 
+  it('counts a supporter admin and a supporter as supporter of their organisation, and only the admin as its admin', () => {
+    const supportAdmin = person([{ role: 'supporter-admin', supportOrganizationId: 'mee-zuid' }]);
+    const plain = person([{ role: 'supporter', supportOrganizationId: 'mee-zuid' }]);
+    expect(requireMembership(supportAdmin, { role: 'supporter', supportOrganizationId: 'mee-zuid' }).membership.role).toBe('supporter-admin');
+    expect(requireMembership(plain, { role: 'supporter', supportOrganizationId: 'mee-zuid' }).membership.role).toBe('supporter');
+    expect(refusal(plain, { role: 'supporter-admin', supportOrganizationId: 'mee-zuid' })).toMatchObject({ signedIn: true });
+    expect(refusal(supportAdmin, { role: 'supporter-admin', supportOrganizationId: 'zorgbelang' })).toMatchObject({ signedIn: true });
+    // A provider admin of an organisation with the same id is no supporter admin of it.
+    expect(refusal(person([{ role: 'provider-admin', organizationId: 'mee-zuid' }]), { role: 'supporter-admin', supportOrganizationId: 'mee-zuid' }))
+      .toMatchObject({ signedIn: true });
+  });
+
   it('finds the one membership that fits among several', () => {
     expect(requireMembership(both, { role: 'coordinator', regionId: 'rotterdam' }).membership).toEqual({ role: 'coordinator', regionId: 'rotterdam' });
     expect(refusal(both, { role: 'coordinator', regionId: 'zuid-limburg' })).toMatchObject({ signedIn: true });
