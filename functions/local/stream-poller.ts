@@ -12,6 +12,13 @@
 // Shards: DynamoDB closes a shard now and then and continues in a child shard. Each round asks for
 // shards not seen before and reads them from TRIM_HORIZON, a child only after its parent is read
 // to its end, so the changes of one item stay in order.
+//
+// Faults: a record that cannot be applied is logged (its event, item type and key, never its
+// content) and passed; the records after it are applied. When DynamoDB Local is restarted (the
+// supervisor under `npm start` does that after a crash) the table has a new stream with a new ARN
+// and the old one is gone: a failing round asks the table for its stream again and, when it is a
+// new one, follows it from TRIM_HORIZON, so a change written before the poller noticed is not lost
+// (any record read twice is applied twice, which is harmless).
 import {
   DescribeStreamCommand, DynamoDBStreamsClient, ExpiredIteratorException, GetRecordsCommand,
   GetShardIteratorCommand, type Shard, type _Record,
@@ -20,6 +27,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { changeOf } from '../search/indexing/stream-changes.ts';
 import type { SearchEngine } from '../search/search-engine.ts';
 import { localDynamoDbClientConfig } from '../store/create-store.ts';
+import { KEY } from '../store/dynamodb/table-design.ts';
 import { errorSummary, log } from '../platform/log.ts';
 
 export type ShardPosition = 'LATEST' | 'TRIM_HORIZON' | { after: string };
@@ -30,23 +38,33 @@ export interface StreamReader {
   iterator(shardId: string, position: ShardPosition): Promise<string | undefined>;
   /** One page of a shard; `expired` when the iterator is too old to use. */
   read(iterator: string): Promise<{ records: _Record[]; next: string | undefined } | { expired: true }>;
+  /** Asks the table for its stream again; true when it is another stream than the one read so far. */
+  refresh?(): Promise<boolean>;
   close(): void;
 }
 
 /** The stream of `tableName` on DynamoDB Local at `endpoint`. */
 export async function dynamoDbStreamReader(endpoint: string, tableName: string): Promise<StreamReader> {
   const clientConfig = localDynamoDbClientConfig(endpoint);
-  const dynamodb = new DynamoDBClient(clientConfig);
-  let streamArn: string;
-  try {
-    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
-    if (!Table?.LatestStreamArn) throw new Error(`Table ${tableName} has no stream: the search engine cannot follow changes.`);
-    streamArn = Table.LatestStreamArn;
-  } finally {
-    dynamodb.destroy();
-  }
+  const latestStreamArn = async () => {
+    const dynamodb = new DynamoDBClient(clientConfig);
+    try {
+      const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+      if (!Table?.LatestStreamArn) throw new Error(`Table ${tableName} has no stream: the search engine cannot follow changes.`);
+      return Table.LatestStreamArn;
+    } finally {
+      dynamodb.destroy();
+    }
+  };
+  let streamArn = await latestStreamArn();
   const streams = new DynamoDBStreamsClient(clientConfig);
   return {
+    async refresh() {
+      const latest = await latestStreamArn();
+      if (latest === streamArn) return false;
+      streamArn = latest;
+      return true;
+    },
     async listShards() {
       const shards: Shard[] = [];
       let start: string | undefined;
@@ -153,8 +171,12 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
       if (change.kind === 'upsert') await target.upsert([change.candidate]);
       else if (change.kind === 'remove') await target.remove([change.candidateId]);
     } catch (error) {
-      // One bad record must not stop the others; the next import or a restart repairs it.
-      log.error('stream poller: a change could not be applied', { sequenceNumber: record.dynamodb?.SequenceNumber, error: errorSummary(error) });
+      // One bad record must not stop the others; the next import or a restart repairs it. Only the
+      // error's name: a message may quote the item, and an item may hold what a person typed.
+      log.error('stream poller: a change could not be applied; going on with the next', {
+        ...recordIdentity(record),
+        error: error instanceof Error ? error.name : typeof error,
+      });
     }
   };
 
@@ -204,6 +226,15 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
   let running: Promise<void> | undefined;
   let failing = false;
 
+  /** A new stream (DynamoDB Local restarted): every shard of it is new, read from its start. */
+  const followNewStream = async () => {
+    if (!(await reader.refresh?.().catch(() => false))) return;
+    cursors.clear();
+    seen.clear();
+    waiting.clear();
+    log.info('stream poller: the database has a new stream (it was restarted); following it from its start');
+  };
+
   const round = async (target: Target) => {
     let count = 0;
     try {
@@ -214,6 +245,7 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
       // DynamoDB Local busy or restarting: say so once, keep trying.
       if (!failing) log.warn('stream poller: reading the stream failed; retrying', { error: errorSummary(error) });
       failing = true;
+      await followNewStream();
     }
     // Unref'd: a caller that forgets stop() can still exit.
     if (!stopped) timer = setTimeout(schedule, count > 0 ? 0 : intervalMs).unref();
@@ -235,6 +267,18 @@ export async function openStreamPoller(options: StreamPollerOptions): Promise<St
       await running;
       reader.close();
     },
+  };
+}
+
+/** Which record, for a log line: its event, the item's type and key (ids of public listings). */
+function recordIdentity(record: _Record): Record<string, string | undefined> {
+  const { Keys, NewImage, OldImage, SequenceNumber } = record.dynamodb ?? {};
+  return {
+    event: record.eventName,
+    itemType: (NewImage ?? OldImage)?.type?.S,
+    pk: Keys?.[KEY.pk]?.S,
+    sk: Keys?.[KEY.sk]?.S,
+    sequenceNumber: SequenceNumber,
   };
 }
 

@@ -9,6 +9,7 @@ import { openStreamPoller, type ShardPosition, type StreamPoller, type StreamRea
 import { log } from '../../../functions/platform/log.ts';
 import type { MatchCandidate } from '../../../shared/matching/index.ts';
 import { candidate } from '../../fixtures/candidates.ts';
+import { captureOutput } from '../../support/output-capture.ts';
 
 let sequence = 0;
 const image = (c: MatchCandidate) => marshall({ type: 'housingForm', candidate: c }, { removeUndefinedValues: true }) as NonNullable<NonNullable<_Record['dynamodb']>['NewImage']>;
@@ -66,9 +67,26 @@ class ScriptedStream implements StreamReader {
     return { records, next: shard.closed && end >= shard.records.length ? undefined : `${shardId}@${end}` };
   }
 
+  /** The stream of a restarted database: the shards so far are gone, these are the new stream's. */
+  restartWith(shards: ScriptedShard[]) {
+    this.pending = shards;
+    this.gone = true;
+  }
+  private pending: ScriptedShard[] | undefined;
+  private gone = false;
+
+  async refresh() {
+    if (!this.pending) return false;
+    this.shards.splice(0, this.shards.length, ...this.pending);
+    this.pending = undefined;
+    this.gone = false;
+    return true;
+  }
+
   close() {}
 
   private shard(id: string) {
+    if (this.gone) throw new Error('ResourceNotFoundException: the stream is gone');
     const shard = this.shards.find((s) => s.id === id);
     if (!shard) throw new Error(`no shard ${id}`);
     return shard;
@@ -150,6 +168,47 @@ describe('the stream poller', () => {
     shard.records.push(put('before'), put('broken'), put('after'));
     poller.start(engine);
     await vi.waitFor(() => expect(engine.applied).toEqual(['+before', '+after']));
+  });
+
+  it('logs a record it cannot apply by its event, type and key, never its content', async () => {
+    const stream = new ScriptedStream();
+    const shard: ScriptedShard = { id: 'a', records: [], closed: false, listedFrom: 0 };
+    stream.shards.push(shard);
+    poller = await openStreamPoller({ reader: stream, intervalMs: 5 });
+    const engine = new RecordingEngine();
+    engine.failOn = 'broken';
+    const broken = put('broken');
+    (broken.dynamodb as NonNullable<_Record['dynamodb']>).Keys = { pk: { S: 'LOC#broken' }, sk: { S: 'HF#groep-a' } };
+    shard.records.push(broken, put('after'));
+    log.setLogLevel('INFO');
+    const output = captureOutput();
+    try {
+      poller.start(engine);
+      await vi.waitFor(() => expect(engine.applied).toEqual(['+after']));
+    } finally {
+      output.restore();
+    }
+    const line = output.jsonLines().find((l) => String(l.message).includes('could not be applied'));
+    expect(line).toMatchObject({ level: 'ERROR', event: 'INSERT', itemType: 'housingForm', pk: 'LOC#broken', sk: 'HF#groep-a', error: 'Error' });
+    // The candidate's content (its name, its facts) is not in the log; nor is the error's message.
+    expect(output.text()).not.toContain(candidate().name);
+    expect(output.text()).not.toContain('cannot apply');
+  });
+
+  it('follows the new stream of a restarted database from its start', async () => {
+    const stream = new ScriptedStream();
+    const shard: ScriptedShard = { id: 'a', records: [], closed: false, listedFrom: 0 };
+    stream.shards.push(shard);
+    poller = await openStreamPoller({ reader: stream, intervalMs: 5 });
+    const engine = new RecordingEngine();
+    poller.start(engine);
+    shard.records.push(put('before-restart'));
+    await vi.waitFor(() => expect(engine.applied).toEqual(['+before-restart']));
+    // The new process's stream already holds a change made before the poller noticed the restart.
+    stream.restartWith([{ id: 'b', records: [put('after-restart')], closed: false, listedFrom: 0 }]);
+    await vi.waitFor(() => expect(engine.applied).toEqual(['+before-restart', '+after-restart']));
+    stream.shards[0]?.records.push(removal('before-restart'));
+    await vi.waitFor(() => expect(engine.applied).toEqual(['+before-restart', '+after-restart', '-before-restart']));
   });
 
   it('takes up a shard that appears later, from its start', async () => {
