@@ -156,3 +156,24 @@ describe('the stream poller when DynamoDB Local is restarted under it', () => {
     }
   }, 90_000);
 });
+
+describe('the reindex checkpoint in the table (npm run reindex against AWS)', () => {
+  it('keeps the run and each finished region until cleared, and a new run forgets the old one', async () => {
+    const { stores } = await createTestStore();
+    const checkpoint = stores.reindexCheckpoint;
+    expect(await checkpoint.load()).toBeUndefined();
+    const run = { mode: 'blue-green' as const, regionIds: [], index: 'woonwijzer-housing-forms-v1', startedAt: '2026-12-03T10:00:00.000Z' };
+    await checkpoint.begin(run);
+    const loaded = Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`zorggroep-${i}:locatie-${i}:groep-a`, 'x'.repeat(22)]));
+    await checkpoint.regionDone({ regionId: 'zuid-limburg', indexed: 3_000, loaded });
+    await checkpoint.regionDone({ regionId: 'rotterdam', indexed: 0, loaded: {} });
+    const saved = await checkpoint.load();
+    expect(saved).toMatchObject({ ...run, done: expect.arrayContaining([{ regionId: 'rotterdam', indexed: 0, loaded: {} }]) });
+    expect(saved?.done.find((r) => r.regionId === 'zuid-limburg')?.loaded).toEqual(loaded);
+
+    await checkpoint.begin({ mode: 'in-place', regionIds: ['rotterdam'], startedAt: '2026-12-03T11:00:00.000Z' });
+    expect(await checkpoint.load()).toEqual({ mode: 'in-place', regionIds: ['rotterdam'], startedAt: '2026-12-03T11:00:00.000Z', done: [] });
+    await checkpoint.clear();
+    expect(await checkpoint.load()).toBeUndefined();
+  });
+});

@@ -60,6 +60,18 @@ export class OpenSearchIndex {
       index,
       body: { ...definition, settings: { ...definition.settings, refresh_interval: '-1' } },
     });
+    return this.buildOf(index);
+  }
+
+  /** The version an interrupted rebuild was loading (refresh still off), to load on. */
+  async resumeRebuild(index: string): Promise<IndexBuild> {
+    const own = index.startsWith(versionPattern(this.indexPrefix).slice(0, -1));
+    const found = own ? await this.client.indices.get({ index }, { ignore: [404] }) : undefined;
+    if (!found || found.statusCode === 404) throw new Error(`The index version ${index} of the interrupted reindex is gone.`);
+    return this.buildOf(index);
+  }
+
+  private buildOf(index: string): IndexBuild {
     return {
       index,
       write: async (candidates) => {

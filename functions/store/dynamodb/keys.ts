@@ -348,6 +348,13 @@ export const entities = {
     primary: { pk: ['SUPPORT', idField('supportOrganizationId')], sk: ['SUPPORT'] },
     gsi2: { pk: ['SUPPORTS'], sk: [idField('supportOrganizationId')] },
   }),
+  /** An interrupted reindex (functions/indexer/reindex-checkpoint.ts): the run, and a region it finished. */
+  reindexRun: defineEntity('reindexRun', {
+    primary: { pk: ['REINDEX'], sk: ['RUN'] },
+  }),
+  reindexRegion: defineEntity('reindexRegion', {
+    primary: { pk: ['REINDEX'], sk: ['REGION', regionId] },
+  }),
   /** A throttle counter of one subject (a hashed email or address) in one fixed time window. */
   throttle: defineEntity('throttle', {
     primary: { pk: ['THROTTLE', wordField('kind', THROTTLE_KINDS), hexField('subject')], sk: ['WINDOW', paddedNumberField('window', 12)] },

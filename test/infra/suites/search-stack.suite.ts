@@ -91,6 +91,8 @@ export function searchStackSuite(stages: () => Stages): void {
           BatchSize: INDEXER_STREAM.batchSize,
           BisectBatchOnFunctionError: true,
           MaximumRetryAttempts: INDEXER_STREAM.retryAttempts,
+          // A record that keeps failing is set aside within hours, so the changes after it flow on.
+          MaximumRecordAgeInSeconds: INDEXER_STREAM.maxRecordAge.toSeconds(),
           FunctionResponseTypes: ['ReportBatchItemFailures'],
           StartingPosition: 'TRIM_HORIZON',
           ParallelizationFactor: 1,

@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileCheckpointStore, memoryCheckpointStore, NothingToResumeError } from '../../../functions/indexer/reindex-checkpoint.ts';
 import { REINDEX_CHUNK, reindex, reindexRegion, stableJson, type ReindexProgress } from '../../../functions/indexer/reindex-core.ts';
 import type { IndexSource } from '../../../functions/store/listing-reader.ts';
 import { type IndexBuild } from '../../../functions/search/opensearch/opensearch-index.ts';
@@ -33,23 +37,36 @@ class VersionedRecordingIndex extends RecordingIndex {
   readonly events: string[] = [];
   readonly builds: Array<{ docs: string[]; published: boolean; abandoned: boolean }> = [];
   failBuildWrite = false;
+  /** Loading fails at the first chunk of this region (an interruption). */
+  failOnRegion: string | undefined;
   indexed: Record<string, string[]> = {};
 
   async startRebuild(): Promise<IndexBuild> {
     const build = { docs: [] as string[], published: false, abandoned: false };
     this.builds.push(build);
     this.events.push('start');
+    return this.handle(build, `v${this.builds.length}`);
+  }
+
+  async resumeRebuild(index: string): Promise<IndexBuild> {
+    const build = this.builds[Number(index.slice(1)) - 1];
+    if (!build || build.abandoned) throw new Error(`no version ${index}`);
+    this.events.push(`resume ${index}`);
+    return this.handle(build, index);
+  }
+
+  private handle(build: VersionedRecordingIndex['builds'][number], index: string): IndexBuild {
     return {
-      index: `v${this.builds.length}`,
+      index,
       write: async (candidates) => {
-        if (this.failBuildWrite) throw new Error('disk full');
+        if (this.failBuildWrite || candidates.some((c) => c.regionId === this.failOnRegion)) throw new Error('disk full');
         build.docs.push(...candidates.map((c) => c.id));
         this.events.push(`write ${candidates.length}`);
       },
       publish: async () => {
         build.published = true;
         this.events.push('publish');
-        return { index: `v${this.builds.length}`, retired: ['v0'] };
+        return { index, retired: ['v0'] };
       },
       abandon: async () => {
         build.abandoned = true;
@@ -120,6 +137,7 @@ describe('reindexing the whole index', () => {
         { regionId: 'zuid-limburg', indexed: 700, caughtUp: 0, removed: 0 },
         { regionId: 'rotterdam', indexed: 3, caughtUp: 1, removed: 0 },
       ],
+      resumed: 0,
     });
   });
 
@@ -147,6 +165,91 @@ describe('reindexing the whole index', () => {
     const summary = await reindex(store, index, ['rotterdam']);
     expect(summary).toMatchObject({ mode: 'in-place', regions: [{ regionId: 'rotterdam', indexed: 1 }] });
     expect(index.builds).toEqual([]);
+  });
+});
+
+describe('resuming an interrupted reindex', () => {
+  const regions = ['r1', 'r2', 'r3', 'r4'].map((id) => ({ ...testRegions[0]!, id }));
+  const contents = () => Object.fromEntries(regions.map((r, i) => [r.id, [many(r.id, 2 + i)]]));
+
+  it('blue/green: after an interruption at the third region, goes on into the same version and publishes the whole index', async () => {
+    const store = fakeStore(contents(), regions);
+    const index = new VersionedRecordingIndex();
+    const checkpoint = memoryCheckpointStore();
+    index.failOnRegion = 'r3';
+    await expect(reindex(store, index, [], { checkpoint })).rejects.toThrow('disk full');
+    // The version stays for the resume; the live index was never touched.
+    expect(index.builds[0]).toMatchObject({ published: false, abandoned: false });
+    expect(checkpoint.saved).toMatchObject({ mode: 'blue-green', index: 'v1', done: [{ regionId: 'r1', indexed: 2 }, { regionId: 'r2', indexed: 3 }] });
+
+    index.failOnRegion = undefined;
+    index.events.length = 0;
+    store.loads.length = 0;
+    const summary = await reindex(store, index, [], { checkpoint, resume: true });
+    // r1 and r2 are not loaded again; r3 and r4 are, into v1, then one publish and the catch-up reads.
+    expect(index.events).toEqual(['resume v1', 'write 4', 'write 5', 'publish']);
+    expect(store.loads).toEqual(['r3', 'r4', 'r1', 'r2', 'r3', 'r4']);
+    expect(index.builds).toHaveLength(1);
+    expect([...index.builds[0]!.docs].sort()).toEqual(regions.flatMap((r, i) => many(r.id, 2 + i).map((c) => c.id)).sort());
+    expect(summary).toMatchObject({ mode: 'blue-green', index: 'v1', resumed: 2 });
+    expect(summary.regions.map((r) => [r.regionId, r.indexed])).toEqual([['r1', 2], ['r2', 3], ['r3', 4], ['r4', 5]]);
+    expect(checkpoint.saved).toBeUndefined();
+  });
+
+  it('blue/green: a change made to a finished region during the interruption is caught up after the swap', async () => {
+    const r1 = many('r1', 2);
+    const changed = { ...r1[0]!, pets: true };
+    // r1 is read at the first load, then (after the resume) for the catch-up, changed meanwhile.
+    const store = fakeStore({ ...contents(), r1: [r1, [changed, r1[1]!]] }, regions);
+    const index = new VersionedRecordingIndex();
+    const checkpoint = memoryCheckpointStore();
+    index.failOnRegion = 'r2';
+    await expect(reindex(store, index, [], { checkpoint })).rejects.toThrow('disk full');
+    index.failOnRegion = undefined;
+    const summary = await reindex(store, index, [], { checkpoint, resume: true });
+    expect(summary.regions[0]).toEqual({ regionId: 'r1', indexed: 2, caughtUp: 1, removed: 0 });
+    expect(index.docs.get(changed.id)?.pets).toBe(true);
+  });
+
+  it('in place: skips the regions finished before the interruption', async () => {
+    const store = fakeStore(contents(), regions);
+    const index = new RecordingIndex();
+    const checkpoint = memoryCheckpointStore();
+    index.failing.add(many('r3', 4)[0]!.id);
+    await expect(reindex(store, index, ['r1', 'r2', 'r3', 'r4'], { checkpoint })).rejects.toThrow();
+    expect(checkpoint.saved?.done.map((r) => r.regionId)).toEqual(['r1', 'r2']);
+    index.failing.clear();
+    index.calls.length = 0;
+    const summary = await reindex(store, index, ['r1', 'r2', 'r3', 'r4'], { checkpoint, resume: true });
+    expect(index.calls.flatMap((c) => c.ids.map((id) => id.split('-loc-')[0]))).not.toContain('r1');
+    expect(summary.resumed).toBe(2);
+    expect(summary.regions.map((r) => r.regionId)).toEqual(['r1', 'r2', 'r3', 'r4']);
+    expect(index.docs.size).toBe(2 + 3 + 4 + 5);
+    expect(checkpoint.saved).toBeUndefined();
+  });
+
+  it('refuses to resume without a checkpoint, or from a run of other regions', async () => {
+    const store = fakeStore(contents(), regions);
+    const checkpoint = memoryCheckpointStore();
+    await expect(reindex(store, new RecordingIndex(), ['r1'], { checkpoint, resume: true })).rejects.toThrow(NothingToResumeError);
+    await checkpoint.begin({ mode: 'in-place', regionIds: ['r2'], startedAt: '2026-12-03T10:00:00Z' });
+    await expect(reindex(store, new RecordingIndex(), ['r1'], { checkpoint, resume: true })).rejects.toThrow('was of r2, not of r1');
+  });
+
+  it('keeps the checkpoint in a file that survives the process', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reindex-checkpoint-'));
+    try {
+      const path = join(dir, 'checkpoint.json');
+      await fileCheckpointStore(path).begin({ mode: 'blue-green', regionIds: [], index: 'v7', startedAt: '2026-12-03T10:00:00Z' });
+      await fileCheckpointStore(path).regionDone({ regionId: 'r1', indexed: 2, loaded: { a: 'x' } });
+      expect(await fileCheckpointStore(path).load()).toEqual({
+        mode: 'blue-green', regionIds: [], index: 'v7', startedAt: '2026-12-03T10:00:00Z', done: [{ regionId: 'r1', indexed: 2, loaded: { a: 'x' } }],
+      });
+      await fileCheckpointStore(path).clear();
+      expect(await fileCheckpointStore(path).load()).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
