@@ -265,21 +265,29 @@ async function trafficFrom(base: string, siteDir: string): Promise<Traffic> {
 
 /** 'ok', or what went wrong: the status code, a timeout, or the network error's code. */
 async function send(base: string, request: Request): Promise<string> {
+  // A timer of our own rather than AbortSignal.timeout: fetch holds that signal weakly, and in a
+  // first 10-minute run one request whose signal was collected never settled, so the run never ended.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('No answer within 10 s', 'TimeoutError')), REQUEST_TIMEOUT_MS);
   try {
     const response = await fetch(`${base}${request.path}`, {
       method: request.body === undefined ? 'GET' : 'POST',
       headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(10_000),
+      signal: controller.signal,
     });
     // Read to the end: the answer counts only once it has fully arrived.
     await response.arrayBuffer();
     return response.status === 200 ? 'ok' : String(response.status);
   } catch (error) {
     const err = error as Error & { cause?: { code?: string } };
-    return err.name === 'TimeoutError' ? 'timeout' : (err.cause?.code ?? err.name);
+    return err.name === 'TimeoutError' || controller.signal.aborted ? 'timeout' : (err.cause?.code ?? err.name);
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+const REQUEST_TIMEOUT_MS = 10_000;
 
 // --- Figures ------------------------------------------------------------------------------------
 
