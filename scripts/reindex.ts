@@ -16,7 +16,9 @@ import { OpenSearchNotConfiguredError, openSearchSettings } from '../functions/i
 import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { readConfig } from '../functions/platform/config.ts';
 import { createOpenSearchIndex, type OpenSearchSettings } from '../functions/search/opensearch/create-opensearch-index.ts';
-import { createStores } from '../functions/store/create-store.ts';
+import { createDynamoDbClient, createStores } from '../functions/store/create-store.ts';
+import { DynamoDbReindexCheckpointStore } from '../functions/store/dynamodb/dynamodb-reindex-checkpoint-store.ts';
+import { DynamoDbTable } from '../functions/store/dynamodb/dynamodb-table.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const resume = args.includes('--resume');
@@ -40,7 +42,10 @@ const settings = settingsOrExit();
 const useAws = process.env.TABLE_NAME !== undefined && config.DYNAMODB_ENDPOINT === undefined;
 const db = useAws ? { stores: createStores(config), close: async () => {} } : await openLocalDatabase(config, { announce: false });
 const index = createOpenSearchIndex(settings);
-const checkpoint = useAws ? db.stores.reindexCheckpoint : fileCheckpointStore(join(REPO_ROOT, config.DATA_DIR, 'reindex-checkpoint.json'));
+// Only this command writes a checkpoint, so the store is made here and no function bundles it.
+const checkpoint = useAws
+  ? new DynamoDbReindexCheckpointStore(new DynamoDbTable(createDynamoDbClient(config, 'batch'), config.TABLE_NAME))
+  : fileCheckpointStore(join(REPO_ROOT, config.DATA_DIR, 'reindex-checkpoint.json'));
 
 process.stdout.write(
   `${resume ? 'Resuming: ' : ''}Rebuilding ${regionIds.length > 0 ? `region(s) ${regionIds.join(', ')} in place` : 'the whole index (blue/green)'}` +

@@ -19,6 +19,8 @@ import { log } from '../../functions/platform/log.ts';
 import { EmbeddedSearchEngine } from '../../functions/search/embedded/embedded-search-engine.ts';
 import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
 import type { Stores } from '../../functions/store/create-store.ts';
+import { DynamoDbReindexCheckpointStore } from '../../functions/store/dynamodb/dynamodb-reindex-checkpoint-store.ts';
+import { DynamoDbTable } from '../../functions/store/dynamodb/dynamodb-table.ts';
 import { fixedClock } from '../../shared/clock.ts';
 import { MatchRequestSchema } from '../../shared/domain/index.ts';
 import { AS_OF } from '../fixtures/candidates.ts';
@@ -159,8 +161,8 @@ describe('the stream poller when DynamoDB Local is restarted under it', () => {
 
 describe('the reindex checkpoint in the table (npm run reindex against AWS)', () => {
   it('keeps the run and each finished region until cleared, and a new run forgets the old one', async () => {
-    const { stores } = await createTestStore();
-    const checkpoint = stores.reindexCheckpoint;
+    const { client, tableName } = await createTestStore();
+    const checkpoint = new DynamoDbReindexCheckpointStore(new DynamoDbTable(client, tableName));
     expect(await checkpoint.load()).toBeUndefined();
     const run = { mode: 'blue-green' as const, regionIds: [], index: 'woonwijzer-housing-forms-v1', startedAt: '2026-12-03T10:00:00.000Z' };
     await checkpoint.begin(run);
