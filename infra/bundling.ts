@@ -14,6 +14,9 @@ export const LAMBDA_ENTRIES = {
   reindex: 'functions/indexer/reindex-lambda.ts',
   /** The freshness reminders, once a day on a schedule (constructs/freshness-reminders.ts). */
   remind: 'functions/freshness/remind-lambda.ts',
+  /** The site builder's stream reader and build starter (constructs/site-builder.ts). */
+  siteChanges: 'functions/site/change-collector-lambda.ts',
+  siteBuildStarter: 'functions/site/build-starter-lambda.ts',
   searchAccess: 'infra/handlers/search-access.ts',
   /** Lambda@Edge, in us-east-1 (constructs/site-not-found.ts). */
   siteNotFound: 'infra/handlers/site-not-found.ts',
@@ -99,6 +102,8 @@ export const BUNDLE_BUDGETS: Readonly<Record<LambdaName, number>> = {
   indexer: BUNDLE_BUDGET_BYTES,
   reindex: BUNDLE_BUDGET_BYTES,
   remind: BUNDLE_BUDGET_BYTES,
+  siteChanges: BUNDLE_BUDGET_BYTES,
+  siteBuildStarter: BUNDLE_BUDGET_BYTES,
   searchAccess: BUNDLE_BUDGET_BYTES,
   siteNotFound: BUNDLE_BUDGET_BYTES,
 };

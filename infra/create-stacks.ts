@@ -70,12 +70,22 @@ export function createStacks(app: App, config: StageConfig): WoonwijzerStacks {
     photos: { bucketName: data.photos.bucketName, regionalDomainName: data.photos.bucketRegionalDomainName },
     webAclArn: waf.webAclArn,
     siteNotFound: waf.siteNotFound,
+    table: data.table,
   });
   const ops = new OpsStack(app, name('ops'), {
     ...common('ops', 'alarms, alarm topic, dashboard'),
     api: api.api,
-    functions: { api: api.handler, staff: api.staffHandler, indexer: search.indexer, reindex: search.reindex, remind: api.reminders.handler },
+    functions: {
+      api: api.handler,
+      staff: api.staffHandler,
+      indexer: search.indexer,
+      reindex: search.reindex,
+      remind: api.reminders.handler,
+      siteChanges: site.builder.collector,
+      siteBuildStarter: site.builder.starter,
+    },
     reminders: { undelivered: api.reminders.deadLetterQueue },
+    siteBuilder: { project: site.builder.project, failed: site.builder.deadLetterQueue },
     indexer: search.indexer,
     failureQueue: search.failureQueue,
     domain: search.domain,

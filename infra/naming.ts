@@ -16,3 +16,11 @@ export function resourceName(stage: Stage, purpose: string): string {
 export function siteOriginsParameterName(stage: Stage): string {
   return `/${PROJECT}/${stage}/site-origins`;
 }
+
+/**
+ * The site builder's CodeBuild project (infra/constructs/site-builder.ts): a fixed name, so
+ * `npm run rebuild-site -- --stage prod` can start it without reading the stack.
+ */
+export function siteBuilderProjectName(stage: Stage): string {
+  return resourceName(stage, 'site-builder');
+}

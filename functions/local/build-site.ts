@@ -45,7 +45,7 @@ export async function buildSite(apiUrl: string, options: SiteBuildOptions = {}):
  * the output folder when that lies inside the repository (else in the repository's ./.astro,
  * where two builds at once, tests, Lighthouse and npm start, would overwrite each other's).
  */
-async function makeBuildDir(): Promise<string> {
+export async function makeBuildDir(): Promise<string> {
   await mkdir(join(REPO_ROOT, '.cache'), { recursive: true });
   return mkdtemp(join(REPO_ROOT, '.cache', 'site-build-'));
 }
@@ -175,7 +175,8 @@ function renameIfPresentSync(from: string, to: string): boolean {
   }
 }
 
-function runAstroBuild(apiUrl: string, outDir: string, options: SiteBuildOptions, scopeEnv: Record<string, string> = {}): Promise<void> {
+/** Runs Astro once into outDir: the whole site, or the pages `scopeEnv` names (pageScopeEnv). The builder in AWS calls it too. */
+export function runAstroBuild(apiUrl: string, outDir: string, options: SiteBuildOptions, scopeEnv: Record<string, string> = {}): Promise<void> {
   const args = [join(REPO_ROOT, 'node_modules', 'astro', 'astro.js'), 'build', '--root', 'site', '--silent', '--outDir', outDir];
   // A full build never inherits a scope from the environment it runs in.
   const { [PAGE_SCOPE_ENV]: _inherited, ...inherited } = process.env;

@@ -18,7 +18,8 @@ export type PageScope = { readonly [K in ScopedPageKind]: readonly string[] } & 
 export const PAGE_SCOPE_ENV = 'WOONWIJZER_PAGE_SCOPE';
 
 const ids = z.array(z.string().min(1)).default([]);
-const PageScopeSchema = z.strictObject({
+/** A page scope as JSON carries it (the build's environment, a queued change). */
+export const PageScopeSchema = z.strictObject({
   location: ids, region: ids, search: ids, results: ids, report: ids, home: z.boolean().default(false),
 });
 

@@ -1,6 +1,7 @@
 // Operations: the alarms (API 5xx rate and p99 latency, errors and throttles of every function,
 // the indexer's lag and failure queue, search cluster health and storage, reminder mails that
-// failed and daily reminder runs that never started), the topic they notify and one dashboard.
+// failed and daily reminder runs that never started, site builds that failed and site changes
+// given up on), the topic they notify and one dashboard.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { type IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -16,6 +17,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { type IProject } from 'aws-cdk-lib/aws-codebuild';
 import { type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { type IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -37,6 +39,12 @@ export interface OpsStackProps extends StackProps {
   readonly reminders: {
     /** The reminder schedule's dead-letter queue. */
     readonly undelivered: IQueue;
+  };
+  readonly siteBuilder: {
+    /** The CodeBuild project that builds and publishes the site. */
+    readonly project: IProject;
+    /** The builder's dead-letter queue (stream batches and changes no build took). */
+    readonly failed: IQueue;
   };
 }
 
@@ -159,6 +167,19 @@ export class OpsStack extends Stack {
       description: 'The schedule could not start the daily reminders: start them by hand (docs/deploy.md), then purge the queue.',
     });
 
+    // Site builder (its two functions' errors and throttles are among the functions above)
+    const siteBuildsFailed = props.siteBuilder.project.metricFailedBuilds({ statistic: Stats.SUM, period: FIVE_MINUTES });
+    alarm('SiteBuildFailed', 'site-build-failed', siteBuildsFailed, {
+      threshold: 1,
+      description: 'A site build failed (CodeBuild retries it twice): pages may show an older state. Read the build\'s log; ' +
+        'once fixed, `npm run rebuild-site -- --stage <stage>` publishes everything again.',
+    });
+    const siteChangesFailed = props.siteBuilder.failed.metricApproximateNumberOfMessagesVisible({ statistic: Stats.MAXIMUM, period: FIVE_MINUTES });
+    alarm('SiteChangesFailed', 'site-changes-failed', siteChangesFailed, {
+      threshold: 1,
+      description: 'Table changes the site builder could not turn into a build: run `npm run rebuild-site -- --stage <stage>`, then purge the queue.',
+    });
+
     // Search
     const oneMinute = Duration.minutes(1);
     alarm('SearchClusterRed', 'search-red', domain.metricClusterStatusRed({ statistic: Stats.MAXIMUM, period: oneMinute }), {
@@ -220,6 +241,7 @@ export class OpsStack extends Stack {
         right: [remindersUndelivered],
         width: 12,
       }),
+      new GraphWidget({ title: 'Site builds failed, site changes given up on', left: [siteBuildsFailed], right: [siteChangesFailed], width: 12 }),
     );
 
     new CfnOutput(this, 'AlarmTopicArn', { value: this.topic.topicArn, description: 'Subscribe to get alarms.' });

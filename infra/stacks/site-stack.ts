@@ -23,6 +23,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IVersion } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -34,6 +35,7 @@ import { resourceName, siteOriginsParameterName } from '../naming.ts';
 import { accessLogsBucket } from '../constructs/access-logs.ts';
 import { siteBuildPath } from '../constructs/site-not-found.ts';
 import { executionRole, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { SiteBuilder } from '../constructs/site-builder.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 import { API_DOCS_CONTENT_SECURITY_POLICY, IMMUTABLE_CACHE_CONTROL, securityHeadersPolicy } from '../constructs/security-headers.ts';
 
@@ -50,6 +52,8 @@ export interface SiteStackProps extends StackProps {
    * 404 page; undefined without a site build.
    */
   readonly siteNotFound: IVersion | undefined;
+  /** The table (data stack): its stream drives the site builder. */
+  readonly table: ITable;
 }
 
 /** Astro writes `page/index.html`; the bucket has no index documents, so the edge adds them. */
@@ -81,15 +85,18 @@ export class SiteStack extends Stack {
   readonly distribution: Distribution;
   /** `https://` and the distribution's domain, and the site's own domain when configured. */
   readonly origins: string[];
+  /** Rebuilds the pages a change touches (constructs/site-builder.ts). */
+  readonly builder: SiteBuilder;
 
   constructor(scope: Construct, id: string, props: SiteStackProps) {
     super(scope, id, props);
     const { config } = props;
     const name = (purpose: string) => resourceName(config.stage, purpose);
 
+    const accessLogs = accessLogsBucket(this, 'AccessLogs', config);
     // Rebuilt from the repository on every deploy, so never retained.
     this.bucket = new Bucket(this, 'SiteBucket', {
-      serverAccessLogsBucket: accessLogsBucket(this, 'AccessLogs', config),
+      serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'site/',
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
@@ -284,6 +291,16 @@ export class SiteStack extends Stack {
         `No site build at ${config.siteDist}: the site is not uploaded. Run \`npm run build:site\` before \`cdk deploy\`.`,
       );
     }
+
+    this.builder = new SiteBuilder(this, 'Builder', {
+      config,
+      table: props.table,
+      siteBucket: this.bucket,
+      distribution: this.distribution,
+      apiOriginDomainName: props.apiOriginDomainName,
+      accessLogs,
+    });
+    new CfnOutput(this, 'SiteBuildProject', { value: this.builder.project.projectName, description: 'npm run rebuild-site starts a full build of it.' });
 
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.distribution.distributionDomainName}` });
   }

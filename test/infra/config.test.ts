@@ -82,6 +82,6 @@ describe('lambda settings', () => {
   });
 
   it('name an entry for every function', () => {
-    expect(Object.keys(LAMBDA_ENTRIES).sort()).toEqual(['api', 'indexer', 'reindex', 'remind', 'searchAccess', 'siteNotFound', 'staff']);
+    expect(Object.keys(LAMBDA_ENTRIES).sort()).toEqual(['api', 'indexer', 'reindex', 'remind', 'searchAccess', 'siteBuildStarter', 'siteChanges', 'siteNotFound', 'staff']);
   });
 });

@@ -8,6 +8,7 @@ import { dataStackSuite } from './suites/data-stack.suite.ts';
 import { opsStackSuite } from './suites/ops-stack.suite.ts';
 import { remindersSuite } from './suites/reminders.suite.ts';
 import { searchStackSuite } from './suites/search-stack.suite.ts';
+import { siteBuilderSuite } from './suites/site-builder.suite.ts';
 import { siteStackSuite } from './suites/site-stack.suite.ts';
 import { wafStackSuite } from './suites/waf-stack.suite.ts';
 
@@ -23,6 +24,7 @@ searchStackSuite(get);
 apiStackSuite(get);
 wafStackSuite(get);
 siteStackSuite(get);
+siteBuilderSuite(get);
 opsStackSuite(get);
 remindersSuite(get);
 nagSuite(get);

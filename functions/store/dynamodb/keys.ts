@@ -155,6 +155,11 @@ function leadingPrefix(template: Template, fields: Readonly<Record<string, unkno
 export interface Entity<D extends Definition> {
   /** Written as the item's `type` attribute; stream consumers tell entities apart by it. */
   readonly type: string;
+  /**
+   * What every primary partition key of the entity starts with: its fixed words up to the first
+   * field, with the separator ("LOC#"). A stream's event filter can match on it.
+   */
+  readonly partitionPrefix: string;
   /** Every key attribute of the entity's indexes. */
   keys(fields: EntityFields<D>): Record<string, string>;
   /** The primary key alone, for a get or a delete. */
@@ -205,6 +210,7 @@ function defineEntity<const D extends Definition>(type: string, definition: D): 
   };
   return {
     type,
+    partitionPrefix: leadingPrefix(definition.primary.pk, {}).prefix,
     keys: (fields) => keysOf(fields),
     key: (fields) => ({ pk: compose(definition.primary.pk, fields), sk: compose(definition.primary.sk, fields) }),
     item: (fields, attributes) => ({ ...attributes, ...keysOf(fields), type }),

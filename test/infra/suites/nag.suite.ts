@@ -34,10 +34,11 @@ type StackKey = keyof WoonwijzerStacks;
  */
 const STAR_RESOURCE_ACTIONS: Record<string, readonly StackKey[]> = {
   // Active tracing on every function (lambdaSettings); X-Ray has no resource-level permissions.
-  'xray:PutTraceSegments': ['search', 'api'],
-  'xray:PutTelemetryRecords': ['search', 'api'],
-  // The indexer's DynamoDB event source: ListStreams takes only "*"; the stream is read by its ARN.
-  'dynamodb:ListStreams': ['search'],
+  'xray:PutTraceSegments': ['search', 'api', 'site'],
+  'xray:PutTelemetryRecords': ['search', 'api', 'site'],
+  // The DynamoDB event sources of the indexer and the site builder's collector: ListStreams takes
+  // only "*"; the stream is read by its ARN.
+  'dynamodb:ListStreams': ['search', 'site'],
   // CDK's Domain writes the slow-log group's resource policy (so OpenSearch may deliver to it)
   // through a custom resource; CloudWatch Logs resource policies are account-wide, not ARNs.
   'logs:PutResourcePolicy': ['search'],

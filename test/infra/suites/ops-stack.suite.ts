@@ -44,7 +44,7 @@ export function opsStackSuite(stages: () => Stages): void {
     });
 
     it('alarms on errors and throttles of every function', () => {
-      for (const fn of ['api', 'staff', 'indexer', 'reindex', 'remind']) {
+      for (const fn of ['api', 'staff', 'indexer', 'reindex', 'remind', 'siteChanges', 'siteBuildStarter']) {
         for (const [suffix, metric] of [['errors', 'Errors'], ['throttles', 'Throttles']] as const) {
           prod.templates.ops.hasResourceProperties('AWS::CloudWatch::Alarm', {
             AlarmName: `woonwijzer-prod-${fn}-${suffix}`,
@@ -99,8 +99,8 @@ export function opsStackSuite(stages: () => Stages): void {
         AlarmActions: [{ Ref: topic.logicalId }],
         OKActions: [{ Ref: topic.logicalId }],
       });
-      expect(alarmNames(prod)).toHaveLength(21);
-      expect(alarmNames(dev)).toHaveLength(20);
+      expect(alarmNames(prod)).toHaveLength(27);
+      expect(alarmNames(dev)).toHaveLength(26);
     });
 
     it('subscribes the alarm address from context, if any', () => {
