@@ -12,7 +12,7 @@ import type { AwsCredentialIdentityProvider, Checksum, SourceData } from '@smith
 import { CALL_LIMITS } from './outbound-calls.ts';
 
 /** SHA-256 (or its HMAC with a secret) on node:crypto, in the shape the signer takes. */
-class Sha256 implements Checksum {
+export class Sha256 implements Checksum {
   private hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
   constructor(private readonly secret?: SourceData) {
     this.hash = this.fresh();
