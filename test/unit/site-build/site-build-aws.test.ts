@@ -18,7 +18,7 @@ import {
   siteStreamFilterPatterns,
 } from '../../../functions/site/site-build-request.ts';
 import { buildConsoleUrl, isBuildRunning, startBuildBody } from '../../../functions/site/start-build.ts';
-import { entities, type EntityName } from '../../../functions/store/dynamodb/keys.ts';
+import { entities } from '../../../functions/store/dynamodb/keys.ts';
 
 const change = (over: Partial<SiteChange['build']> = {}, extra: Partial<Omit<SiteChange, 'build'>> = {}): SiteChange => ({
   build: { ...emptyScope(), ...over },
@@ -39,8 +39,8 @@ describe('the stream filter', () => {
     ]);
   });
 
-  it('keeps out every other entity\'s records, and those touch no page anyway', () => {
-    const others = (Object.keys(entities) as EntityName[]).filter((name) => !(SITE_ENTITIES as readonly string[]).includes(name));
+  it('keeps out every other entity\'s records of the listing table, and those touch no page anyway', () => {
+    const others = (Object.keys(entities) as Array<keyof typeof entities>).filter((name) => !(SITE_ENTITIES as readonly string[]).includes(name));
     expect(others).toEqual(expect.arrayContaining(['account', 'session', 'housingFormChange', 'reminder', 'throttle']));
     for (const name of others) {
       const prefix = entities[name].partitionPrefix;
