@@ -44,6 +44,8 @@ export interface SiteHarness {
   outboxDir: string;
   /** The mails in the outbox, oldest first. */
   mails(): Promise<string[]>;
+  /** Builds the site again from the API as it is now (the pages are made at build time: a portal change shows after it). */
+  rebuildSite(): Promise<void>;
   /** A page in a context of its own, at this viewport width (and a phone-like height if narrow). */
   newPage(options?: { width?: number; height?: number }): Promise<Page>;
   close(): Promise<void>;
@@ -97,6 +99,7 @@ export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR, str
       const names = existsSync(outbox) ? (await readdir(outbox)).sort() : [];
       return Promise.all(names.map((name) => readFile(join(outbox, name), 'utf8')));
     },
+    rebuildSite: () => buildSite(baseUrl, { outDir: siteDir, buildDate: BUILD_DATE }),
     async newPage({ width = 1280, height = width < 600 ? 844 : 900 } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale: 'nl-NL', baseURL: baseUrl });
       contexts.push(context);

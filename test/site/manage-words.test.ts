@@ -13,7 +13,7 @@ function pageData(locale: Locale): ManagePageData {
     locale, intlLocale: INTL_LOCALE[locale], texts: t(locale).manage, fieldLabels: fieldLabels(locale), codeLabels: labels,
     languages: { nl: 'Nederlands', li: 'Limburgs' },
     params: { organization: 'organisatie', location: 'locatie', housingForm: 'woonvorm', view: 'weergave', edit: 'wijzigen', history: 'geschiedenis', create: 'nieuw', spreadsheet: 'spreadsheet', colleagues: 'collegas' },
-    limits: { bodyBytes: 256 * 1024, confirmations: 50 },
+    limits: { bodyBytes: 256 * 1024, confirmations: 50, photos: 6, photoBytes: 8 * 1024 * 1024 },
   };
 }
 const nl = pageData('nl');
