@@ -631,6 +631,6 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
         await screenshot(visitor, 'location-photos');
         await visitor.context().close();
       }
-    }, 240_000);
+    }, 300_000);
   });
 }
