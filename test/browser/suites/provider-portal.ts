@@ -513,7 +513,12 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
 
     it('adds photos with their descriptions in the location view, says a wrong file at the field keeping the description, survives a colleague\'s change, and the rebuilt location page shows them', async () => {
       const h = harness();
-      const t = await target(h, 7);
+      // Sending, making web sizes and reading the listing again take seconds on a busy machine.
+      const slow = { timeout: 15_000 };
+      // A location of the other region: its organisation is signed in to by no other test.
+      const [first] = (await getJson<{ locations: LocationSummary[] }>(h, '/api/regions/rotterdam/locations')).locations;
+      if (!first) throw new Error('No location in rotterdam');
+      const t = { organizationId: first.organizationId, locationId: first.id };
       const page = await open(h, 1280);
       await signIn(h, page, editorEmail(t.organizationId));
       const location = await page.locator(`[data-view="overview"] #location-${t.locationId}`).textContent() ?? '';
@@ -522,7 +527,7 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
       await page.goto(edit);
       await visibleView(page, 'location').waitFor();
       const count = page.locator('[data-photo-count]');
-      await expect.poll(() => count.textContent()).toBe('0 van 6 foto\'s');
+      await expect.poll(() => count.textContent(), slow).toBe('0 van 6 foto\'s');
       expect(await page.locator('#photo-alt-hint').textContent()).toContain('Beschrijf wat er op de foto te zien is, voor wie de foto niet kan zien.');
       expect(await page.getAttribute('#photo-file', 'accept')).toBe('image/jpeg,image/png,image/webp');
 
@@ -536,19 +541,19 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
       // A GIF named .jpg: the server's Dutch words at the file, the description kept.
       await page.setInputFiles('#photo-file', { name: 'tuin.jpg', mimeType: 'image/jpeg', buffer: gif });
       await add.click();
-      await expect.poll(() => fileError.textContent()).toBe('Dit bestand is geen foto die we kunnen gebruiken. Kies een foto van het type JPEG, PNG of WebP.');
+      await expect.poll(() => fileError.textContent(), slow).toBe('Dit bestand is geen foto die we kunnen gebruiken. Kies een foto van het type JPEG, PNG of WebP.');
       expect(await page.getAttribute('#photo-file', 'aria-invalid')).toBe('true');
       expect(await page.inputValue('#photo-alt')).toBe(garden);
       // Too large: refused before a byte is sent, in the same place.
       await page.setInputFiles('#photo-file', { name: 'groot.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(MAX_PHOTO_BYTES + 1, 0xff) });
       await add.click();
-      await expect.poll(() => fileError.textContent()).toContain('Een foto mag hoogstens 8 MB zijn.');
+      await expect.poll(() => fileError.textContent(), slow).toContain('Een foto mag hoogstens 8 MB zijn.');
       expect(await page.inputValue('#photo-alt')).toBe(garden);
       // No description: said at the description, the chosen file kept.
       await page.fill('#photo-alt', '  ');
       await page.setInputFiles('#photo-file', { name: 'tuin.jpg', mimeType: 'image/jpeg', buffer: await jpeg(200) });
       await add.click();
-      await expect.poll(() => page.locator('#photo-alt-error').textContent()).toMatch(/^Beschrijf wat er op de foto te zien is/);
+      await expect.poll(() => page.locator('#photo-alt-error').textContent(), slow).toMatch(/^Beschrijf wat er op de foto te zien is/);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('photo-alt');
       expect(await fileError.isVisible()).toBe(false);
       expect(await page.inputValue('#photo-file')).toContain('tuin.jpg');
@@ -556,13 +561,13 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
       await page.fill('#photo-alt', garden);
       await add.click();
       const uploadStatus = page.locator('[data-upload-status]');
-      await expect.poll(() => uploadStatus.textContent()).toBe('Toegevoegd: foto 1.');
+      await expect.poll(() => uploadStatus.textContent(), slow).toBe('Toegevoegd: foto 1.');
       expect(await uploadStatus.getAttribute('role')).toBe('status');
-      await expect.poll(() => count.textContent()).toBe('1 van 6 foto\'s');
+      await expect.poll(() => count.textContent(), slow).toBe('1 van 6 foto\'s');
       expect(await page.inputValue('#photo-alt')).toBe('');
       const items = page.locator('[data-photo-list] > li');
       expect(await items.locator('textarea').inputValue()).toBe(garden);
-      await expect.poll(() => items.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+      await expect.poll(() => items.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), slow).toBe(480);
       expect(await items.locator('img').getAttribute('src')).toMatch(new RegExp(`^/photos/${t.organizationId}/${t.locationId}/[0-9a-f-]{36}-480\\.webp$`));
 
       // A colleague describes the photo anew meanwhile; this tab's next photo meets the conflict,
@@ -573,24 +578,24 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
       const gardenAnew = 'De tuin met bankjes, een vijver en een moestuin';
       await colleague.locator('[data-photo-list] textarea').fill(gardenAnew);
       await colleague.getByRole('button', { name: 'Beschrijving van foto 1 opslaan' }).click();
-      await expect.poll(() => colleague.locator('[data-photos-status]').textContent()).toBe('Opgeslagen: de beschrijving van foto 1.');
+      await expect.poll(() => colleague.locator('[data-photos-status]').textContent(), slow).toBe('Opgeslagen: de beschrijving van foto 1.');
       const room = 'Een slaapkamer met een eigen badkamer';
       await page.fill('#photo-alt', room);
       await page.setInputFiles('#photo-file', { name: 'kamer.png', mimeType: 'image/png', buffer: await sharp(await jpeg(90)).png().toBuffer() });
       await add.click();
-      await expect.poll(() => page.locator('[data-alert]').textContent()).toBe(
+      await expect.poll(() => page.locator('[data-alert]').textContent(), slow).toBe(
         'Een collega heeft de foto\'s van deze locatie intussen gewijzigd. U ziet hieronder de nieuwe stand. Wat u typte, staat er nog. Probeer het opnieuw.');
-      await expect.poll(() => items.first().locator('textarea').inputValue()).toBe(gardenAnew);
+      await expect.poll(() => items.first().locator('textarea').inputValue(), slow).toBe(gardenAnew);
       expect(await page.inputValue('#photo-alt')).toBe(room);
       await add.click();
-      await expect.poll(() => uploadStatus.textContent()).toBe('Toegevoegd: foto 2.');
-      await expect.poll(() => count.textContent()).toBe('2 van 6 foto\'s');
+      await expect.poll(() => uploadStatus.textContent(), slow).toBe('Toegevoegd: foto 2.');
+      await expect.poll(() => count.textContent(), slow).toBe('2 van 6 foto\'s');
       expect(await items.locator('textarea').evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value))).toEqual([gardenAnew, room]);
 
       // By keyboard: the room moves up, and focus stays with it.
       await page.getByRole('button', { name: 'Foto 2 omhoog' }).focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('[data-photos-status]').textContent()).toBe('Foto 2 staat nu op plaats 1.');
+      await expect.poll(() => page.locator('[data-photos-status]').textContent(), slow).toBe('Foto 2 staat nu op plaats 1.');
       expect(await items.locator('textarea').evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value))).toEqual([room, gardenAnew]);
       expect(await focusState(page)).toMatchObject({ tag: 'button', text: 'Omlaag', visible: true });
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Foto 1 omlaag');
@@ -613,7 +618,7 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
       // The English portal says the count in English.
       await page.goto(`/en/manage/?organization=${t.organizationId}&location=${t.locationId}&view=edit`);
       await visibleView(page, 'location').waitFor();
-      await expect.poll(() => count.textContent()).toBe('2 of 6 photos');
+      await expect.poll(() => count.textContent(), slow).toBe('2 of 6 photos');
       await expectNoViolations(page, 'English location view with photos at 320');
 
       // The pages are built from the API: after a rebuild the location page shows both, in order.
@@ -624,7 +629,7 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
         const images = visitor.locator('.ww-photos img');
         expect(await images.evaluateAll((list) => list.map((img) => [img.getAttribute('alt'), img.getAttribute('loading')]))).toEqual([[room, null], [gardenAnew, 'lazy']]);
         await images.last().scrollIntoViewIfNeeded();
-        await expect.poll(() => images.evaluateAll((list) => list.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toEqual([true, true]);
+        await expect.poll(() => images.evaluateAll((list) => list.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)), slow).toEqual([true, true]);
         // A phone gets the 480 size, a desktop the 1200 one.
         expect(await images.first().evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(width === 320 ? /-480\.webp$/ : /-1200\.webp$/);
         await expectNoViolations(visitor, `location page with photos at ${width}`);
