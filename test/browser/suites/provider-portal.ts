@@ -621,8 +621,8 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
       await expect.poll(() => count.textContent(), slow).toBe('2 of 6 photos');
       await expectNoViolations(page, 'English location view with photos at 320');
 
-      // The pages are built from the API: after a rebuild the location page shows both, in order.
-      await h.rebuildSite();
+      // The pages are built from the API: once its pages are built again the location page shows both, in order.
+      await h.rebuildLocationPages(t.locationId);
       for (const width of [320, 1280]) {
         const visitor = await open(h, width);
         await visitor.goto(`/locatie/${t.locationId}/`);
