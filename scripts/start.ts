@@ -16,6 +16,7 @@ import { createLocalServerApp } from '../functions/local/local-server.ts';
 import { createLocalStaffApp, outboxDir, photosDir } from '../functions/local/local-staff.ts';
 import { createSiteRebuilder, type SiteRebuilder } from '../functions/local/site-rebuilder.ts';
 import { openStreamPoller, type StreamPoller } from '../functions/local/stream-poller.ts';
+import { LocalPhotoStorage } from '../functions/photos/local-photo-storage.ts';
 import { readConfig } from '../functions/platform/config.ts';
 import { createSearchEngine } from '../functions/search/create-search-engine.ts';
 import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-engine.ts';
@@ -76,6 +77,9 @@ try {
 
   const api = createPublicApp({ ...db.stores, clock: systemClock, search });
   const staffApi = await createLocalStaffApp(config, db.stores, systemClock);
+  // The bucket drops unfinished uploads after a day; locally this start does.
+  const dropped = await new LocalPhotoStorage(photosDir(config)).removeUnfinishedUploads(systemClock.now());
+  if (dropped > 0) say(`Removed ${dropped} unfinished photo upload(s) older than a day from ${photosDir(config)}/incoming/.`);
   server = serve({ fetch: createLocalServerApp(api, DEFAULT_SITE_DIR, staffApi, photosDir(config)).fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((resolve, reject) => {
     server?.once('listening', () => resolve());

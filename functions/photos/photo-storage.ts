@@ -45,6 +45,8 @@ function part(value: string): string {
 }
 
 export const INCOMING_PREFIX = 'incoming/';
+/** An upload nobody finished (the tab closed between sending and adding) is dropped after this many days: the bucket's lifecycle rule, and the local folder's clean-up at start. */
+export const UNFINISHED_UPLOAD_DAYS = 1;
 export const PHOTOS_PREFIX = 'photos/';
 
 /** The key an upload waits at, under its organisation and location. */

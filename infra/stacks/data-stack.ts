@@ -14,7 +14,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { type Construct } from 'constructs';
 import { type StageConfig } from '../config.ts';
-import { INCOMING_PREFIX, PHOTOS_PREFIX } from '../../functions/photos/photo-storage.ts';
+import { INCOMING_PREFIX, PHOTOS_PREFIX, UNFINISHED_UPLOAD_DAYS } from '../../functions/photos/photo-storage.ts';
 import { resourceName } from '../naming.ts';
 import { accessLogsBucket } from '../constructs/access-logs.ts';
 import { DOSSIER_SECONDARY_INDEXES, KEY, SECONDARY_INDEXES, STATISTICS_KEY, STATISTICS_TTL_ATTRIBUTE, TTL_ATTRIBUTE } from '../constructs/table-keys.ts';
@@ -157,7 +157,7 @@ export class DataStack extends Stack {
       lifecycleRules: [
         { abortIncompleteMultipartUploadAfter: Duration.days(7) },
         // An upload nobody finished (the tab closed between sending and adding) is not kept.
-        { prefix: INCOMING_PREFIX, expiration: Duration.days(1) },
+        { prefix: INCOMING_PREFIX, expiration: Duration.days(UNFINISHED_UPLOAD_DAYS) },
         ...(isProd ? [{ noncurrentVersionExpiration: Duration.days(30) }] : []),
       ],
       // The portal sends a photo's bytes here with a signed PUT. The site's CloudFront domain is

@@ -15,11 +15,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { fixedClock } from '../../shared/clock.ts';
 import { seedDemoAccounts } from '../../functions/accounts/accounts-admin.ts';
 import { demoOrganizations, seedDemo } from '../../functions/listings/seed-demo.ts';
-import { buildSite } from '../../functions/local/build-site.ts';
+import { buildSite, rebuildPages } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
 import { createLocalStaffApp, outboxDir, photosDir } from '../../functions/local/local-staff.ts';
 import { openStreamPoller, type StreamPoller } from '../../functions/local/stream-poller.ts';
 import { readConfig } from '../../functions/platform/config.ts';
+import { emptyScope } from '../../functions/site/page-scope.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
 import { loadEmbeddedEngine } from '../../functions/search/embedded/load-embedded-engine.ts';
 import type { Stores } from '../../functions/store/create-store.ts';
@@ -44,6 +45,11 @@ export interface SiteHarness {
   outboxDir: string;
   /** The mails in the outbox, oldest first. */
   mails(): Promise<string[]>;
+  /**
+   * Builds a location's pages again from the API as it is now and swaps them in, as `npm start`'s
+   * rebuilder does after a change to the location (the pages are made at build time).
+   */
+  rebuildLocationPages(locationId: string): Promise<void>;
   /** A page in a context of its own, at this viewport width (and a phone-like height if narrow). */
   newPage(options?: { width?: number; height?: number }): Promise<Page>;
   close(): Promise<void>;
@@ -96,6 +102,9 @@ export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR, str
     async mails() {
       const names = existsSync(outbox) ? (await readdir(outbox)).sort() : [];
       return Promise.all(names.map((name) => readFile(join(outbox, name), 'utf8')));
+    },
+    async rebuildLocationPages(locationId) {
+      await rebuildPages(baseUrl, { build: { ...emptyScope(), location: [locationId] }, removeLocations: [], full: false }, { outDir: siteDir, buildDate: BUILD_DATE });
     },
     async newPage({ width = 1280, height = width < 600 ? 844 : 900 } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale: 'nl-NL', baseURL: baseUrl });

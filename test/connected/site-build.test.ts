@@ -4,7 +4,8 @@
 // drift apart unnoticed; that the server never answers 404 while it builds; and that every built
 // page is valid HTML by the W3C Nu HTML Checker (on this one build); that every location page
 // carries its schema.org JSON-LD; that the API reference at /api/docs/ is served by the project
-// itself; and that the whole build keeps to the Content-Security-Policy.
+// itself; that the whole build keeps to the Content-Security-Policy; and how a location's photos show
+// on its page (one location is given two before the build).
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import { buildSite } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
 import { REPO_ROOT } from '../../functions/platform/paths.ts';
 import { siteCspViolations } from '../../infra/site-csp-check.ts';
-import type { LocationSummary } from '../../shared/domain/index.ts';
+import type { LocationSummary, Photo } from '../../shared/domain/index.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { checkHtml, formatHtmlErrors } from '../support/nu-html-checker.ts';
 import { createTestStore } from '../support/test-store.ts';
@@ -53,6 +54,21 @@ async function askWhile(done: Promise<void>, paths: string[]): Promise<Answer[]>
   return answers;
 }
 
+/** Two photos as the photo routes record them (the files themselves are not needed to build the page). */
+const photoOf = (n: number, alt: string): Photo => {
+  const id = `0b7c2f3e-5d1a-4c8b-9e6f-00000000000${n}`;
+  return {
+    id, alt, width: 1200, height: 800,
+    sizes: [
+      { width: 480, height: 320, path: `/photos/org/loc/${id}-480.webp` },
+      { width: 1200, height: 800, path: `/photos/org/loc/${id}-1200.webp` },
+    ],
+  };
+};
+const PHOTOS = [photoOf(1, 'De tuin met bankjes en een vijver'), photoOf(2, 'Een kamer met "eigen" meubels & een raam')];
+let withPhotos: LocationSummary;
+let withoutPhotos: LocationSummary;
+
 let beforeFirstBuild: Answer[];
 let duringRebuild: Answer[];
 let afterSwap: Answer;
@@ -60,6 +76,11 @@ let afterSwap: Answer;
 beforeAll(async () => {
   const { stores } = await createTestStore();
   await seedDemo(stores, clock);
+  [withPhotos, withoutPhotos] = (await stores.listings.listLocations('zuid-limburg')) as [LocationSummary, LocationSummary];
+  const stored = await stores.providerListings.readLocation(withPhotos.organizationId, withPhotos.id);
+  await stores.providerListings.updateLocationPhotos(withPhotos.organizationId, withPhotos.id, PHOTOS, stored?.version ?? 0, {
+    by: { accountId: 'test', name: 'Test' }, now: clock.now(),
+  });
   await rm(outDir, { recursive: true, force: true });
   server = serve({ fetch: createLocalServerApp(createTestApp(stores, clock), outDir).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -244,6 +265,39 @@ describe('the built site and its Content-Security-Policy', () => {
   it('has no inline script or event handler the policy would block, JSON-LD and the API reference included', async () => {
     expect(existsSync(join(outDir, 'api', 'docs', 'index.html'))).toBe(true);
     expect(siteCspViolations(outDir)).toEqual([]);
+  });
+});
+
+describe('a location\'s photos on its page', () => {
+  /** The <img> tags of a built page's photo gallery. */
+  const photoTags = (html: string) => /<ul class="ww-photos__list"[^>]*>([\s\S]*?)<\/ul>/.exec(html)?.[1]?.match(/<img\b[^>]*>/g) ?? [];
+  /** An attribute's value as the browser reads it (Astro writes quotes and ampersands as numeric references). */
+  const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
+    ?.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+  it('shows them in order with both web sizes, their shape, their alt text, the second loading lazily; in both languages', async () => {
+    for (const path of [`locatie/${withPhotos.id}`, `en/location/${withPhotos.id}`]) {
+      const html = await page(path);
+      expect(html).toMatch(path.startsWith('en') ? /<h2 id="ww-photos-title">Photos<\/h2>/ : /<h2 id="ww-photos-title">Foto(?:'|&#39;|&#x27;)s<\/h2>/);
+      const tags = photoTags(html);
+      expect(tags).toHaveLength(2);
+      const [first, second] = tags as [string, string];
+      expect(attribute(first, 'alt')).toBe('De tuin met bankjes en een vijver');
+      expect(attribute(second, 'alt')).toBe('Een kamer met "eigen" meubels & een raam');
+      expect(attribute(first, 'srcset')).toBe(`${PHOTOS[0]?.sizes[0]?.path} 480w, ${PHOTOS[0]?.sizes[1]?.path} 1200w`);
+      expect(attribute(first, 'src')).toBe(PHOTOS[0]?.sizes[1]?.path);
+      expect(attribute(first, 'sizes')).toContain('100vw');
+      expect([attribute(first, 'width'), attribute(first, 'height')]).toEqual(['1200', '800']);
+      expect(attribute(first, 'loading')).toBeUndefined();
+      expect(attribute(second, 'loading')).toBe('lazy');
+      for (const tag of tags) expect(attribute(tag, 'decoding')).toBe('async');
+    }
+  });
+
+  it('leaves no trace of a gallery on a location without photos', async () => {
+    const html = await page(`locatie/${withoutPhotos.id}`);
+    expect(html).not.toContain('ww-photos');
+    expect(html).not.toContain('/photos/');
   });
 });
 

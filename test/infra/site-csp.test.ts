@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { API_DOCS_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, MAP_TILE_ORIGIN } from '../../infra/constructs/security-headers.ts';
+import { PhotoSizeSchema } from '../../shared/domain/photos.ts';
 import { inlineScriptProblems, siteCspViolations } from '../../infra/site-csp-check.ts';
 import { fakeSiteDist, synthStage } from './synth-stage.ts';
 
@@ -28,6 +29,14 @@ describe('the Content-Security-Policy', () => {
   it('lets the map show OpenStreetMap tiles', () => {
     expect(MAP_TILE_ORIGIN).toBe('https://tile.openstreetmap.org');
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', MAP_TILE_ORIGIN]);
+  });
+
+  it('lets location pages show providers\' photos: only paths on the site\'s own origin are stored, which \'self\' covers', () => {
+    const size = (path: string) => PhotoSizeSchema.safeParse({ width: 480, height: 320, path }).success;
+    expect(size('/photos/zorggroep/de-linde/0b7c2f3e-5d1a-4c8b-9e6f-000000000001-480.webp')).toBe(true);
+    expect(size('https://elders.example/photos/a-480.webp')).toBe(false);
+    expect(size('//elders.example/photos/a-480.webp')).toBe(false);
+    expect(directives.get('img-src')).toContain("'self'");
   });
 });
 

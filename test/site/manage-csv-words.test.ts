@@ -17,7 +17,7 @@ function pageData(locale: Locale): ManagePageData {
   return {
     locale, intlLocale: INTL_LOCALE[locale], texts: t(locale).manage, fieldLabels: fieldLabels(locale), codeLabels: labels, languages: {},
     params: { organization: 'o', location: 'l', housingForm: 'h', view: 'v', edit: 'e', history: 'g', create: 'n', spreadsheet: 's', colleagues: 'c' },
-    limits: { bodyBytes: 256 * 1024, confirmations: 50 },
+    limits: { bodyBytes: 256 * 1024, confirmations: 50, photos: 6, photoBytes: 8 * 1024 * 1024 },
   };
 }
 const nl = pageData('nl');

@@ -2,6 +2,7 @@
 // conflict comparison and the history show a person. Pure: the page data is built as the page
 // builds it, from the message files and code labels.
 import { describe, expect, it } from 'vitest';
+import { MAX_PHOTOS_PER_LOCATION, PhotoAlt } from '../../shared/domain/photos.ts';
 import { codeLabels, INTL_LOCALE, t, type Locale } from '../../shared/i18n/index.ts';
 import { fieldLabels } from '../../site/src/lib/manage-fields.ts';
 import type { ManagePageData } from '../../site/src/scripts/manage/page-data.ts';
@@ -13,7 +14,7 @@ function pageData(locale: Locale): ManagePageData {
     locale, intlLocale: INTL_LOCALE[locale], texts: t(locale).manage, fieldLabels: fieldLabels(locale), codeLabels: labels,
     languages: { nl: 'Nederlands', li: 'Limburgs' },
     params: { organization: 'organisatie', location: 'locatie', housingForm: 'woonvorm', view: 'weergave', edit: 'wijzigen', history: 'geschiedenis', create: 'nieuw', spreadsheet: 'spreadsheet', colleagues: 'collegas' },
-    limits: { bodyBytes: 256 * 1024, confirmations: 50 },
+    limits: { bodyBytes: 256 * 1024, confirmations: 50, photos: 6, photoBytes: 8 * 1024 * 1024 },
   };
 }
 const nl = pageData('nl');
@@ -60,5 +61,18 @@ describe('differences between two versions', () => {
 
   it('finds nothing when only internal fields changed', () => {
     expect(differences(nl.fieldLabels, before, { ...before, candidate: { x: 3 } })).toEqual([]);
+  });
+});
+
+describe('the photo editor\'s words', () => {
+  it('asks for a missing description in the server\'s own Dutch words, so both checks say the same', () => {
+    const refused = PhotoAlt.safeParse('   ');
+    expect(refused.success).toBe(false);
+    expect(nl.texts.photos.errors.alt).toBe(refused.error?.issues[0]?.message);
+  });
+
+  it('counts photos against the limit the API keeps, in both languages', () => {
+    expect(count(nl, { one: nl.texts.photos.count, other: nl.texts.photos.count }, 3, { max: MAX_PHOTOS_PER_LOCATION })).toBe('3 van 6 foto\'s');
+    expect(count(en, { one: en.texts.photos.count, other: en.texts.photos.count }, 3, { max: MAX_PHOTOS_PER_LOCATION })).toBe('3 of 6 photos');
   });
 });

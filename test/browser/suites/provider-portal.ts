@@ -8,12 +8,16 @@
 // provider's spreadsheet goes the whole way round (download, one cell edited, the dry run, applied,
 // seen in the overview), and a file with a bad cell is named by line and column and changes
 // nothing. An admin invites a colleague; the mail's link, opened in a fresh browser, is accepted
-// and the colleague signs in to the organisation; a withdrawn or used link says so.
+// and the colleague signs in to the organisation; a withdrawn or used link says so. An editor adds
+// photos with their descriptions (a file that is no photo, one too large and a missing description
+// said at the field, the description kept; a colleague's change meanwhile said plainly), reorders
+// them by keyboard, and after a rebuild the location page shows them with those descriptions.
 import { parse } from 'csv-parse/sync';
+import sharp from 'sharp';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { LocationDetail, LocationSummary, MatchResponse } from '../../../shared/domain/index.ts';
+import { MAX_PHOTO_BYTES, type LocationDetail, type LocationSummary, type MatchResponse } from '../../../shared/domain/index.ts';
 import { codeIn } from '../../support/test-staff-app.ts';
 import { axeViolations } from '../axe.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
@@ -506,5 +510,132 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
       await page.reload();
       await visibleView(page, 'sign-in').waitFor();
     }, 120_000);
+
+    it('adds photos with their descriptions in the location view, says a wrong file at the field keeping the description, survives a colleague\'s change, and the rebuilt location page shows them', async () => {
+      const h = harness();
+      // Sending, making web sizes and reading the listing again take seconds on a busy machine.
+      const slow = { timeout: 15_000 };
+      // A location of the other region: its organisation is signed in to by no other test.
+      const [first] = (await getJson<{ locations: LocationSummary[] }>(h, '/api/regions/rotterdam/locations')).locations;
+      if (!first) throw new Error('No location in rotterdam');
+      const t = { organizationId: first.organizationId, locationId: first.id };
+      const page = await open(h, 1280);
+      await signIn(h, page, editorEmail(t.organizationId));
+      const location = await page.locator(`[data-view="overview"] #location-${t.locationId}`).textContent() ?? '';
+      expect(await page.locator('[data-attention]').textContent()).toContain(`${location} Er staat nog geen foto bij. Voeg een foto toe`);
+      const edit = `/beheer/?organisatie=${t.organizationId}&locatie=${t.locationId}&weergave=wijzigen`;
+      await page.goto(edit);
+      await visibleView(page, 'location').waitFor();
+      const count = page.locator('[data-photo-count]');
+      await expect.poll(() => count.textContent(), slow).toBe('0 van 6 foto\'s');
+      expect(await page.locator('#photo-alt-hint').textContent()).toContain('Beschrijf wat er op de foto te zien is, voor wie de foto niet kan zien.');
+      expect(await page.getAttribute('#photo-file', 'accept')).toBe('image/jpeg,image/png,image/webp');
+
+      const jpeg = (r: number) => sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r, g: 150, b: 90 } } }).jpeg().toBuffer();
+      const gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: 'red' } }).gif().toBuffer();
+      const add = page.locator('form[data-form="photo"] button[type="submit"]');
+      const fileError = page.locator('#photo-file-error');
+      const garden = 'De tuin met bankjes en een vijver';
+      await page.fill('#photo-alt', garden);
+
+      // A GIF named .jpg: the server's Dutch words at the file, the description kept.
+      await page.setInputFiles('#photo-file', { name: 'tuin.jpg', mimeType: 'image/jpeg', buffer: gif });
+      await add.click();
+      await expect.poll(() => fileError.textContent(), slow).toBe('Dit bestand is geen foto die we kunnen gebruiken. Kies een foto van het type JPEG, PNG of WebP.');
+      expect(await page.getAttribute('#photo-file', 'aria-invalid')).toBe('true');
+      expect(await page.inputValue('#photo-alt')).toBe(garden);
+      // Too large: refused before a byte is sent, in the same place.
+      await page.setInputFiles('#photo-file', { name: 'groot.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(MAX_PHOTO_BYTES + 1, 0xff) });
+      await add.click();
+      await expect.poll(() => fileError.textContent(), slow).toContain('Een foto mag hoogstens 8 MB zijn.');
+      expect(await page.inputValue('#photo-alt')).toBe(garden);
+      // No description: said at the description, the chosen file kept.
+      await page.fill('#photo-alt', '  ');
+      await page.setInputFiles('#photo-file', { name: 'tuin.jpg', mimeType: 'image/jpeg', buffer: await jpeg(200) });
+      await add.click();
+      await expect.poll(() => page.locator('#photo-alt-error').textContent(), slow).toMatch(/^Beschrijf wat er op de foto te zien is/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('photo-alt');
+      expect(await fileError.isVisible()).toBe(false);
+      expect(await page.inputValue('#photo-file')).toContain('tuin.jpg');
+
+      await page.fill('#photo-alt', garden);
+      await add.click();
+      const uploadStatus = page.locator('[data-upload-status]');
+      await expect.poll(() => uploadStatus.textContent(), slow).toBe('Toegevoegd: foto 1.');
+      expect(await uploadStatus.getAttribute('role')).toBe('status');
+      await expect.poll(() => count.textContent(), slow).toBe('1 van 6 foto\'s');
+      expect(await page.inputValue('#photo-alt')).toBe('');
+      const items = page.locator('[data-photo-list] > li');
+      expect(await items.locator('textarea').inputValue()).toBe(garden);
+      await expect.poll(() => items.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), slow).toBe(480);
+      expect(await items.locator('img').getAttribute('src')).toMatch(new RegExp(`^/photos/${t.organizationId}/${t.locationId}/[0-9a-f-]{36}-480\\.webp$`));
+
+      // A colleague describes the photo anew meanwhile; this tab's next photo meets the conflict,
+      // says so, and shows the colleague's words, what is typed here kept for a second try.
+      const colleague = await secondTab(h, page);
+      await colleague.goto(edit);
+      await visibleView(colleague, 'location').waitFor();
+      const gardenAnew = 'De tuin met bankjes, een vijver en een moestuin';
+      await colleague.locator('[data-photo-list] textarea').fill(gardenAnew);
+      await colleague.getByRole('button', { name: 'Beschrijving van foto 1 opslaan' }).click();
+      await expect.poll(() => colleague.locator('[data-photos-status]').textContent(), slow).toBe('Opgeslagen: de beschrijving van foto 1.');
+      const room = 'Een slaapkamer met een eigen badkamer';
+      await page.fill('#photo-alt', room);
+      await page.setInputFiles('#photo-file', { name: 'kamer.png', mimeType: 'image/png', buffer: await sharp(await jpeg(90)).png().toBuffer() });
+      await add.click();
+      await expect.poll(() => page.locator('[data-alert]').textContent(), slow).toBe(
+        'Een collega heeft de foto\'s van deze locatie intussen gewijzigd. U ziet hieronder de nieuwe stand. Wat u typte, staat er nog. Probeer het opnieuw.');
+      await expect.poll(() => items.first().locator('textarea').inputValue(), slow).toBe(gardenAnew);
+      expect(await page.inputValue('#photo-alt')).toBe(room);
+      await add.click();
+      await expect.poll(() => uploadStatus.textContent(), slow).toBe('Toegevoegd: foto 2.');
+      await expect.poll(() => count.textContent(), slow).toBe('2 van 6 foto\'s');
+      expect(await items.locator('textarea').evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value))).toEqual([gardenAnew, room]);
+
+      // By keyboard: the room moves up, and focus stays with it.
+      await page.getByRole('button', { name: 'Foto 2 omhoog' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('[data-photos-status]').textContent(), slow).toBe('Foto 2 staat nu op plaats 1.');
+      expect(await items.locator('textarea').evaluateAll((boxes) => boxes.map((box) => (box as HTMLTextAreaElement).value))).toEqual([room, gardenAnew]);
+      expect(await focusState(page)).toMatchObject({ tag: 'button', text: 'Omlaag', visible: true });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Foto 1 omlaag');
+      // Removal asks first; "no" keeps it.
+      await page.getByRole('button', { name: 'Foto 2 weghalen' }).click();
+      const confirm = items.nth(1).locator('[data-remove-confirm]');
+      await confirm.waitFor({ state: 'visible' });
+      expect(await confirm.textContent()).toContain('Weet u het zeker? Foto 2 is daarna niet meer te zien');
+      for (const width of [1280, 320]) {
+        await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+        await expectNoViolations(page, `location view with photos at ${width}`);
+        const small = await page.locator('[data-photos] button:visible').evaluateAll((elements) =>
+          elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.textContent?.trim()));
+        expect(small, `photos at ${width}: targets under 44 px`).toEqual([]);
+        await screenshot(page, 'manage-location-photos');
+      }
+      await confirm.getByRole('button', { name: 'Nee, toch niet' }).click();
+      expect(await items.count()).toBe(2);
+
+      // The English portal says the count in English.
+      await page.goto(`/en/manage/?organization=${t.organizationId}&location=${t.locationId}&view=edit`);
+      await visibleView(page, 'location').waitFor();
+      await expect.poll(() => count.textContent(), slow).toBe('2 of 6 photos');
+      await expectNoViolations(page, 'English location view with photos at 320');
+
+      // The pages are built from the API: once its pages are built again the location page shows both, in order.
+      await h.rebuildLocationPages(t.locationId);
+      for (const width of [320, 1280]) {
+        const visitor = await open(h, width);
+        await visitor.goto(`/locatie/${t.locationId}/`);
+        const images = visitor.locator('.ww-photos img');
+        expect(await images.evaluateAll((list) => list.map((img) => [img.getAttribute('alt'), img.getAttribute('loading')]))).toEqual([[room, null], [gardenAnew, 'lazy']]);
+        await images.last().scrollIntoViewIfNeeded();
+        await expect.poll(() => images.evaluateAll((list) => list.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)), slow).toEqual([true, true]);
+        // A phone gets the 480 size, a desktop the 1200 one.
+        expect(await images.first().evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(width === 320 ? /-480\.webp$/ : /-1200\.webp$/);
+        await expectNoViolations(visitor, `location page with photos at ${width}`);
+        await screenshot(visitor, 'location-photos');
+        await visitor.context().close();
+      }
+    }, 300_000);
   });
 }

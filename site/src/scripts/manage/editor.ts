@@ -35,6 +35,11 @@ export interface Editor<T> {
   readonly version: number | undefined;
   conflict(current: { value: T; version: number }, sent: T): void;
   buildFromForm(): T;
+  /**
+   * The thing moved on by a change this same view saved apart from the form (a location's photos),
+   * from the version the form started at: saves now go from `next`; what is typed stays.
+   */
+  advance(from: number, next: { value: T; version: number }): void;
 }
 
 export function createEditor<T>(ctx: Context, options: EditorOptions<T>): Editor<T> | undefined {
@@ -141,5 +146,11 @@ export function createEditor<T>(ctx: Context, options: EditorOptions<T>): Editor
     },
     conflict: showConflict,
     buildFromForm,
+    advance(from, next) {
+      // Only from the form's own version: a colleague's change in between must still meet the conflict.
+      if (version !== from || pending) return;
+      base = next.value;
+      version = next.version;
+    },
   };
 }

@@ -1,8 +1,10 @@
-// Editing a location's own fields. The location is sent back with its own fields only (the API
-// keeps its region and point from the import's resolution, and its housing forms apart).
+// Editing a location's own fields, and its photos below them (./photos.ts). The location is sent
+// back with its own fields only (the API keeps its region and point from the import's resolution,
+// its housing forms apart, and its photos to the photo routes).
 import { fill } from '../shortlist/dom.ts';
 import { type Context, findLocation } from './context.ts';
 import { createEditor } from './editor.ts';
+import { setUpPhotos } from './photos.ts';
 import { staffApi, type EditableLocation } from './staff-api.ts';
 
 export function setUpLocationEditor(ctx: Context): { show(): void } {
@@ -24,18 +26,20 @@ export function setUpLocationEditor(ctx: Context): { show(): void } {
       if (await ctx.reload()) ctx.go({ organizationId: ctx.place.organizationId }, fill(m.saved, { name: location.name }));
     },
   });
+  const photos = setUpPhotos(ctx, (from, saved) => editor?.advance(from, { value: ownFields(saved.location), version: saved.version }));
   return {
     show() {
       const entry = findLocation(ctx);
       if (!editor) return;
       if (!entry) return ctx.alert(ctx.data.texts.notFound);
       editor.open(entry.location.id, fill(m.locationTitle, { name: entry.location.name }), ownFields(entry.location), entry.version);
+      photos.show();
     },
   };
 }
 
-/** A stored location without what the API adds to it. */
+/** A stored location without what the API adds to it, and without its photos (not part of the form's save). */
 function ownFields(location: EditableLocation & { regionId?: unknown; organizationId?: unknown; point?: unknown }): EditableLocation {
-  const { regionId: _region, organizationId: _organization, point: _point, ...own } = location;
+  const { regionId: _region, organizationId: _organization, point: _point, photos: _photos, ...own } = location;
   return own;
 }

@@ -1,8 +1,8 @@
 // The overview of an organisation: first what needs attention (waiting lists not confirmed for over
-// 30 days, oldest first, each with its one-tap "Klopt nog"; facts left unknown; no description),
-// then "Alles klopt nog" for every waiting list at once, then each location with its housing
-// forms: the waiting list in words (never by colour alone), its age, "Klopt nog", a quick update
-// of status, places and weeks, and links to edit and to the history. After each action the
+// 30 days, oldest first, each with its one-tap "Klopt nog"; facts left unknown; no description; no
+// photo of a location), then "Alles klopt nog" for every waiting list at once, then each location
+// with its housing forms: the waiting list in words (never by colour alone), its age, "Klopt nog",
+// a quick update of status, places and weeks, and links to edit and to the history. After each action the
 // listing is read again, the result is announced and shown beside the button, and focus stays there.
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { el, fill, replaceChildren } from '../shortlist/dom.ts';
@@ -31,7 +31,7 @@ export function setUpOverview(ctx: Context): { show(): void } {
     type: 'button', class: 'ww-button', 'data-action': 'confirm', 'data-key': key, 'aria-label': fill(m.stillCorrectLabel, { name }),
   }, m.stillCorrect);
 
-  /** Facts left unknown and a missing description, of a housing form or of a location itself. */
+  /** Facts left unknown, a missing description or photo, of a housing form or of a location itself. */
   function missing(found: Array<{ rank: number; item: HTMLElement }>, name: string, attention: Attention, edit: Place): void {
     if (attention.kind === 'unknown-fields' && attention.fields.length > 0) {
       found.push({ rank: 100_000 - attention.fields.length, item: el('li', { class: 'ww-manage__attention-item' }, el('strong', {}, name), ' ',
@@ -39,12 +39,14 @@ export function setUpOverview(ctx: Context): { show(): void } {
     } else if (attention.kind === 'no-description') {
       found.push({ rank: 200_000, item: el('li', { class: 'ww-manage__attention-item' }, el('strong', {}, name), ' ', m.noDescription, ' ',
         navLink(edit, m.noDescriptionLink)) });
+    } else if (attention.kind === 'no-photo') {
+      found.push({ rank: 300_000, item: el('li', { class: 'ww-manage__attention-item' }, el('strong', {}, name), ' ', m.noPhoto, ' ',
+        navLink(edit, m.noPhotoLink)) });
     }
   }
 
   function attentionItems(): HTMLElement[] {
     const found: Array<{ rank: number; item: HTMLElement }> = [];
-    // Photos come later: a location's "no photo" has nothing to act on yet.
     for (const location of ctx.listing?.locations ?? []) {
       for (const attention of location.attention) {
         missing(found, location.location.name, attention, { organizationId: organizationId(), locationId: location.location.id, view: 'edit' });

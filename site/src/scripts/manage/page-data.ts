@@ -16,8 +16,11 @@ export interface ManagePageData {
   languages: Record<string, string>;
   /** The address's parameter names and view names, in the page's language. */
   params: Record<'organization' | 'location' | 'housingForm' | 'view' | 'edit' | 'history' | 'create' | 'spreadsheet' | 'colleagues', string>;
-  /** The API's limits the page keeps to: a request's body in bytes, housing forms confirmed per request. */
-  limits: { bodyBytes: number; confirmations: number };
+  /**
+   * The API's limits the page keeps to: a request's body in bytes, housing forms confirmed per
+   * request, photos a location shows and a photo's bytes.
+   */
+  limits: { bodyBytes: number; confirmations: number; photos: number; photoBytes: number };
 }
 
 export function readPageData(): ManagePageData | undefined {

@@ -3,6 +3,7 @@
 // apiFetch, so failures come back as the same few kinds; unsafe calls send JSON, which with the
 // browser's own Origin header is what the API's CSRF guard asks for.
 import type { HousingForm, Organization, WaitingList } from '../../../../shared/domain/listing.ts';
+import type { Photo } from '../../../../shared/domain/photos.ts';
 import type { StoredLocation } from '../../../../shared/domain/views.ts';
 import { apiFetch, type ApiOutcome } from '../lib/api-fetch.ts';
 
@@ -33,6 +34,9 @@ export interface Change {
   after?: Record<string, unknown>;
 }
 export interface Confirmation { locationId: string; housingFormId: string; version: number }
+/** Where to send a new photo's bytes (a signed S3 address in AWS, this API's upload route locally), and how. */
+export interface PhotoUpload { uploadId: string; upload: { method: 'PUT'; url: string; headers: Record<string, string> }; expiresAt: string }
+type SavedLocation = { location: StoredLocation; version: number };
 
 /** A cell or row of an uploaded CSV that cannot be used (the reader's own type); the message is English. */
 export type { CsvProblem };
@@ -89,6 +93,15 @@ export const staffApi = {
     call<{ confirmed: Array<Confirmation & { updatedAt: string }> }>('POST', `${org(o)}/waiting-lists/confirm`, { housingForms }),
   saveLocation: (o: string, version: number, location: EditableLocation) =>
     call<{ location: StoredLocation; version: number }>('PUT', loc(o, location.id), { version, location }),
+  /** Step 1 of adding a photo; the bytes then go with sendPhoto (./photo-upload.ts), step 2 is addPhoto. */
+  photoUpload: (o: string, l: string, bytes: number) => call<PhotoUpload>('POST', `${loc(o, l)}/photos/uploads`, { bytes }),
+  addPhoto: (o: string, l: string, version: number, uploadId: string, alt: string) =>
+    call<SavedLocation & { photo: Photo }>('POST', `${loc(o, l)}/photos`, { version, uploadId, alt }),
+  /** Every photo of the location, in the order to show them, each with its alt text. */
+  arrangePhotos: (o: string, l: string, version: number, photos: Array<{ id: string; alt: string }>) =>
+    call<SavedLocation>('PUT', `${loc(o, l)}/photos`, { version, photos }),
+  removePhoto: (o: string, l: string, photoId: string, version: number) =>
+    call<SavedLocation>('DELETE', `${loc(o, l)}/photos/${encodeURIComponent(photoId)}`, { version }),
   history: (o: string, l: string, housingFormId: string) => call<{ changes: Change[] }>('GET', `${form(o, l, housingFormId)}/history`),
 
   /** The export's address: a plain link downloads it with the session cookie. */
