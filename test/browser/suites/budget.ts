@@ -58,10 +58,15 @@ export function budgetSuite(): void {
         sizes[relative(SITE_DIR, file)] = await jsBytes(await readFile(file, 'utf8'));
       }
       await writeFile(join(REPO_ROOT, 'test-results', 'js-budget.json'), `${JSON.stringify(sizes, null, 2)}\n`);
-      const over = Object.entries(sizes).filter(([, bytes]) => bytes > JS_BUDGET_GZIP_BYTES);
+      // The API reference (/api/docs/, Redoc) is for developers reusing the open data, not a page a
+      // citizen, supporter or provider reads: it is the one page outside the budget, and the only one.
+      const apiReference = Object.keys(sizes).filter((path) => path.startsWith('api/docs/'));
+      expect(apiReference).toEqual(['api/docs/index.html']);
+      const pages = Object.entries(sizes).filter(([path]) => !apiReference.includes(path));
+      const over = pages.filter(([, bytes]) => bytes > JS_BUDGET_GZIP_BYTES);
       expect(over).toEqual([]);
       // Location pages have a small script (favourites, distance); compare, report, search, the provider portal and the easy-read pages (read-aloud) need one.
-      const readingPages = Object.entries(sizes).filter(([path, bytes]) =>
+      const readingPages = pages.filter(([path, bytes]) =>
         bytes > 0 && !/(^|\/)(vragen|questions|resultaten|results|vergelijken|compare|verslag|report|locatie|location|zoeken|search|beheer|manage|makkelijk|makkelijk-lezen|easy|easy-read)\//.test(path));
       expect(readingPages).toEqual([]);
       expect(Object.keys(sizes).length).toBeGreaterThan(100);
