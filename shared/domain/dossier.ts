@@ -33,13 +33,27 @@ export function passesElevenTest(digits: string): boolean {
 }
 
 /**
+ * The text with every decimal digit of any script as an ASCII digit and compatibility forms
+ * folded (NFKC: full-width digits, no-break spaces), so a number cannot hide from the checks
+ * below in other characters. Unicode keeps each script's digits as a run of ten from zero.
+ */
+export function foldDigits(text: string): string {
+  return text.normalize('NFKC').replace(/\p{Nd}/gu, (digit) => {
+    let zero = digit.codePointAt(0) as number;
+    while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
+    return String(((digit.codePointAt(0) as number) - zero) % 10);
+  });
+}
+
+/**
  * Whether the text holds what could be a citizen service number: 9 digits in a row, or written in
- * groups (123 456 782, 1234.56.782), that pass the eleven test.
+ * groups with any separators but letters (123 456 782, 1234.56.782, 1 2 3 4 5 6 7 8 2, 123/456/782),
+ * that pass the eleven test; digits of any script count.
  */
 export function containsBsn(text: string): boolean {
-  const runs = text.match(/[0-9][0-9 .-]{7,14}[0-9]/g) ?? [];
+  const runs = foldDigits(text).match(/[0-9](?:[^\p{L}0-9]*[0-9])+/gu) ?? [];
   return runs.some((run) => {
-    const digits = run.replace(/[ .-]/g, '');
+    const digits = run.replace(/[^0-9]/g, '');
     // A longer run (a phone number) is checked at each 9-digit window it holds.
     for (let i = 0; i + 9 <= digits.length; i++) if (passesElevenTest(digits.slice(i, i + 9))) return true;
     return false;
@@ -61,7 +75,8 @@ const DATE_PATTERNS = [
 
 /** Whether the text holds what reads as a date (a date of birth, in a label). */
 export function containsDate(text: string): boolean {
-  return DATE_PATTERNS.some((pattern) => pattern.test(text));
+  const folded = foldDigits(text);
+  return DATE_PATTERNS.some((pattern) => pattern.test(folded));
 }
 
 export type ClientLabelProblem = 'empty' | 'too-long' | 'bsn' | 'date';
