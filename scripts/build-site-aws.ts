@@ -8,6 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -18,7 +19,6 @@ import {
 import * as z from 'zod';
 import { makeBuildDir, runAstroBuild } from '../functions/local/build-site.ts';
 import { awsClientSettings } from '../functions/platform/outbound-calls.ts';
-import { signedRequest } from '../functions/platform/aws-request.ts';
 import { isEmptyChange, noChange, type SiteChange } from '../functions/site/affected-pages.ts';
 import { pageScopeEnv } from '../functions/site/page-scope.ts';
 import { publishPlan, uploadOrder, type PublishPlan } from '../functions/site/publish-plan.ts';
@@ -137,23 +137,17 @@ async function carryOut(s3: S3Client, env: z.infer<typeof Env>, outDir: string, 
   if (plan.invalidate.length > 0) await invalidate(env.DISTRIBUTION_ID, plan.invalidate);
 }
 
-/** One CloudFront invalidation for all the paths (CloudFront's REST API, XML). */
+/** One CloudFront invalidation for all the paths. */
 async function invalidate(distributionId: string, paths: readonly string[]): Promise<void> {
-  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const body = '<?xml version="1.0" encoding="UTF-8"?>'
-    + '<InvalidationBatch xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/">'
-    + `<Paths><Quantity>${paths.length}</Quantity><Items>${paths.map((p) => `<Path>${escape(p)}</Path>`).join('')}</Items></Paths>`
-    + `<CallerReference>woonwijzer-site-${randomUUID()}</CallerReference>`
-    + '</InvalidationBatch>';
-  await signedRequest({
-    service: 'cloudfront',
-    // CloudFront is global; its API signs in us-east-1.
-    region: 'us-east-1',
-    method: 'POST',
-    url: `https://cloudfront.amazonaws.com/2020-05-31/distribution/${distributionId}/invalidation`,
-    headers: { 'content-type': 'application/xml' },
-    body,
-  });
+  // CloudFront is global; its API answers in us-east-1.
+  const cloudFront = new CloudFrontClient({ ...awsClientSettings('batch'), region: 'us-east-1' });
+  await cloudFront.send(new CreateInvalidationCommand({
+    DistributionId: distributionId,
+    InvalidationBatch: {
+      Paths: { Quantity: paths.length, Items: [...paths] },
+      CallerReference: `woonwijzer-site-${randomUUID()}`,
+    },
+  }));
 }
 
 /** One JSON line for CodeBuild's log: what the build did, by counts and paths (public pages only). */

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { STAGES, type Stage } from '../infra/config.ts';
 import { siteBuilderProjectName } from '../infra/naming.ts';
 import { FULL_BUILD } from '../functions/site/site-build-request.ts';
-import { buildConsoleUrl, isBuildRunning, startBuildBody, startSiteBuild } from '../functions/site/start-build.ts';
+import { buildConsoleUrl, codeBuildClient, isBuildRunning, startBuildInput, startSiteBuild } from '../functions/site/start-build.ts';
 
 const USAGE = `Usage: npm run rebuild-site -- --stage ${STAGES.join('|')} [--region <region>] [--dry-run]\n`;
 
@@ -33,12 +33,12 @@ const region = values.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAUL
 const projectName = siteBuilderProjectName(stage as Stage);
 
 if (values['dry-run']) {
-  process.stdout.write(`Would start a full site build in ${region}:\n${JSON.stringify(startBuildBody({ projectName, request: FULL_BUILD }), null, 2)}\n`);
+  process.stdout.write(`Would start a full site build in ${region}:\n${JSON.stringify(startBuildInput({ projectName, request: FULL_BUILD }), null, 2)}\n`);
   process.exit(0);
 }
 
 try {
-  const build = await startSiteBuild({ region, projectName, request: FULL_BUILD });
+  const build = await startSiteBuild(codeBuildClient(region), { projectName, request: FULL_BUILD });
   process.stdout.write(`Started a full site build: ${build.id}\n${buildConsoleUrl(build.arn)}\n`);
 } catch (error) {
   if (isBuildRunning(error)) {

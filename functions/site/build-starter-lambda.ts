@@ -13,12 +13,13 @@ import { errorSummary, log } from '../platform/log.ts';
 import { awsClientSettings } from '../platform/outbound-calls.ts';
 import { isEmptyChange } from './affected-pages.ts';
 import { mergeQueuedChanges, requestKey } from './site-build-request.ts';
-import { isBuildRunning, startSiteBuild } from './start-build.ts';
+import { codeBuildClient, isBuildRunning, startSiteBuild } from './start-build.ts';
 
 const region = process.env.AWS_REGION ?? 'eu-west-1';
 const requestsBucket = process.env.REQUESTS_BUCKET;
 const projectName = process.env.SITE_BUILD_PROJECT;
 const s3 = new S3Client({ ...awsClientSettings('batch'), region, requestChecksumCalculation: 'WHEN_REQUIRED' });
+const codeBuild = codeBuildClient(region);
 
 export const handler = lambdaHandler(async (event: SQSEvent): Promise<SQSBatchResponse> => {
   if (!requestsBucket || !projectName) throw new Error('REQUESTS_BUCKET and SITE_BUILD_PROJECT must be set.');
@@ -31,7 +32,7 @@ export const handler = lambdaHandler(async (event: SQSEvent): Promise<SQSBatchRe
   const key = requestKey(new Date(), randomUUID());
   await s3.send(new PutObjectCommand({ Bucket: requestsBucket, Key: key, Body: JSON.stringify(change), ContentType: 'application/json' }));
   try {
-    const build = await startSiteBuild({ region, projectName, request: key });
+    const build = await startSiteBuild(codeBuild, { projectName, request: key });
     log.info('site build started', { build: build.id, request: key, messages: messages.length, full: change.full });
     return failed(rejected);
   } catch (error) {

@@ -5,14 +5,17 @@
 // sends nothing. A failure is thrown: the event source retries the batch, halves it, and after
 // its attempts sends it to the dead-letter queue (alarmed).
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { awsJsonCall } from '../platform/aws-request.ts';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { lambdaHandler } from '../platform/lambda-handler.ts';
 import { log } from '../platform/log.ts';
+import { awsClientSettings } from '../platform/outbound-calls.ts';
 import { affectedPages, isEmptyChange, type SiteStreamRecord } from './affected-pages.ts';
 import { SCOPED_PAGE_KINDS } from './page-scope.ts';
 
 const queueUrl = process.env.SITE_CHANGES_QUEUE_URL;
 const region = process.env.AWS_REGION ?? 'eu-west-1';
+// 'batch': the event source waits minutes for a batch, so a throttled send is worth more retries.
+const sqs = new SQSClient({ ...awsClientSettings('batch'), region });
 
 export const handler = lambdaHandler(async (event: DynamoDBStreamEvent): Promise<void> => {
   if (!queueUrl) throw new Error('SITE_CHANGES_QUEUE_URL is not set.');
@@ -21,13 +24,7 @@ export const handler = lambdaHandler(async (event: DynamoDBStreamEvent): Promise
     log.debug('stream records touch no page', { records: event.Records.length });
     return;
   }
-  await awsJsonCall({
-    service: 'sqs',
-    region,
-    target: 'AmazonSQS.SendMessage',
-    jsonVersion: '1.0',
-    body: { QueueUrl: queueUrl, MessageBody: JSON.stringify(change) },
-  });
+  await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(change) }));
   // Counts only: the ids are public pages, but a count says what an operator needs.
   log.info('site change queued', {
     records: event.Records.length,

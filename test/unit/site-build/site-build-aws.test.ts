@@ -1,9 +1,13 @@
 // The pure parts of the site builder in AWS (issue 12 item 2): which stream records may reach the
 // collector, how a minute of queued changes becomes one build, which files a build uploads and
-// deletes and which paths it invalidates, and the StartBuild request `npm run rebuild-site` sends.
-import { describe, expect, it } from 'vitest';
+// deletes and which paths it invalidates, and the StartBuild call the starter and `npm run
+// rebuild-site` make (against a local server that answers as CodeBuild does).
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { AwsCallError, awsError } from '../../../functions/platform/aws-request.ts';
+import { awsClientSettings } from '../../../functions/platform/outbound-calls.ts';
 import { affectedPages, noChange, type SiteChange } from '../../../functions/site/affected-pages.ts';
 import { emptyScope } from '../../../functions/site/page-scope.ts';
 import { EVERYTHING, INVALIDATION_PATH_LIMIT, publishPlan, uploadOrder } from '../../../functions/site/publish-plan.ts';
@@ -17,7 +21,7 @@ import {
   siteKeyPrefixes,
   siteStreamFilterPatterns,
 } from '../../../functions/site/site-build-request.ts';
-import { buildConsoleUrl, isBuildRunning, startBuildBody } from '../../../functions/site/start-build.ts';
+import { buildConsoleUrl, isBuildRunning, startBuildInput, startSiteBuild } from '../../../functions/site/start-build.ts';
 import { entities } from '../../../functions/store/dynamodb/keys.ts';
 
 const change = (over: Partial<SiteChange['build']> = {}, extra: Partial<Omit<SiteChange, 'build'>> = {}): SiteChange => ({
@@ -104,24 +108,81 @@ describe('the build request', () => {
     }
   });
 
-  it('starts the project with the request as its one variable, and links the build in the console', () => {
-    expect(startBuildBody({ projectName: 'woonwijzer-prod-site-builder', request: 'full' })).toEqual({
-      projectName: 'woonwijzer-prod-site-builder',
-      environmentVariablesOverride: [{ name: 'WOONWIJZER_SITE_REQUEST', value: 'full', type: 'PLAINTEXT' }],
-    });
+  it('links a started build to its page in the console', () => {
     expect(buildConsoleUrl('arn:aws:codebuild:eu-west-1:123456789012:build/woonwijzer-prod-site-builder:0b1c-2d3e')).toBe(
       'https://eu-west-1.console.aws.amazon.com/codesuite/codebuild/123456789012/projects/woonwijzer-prod-site-builder/build/'
         + 'woonwijzer-prod-site-builder%3A0b1c-2d3e/?region=eu-west-1',
     );
   });
+});
 
-  it('tells a running build (try later) from a real refusal', () => {
-    const running = awsError(400, JSON.stringify({ __type: 'AccountLimitExceededException', message: 'Cannot have more than 1 builds in queue for the project' }));
-    expect(running).toBeInstanceOf(AwsCallError);
+describe('starting a build through the CodeBuild client', () => {
+  interface Seen { headers: IncomingHttpHeaders; body: unknown }
+  const seen: Seen[] = [];
+  // What the next StartBuild is answered with: CodeBuild's JSON protocol (status, body).
+  let answer: { status: number; body: unknown } = { status: 200, body: {} };
+  let server: Server;
+  let codeBuild: CodeBuildClient;
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        seen.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
+        response.writeHead(answer.status, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    codeBuild = new CodeBuildClient({
+      ...awsClientSettings('batch'),
+      // One attempt: a refusal here is the answer under test, not something to retry.
+      maxAttempts: 1,
+      region: 'eu-west-1',
+      endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    });
+  });
+  afterAll(async () => {
+    codeBuild.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('starts the project with the request as its one variable, signed, and returns the build', async () => {
+    seen.length = 0;
+    const arn = 'arn:aws:codebuild:eu-west-1:123456789012:build/woonwijzer-prod-site-builder:0b1c-2d3e';
+    answer = { status: 200, body: { build: { id: 'woonwijzer-prod-site-builder:0b1c-2d3e', arn } } };
+    const start = { projectName: 'woonwijzer-prod-site-builder', request: 'full' };
+    await expect(startSiteBuild(codeBuild, start)).resolves.toEqual({ id: 'woonwijzer-prod-site-builder:0b1c-2d3e', arn });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.headers['x-amz-target']).toBe('CodeBuild_20161006.StartBuild');
+    expect(seen[0]?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/eu-west-1\/codebuild\/aws4_request/);
+    expect(seen[0]?.body).toEqual({
+      projectName: 'woonwijzer-prod-site-builder',
+      environmentVariablesOverride: [{ name: 'WOONWIJZER_SITE_REQUEST', value: 'full', type: 'PLAINTEXT' }],
+    });
+    // `npm run rebuild-site -- --dry-run` prints this same request.
+    expect(startBuildInput(start)).toEqual(seen[0]?.body);
+  });
+
+  it('fails when CodeBuild does not say which build it started', async () => {
+    answer = { status: 200, body: { build: {} } };
+    await expect(startSiteBuild(codeBuild, { projectName: 'p', request: 'full' })).rejects.toThrow('did not say which');
+  });
+
+  it('tells a running build (try later) from a real refusal', async () => {
+    const refusal = async (body: unknown) => {
+      answer = { status: 400, body };
+      return startSiteBuild(codeBuild, { projectName: 'woonwijzer-prod-site-builder', request: 'full' }).then(
+        () => { throw new Error('StartBuild was expected to fail'); },
+        (error: unknown) => error,
+      );
+    };
+    const running = await refusal({ __type: 'AccountLimitExceededException', message: 'Cannot have more than 1 builds in queue for the project' });
     expect(isBuildRunning(running)).toBe(true);
-    expect(isBuildRunning(awsError(400, JSON.stringify({ __type: 'com.amazonaws.codebuild#ResourceNotFoundException', message: 'no project' })))).toBe(false);
-    expect(awsError(400, '{"__type":"com.amazonaws.sqs#QueueDoesNotExist","message":"gone"}').code).toBe('QueueDoesNotExist');
-    expect(awsError(403, '<ErrorResponse><Error><Code>AccessDenied</Code><Message>no</Message></Error></ErrorResponse>').code).toBe('AccessDenied');
+    expect(isBuildRunning(await refusal({ __type: 'com.amazonaws.codebuild#ResourceNotFoundException', message: 'no project' }))).toBe(false);
+    expect(isBuildRunning(await refusal({ __type: 'InvalidInputException', message: 'bad' }))).toBe(false);
+    expect(isBuildRunning(new Error('AccountLimitExceededException'))).toBe(false);
   });
 });
 
