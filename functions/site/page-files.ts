@@ -1,6 +1,9 @@
 // A SiteChange as the site's files: the addresses of the pages to build again and of those to take
 // away, both languages each, through the site's own address scheme (site/src/lib/routes.ts), and
-// the file each address is served from (Astro's directory format: {path}index.html).
+// the file each address is served from (Astro's directory format: {path}index.html). A location's
+// pages are its ordinary page and its easy-read page: both show its listing, so both are built
+// again and taken away together (a location in a region without easy read simply has no second
+// file: the build does not produce it and there is none to remove).
 import { LOCALES } from '../../shared/i18n/index.ts';
 import { pathTo, type PageRef } from '../../site/src/lib/routes.ts';
 import type { SiteChange } from './affected-pages.ts';
@@ -13,16 +16,21 @@ export interface ChangedPages {
   remove: string[];
 }
 
+/** The pages that show one location's listing. */
+export function locationPages(locationId: string): PageRef[] {
+  return [{ page: 'location', locationId }, { page: 'easy-location', locationId }];
+}
+
 export function changedPages(change: SiteChange): ChangedPages {
   const refs: PageRef[] = [];
   if (change.build.home) refs.push({ page: 'home' });
   for (const kind of SCOPED_PAGE_KINDS) {
-    for (const id of change.build[kind]) refs.push(kind === 'location' ? { page: 'location', locationId: id } : { page: kind, regionId: id });
+    for (const id of change.build[kind]) refs.push(...(kind === 'location' ? locationPages(id) : [{ page: kind, regionId: id } as const]));
   }
   const inEveryLanguage = (ref: PageRef) => LOCALES.map((locale) => pathTo(locale, ref));
   return {
     build: refs.flatMap(inEveryLanguage),
-    remove: change.removeLocations.flatMap((locationId) => inEveryLanguage({ page: 'location', locationId })),
+    remove: change.removeLocations.flatMap((locationId) => locationPages(locationId).flatMap(inEveryLanguage)),
   };
 }
 

@@ -7,3 +7,11 @@ export function parseDate(isoDate: string): Date {
   if (Number.isNaN(date.getTime())) throw new Error(`Not a date: "${isoDate}"`);
   return date;
 }
+
+/**
+ * A calendar date in words in a language ("nl-NL": "12 november 2026"), as the date in the
+ * Netherlands. Accepts "2026-11-12" or an ISO date-time.
+ */
+export function formatDateIn(intlLocale: string, isoDate: string): string {
+  return new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(parseDate(isoDate));
+}

@@ -3,7 +3,7 @@
 import { en } from './en.ts';
 import { nl, type Messages } from './nl.ts';
 import { INTL_LOCALE, type Locale } from './locales.ts';
-import { parseDate } from './dates.ts';
+import { formatDateIn, parseDate } from './dates.ts';
 
 export { LOCALES, DEFAULT_LOCALE, INTL_LOCALE, isLocale, type Locale } from './locales.ts';
 export { codeLabels, languageName, type CodeLabels } from './code-labels.ts';
@@ -47,9 +47,7 @@ export function formatList(locale: Locale, items: readonly string[]): string {
  * ISO date-time; shown as the date in the Netherlands.
  */
 export function formatDate(locale: Locale, isoDate: string): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam',
-  }).format(parseDate(isoDate));
+  return formatDateIn(INTL_LOCALE[locale], isoDate);
 }
 
 export { parseDate };

@@ -68,7 +68,10 @@ describe('the pages a change touches', () => {
     const change = affectedPages(records);
     expect(scope(change)).toEqual({ ...nothingElse, location: [LOC], search: [REGION] });
     expect(changedPages(change)).toEqual({
-      build: [`/locatie/${LOC}/`, `/en/location/${LOC}/`, `/regio/${REGION}/zoeken/`, `/en/region/${REGION}/search/`],
+      build: [
+        `/locatie/${LOC}/`, `/en/location/${LOC}/`, `/locatie/${LOC}/makkelijk/`, `/en/location/${LOC}/easy/`,
+        `/regio/${REGION}/zoeken/`, `/en/region/${REGION}/search/`,
+      ],
       remove: [],
     });
   });
@@ -94,7 +97,7 @@ describe('the pages a change touches', () => {
     expect(scope(change)).toEqual({
       ...nothingElse, removeLocations: ['de-wilg'], region: [REGION], search: [REGION], results: [REGION], report: [REGION], home: true,
     });
-    expect(changedPages(change).remove).toEqual(['/locatie/de-wilg/', '/en/location/de-wilg/']);
+    expect(changedPages(change).remove).toEqual(['/locatie/de-wilg/', '/en/location/de-wilg/', '/locatie/de-wilg/makkelijk/', '/en/location/de-wilg/easy/']);
   });
 
   it('a sign-in (account, code, throttle counters, session) touches no page', async () => {

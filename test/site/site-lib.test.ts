@@ -2,7 +2,7 @@
 // waiting-list staleness. Pure: the API is a stub fetch, no server.
 import { describe, expect, it, vi } from 'vitest';
 import { apiBaseUrl, ApiError, createApiClient } from '../../site/src/lib/api.ts';
-import { alternates, pathTo } from '../../site/src/lib/routes.ts';
+import { alternates, easyPageFor, pathTo } from '../../site/src/lib/routes.ts';
 import { sortStatuses } from '../../site/src/lib/waiting-list.ts';
 
 const json = (status: number, body: unknown) =>
@@ -51,6 +51,21 @@ describe('addresses', () => {
     expect(pathTo('en', { page: 'location', locationId: 'de-linde' })).toBe('/en/location/de-linde/');
     expect(pathTo('nl', { page: 'questionnaire', regionId: 'zuid-limburg' })).toBe('/regio/zuid-limburg/vragen/');
     expect(pathTo('en', { page: 'questionnaire', regionId: 'zuid-limburg' })).toBe('/en/region/zuid-limburg/questions/');
+  });
+
+  it('puts a location\'s easy-read page under its own address, and "Mijn keuzes" under the region\'s easy-read pages', () => {
+    expect(pathTo('nl', { page: 'easy-location', locationId: 'de-linde' })).toBe('/locatie/de-linde/makkelijk/');
+    expect(pathTo('en', { page: 'easy-location', locationId: 'de-linde' })).toBe('/en/location/de-linde/easy/');
+    expect(pathTo('nl', { page: 'easy-choices', regionId: 'rotterdam' })).toBe('/regio/rotterdam/makkelijk/keuzes/');
+    expect(pathTo('en', { page: 'easy-choices', regionId: 'rotterdam' })).toBe('/en/region/rotterdam/easy/choices/');
+  });
+
+  it('switches an ordinary page to its easy-read twin, else to the region\'s easy-read start', () => {
+    expect(easyPageFor({ page: 'location', locationId: 'de-linde' }, 'rotterdam')).toEqual({ page: 'easy-location', locationId: 'de-linde' });
+    expect(easyPageFor({ page: 'compare', regionId: 'rotterdam' }, 'rotterdam')).toEqual({ page: 'easy-choices', regionId: 'rotterdam' });
+    expect(easyPageFor({ page: 'results', regionId: 'rotterdam' }, 'rotterdam')).toEqual({ page: 'easy-results', regionId: 'rotterdam' });
+    expect(easyPageFor({ page: 'region', regionId: 'rotterdam' }, 'rotterdam')).toEqual({ page: 'easy-start', regionId: 'rotterdam' });
+    expect(easyPageFor({ page: 'search', regionId: 'rotterdam' }, 'rotterdam')).toEqual({ page: 'easy-start', regionId: 'rotterdam' });
   });
 
   it('gives the same page in both languages as absolute URLs', () => {

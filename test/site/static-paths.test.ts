@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyScope, PAGE_SCOPE_ENV, pageScopeEnv, readPageScope } from '../../functions/site/page-scope.ts';
 import { createApiClient } from '../../site/src/lib/api.ts';
 import {
-  hasQuestionnaire, questionnaireRegionPagePaths, questionnaireRegionPaths, regionPagePaths, regionPaths,
+  easyReadLocationPaths, hasQuestionnaire, questionnaireRegionPagePaths, questionnaireRegionPaths, regionPagePaths, regionPaths,
 } from '../../site/src/lib/static-paths.ts';
 
 const json = (status: number, body: unknown) =>
@@ -18,10 +18,12 @@ function stubApi(questionnaireStatus: Record<string, number>) {
     fetch: async (input) => {
       const url = String(input);
       if (url.endsWith('/api/regions')) return json(200, { regions: [{ id: 'zuid-limburg' }, { id: 'nieuw' }] });
+      const locations = /\/api\/regions\/([^/]+)\/locations$/.exec(url)?.[1];
+      if (locations) return json(200, { locations: [`${locations}-1`, `${locations}-2`].map((id) => ({ id, regionId: locations })) });
       const match = /\/api\/regions\/([^/]+)\/questionnaire$/.exec(url);
       const status = match ? (questionnaireStatus[match[1] ?? ''] ?? 404) : 404;
       return status === 200
-        ? json(200, { questionnaire: { id: 'q' } })
+        ? json(200, { questionnaire: { id: 'q', themes: [] } })
         : json(status, { error: { code: status === 404 ? 'not_found' : 'internal', message: 'No.' } });
     },
   });
@@ -53,6 +55,14 @@ describe('a partial build', () => {
     expect(await questionnaireRegionPagePaths('results', client)).toEqual([{ params: { regionId: 'zuid-limburg' } }]);
     // The questions page shows the region's questionnaire, never listing data.
     expect(await questionnaireRegionPagePaths(null, client)).toEqual([]);
+  });
+
+  it('renders the easy-read page of a location its scope names, as the ordinary one, only in a region with easy read', async () => {
+    // Only zuid-limburg has a questionnaire (whose no questions all have their easy-read texts).
+    const client = stubApi({ 'zuid-limburg': 200 });
+    expect(await easyReadLocationPaths(client)).toEqual([{ params: { locationId: 'zuid-limburg-1' } }, { params: { locationId: 'zuid-limburg-2' } }]);
+    vi.stubEnv(PAGE_SCOPE_ENV, pageScopeEnv({ ...emptyScope(), location: ['zuid-limburg-2', 'nieuw-1'] })[PAGE_SCOPE_ENV] as string);
+    expect(await easyReadLocationPaths(client)).toEqual([{ params: { locationId: 'zuid-limburg-2' } }]);
   });
 
   it('without a scope renders every page; a malformed scope fails the build instead of building the wrong pages', async () => {

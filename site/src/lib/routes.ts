@@ -14,20 +14,34 @@ export type PageRef =
   | { page: 'easy-read' }
   | { page: 'region'; regionId: string }
   | { page: 'location'; locationId: string }
+  /** A location in easy read: /locatie/{locationId}/makkelijk/, /en/location/{locationId}/easy/ */
+  | { page: 'easy-location'; locationId: string }
   | { page: RegionSubpage; regionId: string };
 
 /** Pages that live under a region's address: /regio/{regionId}/{segment}/. */
 export type RegionSubpage = 'questionnaire' | 'results' | 'compare' | 'report' | 'search' | 'support' | EasyReadSubpage;
 
 /** A region's easy-read pages: /regio/{regionId}/makkelijk/..., /en/region/{regionId}/easy/... */
-export type EasyReadSubpage = 'easy-start' | 'easy-questionnaire' | 'easy-results';
+export type EasyReadSubpage = 'easy-start' | 'easy-questionnaire' | 'easy-results' | 'easy-choices';
 
 /** The ordinary page each easy-read page stands for: where "Gewone tekst" leads. */
 export const ORDINARY_PAGE: Record<EasyReadSubpage, RegionSubpage | 'region'> = {
   'easy-start': 'region',
   'easy-questionnaire': 'questionnaire',
   'easy-results': 'results',
+  // "Mijn keuzes" are the favourites, which the compare page shows.
+  'easy-choices': 'compare',
 };
+
+/**
+ * The easy-read page that stands for an ordinary page of a region whose easy-read pages are built:
+ * a location's own, the one ORDINARY_PAGE pairs with it, else the region's easy-read start.
+ */
+export function easyPageFor(ref: PageRef | undefined, regionId: string): PageRef {
+  if (ref?.page === 'location') return { page: 'easy-location', locationId: ref.locationId };
+  const twin = (Object.keys(ORDINARY_PAGE) as EasyReadSubpage[]).find((easy) => ORDINARY_PAGE[easy] === ref?.page);
+  return { page: twin ?? 'easy-start', regionId };
+}
 
 const SEGMENTS = {
   region: { nl: 'regio', en: 'region' },
@@ -49,6 +63,9 @@ const SEGMENTS = {
   'easy-start': { nl: 'makkelijk', en: 'easy' },
   'easy-questionnaire': { nl: 'makkelijk/vragen', en: 'easy/questions' },
   'easy-results': { nl: 'makkelijk/resultaten', en: 'easy/results' },
+  'easy-choices': { nl: 'makkelijk/keuzes', en: 'easy/choices' },
+  /** After a location's own address. */
+  'easy-location': { nl: 'makkelijk', en: 'easy' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 // The site is served from the root of its domain (no Astro `base`).
@@ -74,6 +91,8 @@ export function pathTo(locale: Locale, ref: PageRef): string {
       return `${prefix}${SEGMENTS.region[locale]}/${encodeURIComponent(ref.regionId)}/`;
     case 'location':
       return `${prefix}${SEGMENTS.location[locale]}/${encodeURIComponent(ref.locationId)}/`;
+    case 'easy-location':
+      return `${pathTo(locale, { page: 'location', locationId: ref.locationId })}${SEGMENTS['easy-location'][locale]}/`;
     default:
       return `${pathTo(locale, { page: 'region', regionId: ref.regionId })}${SEGMENTS[ref.page][locale]}/`;
   }

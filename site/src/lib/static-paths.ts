@@ -65,8 +65,8 @@ export async function easyReadRegionPagePaths(client: ApiClient = api) {
   return scoped(await easyReadRegionPaths(client), null, (path) => path.params.regionId);
 }
 
-export async function locationPaths() {
-  const locations = await listAllLocations();
+export async function locationPaths(client: ApiClient = api) {
+  const locations = await listAllLocations(client);
   // A location page's address holds only the location id, so two regions must not share one.
   const seen = new Map<string, string>();
   for (const location of locations) {
@@ -77,4 +77,15 @@ export async function locationPaths() {
     seen.set(location.id, location.regionId);
   }
   return scoped(locations.map((location) => ({ params: { locationId: location.id } })), 'location', (path) => path.params.locationId);
+}
+
+/**
+ * The easy-read location pages: those of the locations in a region with easy read. They show the
+ * location's listing, so a partial build renders them as it renders the ordinary location pages.
+ */
+export async function easyReadLocationPaths(client: ApiClient = api) {
+  const [locations, regions] = await Promise.all([listAllLocations(client), easyReadRegionPaths(client)]);
+  const easy = new Set(regions.map(({ params }) => params.regionId));
+  const inEasyRegion = new Set(locations.filter((location) => easy.has(location.regionId)).map((location) => location.id));
+  return (await locationPaths(client)).filter(({ params }) => inEasyRegion.has(params.locationId));
 }

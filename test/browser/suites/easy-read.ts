@@ -1,7 +1,10 @@
 // The easy-read journey (issue 17) as a person on a phone walks it: from the home page the header's
 // switch, a region, the start, every question answered by clicking pictures (or "Weet ik niet"),
 // a question read aloud (speechSynthesis stubbed in the page: the test checks what was spoken),
-// picture cards with reasons, and the ordinary report for the supporter with the same answers.
+// picture cards with reasons, one kept from its card, another opened as the location's easy-read
+// page (read aloud there) and kept, both under "Mijn keuzes" where one is taken off again, and the
+// ordinary report for the supporter with the same answers and the place kept. On a phone the
+// header's switch keeps its words.
 // Without a Dutch voice the button says so. Axe on every easy-read page at 390 and 1280 px,
 // targets of at least 44 px, and nothing sideways at 320 px.
 import { describe, expect, it } from 'vitest';
@@ -168,13 +171,91 @@ export function easyReadSuite(harness: () => SiteHarness): void {
       await page.setViewportSize({ width: 1280, height: 900 });
       await expectAxeClean(page, 'the picture cards');
 
-      // For the supporter: the ordinary report, with the answers given here.
+      // A second card kept right on the results, to take off again under "Mijn keuzes".
+      await page.setViewportSize({ width: 390, height: 844 });
+      const secondCard = cards.nth(1);
+      const secondName = (await secondCard.locator('h2').innerText()).replace(/^2\. /, '');
+      await secondCard.getByRole('button', { name: 'Bewaar deze plek' }).click();
+      await expect(secondCard.getByRole('status').innerText()).resolves.toBe('Bewaard. U vindt het bij Mijn keuzes.');
+      await expect(secondCard.getByRole('button', { name: 'Niet meer bewaren' }).isVisible()).resolves.toBe(true);
+
+      // The first card leads to the location in easy read.
+      const firstName = (await firstCard.locator('h2').innerText()).replace(/^1\. /, '');
+      const more = firstCard.getByRole('link', { name: /^Meer over dit huis/ });
+      // Its name says which home, for a screen reader going from link to link.
+      expect(await more.evaluate((link) => link.textContent)).toBe(`Meer over dit huis: ${firstName}`);
+      await more.click();
+      await page.waitForURL(/\/locatie\/[^/]+\/makkelijk\/$/);
+      const locationPath = new URL(page.url()).pathname;
+      const home = page.locator('[data-easy-location] .ww-easy-block').filter({ has: page.getByRole('heading', { name: firstName }) });
+      // Three facts: the kind of home, whether there is a place, and since when the provider said so.
+      const homeFacts = await home.locator('.ww-easy-fact').allInnerTexts();
+      expect(homeFacts).toHaveLength(3);
+      expect(homeFacts[0]).toMatch(/^Soort huis: /);
+      expect(homeFacts[1]).toMatch(/^Plek: (Er is nu plek\.|Snel plek\. Binnen 3 maanden\.|Lang wachten op een plek\.|Er is geen plek\.|Dat weten we niet\. Vraag of er plek is\.)$/);
+      expect(homeFacts[2]).toMatch(/^(Dat zei de aanbieder op|De aanbieder zei iets op) \d+ \w+ \d{4}\./);
+      // Where it is, read aloud: the block's heading and its facts.
+      const where = page.getByRole('region', { name: 'Waar is het?' });
+      await where.getByRole('button', { name: 'Lees voor' }).click();
+      await expect.poll(async () => (await spoken(page)).at(-1)?.text ?? '').toMatch(/^Waar is het\? In .+\. Het adres is .+\.$/);
+      // Every text has its read-aloud button: each block and each sentence on its own.
+      expect(await page.locator('[data-easy-location] .ww-speak').count()).toBeGreaterThanOrEqual(await page.locator('[data-easy-location] .ww-easy-block, [data-easy-location] > .ww-easy-text').count());
+      await expect(page.getByRole('link', { name: 'Alle informatie' }).getAttribute('href')).resolves.toBe(locationPath.replace(/makkelijk\/$/, ''));
+      const call = page.getByRole('link', { name: /^Bel de aanbieder: / });
+      if (await call.count() > 0) await expect(call.getAttribute('href')).resolves.toMatch(/^tel:\+?\d+$/);
+      await expect(page.getByRole('link', { name: 'Gewone tekst' }).getAttribute('href')).resolves.toBe(locationPath.replace(/makkelijk\/$/, ''));
+      await expectAxeClean(page, 'the easy-read location page');
+      expect(await smallTargets(page)).toEqual([]);
+      await home.getByRole('button', { name: 'Bewaar deze plek' }).click();
+      await expect(home.getByRole('status').innerText()).resolves.toBe('Bewaard. U vindt het bij Mijn keuzes.');
+      await screenshot(page, 'easy-read-location');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await expectAxeClean(page, 'the easy-read location page');
+      await page.setViewportSize({ width: 390, height: 844 });
+
+      // "Mijn keuzes": both kept places as picture cards; one taken off again.
+      await page.getByRole('link', { name: 'Mijn keuzes' }).click();
+      await page.waitForURL(`**/regio/${REGION}/makkelijk/keuzes/`);
+      const choices = page.locator('.ww-easy-result');
+      await expect.poll(() => page.locator('[data-status]').innerText()).toBe('U bewaarde 2 plekken.');
+      const choiceNames = await choices.locator('h2').allInnerTexts();
+      expect(choiceNames.some((name) => name.startsWith(`${firstName}, `))).toBe(true);
+      expect(choiceNames.some((name) => name.startsWith(`${secondName}, `))).toBe(true);
+      await expect(choices.first().locator('.ww-easy-fact').count()).resolves.toBe(3);
+      const second = choices.filter({ has: page.getByRole('heading', { name: new RegExp(`^${secondName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `) }) });
+      await second.getByRole('button', { name: 'Niet meer bewaren' }).click();
+      await expect(second.getByRole('status').innerText()).resolves.toBe('Niet meer bewaard.');
+      await expect(page.locator('[data-status]').innerText()).resolves.toBe('U bewaarde 1 plek.');
+      await choices.first().getByRole('button', { name: 'Lees voor' }).click();
+      await expect.poll(async () => (await spoken(page)).at(-1)?.text ?? '').toContain('Soort huis');
+      await expectAxeClean(page, 'Mijn keuzes');
+      expect(await smallTargets(page)).toEqual([]);
+
+      // For the supporter: the ordinary report, with the answers given here and the place kept.
       await page.getByRole('link', { name: 'Laat dit zien aan mijn ondersteuner' }).click();
       await page.waitForURL(`**/regio/${REGION}/verslag/`);
       await expect.poll(() => page.locator('main').innerText()).toContain('Soort wonen: Woongroep met begeleiding');
       const report = await page.locator('main').innerText();
       expect(report).toContain('In de buurt van postcode 3011 AB');
       expect(report).toContain('Een tuin');
+      await expect.poll(() => page.locator('[data-part="shortlist"]').innerText()).toContain(firstName);
+      expect(await page.locator('[data-part="shortlist"]').innerText()).not.toContain(secondName);
+    });
+
+    it('keeps the switch\'s words on a phone, with the heading still in the top third of the screen', async () => {
+      const page = await harness().newPage({ width: 390 });
+      await page.goto('/regio/zuid-limburg/');
+      const link = page.locator('.ww-easy-switch__link');
+      expect((await link.innerText()).replace(/\s+/g, ' ')).toBe('Makkelijk lezen');
+      const box = (await link.boundingBox())!;
+      const name = (await page.locator('.ww-logo').boundingBox())!;
+      // Beside the site's name, not on a row of its own.
+      expect(box.y).toBeLessThan(name.y + name.height);
+      expect(box.height).toBeGreaterThanOrEqual(MIN_TARGET_PX);
+      expect((await page.locator('h1').boundingBox())?.y).toBeLessThan(844 / 3);
+      // From a location page it leads to that location in easy read.
+      await page.goto('/locatie/de-linde-bocholtz/');
+      await expect(page.getByRole('link', { name: 'Makkelijk lezen' }).getAttribute('href')).resolves.toBe('/locatie/de-linde-bocholtz/makkelijk/');
     });
 
     it('says in words when the device has no Dutch voice', async () => {
@@ -192,8 +273,10 @@ export function easyReadSuite(harness: () => SiteHarness): void {
     it('is axe clean on every easy-read page at 390 and 1280 px, in both languages, and fits 320 px', { timeout: 180_000 }, async () => {
       const paths = [
         '/makkelijk-lezen/', `/regio/${REGION}/makkelijk/`, `/regio/${REGION}/makkelijk/vragen/`, `/regio/${REGION}/makkelijk/resultaten/`,
+        `/regio/${REGION}/makkelijk/keuzes/`,
         '/en/easy-read/', `/en/region/${REGION}/easy/`, `/en/region/${REGION}/easy/questions/`, `/en/region/${REGION}/easy/results/`,
-        '/regio/zuid-limburg/makkelijk/vragen/',
+        `/en/region/${REGION}/easy/choices/`, '/en/location/casa-morabeza-rotterdam/easy/',
+        '/regio/zuid-limburg/makkelijk/vragen/', '/locatie/de-linde-bocholtz/makkelijk/',
       ];
       for (const width of [390, 1280]) {
         for (const path of paths) {
@@ -204,7 +287,7 @@ export function easyReadSuite(harness: () => SiteHarness): void {
           await page.context().close();
         }
       }
-      for (const path of paths.slice(0, 4)) {
+      for (const path of [...paths.slice(0, 5), '/locatie/de-linde-bocholtz/makkelijk/']) {
         const page = await harness().newPage({ width: 320 });
         await page.goto(path);
         expect(await horizontalOverflow(page), path).toBe(0);

@@ -1,6 +1,7 @@
 // The easy-read ("makkelijk lezen") texts of the shipped questionnaires: every question, option and
 // distance has one with a pictogram OpenMoji has, every sentence has at most 10 words (a failure
-// names each sentence), they speak to the person as the questionnaire does ("u"), and the schema
+// names each sentence; the pages' own texts, those of the location page and "Mijn keuzes" among them,
+// too), they speak to the person as the questionnaire does ("u"), and the schema
 // refuses an "I don't know" that would count against the person.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +74,12 @@ describe('the easy-read pages\' own texts', () => {
     };
     for (const locale of ['nl', 'en'] as const) walk(messages[locale].easyRead, `${locale}.easyRead`);
     expect(tooLong).toEqual([]);
+  });
+
+  it('speak to the person as "u" in Dutch, as the questionnaires do', () => {
+    const informal = Object.entries(messages.nl.easyRead).flatMap(([key, value]) =>
+      JSON.stringify(value).match(/\b(je|jij|jou|jouw|jezelf)\b/i) ? [key] : []);
+    expect(informal).toEqual([]);
   });
 });
 

@@ -46,7 +46,8 @@ export function setUpReadAloud(): void {
     if (!button) return;
     const text = (button.dataset.speak ?? '')
       .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      // As laid out (innerText): a list's items are spoken as sentences apart, not run together.
+      .map((id) => (document.getElementById(id)?.innerText ?? '').replace(/\s+/g, ' ').trim())
       .filter((part) => part !== '')
       .join(' ');
     const synth = 'speechSynthesis' in window ? window.speechSynthesis : undefined;

@@ -3,22 +3,25 @@
 // page), the matcher asked once (POST /api/match), and each result drawn as a picture card: its
 // name, three facts (kind of home, where, whether there is a place) and the reasons for the wishes
 // the person chose, each with the answer's own pictogram and words and a picture for the outcome.
-// Every card has a read-aloud button. Only types come from shared/ (no zod: page budget).
+// Every card has a read-aloud button, leads to the location's easy-read page and can be kept with
+// "Bewaar deze plek" ("Mijn keuzes"). Only types come from shared/ (no zod: page budget).
 import type { MatchResult, Reason } from '../../../../shared/domain/criteria.ts';
-import { isWaitingListStale } from '../../../../shared/domain/waiting-list-age.ts';
 import { api, apiFetch } from '../lib/api-fetch.ts';
 import { criterionKey } from '../lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from '../lib/current-wishes.ts';
 import { el, fill, pluralForm } from '../shortlist/dom.ts';
+import { picture, pictureCard } from './cards.ts';
+import { easyLocationHref, readEasyPageData, type EasyResultsData } from './page-data.ts';
+import { easyPlace } from './place.ts';
 import { setUpReadAloud } from './read-aloud.ts';
-import { readEasyResultsData, type EasyResultsData } from './results-data.ts';
+import { saveToggle } from './save-toggle.ts';
 
 /** Few cards: more is too much to take in; the supporter sees the whole list in the report. */
 const CARDS = 10;
 
 setUpReadAloud();
 const root = document.querySelector<HTMLElement>('[data-easy-results]');
-const pageData = readEasyResultsData();
+const pageData = readEasyPageData<EasyResultsData>();
 if (root && pageData) setUp(root, pageData);
 
 function setUp(root: HTMLElement, data: EasyResultsData): void {
@@ -30,8 +33,6 @@ function setUp(root: HTMLElement, data: EasyResultsData): void {
   const say = (text: string) => {
     if (status) status.textContent = text;
   };
-  const picture = (src: string, alt: string, size = 56) =>
-    el('img', { class: 'ww-pictogram', src, alt, width: size, height: size, loading: 'lazy', decoding: 'async' });
 
   async function start(): Promise<void> {
     say(e.resultsLoading);
@@ -72,37 +73,33 @@ function setUp(root: HTMLElement, data: EasyResultsData): void {
 
   function card(result: MatchResult, index: number, wishes: CurrentWishes, asOf: Date): HTMLElement {
     const id = `ww-easy-card-${index + 1}`;
-    const stale = isWaitingListStale(result.waitingList.updatedAt, asOf);
-    const placeText = stale ? e.waitingList.stale : e.waitingList[result.waitingList.status];
-    const nearText = [fill(e.inCity, { city: result.city }), result.distanceKm === undefined ? '' : fill(e.distance, { km: Math.round(result.distanceKm) })].join(' ').trim();
-    const typeText = e.housingTypes[result.type];
-    const fact = (src: string, label: string, text: string) =>
-      el('li', { class: 'ww-easy-fact' }, picture(src, ''), el('span', {}, el('strong', {}, `${label}: `), text));
+    const near = [fill(e.inCity, { city: result.city }), result.distanceKm === undefined ? '' : fill(e.distance, { km: Math.round(result.distanceKm) })].join(' ').trim();
     const reasons = shownReasons(result, wishes).map((reason) => {
       const easy = reason.criterion === 'distance'
         ? { src: data.pictograms.distance, text: e.reasonDistance }
         : data.criteria[criterionKey(reason)] ?? data.criteria[reason.criterion];
       if (!easy) return undefined;
       return el('li', { class: `ww-easy-reason ww-easy-reason--${reason.outcome}` },
-        picture(easy.src, '', 48),
+        picture(easy.src, 48),
         el('span', {},
           el('span', { class: 'ww-easy-reason__wish' }, `${easy.text} `),
-          el('span', { class: 'ww-easy-reason__outcome' }, picture(data.pictograms[reason.outcome], '', 40), el('strong', {}, e.outcome[reason.outcome]))));
+          el('span', { class: 'ww-easy-reason__outcome' }, picture(data.pictograms[reason.outcome], 40), el('strong', {}, e.outcome[reason.outcome]))));
     }).filter((item): item is HTMLLIElement => item !== undefined);
-    const href = data.paths.location.replace('{locationId}', encodeURIComponent(result.locationId));
-    return el('li', { class: 'ww-easy-result' },
-      el('article', { class: 'ww-easy-result__card', id, 'aria-labelledby': `${id}-name` },
-        el('h2', { class: 'ww-easy-result__name', id: `${id}-name` }, `${index + 1}. ${result.name}`),
-        el('ul', { class: 'ww-easy-facts', role: 'list', id: `${id}-facts` },
-          fact(data.housingTypes[result.type] ?? data.pictograms.place, e.kindOfHome, typeText),
-          fact(data.pictograms.distance, e.near, nearText),
-          fact(data.pictograms.place, e.place, placeText)),
-        reasons.length > 0 && el('h3', { class: 'ww-easy-result__why', id: `${id}-why` }, e.reasonsTitle),
-        reasons.length > 0 && el('ul', { class: 'ww-easy-reasons', role: 'list', id: `${id}-reasons` }, ...reasons),
-        el('p', { class: 'ww-easy-result__actions' },
-          el('button', { type: 'button', class: 'ww-speak', 'data-speak': `${id}-name ${id}-facts ${id}-why ${id}-reasons`, 'aria-describedby': `${id}-name` },
-            picture(data.pictograms.speak, '', 28), el('span', { 'data-speak-label': true }, e.readAloud)),
-          el('a', { class: 'ww-easy-link', href }, e.moreAbout, el('span', { class: 'ww-visually-hidden' }, `: ${result.name}`)))));
+    return pictureCard(data, {
+      id,
+      heading: `${index + 1}. ${result.name}`,
+      name: result.name,
+      facts: [
+        { src: data.housingTypes[result.type] ?? data.pictograms.place, label: e.kindOfHome, text: e.housingTypes[result.type] },
+        { src: data.pictograms.distance, label: e.near, text: near },
+        { src: data.pictograms.place, label: e.place, text: easyPlace(e, result.waitingList, asOf, data.intlLocale).text },
+      ],
+      more: reasons.length > 0
+        ? [el('h3', { class: 'ww-easy-result__why', id: `${id}-why` }, e.reasonsTitle), el('ul', { class: 'ww-easy-reasons', role: 'list', id: `${id}-reasons` }, ...reasons)]
+        : [],
+      href: easyLocationHref(data, result.locationId),
+      save: saveToggle(data, { locationId: result.locationId, housingFormId: result.housingFormId, name: result.name, locationName: result.locationName }),
+    });
   }
 
   root.querySelector('[data-action="retry"]')?.addEventListener('click', () => void start());

@@ -6,7 +6,7 @@
 import type { WaitingListStatus } from '../../../../shared/domain/codes.ts';
 import type { WaitingList } from '../../../../shared/domain/listing.ts';
 import { isWaitingListStale } from '../../../../shared/domain/waiting-list-age.ts';
-import { parseDate } from '../../../../shared/i18n/dates.ts';
+import { formatDateIn } from '../../../../shared/i18n/dates.ts';
 import { api, apiFetch } from '../lib/api-fetch.ts';
 import { el, fill, pluralForm, replaceChildren } from '../shortlist/dom.ts';
 
@@ -53,7 +53,7 @@ function stateOf(waitingList: WaitingList, now: Date, intlLocale: string, texts:
     waitingList.placesAvailable !== undefined && el('li', {}, count(texts.placesAvailable, waitingList.placesAvailable)),
     waitingList.weeks !== undefined && el('li', {}, count(texts.waitingWeeks, waitingList.weeks)),
   ].filter((item): item is HTMLLIElement => item !== false);
-  const date = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(parseDate(waitingList.updatedAt));
+  const date = formatDateIn(intlLocale, waitingList.updatedAt);
   return [
     el('p', {}, statusOf(waitingList.status, texts)),
     ...(details.length > 0 ? [el('ul', {}, ...details)] : []),
