@@ -120,6 +120,17 @@ export class ImportRefusedError extends Error {
   }
 }
 
+/**
+ * A report share the dossier does not allow now (a provider outside the consent, a consent expired
+ * or withdrawn, a closed dossier): a 409 naming each refused field in Dutch. Nothing was shared.
+ */
+export class ShareRefusedError extends Error {
+  constructor(readonly fields: FieldError[]) {
+    super(fields[0]?.message ?? 'Het verslag kan niet gedeeld worden.');
+    this.name = 'ShareRefusedError';
+  }
+}
+
 /** A state-changing staff request that did not come from the site's own pages (CSRF): a 403. */
 export class CrossSiteRequestError extends Error {
   constructor() {
@@ -193,6 +204,7 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
     return { ...rejected, body: { error: { ...rejected.body.error, problems: error.problems } } };
   }
   if (error instanceof ImportRefusedError) return answer(error.status, error.code, error.message, error.fields);
+  if (error instanceof ShareRefusedError) return answer(409, 'share_refused', error.message, error.fields);
   if (error instanceof LastHousingFormError) return answer(409, 'last_housing_form', error.message);
   if (error instanceof ChangeTooLargeError) return answer(409, 'change_too_large', error.message);
   // After the validation and refusal cases: only a dependency that did not answer gets here.

@@ -9,6 +9,7 @@
 // what is checked by the routes before anything here runs. Nothing about DynamoDB.
 import type { ConsentGiver, ConsentMethod, DossierStatus } from '../../shared/domain/index.ts';
 import type { Answers } from '../../shared/questionnaire/index.ts';
+import type { ReportContent } from '../../shared/report/report-content.ts';
 import type { ChangeContext } from './provider-listing-store.ts';
 
 /** A person of the support organisation, as a dossier names them. */
@@ -107,6 +108,69 @@ export interface Handover {
   to: DossierPerson;
 }
 
+/** A provider's structured answer to a shared report. */
+export type ShareResponse =
+  | { kind: 'meet' }
+  | { kind: 'place-from'; date: string }
+  | { kind: 'no-fit'; reason: string };
+
+export interface ShareAnswer {
+  /** ISO date-time. */
+  at: string;
+  by: DossierPerson;
+  response: ShareResponse;
+}
+
+/** The report sent to one provider organisation: a snapshot, fixed at the moment of sharing. */
+export interface Share {
+  id: string;
+  supportOrganizationId: string;
+  dossierId: string;
+  /** The provider organisation it went to. */
+  organizationId: string;
+  /** A short reference both sides can name on the phone; no client label goes to the provider. */
+  reference: string;
+  regionId: string;
+  /** ISO date-time. */
+  sharedAt: string;
+  sharedBy: DossierPerson;
+  report: ReportContent;
+  /** When the provider first read it (ISO), once. */
+  openedAt?: string;
+  /** Every answer, oldest first: the last one counts. */
+  answers: ShareAnswer[];
+  version: number;
+}
+
+/** A share as the provider's inbox lists it: nothing of the report. */
+export type InboxEntry = Pick<Share, 'id' | 'reference' | 'regionId' | 'sharedAt' | 'openedAt' | 'supportOrganizationId' | 'dossierId'> & {
+  /** The last answer's kind, if any. */
+  answered?: ShareResponse['kind'];
+};
+
+/** What a share needs to be made; the rest the store fills in. */
+export interface NewShare {
+  organizationId: string;
+  reference: string;
+  regionId: string;
+  report: ReportContent;
+}
+
+/** A share with what decides whether its provider may still read it: the dossier and its consents. */
+export interface ShareWithDossier {
+  share: Share;
+  dossier: Dossier;
+  consents: Consent[];
+}
+
+/** What a report is made from and a share is checked against, read consistently without recording a view. */
+export interface ShareSource {
+  dossier: Dossier;
+  consents: Consent[];
+  shortlist: Shortlist;
+  latestAnswers?: SavedDossierAnswers;
+}
+
 /** A dossier whole, as one read returns it. */
 export interface DossierFile {
   dossier: Dossier;
@@ -123,7 +187,8 @@ export interface DossierFile {
 
 export const DOSSIER_AUDIT_KINDS = [
   'created', 'viewed', 'updated', 'answers-saved', 'answers-viewed', 'shortlist-changed', 'note-added',
-  'consents-viewed', 'consent-given', 'consent-withdrawn', 'handed-over',
+  'consents-viewed', 'consent-given', 'consent-withdrawn', 'handed-over', 'shared', 'shares-viewed', 'share-opened', 'share-read',
+  'share-answered',
 ] as const;
 export type DossierAuditKind = (typeof DOSSIER_AUDIT_KINDS)[number];
 
@@ -171,6 +236,24 @@ export interface DossierStore {
   withdrawConsent(supportOrganizationId: string, dossierId: string, consentId: string, expectedVersion: number, ctx: ChangeContext): Promise<Consent>;
   /** The dossier's consents, oldest first; records the view. */
   listConsents(supportOrganizationId: string, dossierId: string, ctx: ChangeContext): Promise<Consent[] | undefined>;
+
+  /** The dossier's parts a share needs; no audit record (the share's own record says it was used). */
+  shareSource(supportOrganizationId: string, dossierId: string): Promise<ShareSource | undefined>;
+  /** Sends the report to each organisation: one share each, written together with one audit record. */
+  createShares(supportOrganizationId: string, dossierId: string, shares: readonly NewShare[], ctx: ChangeContext): Promise<Share[]>;
+  /** The dossier's shares, oldest first, with when each was opened and every answer; records the view. */
+  listShares(supportOrganizationId: string, dossierId: string, ctx: ChangeContext): Promise<Share[] | undefined>;
+  /**
+   * The shares sent to a provider organisation, newest first, each with its dossier and consents so
+   * the caller judges access now. Read from an index: one shared a moment ago may be missing.
+   */
+  listInbox(organizationId: string): Promise<ShareWithDossier[]>;
+  /** One share sent to the organisation, read consistently, with its dossier and consents; undefined when there is none. */
+  getShare(organizationId: string, shareId: string): Promise<ShareWithDossier | undefined>;
+  /** Records the provider's read (audited); the first read also stamps `openedAt`. Returns the share as it is now. */
+  recordShareRead(share: Share, ctx: ChangeContext): Promise<Share>;
+  /** Adds an answer under the share's version (VersionConflictError with the share as it is otherwise). */
+  answerShare(share: Share, response: ShareResponse, expectedVersion: number, ctx: ChangeContext): Promise<Share>;
 
   /** The dossier's audit trail, newest first, at most AUDIT_LIMIT; kept after the dossier is gone. */
   auditTrail(supportOrganizationId: string, dossierId: string): Promise<DossierAuditRecord[]>;

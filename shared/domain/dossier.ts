@@ -149,3 +149,23 @@ export function consentValidAt(consent: ConsentTerms, at: Date): boolean {
 export function consentAllows(consents: ReadonlyArray<ConsentTerms & { providers: readonly string[] }>, organizationId: string, at: Date): boolean {
   return consents.some((c) => c.providers.includes(organizationId) && consentValidAt(c, at));
 }
+
+/** A provider reads a shared report for 90 days at most. */
+export const SHARE_ACCESS_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether the provider may still read a report shared with it: within 90 days of the share, while
+ * the dossier is open and a consent naming the provider holds. Judged on every read, so a
+ * withdrawal or a closed dossier ends access at once.
+ */
+export function shareReadableAt(
+  share: { sharedAt: string; organizationId: string },
+  dossierStatus: DossierStatus,
+  consents: ReadonlyArray<ConsentTerms & { providers: readonly string[] }>,
+  at: Date,
+): boolean {
+  if (dossierStatus === 'closed') return false;
+  if (at.getTime() >= Date.parse(share.sharedAt) + SHARE_ACCESS_DAYS * DAY_MS) return false;
+  return consentAllows(consents, share.organizationId, at);
+}

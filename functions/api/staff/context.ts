@@ -39,13 +39,13 @@ export interface StaffStores {
   providerListings: ProviderListingStore;
   /** A coordinator's import of an organisation's whole listing (the import command's port). */
   listingWriter: ListingWriter;
-  /** The regions, to place an edited location in one (as the import does). */
-  regions: Pick<RegionReader, 'listRegions'>;
+  /** The regions, to place an edited location in one (as the import does), and a region's questionnaire for a shared report. */
+  regions: Pick<RegionReader, 'listRegions' | 'getRegion' | 'getQuestionnaire'>;
   invitations: InvitationStore;
   /** The demand counters, read for a coordinator's dashboard and a provider's unknown fields. */
   demandStatistics: DemandStatisticsReader;
   /** A region's housing forms as the matcher sees them: the supply the demand is set against. */
-  listings: Pick<ListingReader, 'loadRegion'>;
+  listings: Pick<ListingReader, 'loadRegion' | 'getLocation'>;
   /** The client supporters' dossiers, in their own table. */
   dossiers: DossierStore;
   /** The support organisations, the scope of the supporters' memberships. */

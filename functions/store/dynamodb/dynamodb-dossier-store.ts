@@ -2,12 +2,15 @@
 // dossier's items share one partition, so a read is one consistent query. Every change goes through
 // writeVersioned with its audit record as an extra item of the same transaction, and a change to a
 // dossier's part (answers, a note, a consent) checks in that transaction that the dossier is still
-// there. A view's audit record is written alone, after the read.
+// there. A view's audit record is written alone, after the read. A share lives in its dossier's
+// partition too; the provider's inbox finds it through gsi2 and then reads it and what decides
+// access (the dossier, its consents) consistently from that partition.
 import { randomUUID } from 'node:crypto';
 import {
   AUDIT_LIMIT, DOSSIER_AUDIT_KINDS, type AnswersInput, type AnswersVersionSummary, type Consent, type Dossier, type DossierAuditKind,
   type DossierAuditRecord, type DossierChanges, type DossierFile, type DossierNote, type DossierPerson, type DossierStore, type Handover,
-  type NewConsent, type NewDossier, type SavedDossierAnswers, type Shortlist, type ShortlistEntry,
+  type NewConsent, type NewDossier, type NewShare, type SavedDossierAnswers, type Share, type ShareResponse, type ShareSource, type ShareWithDossier,
+  type Shortlist, type ShortlistEntry,
 } from '../dossier-store.ts';
 import type { ChangeContext } from '../provider-listing-store.ts';
 import { ItemNotFoundError, VersionConflictError } from '../store-errors.ts';
@@ -224,6 +227,115 @@ export class DynamoDbDossierStore implements DossierStore {
     });
     await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'consents-viewed', ctx));
     return items.map((i) => withVersion<Consent>(i)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+  }
+
+  async shareSource(supportOrganizationId: string, dossierId: string): Promise<ShareSource | undefined> {
+    const items = await this.table.queryAll({ ...e.dossier.query('primary', { supportOrganizationId, dossierId }), ConsistentRead: true });
+    const head = items.find((i) => e.dossier.is(i));
+    if (!head) return undefined;
+    const shortlist = items.find((i) => e.dossierShortlist.is(i));
+    const latest = items.filter((i) => e.dossierAnswers.is(i)).at(-1);
+    return {
+      dossier: withVersion<Dossier>(head),
+      consents: items.filter((i) => e.consent.is(i)).map((i) => withVersion<Consent>(i)),
+      shortlist: shortlist ? withVersion<Shortlist>(shortlist) : { entries: [], version: 0 },
+      ...(latest ? { latestAnswers: latest.data as SavedDossierAnswers } : {}),
+    };
+  }
+
+  private shareItem(share: Share): Item {
+    const { version: _version, ...data } = share;
+    const { supportOrganizationId, dossierId, organizationId, id: shareId } = share;
+    return e.share.item({ supportOrganizationId, dossierId, shareId, organizationId, atMs: Date.parse(share.sharedAt) }, { data });
+  }
+
+  async createShares(supportOrganizationId: string, dossierId: string, shares: readonly NewShare[], ctx: ChangeContext): Promise<Share[]> {
+    await this.existing(supportOrganizationId, dossierId);
+    const made: Share[] = shares.map((input) => ({
+      ...input, id: randomUUID(), supportOrganizationId, dossierId, sharedAt: ctx.now.toISOString(), sharedBy: person(ctx), answers: [], version: 1,
+    }));
+    await this.write(supportOrganizationId, dossierId, [
+      this.dossierCheck(supportOrganizationId, dossierId),
+      ...made.map((share): VersionedWrite => ({ kind: 'create', item: this.shareItem(share) })),
+    ], 'shared', ctx);
+    return made;
+  }
+
+  async listShares(supportOrganizationId: string, dossierId: string, ctx: ChangeContext): Promise<Share[] | undefined> {
+    if (!(await this.getDossier(supportOrganizationId, dossierId))) return undefined;
+    const items = await this.table.queryAll({
+      ...e.share.query('primary', { supportOrganizationId, dossierId }, { onlyThis: true }),
+      ConsistentRead: true,
+    });
+    await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'shares-viewed', ctx));
+    return items.map((i) => withVersion<Share>(i)).sort((a, b) => a.sharedAt.localeCompare(b.sharedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** The dossier and its consents, read consistently: what decides a provider's access now. */
+  private async withDossier(share: Share): Promise<ShareWithDossier | undefined> {
+    const { supportOrganizationId, dossierId } = share;
+    const [dossier, consents] = await Promise.all([
+      this.getDossier(supportOrganizationId, dossierId),
+      this.table.queryAll({ ...e.consent.query('primary', { supportOrganizationId, dossierId }, { onlyThis: true }), ConsistentRead: true }),
+    ]);
+    return dossier ? { share, dossier, consents: consents.map((i) => withVersion<Consent>(i)) } : undefined;
+  }
+
+  async listInbox(organizationId: string): Promise<ShareWithDossier[]> {
+    const items = await this.table.queryAll({ ...e.share.query('gsi2', { organizationId }), ScanIndexForward: false });
+    const found = await Promise.all(items.map((i) => this.withDossier(withVersion<Share>(i))));
+    return found.filter((f): f is ShareWithDossier => f !== undefined);
+  }
+
+  async getShare(organizationId: string, shareId: string): Promise<ShareWithDossier | undefined> {
+    // The inbox index names the share's partition (its sort key holds the time first, so the id is
+    // matched by a filter); the share itself is then read consistently from that partition.
+    const inbox = e.share.query('gsi2', { organizationId });
+    const [indexed] = await this.table.queryAll({
+      ...inbox,
+      FilterExpression: '#data.#id = :shareId',
+      ExpressionAttributeNames: { ...inbox.ExpressionAttributeNames, '#data': 'data', '#id': 'id' },
+      ExpressionAttributeValues: { ...inbox.ExpressionAttributeValues, ':shareId': shareId },
+    });
+    if (!indexed) return undefined;
+    const { supportOrganizationId, dossierId } = indexed.data as Share;
+    const item = await this.table.get(e.share.key({ supportOrganizationId, dossierId, shareId }), { consistent: true });
+    if (!item) return undefined;
+    const share = withVersion<Share>(item);
+    return share.organizationId === organizationId ? this.withDossier(share) : undefined;
+  }
+
+  async recordShareRead(share: Share, ctx: ChangeContext): Promise<Share> {
+    const { supportOrganizationId, dossierId } = share;
+    if (share.openedAt !== undefined) {
+      await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'share-read', ctx));
+      return share;
+    }
+    const opened: Share = { ...share, openedAt: ctx.now.toISOString(), version: share.version + 1 };
+    try {
+      await this.write(supportOrganizationId, dossierId, [{ kind: 'update', item: this.shareItem(opened), expectedVersion: share.version }], 'share-opened', ctx);
+      return opened;
+    } catch (error) {
+      // Opened (or answered) by a colleague a moment ago: the first opening stands; this is a read.
+      if (!(error instanceof VersionConflictError)) throw error;
+      const now = await this.table.get(e.share.key({ supportOrganizationId, dossierId, shareId: share.id }), { consistent: true });
+      if (!now) throw new ItemNotFoundError('share', { shareId: share.id });
+      await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'share-read', ctx));
+      return withVersion<Share>(now);
+    }
+  }
+
+  async answerShare(share: Share, response: ShareResponse, expectedVersion: number, ctx: ChangeContext): Promise<Share> {
+    const { supportOrganizationId, dossierId } = share;
+    const answered: Share = { ...share, answers: [...share.answers, { at: ctx.now.toISOString(), by: person(ctx), response }], version: expectedVersion + 1 };
+    await this.withCurrent(
+      () => this.write(supportOrganizationId, dossierId, [{ kind: 'update', item: this.shareItem(answered), expectedVersion }], 'share-answered', ctx),
+      async () => {
+        const now = await this.table.get(e.share.key({ supportOrganizationId, dossierId, shareId: share.id }), { consistent: true });
+        return now ? withVersion<Share>(now) : undefined;
+      },
+    );
+    return answered;
   }
 
   async auditTrail(supportOrganizationId: string, dossierId: string): Promise<DossierAuditRecord[]> {

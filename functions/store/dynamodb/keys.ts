@@ -374,7 +374,7 @@ const dossierPartition = ['DOSSIER', supportOrganizationId, dossierId] as const;
 
 /**
  * The dossier table's entities (its own table: functions/store/dossier-store.ts). gsi1 lists a
- * support organisation's dossiers. The audit trail sits in a partition of the organisation, apart
+ * support organisation's dossiers; gsi2 a provider organisation's inbox of shared reports. The audit trail sits in a partition of the organisation, apart
  * from the dossiers, so a dossier's trail outlives the dossier's deletion.
  */
 export const dossierEntities = {
@@ -400,6 +400,14 @@ export const dossierEntities = {
   /** A hand-over of the dossier to a colleague, in time order. */
   dossierHandover: defineEntity('dossierHandover', {
     primary: { pk: dossierPartition, sk: ['HANDOVER', atMs, idField('handoverId')] },
+  }),
+  /**
+   * The report as shared with one provider organisation, in the dossier's partition (deleted with
+   * it); gsi2 is the organisation's inbox, newest share last.
+   */
+  share: defineEntity('share', {
+    primary: { pk: dossierPartition, sk: ['SHARE', idField('shareId')] },
+    gsi2: { pk: ['INBOX', organizationId], sk: ['SHARE', atMs, idField('shareId')] },
   }),
   /** One record per view or change of a dossier (who, when, what kind; never the content), by dossier then time. */
   dossierAudit: defineEntity('dossierAudit', {

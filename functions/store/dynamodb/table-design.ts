@@ -14,8 +14,11 @@ export const GSI2 = { name: 'gsi2', pk: 'gsi2pk', sk: 'gsi2sk' } as const;
 export const SECONDARY_INDEXES = [GSI1, GSI2] as const;
 export type SecondaryIndex = (typeof SECONDARY_INDEXES)[number];
 export const TTL_ATTRIBUTE = 'expiresAt';
-/** The dossier table's one index (an organisation's dossiers): the same attribute names as the listing table's gsi1. */
-export const DOSSIER_SECONDARY_INDEXES = [GSI1] as const;
+/**
+ * The dossier table's indexes, with the listing table's attribute names: gsi1 a support
+ * organisation's dossiers, gsi2 a provider organisation's inbox of shared reports.
+ */
+export const DOSSIER_SECONDARY_INDEXES = [GSI1, GSI2] as const;
 
 /** The dossier table beside a listing table when none is named: `<table>-dossiers` (locally and in tests). */
 export const dossierTableNameFor = (tableName: string) => `${tableName}-dossiers`;

@@ -12,6 +12,7 @@ import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { codeLabels } from '../../../shared/i18n/code-labels.ts';
 import { questionsFor, wishText } from '../../../shared/i18n/criterion-text.ts';
 import type { SavedAnswers } from '../../../shared/questionnaire/answers.ts';
+import { answerText as answerInWords, lowerFirst, type ReportQuestion } from '../../../shared/report/report-content.ts';
 import { loadAnswers, loadReportName, loadShortlist, sameHousingForm, saveReportName } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
 import { unavailableNotice } from './lib/unavailable-notice.ts';
@@ -146,26 +147,10 @@ function renderPlace(data: ShortlistPageData, target: HTMLElement | null, wishes
   ));
 }
 
-type ReportQuestion = ShortlistPageData['freeTextQuestions'][number];
-
-/** "Familie of mantelzorger" as it reads after "Ingevuld door:" or a comma; "LHBTI" stays as it is. */
-function lowerFirst(text: string, locale: string): string {
-  return /^\p{Lu}(?!\p{Lu})/u.test(text) ? text.charAt(0).toLocaleLowerCase(locale) + text.slice(1) : text;
-}
-
-/** The answer in words: the free text, or the chosen options' texts ("Kinderen, de eigen buurt"). */
-function answerText(question: ReportQuestion, saved: SavedAnswers | undefined, locale: string): string {
-  const answer = saved?.answers[question.id];
-  if (!question.options) return answer?.text?.trim() ?? '';
-  const chosen = [answer?.choice, ...(answer?.choices ?? [])].filter((id): id is string => id !== undefined);
-  return chosen.map((id) => question.options?.[id]).filter((label) => label !== undefined)
-    .map((label, i) => (i === 0 ? label : lowerFirst(label, locale))).join(', ');
-}
-
 /** "Ingevuld door: familie of mantelzorger", under the date; nothing when the question was skipped. */
 function renderFilledBy(data: ShortlistPageData, target: HTMLElement | null, saved: SavedAnswers | undefined): void {
   const question = data.freeTextQuestions.find((q) => q.id === target?.dataset.question);
-  const who = question ? answerText(question, saved, data.locale) : '';
+  const who = question ? answerInWords(question, saved?.answers, data.locale) : '';
   if (!target || who === '') return;
   replaceChildren(target, el('br'), fill(data.texts.report.filledBy, { who: lowerFirst(who, data.locale) }));
   target.hidden = false;
@@ -178,7 +163,7 @@ function renderAnswers(
   if (!target) return;
   const written = data.freeTextQuestions
     .filter(include)
-    .map((question) => ({ question, text: answerText(question, saved, data.locale) }))
+    .map((question) => ({ question, text: answerInWords(question, saved?.answers, data.locale) }))
     .filter(({ text }) => text !== '');
   if (written.length === 0) {
     replaceChildren(target, el('p', {}, none));

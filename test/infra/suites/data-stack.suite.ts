@@ -119,7 +119,7 @@ export function dataStackSuite(stages: () => Stages): void {
       const dossierKey = (stage: SynthesisedStage = prod) =>
         onlyResource(stage.templates.data, 'AWS::KMS::Key', { Description: Match.stringLikeRegexp(`woonwijzer-${stage.config.stage}-dossiers `) });
 
-      it('has the app\'s key schema and its one index, on demand, with point-in-time recovery and TTL, and no stream', () => {
+      it('has the app\'s key schema and its two indexes (dossiers, inbox), on demand, with point-in-time recovery and TTL, and no stream', () => {
         const props = dossierTable().resource.Properties as Record<string, unknown>;
         expect(props).toMatchObject({
           KeySchema: [{ AttributeName: KEY.pk, KeyType: 'HASH' }, { AttributeName: KEY.sk, KeyType: 'RANGE' }],

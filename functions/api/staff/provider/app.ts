@@ -6,6 +6,7 @@ import { createResourceApp } from '../../app-factory.ts';
 import type { StaffEnv } from '../context.ts';
 import { csvApp } from './csv.ts';
 import { housingFormsApp } from './housing-forms.ts';
+import { inboxApp } from './inbox.ts';
 import { locationsApp } from './locations.ts';
 import { organizationsApp } from './organizations.ts';
 import { photosApp } from './photos.ts';
@@ -19,4 +20,5 @@ export const providerApp = createResourceApp<StaffEnv>()
   .route('/', locationsApp)
   .route('/', photosApp)
   .route('/', csvApp)
-  .route('/', unknownInResultsApp);
+  .route('/', unknownInResultsApp)
+  .route('/', inboxApp);

@@ -8,8 +8,10 @@ import type { StaffEnv } from '../context.ts';
 import { answersApp } from './answers.ts';
 import { consentsApp } from './consents.ts';
 import { dossiersApp } from './dossiers.ts';
+import { sharesApp } from './shares.ts';
 
 export const supporterApp = createResourceApp<StaffEnv>(dutchValidationHook)
   .route('/', dossiersApp)
   .route('/', answersApp)
-  .route('/', consentsApp);
+  .route('/', consentsApp)
+  .route('/', sharesApp);
