@@ -72,6 +72,16 @@ describe('dossier content never reaches a log line', () => {
       const res = await t.send(method as 'GET', url, body, cookie);
       expect(res.status, `${method} ${url}`).toBe(status);
     }
+    // The report shared, read and answered in the provider's inbox (a no-fit reason naming the content), and refused shares.
+    const shared = await t.call('POST', `${path}/shares`, { providers: [ORG] }, t.people.supporter);
+    expect(shared.status).toBe(201);
+    const inbox = `/api/provider/organizations/${ORG}/inbox/${shared.body.shares[0].id as string}`;
+    const read = await t.call('GET', inbox, undefined, t.people.editor);
+    expect(read.status).toBe(200);
+    expect((await t.call('POST', `${inbox}/answer`, { version: read.body.version, response: { kind: 'no-fit', reason: FREE_TEXT } }, t.people.editor)).status).toBe(200);
+    expect((await t.call('POST', `${inbox}/answer`, { version: 1, response: { kind: 'no-fit', reason: FREE_TEXT } }, t.people.editor)).status).toBe(409);
+    expect((await t.call('POST', `${path}/shares`, { providers: [ORG, LABEL] }, t.people.supporter)).status).toBe(400);
+    expect((await t.call('GET', `${path}/shares`, undefined, t.people.supporter)).status).toBe(200);
     expectNoSecrets();
   });
 
