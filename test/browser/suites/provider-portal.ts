@@ -474,7 +474,7 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
         }
         await page.context().close();
       }
-    }, 120_000);
+    }, 240_000); // axe over every view at two widths, now with the photo editor: slow on a loaded 2-core machine
 
     it('confirms a waiting list by keyboard alone, with the focus visible at every stop', async () => {
       const h = harness();
