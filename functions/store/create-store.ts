@@ -27,6 +27,8 @@ import type { ThrottleStore } from './throttle-store.ts';
 import type { DossierStore } from './dossier-store.ts';
 import type { SupportOrganizationStore } from './support-organization-store.ts';
 import { DynamoDbDossierStore } from './dynamodb/dynamodb-dossier-store.ts';
+import { DynamoDbHandoverCodeStore } from './dynamodb/dynamodb-handover-code-store.ts';
+import type { HandoverCodeStore } from './handover-code-store.ts';
 import { DynamoDbSupportOrganizationStore } from './dynamodb/dynamodb-support-organization-store.ts';
 import { companionTableNames, type CompanionTableNames } from './dynamodb/ensure-table.ts';
 
@@ -43,6 +45,8 @@ export interface Stores {
   demandStatistics: DemandStatisticsStore;
   supportOrganizations: SupportOrganizationStore;
   dossiers: DossierStore;
+  /** The citizens' hand-over codes, in the dossier table. */
+  handoverCodes: HandoverCodeStore;
 }
 
 /**
@@ -76,6 +80,7 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string, names:
     demandStatistics: new DynamoDbDemandStatisticsStore(table.doc, statisticsTableName),
     supportOrganizations: new DynamoDbSupportOrganizationStore(table),
     dossiers: new DynamoDbDossierStore(new DynamoDbTable(client, dossierTableName)),
+    handoverCodes: new DynamoDbHandoverCodeStore(new DynamoDbTable(client, dossierTableName)),
   };
 }
 

@@ -8,8 +8,10 @@ import type { StaffEnv } from '../context.ts';
 import { answersApp } from './answers.ts';
 import { consentsApp } from './consents.ts';
 import { dossiersApp } from './dossiers.ts';
+import { supporterHandoverCodesApp } from './handover-codes.ts';
 
 export const supporterApp = createResourceApp<StaffEnv>(dutchValidationHook)
   .route('/', dossiersApp)
   .route('/', answersApp)
-  .route('/', consentsApp);
+  .route('/', consentsApp)
+  .route('/', supporterHandoverCodesApp);
