@@ -47,7 +47,7 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const codeHash = (secret: Buffer, email: string, code: string) => keyedHash(secret, `sign-in-code:${email}`, code);
 
 /** Who asked: the network (throttle.ts networkOf) when known; all requests without an address share a single count. */
-const addressSubject = (address: string | undefined) => (address ? networkOf(address) : 'unknown');
+export const addressSubject = (address: string | undefined) => (address ? networkOf(address) : 'unknown');
 
 /** Mails a code to the account of `email`; for an address without an account it sends nothing, and answers the same. */
 export async function requestSignInCode(deps: SignInDeps, email: string, address: string | undefined): Promise<void> {

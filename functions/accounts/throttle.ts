@@ -34,6 +34,12 @@ export const THROTTLE_RULES: Readonly<Record<ThrottleKind, ThrottleRule>> = {
   // address's sign-in tries, so nobody fills the table with challenges. The sign-in itself counts
   // under sign-in-per-address, with the code sign-ins.
   'passkey-options-per-address': { limit: 60, windowMs: QUARTER_HOUR },
+  // A citizen makes one hand-over code, perhaps a few more after changing answers; a household or
+  // office behind one address a handful. More is someone filling the dossier table.
+  'handover-code-per-address': { limit: 10, windowMs: QUARTER_HOUR },
+  // A supporter redeems a few codes a day; what bounds guessing a code (functions/dossiers/handover-code.ts).
+  'handover-redeem-per-account': { limit: 20, windowMs: DAY },
+  'handover-redeem-per-address': { limit: 60, windowMs: DAY },
 };
 
 export interface ThrottleDeps {

@@ -8,6 +8,7 @@ import { toDutchFieldErrors, toFieldErrors, type ErrorResponse, type FieldError 
 import { InvitationError, PasskeyError, SignInCodeError, TooManyRequestsError } from '../accounts/account-errors.ts';
 import type { ImportRefusal } from '../listings/import-listing.ts';
 import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../platform/outbound-calls.ts';
+import { HandoverCodeError } from '../dossiers/handover-code.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
 import {
   BadCursorError, ChangeTooLargeError, IdConflictError, IdTakenError, ItemNotFoundError, LastHousingFormError, VersionConflictError,
@@ -169,6 +170,11 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
     ({ status, body: errorBody(code, message, fields) });
   if (error instanceof NotFoundError || error instanceof UnknownRegionError || error instanceof ItemNotFoundError) {
     return answer(404, 'not_found', error.message);
+  }
+  if (error instanceof HandoverCodeError) {
+    return error.kind === 'expired'
+      ? answer(410, 'handover_code_expired', error.message, [{ path: 'code', message: error.message }])
+      : answer(404, 'handover_code_unknown', error.message, [{ path: 'code', message: error.message }]);
   }
   if (error instanceof AccessDeniedError) return error.signedIn ? answer(403, 'forbidden', error.message) : answer(401, 'unauthorized', error.message);
   if (error instanceof UnusableFieldError) return answer(400, 'validation_error', INVALID, [{ path: error.path, message: error.message }]);

@@ -27,6 +27,10 @@ import type { ThrottleStore } from './throttle-store.ts';
 import type { DossierStore } from './dossier-store.ts';
 import type { SupportOrganizationStore } from './support-organization-store.ts';
 import { DynamoDbDossierStore } from './dynamodb/dynamodb-dossier-store.ts';
+import { DynamoDbHandoverCodeStore } from './dynamodb/dynamodb-handover-code-store.ts';
+import type { HandoverCodeStore } from './handover-code-store.ts';
+import { DynamoDbDossierRightsStore } from './dynamodb/dynamodb-dossier-rights-store.ts';
+import type { DossierRightsStore } from './dossier-rights-store.ts';
 import { DynamoDbSupportOrganizationStore } from './dynamodb/dynamodb-support-organization-store.ts';
 import { companionTableNames, type CompanionTableNames } from './dynamodb/ensure-table.ts';
 
@@ -43,6 +47,10 @@ export interface Stores {
   demandStatistics: DemandStatisticsStore;
   supportOrganizations: SupportOrganizationStore;
   dossiers: DossierStore;
+  /** The citizens' hand-over codes, in the dossier table. */
+  handoverCodes: HandoverCodeStore;
+  /** A client's export and deletion of their dossier. */
+  dossierRights: DossierRightsStore;
 }
 
 /**
@@ -64,6 +72,8 @@ export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 
 export function dynamoDbStores(client: DynamoDBClient, tableName: string, names: CompanionTableNames = {}): Stores {
   const table = new DynamoDbTable(client, tableName);
   const { statisticsTableName, dossierTableName } = companionTableNames(tableName, names);
+  const dossierTable = new DynamoDbTable(client, dossierTableName);
+  const dossiers = new DynamoDbDossierStore(dossierTable);
   return {
     regions: new DynamoDbRegionStore(table),
     listings: new DynamoDbListingReader(table),
@@ -75,7 +85,9 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string, names:
     reminders: new DynamoDbReminderStore(table),
     demandStatistics: new DynamoDbDemandStatisticsStore(table.doc, statisticsTableName),
     supportOrganizations: new DynamoDbSupportOrganizationStore(table),
-    dossiers: new DynamoDbDossierStore(new DynamoDbTable(client, dossierTableName)),
+    dossiers,
+    handoverCodes: new DynamoDbHandoverCodeStore(dossierTable),
+    dossierRights: new DynamoDbDossierRightsStore(dossierTable, dossiers),
   };
 }
 

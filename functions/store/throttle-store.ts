@@ -2,7 +2,7 @@
 // only while below its limit, so parallel requests cannot slip past it. Nothing about DynamoDB.
 export const THROTTLE_KINDS = [
   'code-per-email', 'code-per-address', 'sign-in-per-email', 'sign-in-per-address', 'invitation-per-inviter', 'invitation-per-email',
-  'passkey-options-per-address',
+  'passkey-options-per-address', 'handover-code-per-address', 'handover-redeem-per-account', 'handover-redeem-per-address',
 ] as const;
 export type ThrottleKind = (typeof THROTTLE_KINDS)[number];
 

@@ -85,6 +85,24 @@ describe('dossier content never reaches a log line', () => {
     expectNoSecrets();
   });
 
+  it('through the hand-over code: made, refused, redeemed, used up and expired', async () => {
+    const created = await t.call('POST', `${SUPPORT_BASE}/dossiers`, { label: LABEL, regionId: 'zuid-limburg' }, t.people.supporter);
+    const path = `${SUPPORT_BASE}/dossiers/${created.body.id as string}/handover-codes`;
+    const citizen = { questionnaireId: 'zuid-limburg', questionnaireVersion: 1, answers, shortlist: [{ locationId: 'de-linde-maastricht', housingFormId: 'kleinschalig-wonen' }] };
+    const made = await t.call('POST', '/api/handover', citizen, undefined);
+    expect(made.status).toBe(201);
+    const code = made.body.code as string;
+    expect((await t.call('POST', '/api/handover', { ...citizen, extra: FREE_TEXT }, undefined)).status).toBe(400);
+    expect((await t.call('POST', path, { code: `${code}-${POSTCODE}` }, t.people.supporter)).status).toBe(400);
+    expect((await t.call('POST', path, { code }, t.people.otherSupporter)).status).toBe(403);
+    expect((await t.call('POST', path, { code }, t.people.supporter)).status).toBe(200);
+    expect((await t.call('POST', path, { code }, t.people.supporter)).status).toBe(404);
+    expectNoSecrets();
+    // The code itself is the key to the answers until it is redeemed: it is no log line either.
+    expect(output.text()).not.toContain(code);
+    expect(output.text()).not.toContain(code.replace('-', ''));
+  });
+
   it('when the store fails inside, the 500 is logged without the content it was given', async () => {
     // The store's errors carry what it was asked to store, on the cause, as a client library's can.
     const failing = new Proxy(t.stores.dossiers, {

@@ -93,7 +93,8 @@ function failingStores(stores: Stores): Stores {
   return { regions: failing(stores.regions), listings: failing(stores.listings), listingWriter: failing(stores.listingWriter),
     providerListings: failing(stores.providerListings), accounts: failing(stores.accounts), throttles: failing(stores.throttles),
     invitations: failing(stores.invitations), reminders: failing(stores.reminders), demandStatistics: failing(stores.demandStatistics),
-    supportOrganizations: failing(stores.supportOrganizations), dossiers: failing(stores.dossiers) };
+    supportOrganizations: failing(stores.supportOrganizations), dossiers: failing(stores.dossiers), handoverCodes: failing(stores.handoverCodes),
+    dossierRights: failing(stores.dossierRights) };
 }
 
 type App = ReturnType<typeof createTestApp>;

@@ -10,6 +10,7 @@ import { providerApp } from './provider/app.ts';
 import { PHOTO_UPLOAD_PATH } from './provider/photos.ts';
 import { supporterApp } from './supporter/app.ts';
 import { invitationsApp } from './invitations.ts';
+import { handoverCodesApp } from './handover-codes.ts';
 import { coordinatorDemandApp } from './coordinator/demand.ts';
 import { coordinatorListingsApp } from './coordinator/listings.ts';
 import type { StaffDeps, StaffEnv } from './context.ts';
@@ -64,7 +65,8 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     .route('/supporter', supporterApp)
     .route('/', invitationsApp)
     .route('/', coordinatorListingsApp)
-    .route('/', coordinatorDemandApp);
+    .route('/', coordinatorDemandApp)
+    .route('/', handoverCodesApp);
 }
 
 export type StaffApiApp = ReturnType<typeof createStaffApp>;

@@ -16,6 +16,8 @@ import type { RegionReader } from '../../store/region-store.ts';
 import type { InvitationStore } from '../../store/invitation-store.ts';
 import type { ThrottleStore } from '../../store/throttle-store.ts';
 import type { DossierStore } from '../../store/dossier-store.ts';
+import type { HandoverCodeStore } from '../../store/handover-code-store.ts';
+import type { DossierRightsStore } from '../../store/dossier-rights-store.ts';
 import type { SupportOrganizationStore } from '../../store/support-organization-store.ts';
 import type { ApiAppEnv } from '../app-factory.ts';
 import { AccessDeniedError } from '../errors.ts';
@@ -48,6 +50,10 @@ export interface StaffStores {
   listings: Pick<ListingReader, 'loadRegion' | 'getLocation'>;
   /** The client supporters' dossiers, in their own table. */
   dossiers: DossierStore;
+  /** The citizens' hand-over codes, redeemed into dossiers. */
+  handoverCodes: HandoverCodeStore;
+  /** A client's export and deletion of their dossier. */
+  dossierRights: DossierRightsStore;
   /** The support organisations, the scope of the supporters' memberships. */
   supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization'>;
 }

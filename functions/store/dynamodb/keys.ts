@@ -409,6 +409,13 @@ export const dossierEntities = {
     primary: { pk: dossierPartition, sk: ['SHARE', idField('shareId')] },
     gsi2: { pk: ['INBOX', organizationId], sk: ['SHARE', atMs, idField('shareId')] },
   }),
+  /**
+   * A citizen's hand-over code (functions/store/handover-code-store.ts) under its keyed hash, until
+   * redeemed or expired: in this table because it holds answers, but in no dossier's partition.
+   */
+  handoverCode: defineEntity('handoverCode', {
+    primary: { pk: ['HANDOVERCODE', hexField('codeHash')], sk: ['HANDOVERCODE'] },
+  }),
   /** One record per view or change of a dossier (who, when, what kind; never the content), by dossier then time. */
   dossierAudit: defineEntity('dossierAudit', {
     primary: { pk: ['AUDIT', supportOrganizationId], sk: ['DOSSIER', dossierId, atMs, idField('auditId')] },

@@ -9,9 +9,13 @@ import { answersApp } from './answers.ts';
 import { consentsApp } from './consents.ts';
 import { dossiersApp } from './dossiers.ts';
 import { sharesApp } from './shares.ts';
+import { supporterHandoverCodesApp } from './handover-codes.ts';
+import { dossierRightsApp } from './dossier-rights.ts';
 
 export const supporterApp = createResourceApp<StaffEnv>(dutchValidationHook)
   .route('/', dossiersApp)
   .route('/', answersApp)
   .route('/', consentsApp)
-  .route('/', sharesApp);
+  .route('/', sharesApp)
+  .route('/', supporterHandoverCodesApp)
+  .route('/', dossierRightsApp);
