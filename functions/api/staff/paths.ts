@@ -6,8 +6,10 @@
 /**
  * Every staff resource sits under one of these; `/api/staff` serves the staff OpenAPI document.
  * Each role's resources sit under its own prefix (the supporters' dossiers under /api/supporter).
+ * `/api/handover` takes a citizen's answers for a supporter (a write without a session, so not
+ * the read-only public function's).
  */
-export const STAFF_PATH_PREFIXES = ['/api/auth', '/api/provider', '/api/supporter', '/api/coordinator', '/api/staff'] as const;
+export const STAFF_PATH_PREFIXES = ['/api/auth', '/api/provider', '/api/supporter', '/api/coordinator', '/api/handover', '/api/staff'] as const;
 
 /** Whether a request path belongs to the staff function (a prefix itself, or anything below it). */
 export function isStaffPath(path: string): boolean {
