@@ -1,6 +1,6 @@
 // Finding one's way in a questionnaire: its questions in order, per theme, and by id. For the
 // site's step-by-step form and progress indicator, and for turning answers into criteria.
-import { type Question, type Questionnaire } from './schema.ts';
+import type { Question, Questionnaire } from './schema.ts';
 
 /** Every question, theme by theme, in the order the person sees them. */
 export function allQuestions(questionnaire: Questionnaire): Question[] {
