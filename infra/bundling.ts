@@ -88,8 +88,13 @@ export const BUNDLE_BUDGET_BYTES = 500 * 1024;
  * it (with the photo routes) and 770 KB with it (its routes, schemas and store, 24 KB of our own
  * code, no new library); the dossier table is reachable from this function only, so its routes
  * cannot move elsewhere.
+ * Raised to 900 KB at the end of 2026-12-03: 849 KB (868,841 bytes) with sharing, the provider
+ * inbox, hand-over codes, export/delete and the demand reads (own code 298 KB, zod 101 KB now that
+ * the shared report and questionnaire schemas run here). The way back under 800 KB is to move
+ * passkeys (@simplewebauthn/server with its certificate parsers, about 305 KB) into a function of
+ * their own: the next step for this function, not another raise.
  */
-export const STAFF_BUNDLE_BUDGET_BYTES = 800 * 1024;
+export const STAFF_BUNDLE_BUDGET_BYTES = 900 * 1024;
 
 /**
  * Each function's budget, minified, checked by scripts/bundle-sizes.ts and the bundle-budget test.
