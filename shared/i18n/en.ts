@@ -32,7 +32,7 @@ export const enCriteria: CriterionTexts = {
     language: 'Staff speak',
   },
   age: 'Age: {value} years',
-  ageGroup: 'Living with people of about the same age ({value} years)',
+  ageGroup: 'Living with people aged about {value}',
   facts: {
     dayActivities: {
       name: 'Day activities',

@@ -63,7 +63,7 @@ export const nlCriteria: CriterionTexts = {
     language: 'Medewerkers spreken',
   },
   age: 'Leeftijd: {value} jaar',
-  ageGroup: 'Wonen met mensen van ongeveer dezelfde leeftijd ({value} jaar)',
+  ageGroup: 'Wonen met mensen van ongeveer {value} jaar',
   facts: {
     dayActivities: {
       name: 'Dagbesteding (activiteiten overdag)',
