@@ -7,7 +7,7 @@
 // which would bundle its whole Client.
 import type { API } from '@opensearch-project/opensearch';
 import { CODED_FACT_FIELDS, FLAG_FIELDS, waitingListConfirmedMs } from '../../../shared/domain/index.ts';
-import { type MatchCandidate } from '../../../shared/matching/index.ts';
+import { candidateCodedFacts, type MatchCandidate } from '../../../shared/matching/index.ts';
 
 type IndexDefinition = API.Indices_Create_RequestBody;
 type IndexSettings = NonNullable<IndexDefinition['settings']>;
@@ -41,6 +41,8 @@ export function toDocument(candidate: MatchCandidate): CandidateDocument {
     // Worked out when missing, as the embedded engine does: a candidate stored before the number
     // existed lacks it, and a reindex alone then gives every document the field its range clause reads.
     [WAITING_LIST_CONFIRMED]: candidate.waitingListConfirmedMs ?? waitingListConfirmedMs(candidate.waitingList.updatedAt),
+    // A candidate stored when day activities were yes/no gets its code, so a reindex alone suffices.
+    ...candidateCodedFacts(candidate),
     [KNOWN_FIELDS]: OPTIONAL_FIELDS.filter((field) => candidate[field] !== undefined),
   };
 }

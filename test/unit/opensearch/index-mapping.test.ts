@@ -49,6 +49,10 @@ describe('the index mapping', () => {
     expect(FLAG_FIELDS).not.toContain('dayActivities');
     expect(props.dayActivities).toEqual({ type: 'keyword' });
     for (const field of ['groupSize', 'minAge', 'maxAge', 'residentsMinAge', 'residentsMaxAge']) expect(props[field], field).toEqual({ type: 'integer' });
+    // A candidate stored when day activities were yes/no is indexed with its code: a reindex alone suffices.
+    const older = { ...candidate(), dayActivities: true } as unknown as MatchCandidate;
+    expect(toDocument(older).dayActivities).toBe('on-site');
+    expect(toDocument(older).knownFields).toContain('dayActivities');
     expect(props.waitingList?.properties?.status).toEqual({ type: 'keyword' });
   });
 
