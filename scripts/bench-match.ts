@@ -30,7 +30,7 @@ import type { ListingReader } from '../functions/store/listing-reader.ts';
 import type { RegionReader } from '../functions/store/region-store.ts';
 import { systemClock } from '../shared/clock.ts';
 import {
-  CARE_PROFILE_SECTOR, CULTURES, HOUSING_FORM_FLAG_FIELDS, MatchRequestSchema, WORLDVIEWS, type CareProfile, type DeliveryForm, type Facility,
+  CARE_PROFILE_SECTOR, CULTURES, codedFact, HOUSING_FORM_FLAG_FIELDS, MatchRequestSchema, WORLDVIEWS, type CareProfile, type DeliveryForm, type Facility,
   type HousingForm, type HousingFormFlagField, type HousingType, type Language, type Organization, type Sector, type TargetGroup,
   type WaitingListStatus,
 } from '../shared/domain/index.ts';
@@ -121,6 +121,8 @@ function housingForm(random: Random, id: string, updatedAt: string): HousingForm
       const [known, yes] = FLAG_ODDS[field] ?? DEFAULT_FLAG_ODDS;
       return [field, maybeFlag(random, known, yes)];
     })),
+    // Drawn where it was drawn as a yes/no (the last flag), so the corpus stays the one measured before.
+    dayActivities: codedFact('dayActivities', maybeFlag(random, 0.6, 0.6)),
     waitingList: {
       status: weighted<WaitingListStatus>(random, [['available', 15], ['short', 30], ['long', 45], ['closed', 10]]),
       updatedAt,
@@ -131,7 +133,7 @@ function housingForm(random: Random, id: string, updatedAt: string): HousingForm
 /** How often a provider gives each yes/no fact, and how often it is yes; a new criterion's field gets the default. */
 const FLAG_ODDS: Partial<Record<HousingFormFlagField, [known: number, yes: number]>> = {
   ownBathroom: [0.7, 0.6], kitchenette: [0.6, 0.4], partner: [0.6, 0.3], pets: [0.6, 0.3], smoking: [0.6, 0.2],
-  wheelchair: [0.7, 0.8], roundTheClock: [0.7, 0.7], dayActivities: [0.6, 0.6],
+  wheelchair: [0.7, 0.8], roundTheClock: [0.7, 0.7],
 };
 const DEFAULT_FLAG_ODDS: [number, number] = [0.6, 0.5];
 

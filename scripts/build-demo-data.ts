@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import {
-  HOUSING_FORM_FLAG_FIELDS, HOUSING_TYPES, ListingDocumentSchema, RegionSchema, type HousingFormFlagField,
+  CODED_FACT_FIELDS, HOUSING_FORM_FLAG_FIELDS, HOUSING_TYPES, ListingDocumentSchema, RegionSchema, type HousingFormFlagField,
   type Facility, type HousingType, type Language, type ListingDocumentInput,
   type Region, type Sector, type SupportOrganization, type WaitingListStatus, type Worldview,
 } from '../shared/domain/index.ts';
@@ -733,7 +733,7 @@ const FACT_SENTENCES: { when: (f: FormFacts) => boolean; vv: string; vg: string 
   { when: (f) => f.form.ownBathroom === true, vv: 'Elke kamer heeft een eigen badkamer.', vg: 'Iedereen heeft een eigen kamer met een eigen badkamer.' },
   { when: (f) => f.form.kitchenette === true, vv: 'Er is een eigen keukentje om zelf koffie of een maaltijd te maken.', vg: 'Iedereen heeft een eigen keukentje en leert daar zelf te koken.' },
   {
-    when: (f) => f.form.dayActivities === true,
+    when: (f) => f.form.dayActivities === 'on-site',
     vv: 'Er is elke dag iets te doen, zoals zingen, bewegen of samen koken.',
     vg: 'Dagbesteding is op dezelfde plek: in de tuin, het atelier of de keuken.',
   },
@@ -755,7 +755,7 @@ const FACT_SENTENCES: { when: (f: FormFacts) => boolean; vv: string; vg: string 
   },
   {
     // Only where residents leave the house for the day: not on a farm, not with day care on site.
-    when: (f) => f.form.dayActivities === false && ['sheltered-group', 'parents-initiative', 'care-apartment'].includes(f.type),
+    when: (f) => (f.form.dayActivities === 'nearby' || f.form.dayActivities === 'none') && ['sheltered-group', 'parents-initiative', 'care-apartment'].includes(f.type),
     vv: 'Overdag gaat u naar uw werk, dagbesteding of de buurt, net als vroeger.',
     vg: 'Overdag gaan de meeste bewoners naar hun werk of naar dagbesteding.',
   },
@@ -1315,6 +1315,33 @@ const LATER_FLAG_ODDS: Record<LaterFlag, Record<HousingType, number>> = {
   },
 };
 
+/**
+ * Day activities were yes/no ("on site") in the first release and are still drawn so from the
+ * presets; where they are not on site, a stream of its own per housing form says whether they are
+ * nearby with transport, by kind of housing (young adults in groups mostly go to day activities
+ * nearby; people in their own apartment more often work).
+ */
+const NEARBY_DAY_ACTIVITIES_ODDS: Record<HousingType, number> = {
+  'nursing-home': 0.5, 'small-scale-group': 0.5, 'care-apartment': 0.4, 'sheltered-group': 0.6, 'parents-initiative': 0.7,
+  'residential-care-home': 0.5, 'care-farm': 0.5, respite: 0.3,
+};
+
+/**
+ * Who lives there (the residents' age group), from a stream of its own per housing form; a provider
+ * leaves it out 1 time in 10. A place for young people or children houses its admission ages; a
+ * group for young-onset dementia people from their late forties; elderly care people from 65 or 70;
+ * a place from 50 its admission age; other adult groups are mixed, mostly past 30.
+ */
+function residentsAges(traits: FormTraits, r: Rng): Pick<FormTraits, 'residentsMinAge' | 'residentsMaxAge'> {
+  if (!r.chance(0.9)) return {};
+  const { minAge, maxAge, sectors, targetGroups } = traits;
+  if (maxAge !== undefined && maxAge <= 40) return { residentsMinAge: minAge ?? 18, residentsMaxAge: maxAge };
+  if (targetGroups?.includes('young-onset-dementia')) return { residentsMinAge: r.int(45, 55), residentsMaxAge: maxAge ?? 70 };
+  if (sectors.every((sector) => sector === 'VV')) return { residentsMinAge: r.pick([65, 70]) };
+  if (minAge !== undefined && minAge >= 50) return { residentsMinAge: minAge };
+  return { residentsMinAge: r.int(30, 45), residentsMaxAge: r.int(60, 75) };
+}
+
 type LocationKind = 'large' | 'small' | 'farm';
 
 const LOCATION_DESCRIPTIONS: Record<LocationKind, string[]> = {
@@ -1533,6 +1560,13 @@ function makeForm(fs: FormSpec, c: PresetContext, ctx: FormContext): Omit<FormIn
     const own = new Rng(`${SEED}:${ctx.spec.id}:${ctx.org.id}:${ctx.place}:${name}:${field}`);
     if (own.chance(0.9)) traits[field as HousingFormFlagField] = own.chance(LATER_FLAG_ODDS[field][preset.type]);
   }
+  // The facts that came with codes later, each from a stream of its own as the later flags.
+  const later = (what: string) => new Rng(`${SEED}:${ctx.spec.id}:${ctx.org.id}:${ctx.place}:${name}:${what}`);
+  if (traits.dayActivities === true) traits.dayActivities = 'on-site';
+  else if (traits.dayActivities === false) {
+    traits.dayActivities = later('dayActivities-nearby').chance(NEARBY_DAY_ACTIVITIES_ODDS[preset.type]) ? 'nearby' : 'none';
+  }
+  Object.assign(traits, residentsAges(traits, later('residentsAges')));
   if (!keep.has('cultures') && r.chance(0.12)) delete traits.cultures;
   if (!keep.has('communities') && r.chance(0.12)) delete traits.communities;
   if (!keep.has('languages') && r.chance(0.05)) delete traits.languages;
@@ -1555,7 +1589,7 @@ function makeForm(fs: FormSpec, c: PresetContext, ctx: FormContext): Omit<FormIn
 function orderTraits(traits: FormTraits): FormTraits {
   const order: (keyof FormTraits)[] = [
     'sectors', 'careProfiles', 'deliveryForms', 'targetGroups', 'worldview', 'cultures', 'communities', 'languages', 'capacity', 'groupSize',
-    'minAge', 'maxAge', ...HOUSING_FORM_FLAG_FIELDS,
+    'minAge', 'maxAge', 'residentsMinAge', 'residentsMaxAge', ...HOUSING_FORM_FLAG_FIELDS, ...CODED_FACT_FIELDS,
   ];
   const missing = Object.keys(traits).filter((k) => !order.includes(k as keyof FormTraits));
   if (missing.length > 0) throw new Error(`Unordered trait(s): ${missing.join(', ')}`);

@@ -11,7 +11,7 @@ import {
   CARE_PROFILES, COMMUNITIES, CULTURES, DELIVERY_FORMS, HOUSING_TYPES, LANGUAGES, SECTORS, TARGET_GROUPS,
   WAITING_LIST_STATUSES, WORLDVIEWS,
 } from '../../shared/domain/codes.ts';
-import { HOUSING_FORM_FLAG_FIELDS } from '../../shared/domain/criterion-registry.ts';
+import { CODED_FACTS, CODED_FACT_FIELDS, HOUSING_FORM_FLAG_FIELDS } from '../../shared/domain/criterion-registry.ts';
 import { HousingFormSchema, Slug, type HousingForm } from '../../shared/domain/index.ts';
 
 /** One housing form as a CSV row holds it. */
@@ -50,7 +50,7 @@ const LIST_SEPARATOR = ', ';
 type CellKind =
   | { kind: 'text' }
   | { kind: 'integer' }
-  | { kind: 'code'; codes: readonly string[] }
+  | { kind: 'code'; codes: readonly string[]; yesNo?: true }
   | { kind: 'codes'; codes: readonly string[] }
   | { kind: 'flag' };
 
@@ -64,6 +64,8 @@ const text: CellKind = { kind: 'text' };
 const integer: CellKind = { kind: 'integer' };
 const codes = (list: readonly string[]): CellKind => ({ kind: 'codes', codes: list });
 const code = (list: readonly string[]): CellKind => ({ kind: 'code', codes: list });
+/** A coded fact that was yes/no before: an older export's "ja" / "nee" still reads (the listing schema maps it). */
+const codedFactCell = (list: readonly string[]): CellKind => ({ kind: 'code', codes: list, yesNo: true });
 
 /** A column holding a top-level field of the housing form, under the field's own name. */
 const field = <K extends keyof HousingForm>(key: K, cell: CellKind): Column => ({ header: key, cell, read: (form) => form[key] });
@@ -93,7 +95,10 @@ const FORM_COLUMNS: readonly Column[] = [
   field('groupSize', integer),
   field('minAge', integer),
   field('maxAge', integer),
+  field('residentsMinAge', integer),
+  field('residentsMaxAge', integer),
   ...HOUSING_FORM_FLAG_FIELDS.map((flag) => field(flag, { kind: 'flag' })),
+  ...CODED_FACT_FIELDS.map((fact) => field(fact, codedFactCell(CODED_FACTS[fact].codes))),
   field('description', text),
   waiting('status', code(WAITING_LIST_STATUSES)),
   waiting('weeks', integer),
@@ -150,6 +155,7 @@ function readCell(cell: CellKind, raw: string): { value: unknown } | { problem: 
       return { problem: `Write "${YES}", "${NO}", or leave the cell empty when unknown (not "${value}").` };
     }
     case 'code':
+      if (cell.yesNo && [YES, NO].includes(value.toLowerCase())) return { value: value.toLowerCase() === YES };
       return cell.codes.includes(value) ? { value } : { problem: unknownCode(value, cell.codes) };
     case 'codes': {
       if (value === NONE) return { value: [] };

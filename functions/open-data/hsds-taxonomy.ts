@@ -4,15 +4,18 @@
 // registry and the code lists, never written by hand, so a new criterion or code is in the next
 // export; every id is a stable UUID of the term's code, so a term keeps its id between exports.
 import {
-  CRITERIA, CRITERION_NAMES, type CriterionName, type CriterionRead,
+  CODED_FACTS, CRITERIA, CRITERION_NAMES, type CriterionName, type CriterionRead,
 } from '../../shared/domain/criterion-registry.ts';
 import { enCriteria } from '../../shared/i18n/en.ts';
 import { wishText } from '../../shared/i18n/index.ts';
 import { stableId } from './stable-uuid.ts';
 
 export const TAXONOMY_NAME = 'woonwijzer-criteria';
-/** Raised when a term's meaning changes (not when terms are added: ids stay). */
-export const TAXONOMY_VERSION = '1';
+/**
+ * Raised when a term's meaning changes (not when terms are added: ids stay). 2: dayActivities
+ * means on site or nearby with transport (was on site only, now dayActivitiesOnSite); ageGroup added.
+ */
+export const TAXONOMY_VERSION = '2';
 
 export interface HsdsTaxonomy {
   id: string;
@@ -55,7 +58,7 @@ export function hsdsTaxonomy(uri?: string): HsdsTaxonomy {
       'What a Wlz care-housing offering (an HSDS service) and its location offer, in the terms of the Woonwijzer matcher: ' +
       'one term per criterion, and below a coded criterion one term per code (Wlz sectors and care profiles, delivery forms, ' +
       'housing types, target groups, worldviews, cultures, communities, ISO 639 languages). An attribute of a coded term ' +
-      'has the code as its value; a yes/no term "true" or "false"; the age term "min-max". A fact the provider did not ' +
+      'has the code as its value; a yes/no term "true" or "false"; an age term (the ages admitted, the residents\' ages) "min-max". A fact the provider did not ' +
       'give has no attribute: unknown is not "false".',
     version: TAXONOMY_VERSION,
     ...(uri ? { uri } : {}),
@@ -67,12 +70,20 @@ function criterionTerm(criterion: CriterionName): HsdsTaxonomyTerm {
   const where = criterionEntity(declaration.reads) === 'location' ? 'the location' : 'the housing form';
   let name: string;
   let description: string;
+  const reads: CriterionRead = declaration.reads;
   if (declaration.kind === 'flag') {
     name = enCriteria.flags[criterion as keyof typeof enCriteria.flags];
-    description = `A yes/no fact of ${where}: the attribute's value is "true" or "false".`;
+    description = reads.read === 'codeIn'
+      // A fact answered with a code (day activities: on-site, nearby, none), exported as whether it fits.
+      ? `A fact of ${where} answered with one of ${CODED_FACTS[reads.field].codes.join(', ')}: the attribute's value is "true" when it is ${reads.codes.join(' or ')}, else "false".`
+      : `A yes/no fact of ${where}: the attribute's value is "true" or "false".`;
   } else if (declaration.kind === 'number') {
-    name = 'Age (years)';
-    description = `The ages ${where} takes: the attribute's value is "min-max", an open end left empty (e.g. "18-").`;
+    // Who may come (the admission rule) and who lives there (the residents' ages) are two terms.
+    const residents = criterion === 'ageGroup';
+    name = residents ? `${enCriteria.facts.ageGroup.name} (years)` : 'Age admitted (years)';
+    description = residents
+      ? `The ages of the residents of ${where} (who lives there, not who may come): the attribute's value is "min-max", an open end left empty (e.g. "65-").`
+      : `The ages ${where} takes: the attribute's value is "min-max", an open end left empty (e.g. "18-").`;
   } else {
     name = enCriteria.valueNames[criterion as keyof typeof enCriteria.valueNames];
     description = `A code of ${where}: one term per code below this one; the attribute's value is the code.`;

@@ -6,7 +6,7 @@
 // addresses, phones and attributes in it, as the HSDS API does; hsds-tabular.ts flattens the same
 // records into the CSV tables.
 import {
-  CRITERIA, CRITERION_NAMES, SMALL_SCALE_MAX_GROUP_SIZE, type CriterionName,
+  CRITERIA, CRITERION_NAMES, SMALL_SCALE_MAX_GROUP_SIZE, codedFact, type CriterionName,
 } from '../../shared/domain/criterion-registry.ts';
 import type { HousingForm, Organization, Region, StoredLocation } from '../../shared/domain/index.ts';
 import { isWaitingListStale } from '../../shared/domain/waiting-list-age.ts';
@@ -166,6 +166,13 @@ function factsOf(
     case 'flag': {
       const flag = (reads.on === 'location' ? (location as unknown as Record<string, unknown>) : (form as unknown as Record<string, unknown>))[reads.field];
       return typeof flag === 'boolean' ? [{ criterion, value: String(flag) }] : [];
+    }
+    case 'codeIn': {
+      // Read in today's codes (a yes/no from the older format is on site / none), then as the
+      // matcher does: "true" when the code is one the criterion takes. Together the two day-activity
+      // terms tell on site (both true), nearby (only dayActivities) and none (both false).
+      const code = codedFact(reads.field, (form as unknown as Record<string, unknown>)[reads.field]);
+      return code === undefined ? [] : [{ criterion, value: String((reads.codes as readonly string[]).includes(code)) }];
     }
     case 'atMost': {
       const size = record[reads.field] as number | undefined;

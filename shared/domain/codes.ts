@@ -50,6 +50,13 @@ export const FACILITIES = [
 ] as const;
 export type Facility = (typeof FACILITIES)[number];
 
+/**
+ * Where a housing form's day activities (dagbesteding) are: in its own building or grounds, nearby
+ * with transport arranged, or none. Young adults in disability care weigh this heavily (issue 13).
+ */
+export const DAY_ACTIVITIES = ['on-site', 'nearby', 'none'] as const;
+export type DayActivities = (typeof DAY_ACTIVITIES)[number];
+
 export const WAITING_LIST_STATUSES = ['available', 'short', 'long', 'closed'] as const;
 export type WaitingListStatus = (typeof WAITING_LIST_STATUSES)[number];
 

@@ -83,6 +83,11 @@ export const ReasonSchema = z.object({
   value: z.union([z.string(), z.number()]).optional(),
   importance: Importance,
   outcome: z.enum(OUTCOMES),
+  /**
+   * For a criterion that holds on more than one answer (day activities on site or nearby), the
+   * housing form's answer that made it a match, so the reason can say which.
+   */
+  found: z.string().optional(),
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 

@@ -8,7 +8,7 @@
 // Plain data with no zod, so the site's scripts can read it without growing their bundles.
 // The order is the order people see: search filters and features follow it.
 import {
-  CARE_PROFILES, COMMUNITIES, CULTURES, DELIVERY_FORMS, HOUSING_TYPES, LANGUAGES, SECTORS, TARGET_GROUPS,
+  CARE_PROFILES, COMMUNITIES, CULTURES, DAY_ACTIVITIES, DELIVERY_FORMS, HOUSING_TYPES, LANGUAGES, SECTORS, TARGET_GROUPS,
   WORLDVIEWS,
 } from './codes.ts';
 
@@ -21,6 +21,7 @@ export const SMALL_SCALE_MAX_GROUP_SIZE = 8;
  * - `code`: the candidate's one code is the wanted one (`alwaysKnown` when every listing must give it);
  * - `range`: the wanted number lies within the `min`..`max` fields (a missing bound is open, both missing unknown);
  * - `flag`: a yes/no field of the housing form or its location (left out is unknown, not no);
+ * - `codeIn`: a coded fact of the housing form (`CODED_FACTS`) is one of `codes` (left out is unknown);
  * - `atMost`: a number field is at most `max`;
  * - `listHas`: a list field holds one fixed code;
  * - `waitingList`: the waiting list's status is one of `codes`; unknown when the state is no longer
@@ -31,9 +32,32 @@ export type CriterionRead =
   | { read: 'code'; field: string; alwaysKnown?: true }
   | { read: 'range'; min: string; max: string }
   | { read: 'flag'; field: string; on: 'housingForm' | 'location' }
+  | { read: 'codeIn'; field: CodedFactField; codes: readonly string[] }
   | { read: 'atMost'; field: string; max: number }
   | { read: 'listHas'; field: string; code: string }
   | { read: 'waitingList'; codes: readonly string[] };
+
+/**
+ * Facts of a housing form answered with one of a few codes where yes/no said too little (left out
+ * is unknown). `yesNo` is how a listing written when the fact was still yes/no reads: the import
+ * format (docs/domain.md) had `dayActivities` as a boolean, meaning "on site".
+ */
+export const CODED_FACTS = {
+  dayActivities: { codes: DAY_ACTIVITIES, yesNo: { yes: 'on-site', no: 'none' } },
+} as const satisfies Record<string, { codes: readonly [string, ...string[]]; yesNo?: { yes: string; no: string } }>;
+export type CodedFactField = keyof typeof CODED_FACTS;
+export type CodedFacts = { [F in CodedFactField]: (typeof CODED_FACTS)[F]['codes'][number] | undefined };
+export const CODED_FACT_FIELDS = Object.keys(CODED_FACTS) as readonly CodedFactField[];
+
+/**
+ * A coded fact as stored or delivered, read in today's codes: a code stays, a yes/no from before
+ * the fact had codes becomes its code, anything else (left out, unreadable) is unknown.
+ */
+export function codedFact<F extends CodedFactField>(field: F, value: unknown): CodedFacts[F] {
+  const fact = CODED_FACTS[field];
+  if (typeof value === 'boolean') return (value ? fact.yesNo.yes : fact.yesNo.no) as CodedFacts[F];
+  return (fact.codes as readonly unknown[]).includes(value) ? (value as CodedFacts[F]) : undefined;
+}
 
 interface Declaration {
   /** `code`: the value is one of `codes`; `number`: a whole number; `flag`: no value. */
@@ -63,7 +87,12 @@ export const CRITERIA = {
   culture: { kind: 'code', codes: CULTURES, reads: { read: 'list', field: 'cultures' }, searchFilter: true },
   community: { kind: 'code', codes: COMMUNITIES, reads: { read: 'list', field: 'communities' }, searchFilter: true },
   language: { kind: 'code', codes: LANGUAGES, reads: { read: 'list', field: 'languages' }, searchFilter: true },
+  // Who may come (the admission rule, minAge..maxAge) is not who lives there: a place "from 18"
+  // may house people of 18 to 30. `ageGroup` reads the residents' ages, for "people of about my age".
   age: { kind: 'number', range: [0, 120], reads: { read: 'range', min: 'minAge', max: 'maxAge' }, singleValued: true },
+  ageGroup: {
+    kind: 'number', range: [0, 120], reads: { read: 'range', min: 'residentsMinAge', max: 'residentsMaxAge' }, singleValued: true, feature: true,
+  },
   garden: { kind: 'flag', reads: { read: 'listHas', field: 'facilities', code: 'garden' }, searchFilter: true },
   ownBathroom: { kind: 'flag', reads: { read: 'flag', field: 'ownBathroom', on: 'housingForm' }, searchFilter: true, feature: true },
   kitchenette: { kind: 'flag', reads: { read: 'flag', field: 'kitchenette', on: 'housingForm' }, searchFilter: true, feature: true },
@@ -77,7 +106,9 @@ export const CRITERIA = {
   smoking: { kind: 'flag', reads: { read: 'flag', field: 'smoking', on: 'housingForm' }, searchFilter: true, feature: true },
   wheelchair: { kind: 'flag', reads: { read: 'flag', field: 'wheelchair', on: 'housingForm' }, searchFilter: true, feature: true },
   roundTheClock: { kind: 'flag', reads: { read: 'flag', field: 'roundTheClock', on: 'housingForm' }, searchFilter: true, feature: true },
-  dayActivities: { kind: 'flag', reads: { read: 'flag', field: 'dayActivities', on: 'housingForm' }, searchFilter: true, feature: true },
+  // Day activities on site or nearby with transport both serve the wish; on site alone is the stricter one.
+  dayActivities: { kind: 'flag', reads: { read: 'codeIn', field: 'dayActivities', codes: ['on-site', 'nearby'] }, searchFilter: true, feature: true },
+  dayActivitiesOnSite: { kind: 'flag', reads: { read: 'codeIn', field: 'dayActivities', codes: ['on-site'] }, searchFilter: true },
   publicTransport: { kind: 'flag', reads: { read: 'flag', field: 'publicTransport', on: 'location' }, searchFilter: true },
   shops: { kind: 'flag', reads: { read: 'flag', field: 'shopsNearby', on: 'location' }, searchFilter: true },
   // The waiting list is always reported, but a state confirmed more than 30 days before the request
@@ -118,9 +149,27 @@ export const VALUE_CRITERIA: readonly ValueCriterionName[] = where((d) => d.kind
 export const FLAG_CRITERIA = where((d) => d.kind === 'flag') as readonly FlagCriterionName[] as readonly [FlagCriterionName, ...FlagCriterionName[]];
 export const FLAG_FILTERS: readonly FlagFilterName[] = where((d) => d.kind === 'flag' && d.searchFilter === true);
 export const CODE_SEARCH_FILTERS: readonly CodeCriterionName[] = where((d) => d.kind === 'code' && d.searchFilter === true);
-/** The features of a housing form, each with the yes/no field of the housing form it shows. */
-export const FEATURES: ReadonlyArray<{ criterion: FeatureName; field: HousingFormFlagField }> = where<FeatureName>((d) => d.feature === true)
-  .map((criterion) => ({ criterion, field: (CRITERIA[criterion].reads as { field: HousingFormFlagField }).field }));
+/**
+ * A feature of a housing form as its pages show it: a yes/no field, a coded fact (its code in
+ * words), or a range of two number fields (left out: unknown).
+ */
+export type Feature =
+  | { criterion: FeatureName; show: 'yesNo'; field: HousingFormFlagField }
+  | { criterion: FeatureName; show: 'code'; field: CodedFactField }
+  | { criterion: FeatureName; show: 'range'; min: string; max: string };
+export const FEATURES: readonly Feature[] = where<FeatureName>((d) => d.feature === true).map((criterion): Feature => {
+  const reads: CriterionRead = CRITERIA[criterion].reads;
+  switch (reads.read) {
+    case 'flag':
+      return { criterion, show: 'yesNo', field: reads.field as HousingFormFlagField };
+    case 'codeIn':
+      return { criterion, show: 'code', field: reads.field };
+    case 'range':
+      return { criterion, show: 'range', min: reads.min, max: reads.max };
+    default:
+      throw new Error(`The feature ${criterion} reads its housing form in a way no page shows.`);
+  }
+});
 /** The criteria a housing form may leave unknown, in registry order: each has a question for the provider. */
 export const ASKABLE_CRITERIA = where<AskableCriterionName>((d) => !('alwaysKnown' in d.reads && d.reads.alwaysKnown === true));
 export const SINGLE_VALUED_CRITERIA: readonly CriterionName[] = where((d) => d.singleValued === true);

@@ -11,9 +11,9 @@ export * from './search.ts';
 export * from './compare.ts';
 export * from './waiting-list-age.ts';
 export {
-  CODE_CRITERIA, CRITERIA, CRITERION_NAMES, FEATURES, FLAG_CRITERIA, FLAG_FIELDS, HOUSING_FORM_FLAG_FIELDS,
+  CODED_FACTS, CODED_FACT_FIELDS, CODE_CRITERIA, CRITERIA, CRITERION_NAMES, FEATURES, FLAG_CRITERIA, FLAG_FIELDS, HOUSING_FORM_FLAG_FIELDS,
   LOCATION_FLAG_FIELDS, NUMBER_CRITERIA, SINGLE_VALUED_CRITERIA, SMALL_SCALE_MAX_GROUP_SIZE, VALUE_CRITERIA,
-  criterionRead, isFlagCriterion, type CodeCriterionName, type CriterionName, type CriterionRead, type FeatureName,
+  codedFact, criterionRead, isFlagCriterion, type CodedFactField, type CodedFacts, type CodeCriterionName, type CriterionName, type CriterionRead, type Feature, type FeatureName,
   type FlagCriterionName, type FlagField, type FlagFilterName, type HousingFormFlagField, type LocationFlagField, type NumberCriterionName,
   type ValueCriterionName,
 } from './criterion-registry.ts';

@@ -7,13 +7,26 @@ import {
   HOUSING_TYPES, LANGUAGES, SECTORS, TARGET_GROUPS, WAITING_LIST_STATUSES, WORLDVIEWS,
 } from './codes.ts';
 import {
-  HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS, type HousingFormFlagField, type LocationFlagField,
+  CODED_FACTS, HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS, codedFact, type HousingFormFlagField, type LocationFlagField,
 } from './criterion-registry.ts';
 import { DateOrDateTime, Email, HttpsUrl, Phone, Postcode, Slug, Text } from './primitives.ts';
 
 /** The yes/no facts the criteria read, each optional: left out means unknown, not no. */
 const flagFields = <F extends string>(fields: readonly F[]) =>
   Object.fromEntries(fields.map((field) => [field, z.boolean().optional()])) as { [K in F]: z.ZodOptional<z.ZodBoolean> };
+
+/**
+ * Where the day activities are (`on-site`, `nearby` with transport, `none`; left out is unknown).
+ * Until issue 13 the import format had it as a yes/no ("on site"), and listings written then still
+ * read: `true` is `on-site`, `false` is `none`. Anything else is refused with the codes.
+ */
+const DayActivitiesField = z
+  .preprocess((value) => (typeof value === 'boolean' ? codedFact('dayActivities', value) : value), z.enum(CODED_FACTS.dayActivities.codes))
+  .optional()
+  .describe('Where the day activities are: on-site, nearby (with transport) or none. A boolean from the older format is read as true = on-site, false = none.');
+
+/** An age in whole years, as the admission ages and the residents' ages are given. */
+const Age = z.number().int().min(0).max(120);
 
 /** A list of codes without repeats; order kept as given. */
 const codeList = <T extends readonly [string, ...string[]]>(codes: T) =>
@@ -42,15 +55,26 @@ export const HousingFormSchema = z
     languages: codeList(LANGUAGES).optional(),
     capacity: z.number().int().min(1).max(2000).optional(),
     groupSize: z.number().int().min(1).max(200).optional(),
-    minAge: z.number().int().min(0).max(120).optional(),
-    maxAge: z.number().int().min(0).max(120).optional(),
+    /** Who may come: the admission rule. */
+    minAge: Age.optional(),
+    maxAge: Age.optional(),
+    /**
+     * Who lives there: the residents' age group (18 to 30, or from 65), which "people of about my
+     * age" reads. One bound alone is open on the other side, as for the admission ages.
+     */
+    residentsMinAge: Age.optional().describe('The youngest residents\' age: with residentsMaxAge, the age group living here.'),
+    residentsMaxAge: Age.optional().describe('The oldest residents\' age: with residentsMinAge, the age group living here.'),
     ...flagFields<HousingFormFlagField>(HOUSING_FORM_FLAG_FIELDS),
+    dayActivities: DayActivitiesField,
     description: Text(4000).optional(),
     waitingList: WaitingListSchema,
   })
   .superRefine((hf, ctx) => {
     if (hf.minAge !== undefined && hf.maxAge !== undefined && hf.minAge > hf.maxAge) {
       ctx.addIssue({ code: 'custom', path: ['maxAge'], message: 'maxAge is lower than minAge.' });
+    }
+    if (hf.residentsMinAge !== undefined && hf.residentsMaxAge !== undefined && hf.residentsMinAge > hf.residentsMaxAge) {
+      ctx.addIssue({ code: 'custom', path: ['residentsMaxAge'], message: 'residentsMaxAge is lower than residentsMinAge.' });
     }
     hf.careProfiles?.forEach((profile, i) => {
       const sector = CARE_PROFILE_SECTOR[profile];

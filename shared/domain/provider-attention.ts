@@ -25,6 +25,7 @@ export function optionalFieldsOf(read: CriterionRead): string[] {
   switch (read.read) {
     case 'list':
     case 'flag':
+    case 'codeIn':
     case 'atMost':
     case 'listHas':
       return [read.field];
@@ -40,7 +41,11 @@ export function optionalFieldsOf(read: CriterionRead): string[] {
 const housingFormKeys = new Set(Object.keys(HousingFormSchema.shape));
 const locationKeys = new Set(Object.keys(LocationSchema.shape));
 /** Each criterion's optional fields, grouped as the matcher reads them (a range is unknown only without both bounds). */
-const criterionFields = CRITERION_NAMES.map((name) => optionalFieldsOf(CRITERIA[name].reads)).filter((fields) => fields.length > 0);
+const criterionFields = [
+  // Two criteria may read one field (day activities, and on site only): it is one fact to give.
+  ...new Map(CRITERION_NAMES.map((name) => optionalFieldsOf(CRITERIA[name].reads)).filter((fields) => fields.length > 0)
+    .map((fields) => [fields.join(), fields])).values(),
+];
 const housingFormCriteria = criterionFields.filter((fields) => fields.every((f) => housingFormKeys.has(f)));
 const locationCriteria = criterionFields.filter((fields) => fields.every((f) => locationKeys.has(f) && !housingFormKeys.has(f)));
 

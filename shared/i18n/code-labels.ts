@@ -3,7 +3,7 @@
 // Language names come from Intl.DisplayNames (every ISO 639-1 code has a CLDR name in both
 // languages), with a small table for the languages most spoken in Dutch care as a fallback.
 import {
-  type CareProfile, type Community, type Culture, type DeliveryForm, type Facility, type HousingType,
+  type CareProfile, type Community, type Culture, type DayActivities, type DeliveryForm, type Facility, type HousingType,
   type Sector, type TargetGroup, type WaitingListStatus, type Worldview,
 } from '../domain/codes.ts';
 import { INTL_LOCALE, type Locale } from './locales.ts';
@@ -21,6 +21,7 @@ export interface CodeLabels {
   communities: Record<Community, string>;
   facilities: Record<Facility, string>;
   waitingListStatuses: Record<WaitingListStatus, string>;
+  dayActivities: Record<DayActivities, string>;
 }
 
 const nl: CodeLabels = {
@@ -151,6 +152,7 @@ const nl: CodeLabels = {
     long: 'Lange wachttijd (langer dan 3 maanden)',
     closed: 'Geen aanmelding mogelijk',
   },
+  dayActivities: { 'on-site': 'Op de locatie', nearby: 'In de buurt, met vervoer', none: 'Geen' },
 };
 
 const en: CodeLabels = {
@@ -279,6 +281,7 @@ const en: CodeLabels = {
     long: 'Long wait (more than 3 months)',
     closed: 'Not taking applications',
   },
+  dayActivities: { 'on-site': 'At the location', nearby: 'Nearby, with transport', none: 'None' },
 };
 
 export const codeLabels: Record<Locale, CodeLabels> = { nl, en };

@@ -4,7 +4,7 @@
 // scripts can use it in the browser.
 import type { Importance } from '../domain/codes.ts';
 import type { Outcome, ReasonCriterion } from '../domain/criteria.ts';
-import type { FlagCriterionName } from '../domain/criterion-registry.ts';
+import { codedFact, type Feature, type FlagCriterionName } from '../domain/criterion-registry.ts';
 import { codeLabels, languageName } from './code-labels.ts';
 import { enCriteria } from './en.ts';
 import type { Locale } from './locales.ts';
@@ -15,6 +15,8 @@ const TEXTS: Record<Locale, CriterionTexts> = { nl: nlCriteria, en: enCriteria }
 export interface WishLike {
   criterion: ReasonCriterion;
   value?: string | number;
+  /** A fitting reason's answer found at the housing form (Reason.found): said instead of the wish. */
+  found?: string;
 }
 
 function codedValue(locale: Locale, criterion: keyof CriterionTexts['valueNames'], value: string): string {
@@ -39,9 +41,14 @@ function codedValue(locale: Locale, criterion: keyof CriterionTexts['valueNames'
  */
 export function wishText(locale: Locale, wish: WishLike): string {
   const texts = TEXTS[locale];
-  const { criterion, value } = wish;
+  const { criterion, value, found } = wish;
   if (criterion === 'distance') return value === undefined ? texts.distanceAny : texts.distance.replace('{value}', String(value));
   if (criterion === 'age') return texts.age.replace('{value}', String(value ?? '?'));
+  if (criterion === 'ageGroup') return texts.ageGroup.replace('{value}', String(value ?? '?'));
+  // "Dagbesteding in de buurt, met vervoer": which of the answers that fit the wish this place gave.
+  const foundTexts: Partial<Record<string, Partial<Record<string, string>>>> = { dayActivities: texts.facts.dayActivities.found };
+  const said = found === undefined ? undefined : foundTexts[criterion]?.[found];
+  if (said !== undefined) return said;
   if (criterion in texts.valueNames) {
     const name = criterion as keyof CriterionTexts['valueNames'];
     return value === undefined ? texts.valueNames[name] : `${texts.valueNames[name]}: ${codedValue(locale, name, String(value))}`;
@@ -82,4 +89,48 @@ export const OUTCOME_SYMBOL: Readonly<Record<Outcome, string>> = { match: '✓',
 /** "Past" / "Past niet" / "Onbekend: vraag het de aanbieder". */
 export function outcomeText(locale: Locale, outcome: Outcome): string {
   return TEXTS[locale].outcome[outcome];
+}
+
+/** A feature's name on the location and compare pages ("Een tuin", "Leeftijd van de bewoners"). */
+export function featureName(locale: Locale, feature: Feature): string {
+  const facts = TEXTS[locale].facts;
+  if (feature.show === 'code') return facts[feature.field].name;
+  if (feature.show === 'range') return facts.ageGroup.name;
+  return wishText(locale, { criterion: feature.criterion });
+}
+
+/** A feature's answer at one housing form: yes, no, a code or a range in words, or unknown (undefined text). */
+export interface FeatureAnswer {
+  kind: 'yes' | 'no' | 'value' | 'unknown';
+  /** Undefined when unknown: the page says "ask the provider" in its own words. */
+  text?: string;
+}
+
+/**
+ * What a housing form says for a feature. `facts` is the housing form (or its copy on the compare
+ * page); a yes/no from before day activities had codes still reads (true: on site).
+ */
+export function featureAnswer(locale: Locale, feature: Feature, facts: Readonly<Record<string, unknown>>, yesNo: { yes: string; no: string }): FeatureAnswer {
+  const texts = TEXTS[locale].facts;
+  switch (feature.show) {
+    case 'yesNo': {
+      const value = facts[feature.field];
+      return typeof value === 'boolean' ? { kind: value ? 'yes' : 'no', text: value ? yesNo.yes : yesNo.no } : { kind: 'unknown' };
+    }
+    case 'code': {
+      const code = codedFact(feature.field, facts[feature.field]);
+      if (code === undefined) return { kind: 'unknown' };
+      // Any answer but "none" says the feature is there, in its own words.
+      return { kind: code === 'none' ? 'no' : 'yes', text: codeLabels[locale][feature.field][code] };
+    }
+    case 'range': {
+      const min = facts[feature.min];
+      const max = facts[feature.max];
+      const words = texts.ageGroup;
+      if (typeof min === 'number' && typeof max === 'number') return { kind: 'value', text: words.range.replace('{min}', String(min)).replace('{max}', String(max)) };
+      if (typeof min === 'number') return { kind: 'value', text: words.from.replace('{min}', String(min)) };
+      if (typeof max === 'number') return { kind: 'value', text: words.to.replace('{max}', String(max)) };
+      return { kind: 'unknown' };
+    }
+  }
 }

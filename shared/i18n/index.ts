@@ -51,4 +51,4 @@ export function formatDate(locale: Locale, isoDate: string): string {
 }
 
 export { parseDate };
-export { wishText, importanceText, outcomeText, type WishLike } from './criterion-text.ts';
+export { featureAnswer, featureName, wishText, importanceText, outcomeText, type FeatureAnswer, type WishLike } from './criterion-text.ts';

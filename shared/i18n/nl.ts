@@ -2,7 +2,7 @@
 // terms explained. `{name}` marks a value filled in by `fill()`; `{ one, other }` is a plural.
 // en.ts must have exactly these keys (checked by the compiler and by test/site/i18n.test.ts).
 import type { AskableCriterionName, FlagCriterionName } from '../domain/criterion-registry.ts';
-import type { Importance } from '../domain/codes.ts';
+import type { DayActivities, Importance } from '../domain/codes.ts';
 import type { Outcome } from '../domain/criteria.ts';
 
 /**
@@ -15,6 +15,16 @@ export interface CriterionTexts {
   /** Before a coded value: "Zorgprofiel" + ": " + label. */
   valueNames: Record<'sector' | 'careProfile' | 'deliveryForm' | 'targetGroup' | 'housingType' | 'worldview' | 'culture' | 'community' | 'language', string>;
   age: string;
+  /** "People of about my age": `{value}` is the person's age. */
+  ageGroup: string;
+  /**
+   * The facts with more than a yes/no: their name on the location and compare pages, and for day
+   * activities what a fitting reason says was found (its codes' own words are in code-labels.ts).
+   */
+  facts: {
+    dayActivities: { name: string; found: Record<DayActivities, string> };
+    ageGroup: { name: string; range: string; from: string; to: string };
+  };
   distance: string;
   distanceAny: string;
   importance: Record<Importance, string>;
@@ -35,7 +45,8 @@ export const nlCriteria: CriterionTexts = {
     partner: 'Partner kan mee komen wonen',
     pets: 'Huisdier mag mee',
     smoking: 'Roken mag',
-    dayActivities: 'Dagbesteding (activiteiten overdag) op de locatie',
+    dayActivities: 'Dagbesteding (activiteiten overdag) op de locatie of in de buurt',
+    dayActivitiesOnSite: 'Dagbesteding (activiteiten overdag) op de locatie',
     publicTransport: 'Bus, tram of trein in de buurt',
     shops: 'Winkels op loopafstand',
     availableSoon: 'Snel een plek (vrij of korte wachtlijst)',
@@ -52,6 +63,14 @@ export const nlCriteria: CriterionTexts = {
     language: 'Medewerkers spreken',
   },
   age: 'Leeftijd: {value} jaar',
+  ageGroup: 'Wonen met mensen van ongeveer {value} jaar',
+  facts: {
+    dayActivities: {
+      name: 'Dagbesteding (activiteiten overdag)',
+      found: { 'on-site': 'Dagbesteding op de locatie', nearby: 'Dagbesteding in de buurt, met vervoer', none: 'Geen dagbesteding' },
+    },
+    ageGroup: { name: 'Leeftijd van de bewoners', range: '{min} tot {max} jaar', from: 'Vanaf {min} jaar', to: 'Tot {max} jaar' },
+  },
   distance: 'Hoogstens {value} km van de eigen plek',
   distanceAny: 'Afstand tot de eigen plek',
   importance: { must: 'Moet', important: 'Belangrijk', nice: 'Leuk als het kan' },
@@ -70,6 +89,7 @@ export const nlCriteria: CriterionTexts = {
     community: 'Is dit een fijne plek voor: {value}?',
     language: 'Spreken de medewerkers {value}?',
     age: 'Kan iemand van {value} jaar hier wonen?',
+    ageGroup: 'Hoe oud zijn de mensen die hier wonen?',
     garden: 'Is er een tuin?',
     ownBathroom: 'Is er een eigen badkamer?',
     kitchenette: 'Is er een eigen keukentje?',
@@ -80,7 +100,8 @@ export const nlCriteria: CriterionTexts = {
     smoking: 'Mag een bewoner hier roken?',
     wheelchair: 'Kan iemand met een rolstoel hier goed wonen?',
     roundTheClock: 'Is er dag en nacht iemand aanwezig?',
-    dayActivities: 'Is er dagbesteding (activiteiten overdag) op de locatie?',
+    dayActivities: 'Is er dagbesteding (activiteiten overdag) op de locatie of in de buurt? Is er vervoer naartoe?',
+    dayActivitiesOnSite: 'Is er dagbesteding (activiteiten overdag) op de locatie zelf?',
     publicTransport: 'Is er een bus, tram of trein in de buurt?',
     shops: 'Zijn er winkels op loopafstand?',
     availableSoon: 'Is er snel een plek vrij? Hoe lang is de wachtlijst nu?',
@@ -560,6 +581,7 @@ export const nl = {
       'invalid-postcode': 'dit is geen postcode.',
       'needs-postcode': 'een afstand werkt alleen met een postcode.',
       'invalid-criterion': 'wij kunnen hier nog niet op zoeken.',
+      'needs-answer': 'hiervoor hebben we uw leeftijd nodig. Vul bij de vragen in hoe oud u bent.',
       'too-many-criteria': 'u heeft meer wensen dan wij tegelijk kunnen zoeken.',
     },
     ignoredQuestion: '{question}: {reason}',
@@ -804,6 +826,7 @@ export const nl = {
       groupAddress: 'Adres',
       phoneHint: 'Mensen bellen dit nummer met hun vragen. Leeg: zij zien het nummer van uw organisatie.',
       groupNearby: 'In de buurt',
+      residentsAgeHint: 'De laagste en hoogste leeftijd hierboven zijn wie hier mag komen wonen. Vul hier in hoe oud de mensen zijn die er nu wonen, bijvoorbeeld 18 tot 30. Zo vinden mensen een plek met leeftijdgenoten.',
       idHint: 'Kleine letters, cijfers en streepjes. Dit komt in het internetadres en verandert later niet.',
       conflictTitle: 'Een collega heeft dit intussen gewijzigd',
       conflictText: 'Terwijl u dit invulde, heeft een collega een nieuwe versie opgeslagen. Er is nog niets van u opgeslagen. Hieronder ziet u wat verschilt.',
@@ -945,6 +968,8 @@ export const nl = {
       groupSize: 'Aantal bewoners per groep',
       minAge: 'Laagste leeftijd',
       maxAge: 'Hoogste leeftijd',
+      residentsMinAge: 'Leeftijd van de jongste bewoners',
+      residentsMaxAge: 'Leeftijd van de oudste bewoners',
       description: 'Beschrijving',
       'waitingList.status': 'Stand van de wachtlijst',
       'waitingList.weeks': 'Wachttijd in weken (ongeveer)',
@@ -968,6 +993,9 @@ export const nl = {
       groupSize: 'Vul een heel getal in van 1 tot en met 200.',
       minAge: 'Vul een leeftijd in van 0 tot en met 120.',
       maxAge: 'Vul een leeftijd in van 0 tot en met 120. Die mag niet lager zijn dan de laagste leeftijd.',
+      residentsMinAge: 'Vul een leeftijd in van 0 tot en met 120.',
+      residentsMaxAge: 'Vul een leeftijd in van 0 tot en met 120. Die mag niet lager zijn dan die van de jongste bewoners.',
+      dayActivities: 'Kies waar de dagbesteding is, of laat het open.',
       description: 'Schrijf hoogstens 4000 tekens.',
       'waitingList.status': 'Kies hoe het met de wachtlijst staat.',
       'waitingList.weeks': 'Vul een heel aantal weken in van 0 tot en met 520.',

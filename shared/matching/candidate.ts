@@ -5,7 +5,7 @@
 // It also carries the descriptions as one text for direct search (`searchText`), which the matcher
 // never reads: the text travels with the candidate so a stream record alone is enough to index it.
 import {
-  HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS, type CareProfile, type Community, type Culture, type DeliveryForm,
+  CODED_FACT_FIELDS, HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS, codedFact, type CareProfile, type CodedFacts, type Community, type Culture, type DeliveryForm,
   type Facility, type FlagField, type HousingForm, type HousingFormFlagField, type HousingType, type Language,
   type Location, type LocationFlagField, type Organization, type SearchHit, type Sector, type TargetGroup,
   type WaitingList, type Worldview, waitingListConfirmedMs,
@@ -15,7 +15,7 @@ import { type Point } from '../geo/distance.ts';
 /** The yes/no facts the criteria read (criterion-registry.ts names them): left out stays undefined. */
 export type CandidateFlags = { [F in FlagField]: boolean | undefined };
 
-export interface MatchCandidate extends CandidateFlags {
+export interface MatchCandidate extends CandidateFlags, CodedFacts {
   /** `{locationId}:{housingFormId}`: unique, since location ids are global (a document id). */
   id: string;
   regionId: string;
@@ -42,8 +42,12 @@ export interface MatchCandidate extends CandidateFlags {
   communities: readonly Community[] | undefined;
   languages: readonly Language[] | undefined;
   groupSize: number | undefined;
+  /** Who may come (the admission ages). */
   minAge: number | undefined;
   maxAge: number | undefined;
+  /** Who lives there (the residents' age group). */
+  residentsMinAge: number | undefined;
+  residentsMaxAge: number | undefined;
   /** A location fact. */
   facilities: readonly Facility[] | undefined;
   waitingList: WaitingList;
@@ -78,6 +82,16 @@ export function candidateFlags(
   for (const field of HOUSING_FORM_FLAG_FIELDS) flags[field] = housingForm[field];
   for (const field of LOCATION_FLAG_FIELDS) flags[field] = location[field];
   return flags;
+}
+
+/**
+ * The coded facts of a housing form, every key written and in the registry's order; a yes/no from
+ * before a fact had codes (an older listing or stored record) is read as its code.
+ */
+export function candidateCodedFacts(housingForm: Readonly<Partial<Record<keyof CodedFacts, unknown>>>): CodedFacts {
+  const facts = {} as Record<keyof CodedFacts, unknown>;
+  for (const field of CODED_FACT_FIELDS) facts[field] = codedFact(field, housingForm[field]);
+  return facts as CodedFacts;
 }
 
 /**
@@ -123,8 +137,11 @@ export function toCandidate(
     groupSize: hf.groupSize,
     minAge: hf.minAge,
     maxAge: hf.maxAge,
+    residentsMinAge: hf.residentsMinAge,
+    residentsMaxAge: hf.residentsMaxAge,
     facilities: location.facilities,
     ...candidateFlags(hf, location),
+    ...candidateCodedFacts(hf),
     waitingList: hf.waitingList,
     waitingListConfirmedMs: waitingListConfirmedMs(hf.waitingList.updatedAt),
     searchText: searchText(hf.description, location.description, organization.description),

@@ -79,6 +79,14 @@ function compile(criterion: Criterion, asOf: Date | undefined): CandidatePredica
       const field = how.field;
       return (c) => flag((c as unknown as Facts)[field] as boolean | undefined);
     }
+    case 'codeIn': {
+      const field = how.field;
+      const codes = how.codes;
+      return (c) => {
+        const code = c[field];
+        return code === undefined ? 'unknown' : codes.includes(code) ? 'match' : 'mismatch';
+      };
+    }
     case 'atMost': {
       const get = read(how.field);
       const limit = how.max;

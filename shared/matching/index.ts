@@ -1,5 +1,5 @@
 // The matcher's public API: candidates, per-criterion outcomes, the score model and matching.
-export { candidateFlags, sortName, toCandidate, toCandidates, toSearchHit, type CandidateFlags, type CandidateLocation, type CandidateOrganization, type MatchCandidate } from './candidate.ts';
+export { candidateCodedFacts, candidateFlags, sortName, toCandidate, toCandidates, toSearchHit, type CandidateFlags, type CandidateLocation, type CandidateOrganization, type MatchCandidate } from './candidate.ts';
 export { compileCriterion, compileFlagFilter, evaluate, type CandidatePredicate } from './evaluate.ts';
 export {
   CRITERION_WEIGHTS, DEFAULT_DISTANCE_SCALE_KM, DISTANCE_WEIGHT, WAITING_LIST_TERMS, WAITING_LIST_UNKNOWN_TERM,

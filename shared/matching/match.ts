@@ -14,7 +14,7 @@
 // here: a waiting-list state confirmed more than 30 days before it counts as unknown, both for the
 // `availableSoon` criterion and for the waiting-list term of the score.
 import {
-  isCurrentSince, waitingListCurrentSinceMs, type Criterion, type MatchRequest, type MatchResponse, type MatchResult,
+  criterionRead, isCurrentSince, waitingListCurrentSinceMs, type CodedFactField, type Criterion, type MatchRequest, type MatchResponse, type MatchResult,
   type NearMiss, type Outcome, type Reason,
 } from '../domain/index.ts';
 import { haversineKm, type Point } from '../geo/distance.ts';
@@ -60,13 +60,21 @@ export interface MatchPlan {
 interface CompiledCriterion {
   criterion: Criterion;
   predicate: CandidatePredicate;
+  /** The coded fact whose code a match names (`Reason.found`), when more than one code holds. */
+  foundIn?: CodedFactField;
+}
+
+/** Whether a criterion holds on more than one code, so its reason names the one found. */
+function foundInOf(criterion: Criterion): CodedFactField | undefined {
+  const how = criterionRead(criterion.criterion);
+  return how.read === 'codeIn' && how.codes.length > 1 ? how.field : undefined;
 }
 
 export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point): MatchPlan {
-  const compiled: CompiledCriterion[] = request.criteria.map((criterion) => ({
-    criterion,
-    predicate: compileCriterion(criterion, asOf),
-  }));
+  const compiled: CompiledCriterion[] = request.criteria.map((criterion) => {
+    const foundIn = foundInOf(criterion);
+    return { criterion, predicate: compileCriterion(criterion, asOf), ...(foundIn ? { foundIn } : {}) };
+  });
   // Once per request: the scan compares each candidate's precomputed number with it.
   const currentSinceMs = waitingListCurrentSinceMs(asOf);
   // Plain arrays of predicates and weights: the hot loop below touches nothing else.
@@ -137,13 +145,14 @@ export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point)
       const outcome: Outcome = Number.isNaN(d) ? 'unknown' : d <= maxDistanceKm ? 'match' : 'mismatch';
       out.push({ criterion: 'distance', value: maxDistanceKm, importance: 'must', outcome });
     }
-    for (const { criterion, predicate } of compiled) {
+    for (const { criterion, predicate, foundIn } of compiled) {
       const outcome = predicate(ranked.candidate);
-      out.push(
-        'value' in criterion
-          ? { criterion: criterion.criterion, value: criterion.value, importance: criterion.importance, outcome }
-          : { criterion: criterion.criterion, importance: criterion.importance, outcome },
-      );
+      const reason: Reason = 'value' in criterion
+        ? { criterion: criterion.criterion, value: criterion.value, importance: criterion.importance, outcome }
+        : { criterion: criterion.criterion, importance: criterion.importance, outcome };
+      const found = foundIn !== undefined && outcome === 'match' ? ranked.candidate[foundIn] : undefined;
+      if (found !== undefined) reason.found = found;
+      out.push(reason);
     }
     return out;
   }

@@ -196,6 +196,25 @@ export function answersToCriteria(questionnaire: Questionnaire, stored: Readonly
   const place: { postcode?: string; maxDistanceKm?: number } = {};
   const questions = allQuestions(questionnaire);
 
+  /** The number given to a number question, when it is a usable answer (as `readAnswer` reads it). */
+  const numberGiven = (questionId: string): number | undefined => {
+    const source = questions.find((q) => q.id === questionId);
+    if (source?.kind !== 'number' || !Object.hasOwn(answers, questionId)) return undefined;
+    const parsed = AnswerSchema.safeParse(answers[questionId]);
+    const n = parsed.success ? parsed.data.number : undefined;
+    return n !== undefined && Number.isInteger(n) && n >= source.min && n <= source.max ? n : undefined;
+  };
+  /** A mapping with its value in place: one taken from another answer needs that answer. */
+  const resolve: Resolve = (questionId, mapped) => {
+    if (mapped.valueFrom === undefined) return mapped;
+    const value = numberGiven(mapped.valueFrom);
+    if (value === undefined) {
+      ignore(questionId, 'needs-answer', `This answer uses the answer to "${mapped.valueFrom}", which is not given (or not usable).`);
+      return undefined;
+    }
+    return { criterion: mapped.criterion, value };
+  };
+
   for (const question of questions) {
     if (!Object.hasOwn(answers, question.id)) continue;
     const parsed = AnswerSchema.safeParse(answers[question.id]);
@@ -209,7 +228,7 @@ export function answersToCriteria(questionnaire: Questionnaire, stored: Readonly
       ignore(question.id, 'wrong-kind', `The question is now a ${question.kind} question; the saved answer is of another kind.`);
       continue;
     }
-    readAnswer(question, answer, collector, place, ignore);
+    readAnswer(question, answer, collector, place, ignore, resolve);
   }
 
   for (const questionId of Object.keys(answers).sort()) {
@@ -224,6 +243,9 @@ export function answersToCriteria(questionnaire: Questionnaire, stored: Readonly
   return { criteria, situation: collector.situation(criteria), ...place, ignored };
 }
 
+/** A mapping with its value in place (`valueFrom` read from the answer it names), or undefined when that answer is missing. */
+type Resolve = (questionId: string, mapped: MappedCriterion) => MappedCriterion | undefined;
+
 /** The person's importance where the question asks for it, else the question's default. */
 function importanceOf(question: ChoiceQuestion | YesNoWishQuestion | NumberQuestion, answer: Answer): Importance {
   return question.asksImportance && answer.importance !== undefined ? answer.importance : question.defaultImportance;
@@ -235,8 +257,13 @@ function readAnswer(
   collector: CriteriaCollector,
   place: { postcode?: string; maxDistanceKm?: number },
   ignore: (questionId: string, code: IgnoredCode, reason: string) => void,
+  resolve: Resolve,
 ): void {
   const ownWish = !describesSituation(question);
+  const add = (mapped: MappedCriterion): void => {
+    const resolved = resolve(question.id, mapped);
+    if (resolved) collector.add(question.id, resolved, importanceOf(question as ChoiceQuestion, answer), ownWish);
+  };
   switch (question.kind) {
     case 'single-choice': {
       const option = question.options.find((o) => o.id === answer.choice);
@@ -244,7 +271,7 @@ function readAnswer(
         ignore(question.id, 'unknown-option', `"${answer.choice ?? ''}" is not one of the options (any more).`);
         return;
       }
-      for (const mapped of option.criteria ?? []) collector.add(question.id, mapped, importanceOf(question, answer), ownWish);
+      for (const mapped of option.criteria ?? []) add(mapped);
       return;
     }
     case 'multi-choice': {
@@ -255,7 +282,7 @@ function readAnswer(
       // The question's order, not the order of clicking, so the same choices give the same request.
       for (const option of question.options) {
         if (!chosen.has(option.id)) continue;
-        for (const mapped of option.criteria ?? []) collector.add(question.id, mapped, importanceOf(question, answer), ownWish);
+        for (const mapped of option.criteria ?? []) add(mapped);
       }
       return;
     }

@@ -22,6 +22,7 @@ export const IGNORED_CODES = [
   'invalid-postcode',
   'needs-postcode', // a maximum distance without a place to measure from
   'invalid-criterion', // the questionnaire maps an option to a criterion the matcher refuses
+  'needs-answer', // the option takes its value from another answer (people of my age: the age), which is not given
   'too-many-criteria', // more than a match request carries
 ] as const;
 

@@ -18,12 +18,27 @@ export const MappedCriterionSchema = z
   .strictObject({
     criterion: z.enum(CRITERION_NAMES),
     value: z.union([z.string(), z.number()]).optional(),
+    /**
+     * For a number criterion: the value is the answer to this number question of the same
+     * questionnaire ("people of about my age" takes the age given earlier), instead of a fixed value.
+     */
+    valueFrom: Slug.optional(),
   })
   .superRefine((mapped, ctx) => {
     if (isFlagCriterion(mapped.criterion)) {
-      if (mapped.value !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['value'], message: `"${mapped.criterion}" is a yes/no criterion: leave out the value.` });
+      for (const key of ['value', 'valueFrom'] as const) {
+        if (mapped[key] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `"${mapped.criterion}" is a yes/no criterion: leave out the ${key}.` });
+        }
       }
+      return;
+    }
+    if (mapped.valueFrom !== undefined) {
+      if (mapped.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'Give either a value or valueFrom, not both.' });
+      if (!(NUMBER_CRITERIA as readonly string[]).includes(mapped.criterion)) {
+        ctx.addIssue({ code: 'custom', path: ['valueFrom'], message: `"${mapped.criterion}" takes a code: only a number criterion can take its value from a number question.` });
+      }
+      // Whether the question exists and its numbers fit is checked across the questionnaire.
       return;
     }
     if (mapped.value === undefined) {
@@ -279,8 +294,36 @@ export const QuestionnaireSchema = z
   })
   // Runs even when questions have other mistakes, so a coordinator sees duplicate ids in the same
   // pass; hence it reads the document defensively instead of trusting the parsed shape.
-  .superRefine((questionnaire, ctx) => checkAcrossQuestions(questionnaire, ctx), { when: () => true });
+  .superRefine((questionnaire, ctx) => checkAcrossQuestions(questionnaire, ctx), { when: () => true })
+  .superRefine((questionnaire, ctx) => checkValueSources(questionnaire, ctx));
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
+
+/**
+ * Every `valueFrom` names a number question of this questionnaire, and every number that question
+ * accepts is a valid value of the criterion that takes it (so no answer can make a bad request).
+ */
+function checkValueSources(questionnaire: { themes: readonly Theme[] }, ctx: z.RefinementCtx): void {
+  const numberQuestions = new Map(questionnaire.themes.flatMap((theme) => theme.questions)
+    .flatMap((q) => (q.kind === 'number' ? [[q.id, q] as const] : [])));
+  questionnaire.themes.forEach((theme, t) => theme.questions.forEach((question, q) => {
+    if (question.kind !== 'single-choice' && question.kind !== 'multi-choice') return;
+    question.options.forEach((option, o) => (option.criteria ?? []).forEach((mapped, c) => {
+      // A value taken by a criterion that cannot take one is reported by the mapping itself.
+      if (mapped.valueFrom === undefined || !(NUMBER_CRITERIA as readonly string[]).includes(mapped.criterion)) return;
+      const path = ['themes', t, 'questions', q, 'options', o, 'criteria', c, 'valueFrom'];
+      const source = numberQuestions.get(mapped.valueFrom);
+      if (!source) {
+        ctx.addIssue({ code: 'custom', path, message: `"${mapped.valueFrom}" is not a number question of this questionnaire.` });
+        return;
+      }
+      for (const bound of [source.min, source.max]) {
+        if (!CriterionSchema.safeParse({ criterion: mapped.criterion, importance: 'must', value: bound }).success) {
+          ctx.addIssue({ code: 'custom', path, message: `"${mapped.valueFrom}" accepts ${bound}, which is not a valid "${mapped.criterion}".` });
+        }
+      }
+    }));
+  }));
+}
 
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const field = (value: unknown, key: string): unknown =>

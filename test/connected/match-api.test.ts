@@ -69,6 +69,32 @@ describe('POST /api/match on the demonstration data', () => {
     expect(isWaitingListStale(body.results[0]!.waitingList.updatedAt, clock.now())).toBe(false);
   });
 
+  it('ranks the places for 18 to 30 year olds first for a 23-year-old wishing people of about that age, and says so', async () => {
+    const { body } = await post<MatchResponse>({
+      regionId: 'rotterdam',
+      criteria: [{ criterion: 'age', value: 23, importance: 'must' }, { criterion: 'ageGroup', value: 23, importance: 'important' }],
+      limit: 200,
+    });
+    const peers = body.results.filter((r) => r.reasons[1]?.outcome === 'match');
+    // The demonstration data's groups for young adults (residents 18 to about 30, and 18 to 40).
+    expect(peers.length).toBe(10);
+    expect(body.results.slice(0, peers.length)).toEqual(peers);
+    for (const result of peers) expect(result.reasons[1]).toEqual({ criterion: 'ageGroup', value: 23, importance: 'important', outcome: 'match' });
+    expect(peers.map((r) => r.name)).toContain('Ouderinitiatief voor jongvolwassenen');
+    // Every place "from 18" admits a 23-year-old: admission alone would not have told them apart.
+    expect(body.results.slice(peers.length).some((r) => r.reasons[0]?.outcome === 'match')).toBe(true);
+  });
+
+  it('fits day activities nearby with transport as day activities, and says which', async () => {
+    const { body } = await post<MatchResponse>({ regionId: 'rotterdam', criteria: [{ criterion: 'dayActivities', importance: 'must' }], limit: 200 });
+    const found = body.results.map((r) => r.reasons[0]?.found);
+    expect(found).toContain('nearby');
+    expect(found).toContain('on-site');
+    for (const miss of body.nearMisses) expect(miss.failedMusts).toEqual([{ criterion: 'dayActivities', importance: 'must', outcome: 'mismatch' }]);
+    const strict = await post<MatchResponse>({ regionId: 'rotterdam', criteria: [{ criterion: 'dayActivitiesOnSite', importance: 'must' }], limit: 200 });
+    expect(strict.body.total).toBeLessThan(body.total);
+  });
+
   it('lists near misses naming the wish they fail', async () => {
     const { body } = await post<MatchResponse>(dementiaWithGarden);
     expect(body.nearMisses.length).toBeGreaterThan(0);

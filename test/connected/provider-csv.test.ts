@@ -101,7 +101,7 @@ describe('the housing forms as CSV', () => {
     const before = await t.storedListing();
     const again = await apply(edited);
     expect(again.status).toBe(400);
-    expect(await again.json()).toMatchObject({ error: { code: 'csv_problems', problems: expect.arrayContaining([expect.objectContaining({ field: 'version', column: 'AE' })]) } });
+    expect(await again.json()).toMatchObject({ error: { code: 'csv_problems', problems: expect.arrayContaining([expect.objectContaining({ field: 'version', column: 'AG' })]) } });
     expect(await t.storedListing()).toEqual(before);
     // A fresh export uploaded unchanged changes nothing.
     expect(await plan(await (await exportCsv()).text())).toMatchObject({ ok: true, counts: { updated: 0, created: 0 } });

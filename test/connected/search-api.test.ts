@@ -69,6 +69,15 @@ describe('GET /api/search on the demonstration data', () => {
     expect(one.body.total).toBe(count((c) => c.type === 'care-farm'));
   });
 
+  it('filters on day activities on site or nearby, and on site alone', async () => {
+    const either = await get<SearchResponse>('regionId=zuid-limburg&dayActivities=true&limit=100');
+    expect(either.body.total).toBe(count((c) => c.dayActivities === 'on-site' || c.dayActivities === 'nearby'));
+    const onSite = await get<SearchResponse>('regionId=zuid-limburg&dayActivitiesOnSite=true&limit=100');
+    expect(onSite.body.total).toBe(count((c) => c.dayActivities === 'on-site'));
+    expect(count((c) => c.dayActivities === 'nearby')).toBeGreaterThan(0);
+    expect(onSite.body.total).toBeLessThan(either.body.total);
+  });
+
   it('counts each code of a facet with the other filters applied, not its own', async () => {
     const { body } = await get<SearchResponse>('regionId=zuid-limburg&housingType=care-farm&waitingList=available');
     // housingType facet: every type, under waitingList=available alone.

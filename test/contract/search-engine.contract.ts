@@ -439,6 +439,67 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
     });
 
+    describe('day activities on site or nearby, and people of about one\'s age', () => {
+      // Four young adults' groups, all admitting adults from 18: where the day activities are, and who lives there.
+      const young = {
+        inHuis: candidate({
+          locationId: 'in-huis', housingFormId: 'groep', name: 'Groep In Huis', point: northOf(MAASTRICHT, 1), minAge: 18,
+          dayActivities: 'on-site', residentsMinAge: 40, residentsMaxAge: 70, waitingList: { status: 'available', updatedAt: '2026-11-10' },
+        }),
+        inDeBuurt: candidate({
+          locationId: 'in-de-buurt', housingFormId: 'groep', name: 'Groep In De Buurt', point: northOf(MAASTRICHT, 2), minAge: 18,
+          dayActivities: 'nearby', residentsMinAge: 18, residentsMaxAge: 30, waitingList: { status: 'long', updatedAt: '2026-11-10' },
+        }),
+        geen: candidate({
+          locationId: 'geen', housingFormId: 'groep', name: 'Groep Geen', point: northOf(MAASTRICHT, 3), minAge: 18,
+          dayActivities: 'none', residentsMinAge: 65, waitingList: { status: 'available', updatedAt: '2026-11-10' },
+        }),
+        onbekend: candidate({
+          locationId: 'onbekend', housingFormId: 'groep', name: 'Groep Onbekend', point: northOf(MAASTRICHT, 4), minAge: 18,
+          waitingList: { status: 'available', updatedAt: '2026-11-10' },
+        }),
+      };
+      let youngEngine: SearchEngine;
+      beforeAll(async () => {
+        youngEngine = (await engineWith(Object.values(young))).engine;
+      });
+
+      it('fits day activities on site and nearby, says which, and lists none as a near miss', async () => {
+        const answer = await youngEngine.match(matchRequest({ criteria: [{ criterion: 'dayActivities', importance: 'must' }] }), AS_OF);
+        expect(ids(answer.results)).toEqual([young.inHuis.id, young.inDeBuurt.id, young.onbekend.id]);
+        expect(answer.results.map((r) => r.reasons[0])).toEqual([
+          { criterion: 'dayActivities', importance: 'must', outcome: 'match', found: 'on-site' },
+          { criterion: 'dayActivities', importance: 'must', outcome: 'match', found: 'nearby' },
+          { criterion: 'dayActivities', importance: 'must', outcome: 'unknown' },
+        ]);
+        expect(ids(answer.nearMisses)).toEqual([young.geen.id]);
+      });
+
+      it('fits the stricter wish only on site', async () => {
+        const answer = await youngEngine.match(matchRequest({ criteria: [{ criterion: 'dayActivitiesOnSite', importance: 'must' }] }), AS_OF);
+        expect(ids(answer.results)).toEqual([young.inHuis.id, young.onbekend.id]);
+        // In result order: the free place before the long wait.
+        expect(ids(answer.nearMisses)).toEqual([young.geen.id, young.inDeBuurt.id]);
+      });
+
+      it('filters a search on day activities (on site or nearby) and on day activities on site', async () => {
+        expect(ids((await youngEngine.search(query({ dayActivities: 'true' }))).items).sort()).toEqual([young.inDeBuurt.id, young.inHuis.id].sort());
+        expect(ids((await youngEngine.search(query({ dayActivitiesOnSite: 'true' }))).items)).toEqual([young.inHuis.id]);
+      });
+
+      it('ranks the place whose residents are 18 to 30 first for a 23-year-old wishing people of about that age', async () => {
+        const answer = await youngEngine.match(matchRequest({
+          criteria: [{ criterion: 'age', value: 23, importance: 'must' }, { criterion: 'ageGroup', value: 23, importance: 'important' }],
+        }), AS_OF);
+        expect(ids(answer.results)[0]).toBe(young.inDeBuurt.id);
+        expect(answer.results[0]?.reasons).toEqual([
+          { criterion: 'age', value: 23, importance: 'must', outcome: 'match' },
+          { criterion: 'ageGroup', value: 23, importance: 'important', outcome: 'match' },
+        ]);
+        expect(answer.results.slice(1).map((r) => r.reasons[1]?.outcome).sort()).toEqual(['mismatch', 'mismatch', 'unknown']);
+      });
+    });
+
     describe('an unknown region', () => {
       it('is refused with UnknownRegionError by match and search', async () => {
         await expect(engine.match(matchRequest({ regionId: 'atlantis' }), AS_OF)).rejects.toBeInstanceOf(UnknownRegionError);

@@ -2,7 +2,7 @@
 // same {placeholders}, and every code of shared/domain/codes.ts has a label in both languages.
 import { describe, expect, it } from 'vitest';
 import {
-  CARE_PROFILES, COMMUNITIES, CULTURES, DELIVERY_FORMS, FACILITIES, HOUSING_TYPES, LANGUAGES, SECTORS,
+  CARE_PROFILES, COMMUNITIES, DAY_ACTIVITIES, CULTURES, DELIVERY_FORMS, FACILITIES, HOUSING_TYPES, LANGUAGES, SECTORS,
   TARGET_GROUPS, WAITING_LIST_STATUSES, WORLDVIEWS,
 } from '../../shared/domain/codes.ts';
 import {
@@ -55,6 +55,7 @@ describe('code labels', () => {
     communities: COMMUNITIES,
     facilities: FACILITIES,
     waitingListStatuses: WAITING_LIST_STATUSES,
+    dayActivities: DAY_ACTIVITIES,
   };
 
   for (const locale of LOCALES) {

@@ -6,7 +6,7 @@
 // The one key left off is `searchText`: the descriptions go to the full-text index only, so the
 // candidates the matcher scans stay as small as before.
 import { waitingListConfirmedMs } from '../../../shared/domain/index.ts';
-import { candidateFlags, sortName, type MatchCandidate } from '../../../shared/matching/index.ts';
+import { candidateCodedFacts, candidateFlags, sortName, type MatchCandidate } from '../../../shared/matching/index.ts';
 
 export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
   // Typed as MatchCandidate: a required key added to the candidate fails the type check here until
@@ -38,8 +38,13 @@ export function normaliseCandidate(c: MatchCandidate): MatchCandidate {
     groupSize: c.groupSize,
     minAge: c.minAge,
     maxAge: c.maxAge,
+    // Absent on a candidate stored before the residents' ages existed: unknown.
+    residentsMinAge: c.residentsMinAge,
+    residentsMaxAge: c.residentsMaxAge,
     facilities: c.facilities,
     ...candidateFlags(c, c),
+    // A candidate stored when day activities were yes/no still reads (true: on site).
+    ...candidateCodedFacts(c),
     waitingList: c.waitingList,
     // Recomputed when missing, like sortName: a candidate stored before it existed lacks it.
     waitingListConfirmedMs: c.waitingListConfirmedMs ?? waitingListConfirmedMs(c.waitingList.updatedAt),

@@ -56,6 +56,9 @@ function clausesOf(criterion: Criterion, currentSinceMs: number | undefined): Cr
     case 'flag':
       // True matches, false is a mismatch, left out is unknown.
       return { match: term(how.field, true), unknown: notKnown(how.field as OptionalField) };
+    case 'codeIn':
+      // One of the codes matches, another code is a mismatch, left out is unknown.
+      return { match: { terms: { [how.field]: [...how.codes] } }, unknown: notKnown(how.field) };
     case 'atMost':
       return { match: { range: { [how.field]: { lte: how.max } } }, unknown: notKnown(how.field as OptionalField) };
     case 'listHas':

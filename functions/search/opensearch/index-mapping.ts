@@ -6,8 +6,8 @@
 // `import type`, not `import { type … }`: the latter keeps a side-effect import of the package,
 // which would bundle its whole Client.
 import type { API } from '@opensearch-project/opensearch';
-import { FLAG_FIELDS, waitingListConfirmedMs } from '../../../shared/domain/index.ts';
-import { type MatchCandidate } from '../../../shared/matching/index.ts';
+import { CODED_FACT_FIELDS, FLAG_FIELDS, waitingListConfirmedMs } from '../../../shared/domain/index.ts';
+import { candidateCodedFacts, type MatchCandidate } from '../../../shared/matching/index.ts';
 
 type IndexDefinition = API.Indices_Create_RequestBody;
 type IndexSettings = NonNullable<IndexDefinition['settings']>;
@@ -26,7 +26,8 @@ export const MAX_RESULT_WINDOW = 20_000;
  */
 export const OPTIONAL_FIELDS = [
   'sectors', 'careProfiles', 'deliveryForms', 'targetGroups', 'worldview', 'cultures', 'communities',
-  'languages', 'groupSize', 'minAge', 'maxAge', 'facilities', ...FLAG_FIELDS,
+  'languages', 'groupSize', 'minAge', 'maxAge', 'residentsMinAge', 'residentsMaxAge', 'facilities', ...FLAG_FIELDS,
+  ...CODED_FACT_FIELDS,
 ] as const satisfies ReadonlyArray<keyof MatchCandidate>;
 export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
@@ -40,6 +41,8 @@ export function toDocument(candidate: MatchCandidate): CandidateDocument {
     // Worked out when missing, as the embedded engine does: a candidate stored before the number
     // existed lacks it, and a reindex alone then gives every document the field its range clause reads.
     [WAITING_LIST_CONFIRMED]: candidate.waitingListConfirmedMs ?? waitingListConfirmedMs(candidate.waitingList.updatedAt),
+    // A candidate stored when day activities were yes/no gets its code, so a reindex alone suffices.
+    ...candidateCodedFacts(candidate),
     [KNOWN_FIELDS]: OPTIONAL_FIELDS.filter((field) => candidate[field] !== undefined),
   };
 }
@@ -69,9 +72,10 @@ export function fromSource(source: unknown): MatchCandidate {
  * mapping made by hand (a criterion's new yes/no field is listed in `_meta.flagFields`): an index keeps the mapping it was created with, so a change takes effect only after a
  * whole reindex (a new version behind the alias). 2: the descriptions (`searchText`). 3: when the
  * waiting list was confirmed (`waitingListConfirmedMs`), for "older than 30 days counts as unknown",
- * and the number to call (`phone`, stored only).
+ * and the number to call (`phone`, stored only). 4: the residents' ages (`residentsMinAge`,
+ * `residentsMaxAge`), and `dayActivities` a keyword (on-site, nearby, none) instead of a boolean.
  */
-export const MAPPING_VERSION = 3;
+export const MAPPING_VERSION = 4;
 
 /** The analyser for text: Dutch stemming ('tuinen' finds 'tuin'), accents folded ('cafe' finds 'café'). */
 export const DUTCH_ANALYZER = 'dutch_text';
@@ -111,7 +115,7 @@ export const INDEX_MAPPINGS = {
   dynamic: false,
   // The yes/no fields come from the criterion registry: listed here too, so a live index whose
   // mapping predates a new criterion shows it (`GET <alias>/_mapping`) and needs `npm run reindex`.
-  _meta: { mappingVersion: MAPPING_VERSION, flagFields: [...FLAG_FIELDS] },
+  _meta: { mappingVersion: MAPPING_VERSION, flagFields: [...FLAG_FIELDS], codedFields: [...CODED_FACT_FIELDS] },
   properties: {
     id: keyword,
     regionId: keyword,
@@ -139,9 +143,13 @@ export const INDEX_MAPPINGS = {
     groupSize: integer,
     minAge: integer,
     maxAge: integer,
+    residentsMinAge: integer,
+    residentsMaxAge: integer,
     facilities: keyword,
     // Every yes/no fact a criterion reads (criterion-registry.ts).
     ...(Object.fromEntries(FLAG_FIELDS.map((field) => [field, bool])) as Record<(typeof FLAG_FIELDS)[number], typeof bool>),
+    // Every coded fact a criterion reads, as the code.
+    ...(Object.fromEntries(CODED_FACT_FIELDS.map((field) => [field, keyword])) as Record<(typeof CODED_FACT_FIELDS)[number], typeof keyword>),
     // Only the status is queried; weeks, places and the date stay in _source unindexed, so a date
     // format the import accepts can never make OpenSearch refuse a document. The date is compared as
     // the candidate's number instead (a range clause: current = confirmed in the last 30 days).

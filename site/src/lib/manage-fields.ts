@@ -3,9 +3,9 @@
 // as on the public pages), every field's name in plain words (for the forms, the history and the
 // comparison after a conflict), and the languages offered as checkboxes.
 import { CRITERIA, type CriterionName, type FlagCriterionName } from '../../../shared/domain/criterion-registry.ts';
-import { HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS } from '../../../shared/domain/criterion-registry.ts';
+import { CODED_FACT_FIELDS, HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS } from '../../../shared/domain/criterion-registry.ts';
 import { enCriteria } from '../../../shared/i18n/en.ts';
-import { languageName, t, type Locale } from '../../../shared/i18n/index.ts';
+import { codeLabels, languageName, t, type Locale } from '../../../shared/i18n/index.ts';
 import { nlCriteria } from '../../../shared/i18n/nl.ts';
 
 const CRITERION_TEXTS = { nl: nlCriteria, en: enCriteria } as const;
@@ -28,10 +28,15 @@ export function flagOptions(locale: Locale, on: 'housingForm' | 'location'): Arr
   return fields.map((field) => ({ field, label: CRITERION_TEXTS[locale].flags[criterionOfFlagField(field)] }));
 }
 
+/** The housing form's facts with a few answers (day activities: on site, nearby, none), each a single choice that may stay open. */
+export function codedFactChoices(locale: Locale): Array<{ field: string; label: string; options: Array<{ value: string; label: string }> }> {
+  return CODED_FACT_FIELDS.map((field) => ({ field, label: CRITERION_TEXTS[locale].facts[field].name, options: options(codeLabels[locale][field]) }));
+}
+
 /** Every editable field's name in plain words, by its path in the API's body. */
 export function fieldLabels(locale: Locale): Record<string, string> {
-  const flags = [...flagOptions(locale, 'housingForm'), ...flagOptions(locale, 'location')];
-  return { ...t(locale).manage.fields, ...Object.fromEntries(flags.map(({ field, label }) => [field, label])) };
+  const facts = [...flagOptions(locale, 'housingForm'), ...codedFactChoices(locale), ...flagOptions(locale, 'location')];
+  return { ...t(locale).manage.fields, ...Object.fromEntries(facts.map(({ field, label }) => [field, label])) };
 }
 
 /** A code list's labels as choices, in the order of the list. */

@@ -15,7 +15,7 @@ import type { ComparedItem, CompareResponse } from '../../../shared/domain/compa
 import type { Outcome } from '../../../shared/domain/criteria.ts';
 import { FEATURES } from '../../../shared/domain/criterion-registry.ts';
 import { codeLabels } from '../../../shared/i18n/code-labels.ts';
-import { importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
+import { featureAnswer, featureName, importanceText, OUTCOME_SYMBOL, outcomeText, wishText } from '../../../shared/i18n/criterion-text.ts';
 import { INTL_LOCALE } from '../../../shared/i18n/locales.ts';
 import { loadShortlist, saveShortlist, sameHousingForm, type ShortlistEntry } from './lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from './lib/current-wishes.ts';
@@ -206,7 +206,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
 
     // A fact that answers one of the wishes gets the outcome's symbol; the others are plain words.
     const wished = new Map(wishRows(wishes).map((wish) => [wish.criterion, wish]));
-    const plain = (value: boolean | undefined) => (value === undefined ? common.unknown : value ? common.yes : common.no);
+    const plain = (item: ComparedItem, feature: (typeof FEATURES)[number]) => featureAnswer(locale, feature, item.housingForm, common).text ?? common.unknown;
     const factRows: Row[] = [
       { label: m.distanceLabel, cell: (item) => item.distanceKm !== undefined ? fill(m.distanceValue, { km: roundKm(item.distanceKm) }) : m.distanceUnknown },
       { label: mc.waitingList, cell: (item) => waitingListBlock(data, item.waitingList, asOf) },
@@ -217,10 +217,10 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
           ? fill(pluralForm(intl, ml.groupSizeValue, item.housingForm.groupSize), { count: item.housingForm.groupSize })
           : common.unknown,
       },
-      ...FEATURES.map(({ criterion, field }): Row => {
-        const label = wishText(locale, { criterion });
-        const wish = wished.get(criterion);
-        if (!wish) return { label, cell: (item) => plain(item.housingForm[field]) };
+      ...FEATURES.map((feature): Row => {
+        const label = featureName(locale, feature);
+        const wish = wished.get(feature.criterion);
+        if (!wish) return { label, cell: (item) => plain(item, feature) };
         return {
           label,
           note: fill(mc.yourWish, { importance: importanceText(locale, wish.importance) }),
@@ -229,7 +229,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
             const said = outcome === 'match' ? mc.factFits : outcome === 'mismatch' ? mc.factMisfits : undefined;
             return el('span', { class: `ww-outcome ww-outcome--${outcome}` },
               el('span', { class: 'ww-outcome__icon', 'aria-hidden': 'true' }, OUTCOME_SYMBOL[outcome]),
-              plain(item.housingForm[field]),
+              plain(item, feature),
               said && el('span', { class: 'ww-visually-hidden' }, `, ${said}`));
           },
         };

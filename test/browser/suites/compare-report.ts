@@ -294,11 +294,11 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       const same = page.locator('details[data-same-facts]');
       const summary = same.locator('summary');
       await expect(summary.isVisible()).resolves.toBe(true);
-      expect(await summary.innerText()).toBe('Hetzelfde bij alle plekken (8)');
+      expect(await summary.innerText()).toBe('Hetzelfde bij alle plekken (9)');
       expect(await same.getAttribute('open')).toBeNull();
       await expect(same.locator('li').first().isVisible()).resolves.toBe(false);
       // Closed, the folded facts are still in the page for screen readers once opened, and no fact is lost.
-      expect(await same.locator('li').count() + shown.length).toBe(15);
+      expect(await same.locator('li').count() + shown.length).toBe(16);
       // After the facts the links to each place, still in view.
       await expect(page.locator('.ww-compare-narrow[data-part="more"]').getByRole('link', { name: 'Meer over Kapelhof' }).isVisible()).resolves.toBe(true);
 
@@ -327,7 +327,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
       await page.getByRole('checkbox', { name: new RegExp(`^${LAVENDEL.name}`) }).uncheck();
       expect(await comparedNames(page)).toEqual([SCHACHT.name]);
       expect(await page.locator('details[data-same-facts]').count()).toBe(0);
-      expect(await factBlocks.count()).toBe(15);
+      expect(await factBlocks.count()).toBe(16);
     });
 
     it('compare page with the folded parts open: no axe violations in Dutch and English, no sideways scroll at 320 px', async () => {
@@ -348,7 +348,7 @@ export function compareReportSuite(harness: () => SiteHarness): void {
         await page.setViewportSize({ width: 390, height: 844 });
       }
       expect(found).toEqual({});
-      expect(await page.locator('details[data-same-facts] summary').textContent()).toBe('The same at every place (8)');
+      expect(await page.locator('details[data-same-facts] summary').textContent()).toBe('The same at every place (9)');
       await screenshot(page, 'compare-folds-open');
     });
 

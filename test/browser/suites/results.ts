@@ -33,16 +33,16 @@ const stored = (page: Page, key: string) => page.evaluate((k) => JSON.parse(loca
 const focusedCard = (page: Page) => page.evaluate(() => document.activeElement?.closest('li')?.id ?? '');
 
 /** A page with the map's tiles refused (as without internet) and the answers in this browser. */
-async function pageWithAnswers(h: SiteHarness, width: number, path = PATH, answers: object = ANSWERS): Promise<Page> {
+async function pageWithAnswers(h: SiteHarness, width: number, path = PATH, answers: object = ANSWERS, region = REGION): Promise<Page> {
   const page = await h.newPage({ width });
   // A step that hangs fails with its own message rather than the test's timeout.
   page.setDefaultTimeout(10_000);
   await page.route('https://tile.openstreetmap.org/**', (route) => route.abort());
-  const { questionnaire } = (await (await fetch(`${h.baseUrl}/api/regions/${REGION}/questionnaire`)).json()) as { questionnaire: { id: string; version: number } };
+  const { questionnaire } = (await (await fetch(`${h.baseUrl}/api/regions/${region}/questionnaire`)).json()) as { questionnaire: { id: string; version: number } };
   await page.goto(path);
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-    `woonwijzer.answers.${REGION}`,
-    JSON.stringify({ regionId: REGION, questionnaireId: questionnaire.id, version: questionnaire.version, savedAt: new Date().toISOString(), answers }),
+    `woonwijzer.answers.${region}`,
+    JSON.stringify({ regionId: region, questionnaireId: questionnaire.id, version: questionnaire.version, savedAt: new Date().toISOString(), answers }),
   ] as const);
   await page.goto(path);
   return page;
@@ -229,6 +229,26 @@ export function resultsSuite(harness: () => SiteHarness): void {
       const staleFreeAt = cards.flatMap((card, index) => (card.stale !== undefined && card.available ? [index] : []));
       expect(currentFree.length).toBeGreaterThan(0);
       expect(Math.max(...currentFree)).toBeLessThan(Math.min(...staleFreeAt));
+    });
+
+    it('a young adult wishing people of about that age and day activities sees the places for 18 to 30 first, and day activities nearby as a fit', async () => {
+      // The Rotterdam questionnaire: 23 years old, "Ja, graag" to people of about that age, day activities at the new home or nearby.
+      const answers = { leeftijd: { number: 23 }, leeftijdgenoten: { choice: 'ja' }, overdag: { choice: 'dagbesteding-thuis' } };
+      const page = await pageWithAnswers(harness(), 1280, '/regio/rotterdam/resultaten/', answers, 'rotterdam');
+      await announcedCount(page);
+      const peers = 'Wonen met mensen van ongeveer 23 jaar (Belangrijk)';
+      const fits = (n: number) => page.locator(`#result-${n} .ww-reasons__group--match li`).allInnerTexts();
+      // The first place says, in view, that people of about that age live there.
+      expect(await fits(1)).toContain(peers);
+      const firstFour = await Promise.all([1, 2, 3, 4].map(fits));
+      for (const said of firstFour) expect(said).toContain(peers);
+      // Day activities nearby with transport count as a fit, and the card says where they are.
+      const nearby = 'Dagbesteding in de buurt, met vervoer (Belangrijk)';
+      expect(firstFour.flat()).toContain(nearby);
+      expect(firstFour.flat()).toContain('Dagbesteding op de locatie (Belangrijk)');
+      const cardText = await page.locator('[data-result-list]').innerText();
+      expect(cardText).not.toContain('Past niet: Dagbesteding');
+      await page.close();
     });
 
     it('near misses: one tap makes a failed must "belangrijk", another searches further, saved like a place change', async () => {

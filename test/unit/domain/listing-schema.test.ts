@@ -26,6 +26,29 @@ describe('listing document schema', () => {
     expect(ListingDocumentSchema.parse(doc).locations[0]?.housingForms[0]?.cultures).toEqual([]);
   });
 
+  it('reads day activities as on-site, nearby or none, and a listing from when it was yes/no as on-site (true) or none (false)', () => {
+    const dayActivitiesOf = (dayActivities: unknown) =>
+      ListingDocumentSchema.parse(listingDocument({ locations: [location({ housingForms: [housingForm({ dayActivities } as never)] })] }))
+        .locations[0]?.housingForms[0]?.dayActivities;
+    expect(dayActivitiesOf('nearby')).toBe('nearby');
+    expect(dayActivitiesOf('on-site')).toBe('on-site');
+    expect(dayActivitiesOf(true)).toBe('on-site');
+    expect(dayActivitiesOf(false)).toBe('none');
+    expect(dayActivitiesOf(undefined)).toBeUndefined();
+    const refused = errorsOf(listingDocument({ locations: [location({ housingForms: [housingForm({ dayActivities: 'ja' } as never)] })] }));
+    expect(refused).toEqual([expect.objectContaining({ path: 'locations.0.housingForms.0.dayActivities' })]);
+  });
+
+  it('keeps who lives there (the residents\' ages) apart from who may come, and refuses a range the wrong way round', () => {
+    const form = ListingDocumentSchema.parse(listingDocument({
+      locations: [location({ housingForms: [housingForm({ minAge: 18, residentsMinAge: 18, residentsMaxAge: 30 })] })],
+    })).locations[0]?.housingForms[0];
+    expect(form).toMatchObject({ minAge: 18, residentsMinAge: 18, residentsMaxAge: 30 });
+    expect(form?.maxAge).toBeUndefined();
+    const doc = listingDocument({ locations: [location({ housingForms: [housingForm({ residentsMinAge: 30, residentsMaxAge: 18 })] })] });
+    expect(errorsOf(doc).map((e) => e.path)).toEqual(['locations.0.housingForms.0.residentsMaxAge']);
+  });
+
   it('names the path of an unknown care-profile code', () => {
     const doc = listingDocument({ locations: [location({ housingForms: [housingForm({ careProfiles: ['5VV', '10VV' as never] })] })] });
     expect(errorsOf(doc).map((e) => e.path)).toContain('locations.0.housingForms.0.careProfiles.1');

@@ -20,6 +20,7 @@ const CODES: Partial<Record<CriterionName, readonly (string | number)[]>> = {
   community: COMMUNITIES,
   language: LANGUAGES,
   age: [18, 80],
+  ageGroup: [23, 84],
 };
 
 /** Words a person can read: letters, and not a camelCase identifier like "ownBathroom". */
@@ -48,9 +49,17 @@ for (const locale of LOCALES) {
           // The value is named by its label, never as the bare code after the criterion's name.
           const shown = text.slice(text.indexOf(':') + 1).trim();
           expect(shown, `${locale} ${criterion}=${value}`).not.toBe(String(value));
-          if (criterion === 'age') expect(text).toContain(String(value));
+          if (criterion === 'age' || criterion === 'ageGroup') expect(text).toContain(String(value));
         }
       }
+    });
+
+    it('say which day activities fit: on site, or nearby with transport', () => {
+      const onSite = wishText(locale, { criterion: 'dayActivities', found: 'on-site' });
+      const nearby = wishText(locale, { criterion: 'dayActivities', found: 'nearby' });
+      for (const text of [onSite, nearby]) expectPlainWords(text, 'found');
+      expect(new Set([onSite, nearby, wishText(locale, { criterion: 'dayActivities' })]).size).toBe(3);
+      if (locale === 'nl') expect([onSite, nearby]).toEqual(['Dagbesteding op de locatie', 'Dagbesteding in de buurt, met vervoer']);
     });
 
     it('word the distance, each importance and each outcome', () => {

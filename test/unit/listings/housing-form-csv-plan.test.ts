@@ -74,7 +74,7 @@ describe('planning a CSV upload (the dry run)', () => {
     const newer = stored.map((s, i) => (i === 0 ? { ...s, version: 5 } : s));
     expect(planHousingFormChanges(roundTrip(), newer, locations, NOW)).toEqual({
       ok: false,
-      problems: [{ line: 2, column: 'AE', field: 'version', message: expect.stringContaining('after your export') }],
+      problems: [{ line: 2, column: 'AG', field: 'version', message: expect.stringContaining('after your export') }],
     });
   });
 

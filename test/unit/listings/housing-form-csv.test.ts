@@ -99,6 +99,25 @@ describe('the housing forms CSV', () => {
     expect(readHousingFormsCsv(csv, TODAY)).toMatchObject({ ok: false, problems: [{ line: 2, field: 'maxAge', column: columnLetter(CSV_HEADERS.indexOf('maxAge')) }] });
   });
 
+  it('writes day activities as on-site, nearby or none, and still reads an older export\'s ja / nee', () => {
+    const dayActivitiesIn = (cell: string) => {
+      const result = readHousingFormsCsv(withCell(exported(), 2, 'dayActivities', cell), TODAY);
+      return result.ok ? result.rows[0]?.housingForm.dayActivities : result.problems;
+    };
+    expect(writeHousingFormsCsv([{ locationId: 'l', housingForm: form({ dayActivities: 'nearby' }), version: 1 }]).split('\r\n')[1]?.split(';')[CSV_HEADERS.indexOf('dayActivities')]).toBe('nearby');
+    expect(['on-site', 'nearby', 'none', 'ja', 'Nee', ''].map(dayActivitiesIn)).toEqual(['on-site', 'nearby', 'none', 'on-site', 'none', undefined]);
+    expect(dayActivitiesIn('misschien')).toEqual([
+      expect.objectContaining({ line: 2, field: 'dayActivities', column: columnLetter(CSV_HEADERS.indexOf('dayActivities')), message: expect.stringContaining('on-site, nearby, none') }),
+    ]);
+  });
+
+  it('reads the residents\' ages beside the admission ages, refusing them the wrong way round', () => {
+    const csv = withCell(withCell(exported(), 2, 'residentsMinAge', '18'), 2, 'residentsMaxAge', '30');
+    expect(readHousingFormsCsv(csv, TODAY)).toMatchObject({ ok: true, rows: [{ housingForm: { residentsMinAge: 18, residentsMaxAge: 30 } }, {}] });
+    const reversed = withCell(withCell(exported(), 2, 'residentsMinAge', '30'), 2, 'residentsMaxAge', '18');
+    expect(readHousingFormsCsv(reversed, TODAY)).toMatchObject({ ok: false, problems: [{ line: 2, field: 'residentsMaxAge' }] });
+  });
+
   it('refuses a header that is not the export\'s, and the same housing form twice', () => {
     const renamed = exported().replace(';capacity;', ';capaciteit;');
     expect(readHousingFormsCsv(renamed, TODAY)).toMatchObject({

@@ -42,6 +42,25 @@ describe('evaluate', () => {
     expect(evaluate(must('age', 25), candidate(), AS_OF)).toBe('unknown');
   });
 
+  it('reads "people of about my age" from who lives there, not from who may come', () => {
+    // A place "from 18" admits a 23-year-old, but says nothing about who lives there.
+    const from18 = candidate({ minAge: 18 });
+    expect(evaluate(must('age', 23), from18, AS_OF)).toBe('match');
+    expect(evaluate(must('ageGroup', 23), from18, AS_OF)).toBe('unknown');
+    expect(evaluate(must('ageGroup', 23), candidate({ minAge: 18, residentsMinAge: 18, residentsMaxAge: 30 }), AS_OF)).toBe('match');
+    expect(evaluate(must('ageGroup', 23), candidate({ minAge: 18, residentsMinAge: 40, residentsMaxAge: 70 }), AS_OF)).toBe('mismatch');
+    // "65 and up" is open above, as the admission ages.
+    expect(evaluate(must('ageGroup', 84), candidate({ residentsMinAge: 65 }), AS_OF)).toBe('match');
+    expect(evaluate(must('ageGroup', 58), candidate({ residentsMinAge: 65 }), AS_OF)).toBe('mismatch');
+  });
+
+  it('counts day activities on site or nearby as day activities, and only on site for the stricter wish', () => {
+    const outcomes = (criterion: 'dayActivities' | 'dayActivitiesOnSite') =>
+      (['on-site', 'nearby', 'none', undefined] as const).map((dayActivities) => evaluate(must(criterion), candidate({ dayActivities }), AS_OF));
+    expect(outcomes('dayActivities')).toEqual(['match', 'match', 'mismatch', 'unknown']);
+    expect(outcomes('dayActivitiesOnSite')).toEqual(['match', 'mismatch', 'mismatch', 'unknown']);
+  });
+
   it('takes garden and shops from the location', () => {
     expect(evaluate(must('garden'), candidate({ facilities: ['restaurant', 'garden'] }), AS_OF)).toBe('match');
     expect(evaluate(must('garden'), candidate({ facilities: ['restaurant'] }), AS_OF)).toBe('mismatch');

@@ -77,6 +77,44 @@ describe('reasons', () => {
   });
 });
 
+describe('reasons that say what was found', () => {
+  it('say whether the day activities that fit are on site or nearby, and nothing more for a misfit or the stricter wish', () => {
+    const request = matchRequest({ criteria: [{ criterion: 'dayActivities', importance: 'important' }, { criterion: 'dayActivitiesOnSite', importance: 'nice' }] });
+    const response = matchCandidates(request, [
+      candidate({ housingFormId: 'in-huis', dayActivities: 'on-site' }),
+      candidate({ housingFormId: 'in-de-buurt', dayActivities: 'nearby' }),
+      candidate({ housingFormId: 'geen', dayActivities: 'none' }),
+    ], AS_OF);
+    const reasons = Object.fromEntries(response.results.map((r) => [r.housingFormId, r.reasons]));
+    expect(reasons['in-huis']).toEqual([
+      { criterion: 'dayActivities', importance: 'important', outcome: 'match', found: 'on-site' },
+      { criterion: 'dayActivitiesOnSite', importance: 'nice', outcome: 'match' },
+    ]);
+    expect(reasons['in-de-buurt']).toEqual([
+      { criterion: 'dayActivities', importance: 'important', outcome: 'match', found: 'nearby' },
+      { criterion: 'dayActivitiesOnSite', importance: 'nice', outcome: 'mismatch' },
+    ]);
+    expect(reasons.geen?.[0]).toEqual({ criterion: 'dayActivities', importance: 'important', outcome: 'mismatch' });
+    expect(ids(response)).toEqual(['in-huis', 'in-de-buurt', 'geen']);
+    expect(MatchResponseSchema.parse(response)).toEqual(response);
+  });
+});
+
+describe('people of about my age', () => {
+  it('ranks the places whose residents are 18 to 30 first for a 23-year-old, though every place admits adults from 18', () => {
+    const request = matchRequest({
+      criteria: [{ criterion: 'age', value: 23, importance: 'must' }, { criterion: 'ageGroup', value: 23, importance: 'important' }],
+    });
+    const response = matchCandidates(request, [
+      candidate({ housingFormId: 'gemengd', name: 'A', minAge: 18, residentsMinAge: 35, residentsMaxAge: 70, waitingList: { status: 'available', updatedAt: '2026-11-20' } }),
+      candidate({ housingFormId: 'onbekend', name: 'B', minAge: 18, waitingList: { status: 'available', updatedAt: '2026-11-20' } }),
+      candidate({ housingFormId: 'jongeren', name: 'C', minAge: 18, maxAge: 30, residentsMinAge: 18, residentsMaxAge: 30, waitingList: { status: 'long', updatedAt: '2026-11-20' } }),
+    ], AS_OF);
+    expect(ids(response)).toEqual(['jongeren', 'gemengd', 'onbekend']);
+    expect(response.results.map((r) => r.reasons[1]?.outcome)).toEqual(['match', 'mismatch', 'unknown']);
+  });
+});
+
 describe('ranking', () => {
   it('weighs an important wish (3) above two nice ones (1 each)', () => {
     const request = matchRequest({

@@ -29,6 +29,7 @@ const complete = HousingFormSchema.parse(housingForm({
   communities: ['artists'],
   minAge: 65,
   maxAge: 110,
+  residentsMinAge: 70,
   kitchenette: false,
   cooking: true,
   partner: true,
@@ -36,7 +37,7 @@ const complete = HousingFormSchema.parse(housingForm({
   smoking: false,
   wheelchair: true,
   roundTheClock: true,
-  dayActivities: true,
+  dayActivities: 'nearby',
 }));
 /** One that leaves all it may unknown. */
 const sparse = HousingFormSchema.parse({ id: 'weinig-bekend', name: 'Weinig bekend', type: 'care-apartment', sectors: ['VV'], waitingList: { status: 'long', updatedAt: '2026-09-01' } });
@@ -110,6 +111,15 @@ describe('the taxonomy', () => {
     expect(new Set(terms.map((t) => t.id)).size).toBe(terms.length);
   });
 
+  it('tells who may come from who lives there, and day activities nearby from on site', () => {
+    const term = (code: string) => terms.find((t) => t.code === code)!;
+    expect(term('age').name).toBe('Age admitted (years)');
+    expect(term('ageGroup').name).toBe('Age of the residents (years)');
+    expect(term('ageGroup').description).toMatch(/who lives there, not who may come/);
+    expect(term('dayActivities').description).toMatch(/on-site, nearby, none: the attribute's value is "true" when it is on-site or nearby/);
+    expect(term('dayActivitiesOnSite').description).toMatch(/"true" when it is on-site, else "false"/);
+  });
+
   it('is valid by the official schemas', () => {
     const dataset = toHsds(listings(), { asOf, siteUrl: 'https://woonwijzer.example' });
     expect(dataset.taxonomies[0]!.uri).toBe('https://woonwijzer.example/open-data/');
@@ -125,6 +135,10 @@ describe('the attributes of a housing form and its location', () => {
     expect(value('careProfile:5VV')).toBe('5VV');
     expect(value('worldview:catholic')).toBe('catholic');
     expect(value('age')).toBe('65-110');
+    // Residents from 70, no oldest age given: the open end stays empty.
+    expect(value('ageGroup')).toBe('70-');
+    expect(value('dayActivities')).toBe('true');
+    expect(value('dayActivitiesOnSite')).toBe('false');
     expect(value('smallScale')).toBe('true');
     expect(value('pets')).toBe('false');
     expect(value('garden')).toBe('true');
@@ -137,6 +151,18 @@ describe('the attributes of a housing form and its location', () => {
     const service = toHsds(listings(), { asOf }).services.find((s) => s.name === sparse.name)!;
     // The kind of housing and the sector are always given; the organisation's worldview applies to each of its forms.
     expect(service.attributes.map((a) => a.label).sort()).toEqual(['housingType:care-apartment', 'sector:VV', 'worldview:catholic']);
+  });
+
+  it('read day activities stored as a yes/no before they had codes: yes is on site, no is none', () => {
+    const dayActivitiesOf = (stored: boolean) => {
+      // As a record written before issue 13 comes from the store, not through today's schema.
+      const old = { ...complete, id: 'oud', name: 'Oud', dayActivities: stored } as unknown as typeof complete;
+      const dataset = toHsds({ ...listings(), housingForms: [{ locationId: 'de-linde-maastricht', housingForm: old }] }, { asOf });
+      const attributes = dataset.services[0]!.attributes;
+      return ['dayActivities', 'dayActivitiesOnSite'].map((label) => attributes.find((a) => a.label === label)?.value);
+    };
+    expect(dayActivitiesOf(true)).toEqual(['true', 'true']);
+    expect(dayActivitiesOf(false)).toEqual(['false', 'false']);
   });
 
   it('say nothing about "available soon" when the waiting list was confirmed more than 30 days ago', () => {

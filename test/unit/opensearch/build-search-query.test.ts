@@ -62,6 +62,14 @@ describe('direct search as an OpenSearch query', () => {
     expect(body.post_filter).toEqual({ bool: { filter: [{ range: { groupSize: { lte: 8 } } }, { term: { shopsNearby: true } }] } });
   });
 
+  it('passes day activities on site or nearby for the day activities filter, and on site alone for the stricter one', () => {
+    const places = (['on-site', 'nearby', 'none', undefined] as const).map((dayActivities, i) => candidate({ housingFormId: `d${i}`, name: `D${i}`, dayActivities }));
+    const found = (q: SearchQuery) => search(buildSearchQuery(q) as Json, docs(places)).hits.map((h) => (h.doc as unknown as MatchCandidate).housingFormId);
+    expect(found(query({ dayActivities: 'true' }))).toEqual(['d0', 'd1']);
+    expect(found(query({ dayActivitiesOnSite: 'true' }))).toEqual(['d0']);
+    expect((buildSearchQuery(query({ dayActivities: 'true' })) as Json).post_filter).toEqual({ bool: { filter: [{ terms: { dayActivities: ['on-site', 'nearby'] } }] } });
+  });
+
   it('counts facets disjunctively: each filter’s counts under every OTHER filter', () => {
     const response = run(query({ careProfile: ['5VV'], pets: 'true' }));
     expect(response.items.map((i) => i.housingFormId)).toEqual(['a', 'c']);

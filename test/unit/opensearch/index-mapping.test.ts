@@ -24,9 +24,9 @@ describe('the index mapping', () => {
     }
   });
 
-  it('says which mapping version an index was created with (3: when the waiting list was confirmed)', () => {
-    expect(MAPPING_VERSION).toBe(3);
-    expect(indexDefinition().mappings).toMatchObject({ _meta: { mappingVersion: 3 } });
+  it('says which mapping version an index was created with (4: the residents\' ages, day activities as a code)', () => {
+    expect(MAPPING_VERSION).toBe(4);
+    expect(indexDefinition().mappings).toMatchObject({ _meta: { mappingVersion: 4, codedFields: ['dayActivities'] } });
   });
 
   it('indexes when the waiting list was confirmed as a number, for the range clause of "current"', () => {
@@ -41,11 +41,18 @@ describe('the index mapping', () => {
     for (const field of ['id', 'regionId', 'housingFormId', 'locationId', 'organizationId', 'sortName', 'type', 'sectors', 'careProfiles', 'deliveryForms', 'targetGroups', 'worldview', 'cultures', 'communities', 'languages', 'facilities', 'knownFields']) {
       expect(props[field], field).toEqual({ type: 'keyword' });
     }
-    expect(FLAG_FIELDS).toEqual(expect.arrayContaining(['ownBathroom', 'kitchenette', 'dayActivities', 'publicTransport', 'shopsNearby']));
+    expect(FLAG_FIELDS).toEqual(expect.arrayContaining(['ownBathroom', 'kitchenette', 'publicTransport', 'shopsNearby']));
     for (const field of FLAG_FIELDS) {
       expect(props[field], field).toEqual({ type: 'boolean' });
     }
-    for (const field of ['groupSize', 'minAge', 'maxAge']) expect(props[field], field).toEqual({ type: 'integer' });
+    // Day activities were a boolean until mapping 4: now on-site, nearby or none.
+    expect(FLAG_FIELDS).not.toContain('dayActivities');
+    expect(props.dayActivities).toEqual({ type: 'keyword' });
+    for (const field of ['groupSize', 'minAge', 'maxAge', 'residentsMinAge', 'residentsMaxAge']) expect(props[field], field).toEqual({ type: 'integer' });
+    // A candidate stored when day activities were yes/no is indexed with its code: a reindex alone suffices.
+    const older = { ...candidate(), dayActivities: true } as unknown as MatchCandidate;
+    expect(toDocument(older).dayActivities).toBe('on-site');
+    expect(toDocument(older).knownFields).toContain('dayActivities');
     expect(props.waitingList?.properties?.status).toEqual({ type: 'keyword' });
   });
 

@@ -124,6 +124,38 @@ describe('answersToCriteria', () => {
     expect(answersToCriteria(zl, { leeftijd: { number: 82.5 } }).ignored[0]?.code).toBe('out-of-range');
   });
 
+  it('makes "people of about my age" a wish for the residents\' age group at the age given, not the must "age"', () => {
+    const result = answersToCriteria(rotterdam, { leeftijd: { number: 23 }, leeftijdgenoten: { choice: 'ja' } });
+    expect(result.criteria).toEqual([
+      { criterion: 'age', value: 23, importance: 'must' },
+      { criterion: 'ageGroup', value: 23, importance: 'important' },
+    ]);
+    // A wish the person chose and weighed: kept in view on the results, not folded with the facts.
+    expect(result.situation).toEqual([{ criterion: 'age', value: 23 }]);
+    expect(answersToCriteria(rotterdam, { leeftijd: { number: 23 }, leeftijdgenoten: { choice: 'ja', importance: 'must' } }).criteria[1])
+      .toEqual({ criterion: 'ageGroup', value: 23, importance: 'must' });
+    expect(answersToCriteria(rotterdam, { leeftijd: { number: 23 }, leeftijdgenoten: { choice: 'maakt-niet-uit' } }).criteria)
+      .toEqual([{ criterion: 'age', value: 23, importance: 'must' }]);
+  });
+
+  it('sets "people of about my age" aside, saying so, when the age was skipped or out of range', () => {
+    for (const age of [undefined, { number: 12 }]) {
+      const result = answersToCriteria(rotterdam, { ...(age ? { leeftijd: age } : {}), leeftijdgenoten: { choice: 'ja' } });
+      expect(result.criteria).toEqual([]);
+      expect(result.ignored).toContainEqual(expect.objectContaining({ questionId: 'leeftijdgenoten', code: 'needs-answer' }));
+    }
+  });
+
+  it('asks for day activities on site or nearby, or on site only as the stricter wish', () => {
+    expect(answersToCriteria(rotterdam, { overdag: { choice: 'dagbesteding-thuis' } }).criteria).toEqual([{ criterion: 'dayActivities', importance: 'important' }]);
+    expect(answersToCriteria(rotterdam, { overdag: { choice: 'dagbesteding-in-huis', importance: 'must' } }).criteria)
+      .toEqual([{ criterion: 'dayActivitiesOnSite', importance: 'must' }]);
+    expect(answersToCriteria(zl, { activiteiten: { yes: true }, 'activiteiten-in-huis': { yes: true } }).criteria).toEqual([
+      { criterion: 'dayActivities', importance: 'important' },
+      { criterion: 'dayActivitiesOnSite', importance: 'nice' },
+    ]);
+  });
+
   describe('the place', () => {
     it('gives the postcode, normalised, and the maximum distance', () => {
       const result = answersToCriteria(zl, { plaats: { postcode: '6211ab', maxDistanceKm: 10 } });
@@ -254,7 +286,11 @@ describe('the match request the answers make', () => {
         : q.kind === 'number' ? [{ [q.id]: { number: q.min } }, { [q.id]: { number: q.max } }]
         : q.kind === 'place' ? q.distanceOptions.map((o) => ({ [q.id]: { postcode: '3011 AB', maxDistanceKm: o.km } }))
         : [{ [q.id]: { text: 'Iets over mij' } }];
-      for (const answer of answers) {
+      // An option whose value comes from another answer (the age) is given that answer too.
+      const sources = q.kind === 'single-choice' || q.kind === 'multi-choice'
+        ? q.options.flatMap((o) => o.criteria ?? []).flatMap((c) => (c.valueFrom ? [c.valueFrom] : []))
+        : [];
+      for (const answer of answers.map((a) => ({ ...Object.fromEntries(sources.map((id) => [id, { number: 23 }])), ...a }))) {
         const result = answersToCriteria(questionnaire, answer);
         expect(result.ignored, JSON.stringify(answer)).toEqual([]);
         const parsed = MatchRequestSchema.safeParse(matchRequestFor(questionnaire, result));

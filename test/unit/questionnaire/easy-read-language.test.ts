@@ -63,6 +63,14 @@ describe.each(REGION_IDS)('the easy-read texts of the %s questionnaire', (region
     expect(criteria.garden?.pictogram).toBe('1F333');
     expect(criteria['housingType=care-farm']?.text.nl).toBe('Op een boerderij. Met zorg.');
   });
+
+  it('say on the easy-read results what "people of about my age" and day activities on site or nearby are', () => {
+    const criteria = easyCriteria(questionnaire);
+    // The residents' age group takes its value from the age given, so the results key it by name alone.
+    expect(criteria.ageGroup?.text.nl).toBe('Ja, met mensen van ongeveer uw leeftijd.');
+    expect(criteria.dayActivities?.text.nl).toMatch(/dichtbij/);
+    expect(criteria.dayActivitiesOnSite?.text.nl).toMatch(/in (hetzelfde )?huis/);
+  });
 });
 
 describe('the easy-read pages\' own texts', () => {

@@ -120,11 +120,25 @@ describe('validateQuestionnaire', () => {
     expect(errors).toContain(`themes.${last}.questions.${raw.themes[last]!.questions.length - 1}.kind`);
   });
 
-  it('refuses an age range the age criterion cannot hold', () => {
+  it('refuses an age range the age criterion cannot hold, also where "people of about my age" takes that age', () => {
     const raw = fresh();
     const { question, path } = locate(raw, 'leeftijd');
     question.max = 150;
-    expect(errorsOf(raw).map((e) => e.path)).toEqual([`${path}.max`]);
+    const peers = locate(raw, 'leeftijdgenoten');
+    expect(errorsOf(raw).map((e) => e.path)).toEqual([`${path}.max`, `${peers.path}.options.0.criteria.0.valueFrom`]);
+  });
+
+  it('refuses a value taken from a question that is not a number question, or from a code criterion', () => {
+    const raw = fresh();
+    const peers = locate(raw, 'leeftijdgenoten');
+    const mapped = peers.question.options![0]!.criteria![0]!;
+    mapped.valueFrom = 'woont-nu';
+    expect(errorsOf(raw)).toEqual([expect.objectContaining({ path: `${peers.path}.options.0.criteria.0.valueFrom`, message: expect.stringContaining('not a number question') })]);
+    mapped.valueFrom = 'leeftijd';
+    mapped.criterion = 'sector';
+    expect(errorsOf(raw).map((e) => e.path)).toEqual([`${peers.path}.options.0.criteria.0.valueFrom`]);
+    mapped.criterion = 'garden';
+    expect(errorsOf(raw).map((e) => e.path)).toEqual([`${peers.path}.options.0.criteria.0.valueFrom`]);
   });
 
   it('reports every mistake at once, and a document that is not a questionnaire at all', () => {

@@ -88,11 +88,24 @@ describe.each(REGION_IDS)('the %s questionnaire as shipped', (regionId) => {
     for (const q of allQuestions(shipped(regionId))) {
       if (q.kind !== 'single-choice' && q.kind !== 'multi-choice') continue;
       for (const option of q.options) {
-        for (const c of option.criteria ?? []) {
-          expect(CriterionSchema.safeParse({ ...c, importance: 'nice' }).success, `${q.id}.${option.id}`).toBe(true);
+        for (const { valueFrom, ...c } of option.criteria ?? []) {
+          // A value taken from a number question: every number it accepts.
+          const source = valueFrom === undefined ? undefined : findQuestion(shipped(regionId), valueFrom);
+          const values = source?.kind === 'number' ? [source.min, source.max] : [c.value];
+          for (const value of values) {
+            expect(CriterionSchema.safeParse({ ...c, ...(value === undefined ? {} : { value }), importance: 'nice' }).success, `${q.id}.${option.id}`).toBe(true);
+          }
         }
       }
     }
+  });
+
+  it('asks for "people of about my age" as the residents\' age group, with the age given, never as the admission age', () => {
+    const question = findQuestion(shipped(regionId), 'leeftijdgenoten');
+    if (question?.kind !== 'single-choice') throw new Error('leeftijdgenoten is a single-choice question');
+    expect(question.text.nl).toBe('Wilt u wonen met mensen van ongeveer uw leeftijd?');
+    expect(question.options.find((o) => o.id === 'ja')?.criteria).toEqual([{ criterion: 'ageGroup', valueFrom: 'leeftijd' }]);
+    expect(question.asksImportance).toBe(true);
   });
 
   it('offers the care profiles of the region\'s sector, and a way out for who has no indication yet', () => {

@@ -44,6 +44,15 @@ describe('normaliseCandidate', () => {
     expect(matchCandidates(request, [normalised], AS_OF).results[0]?.reasons[0]?.outcome).toBe('unknown');
   });
 
+  it('reads a candidate stored when day activities were yes/no in today\'s codes, so its day activities still fit', () => {
+    const older = { ...asReadBack(candidate()), dayActivities: true } as unknown as MatchCandidate;
+    const normalised = normaliseCandidate(older);
+    expect(normalised.dayActivities).toBe('on-site');
+    expect(normaliseCandidate({ ...older, dayActivities: false } as unknown as MatchCandidate).dayActivities).toBe('none');
+    const request = matchRequest({ criteria: [{ criterion: 'dayActivities', importance: 'must' }] });
+    expect(matchCandidates(request, [normalised], AS_OF).results[0]?.reasons[0]).toMatchObject({ outcome: 'match', found: 'on-site' });
+  });
+
   it('gives the matcher the same answer as the candidate it was built from', () => {
     const candidates = [candidate({ facilities: ['garden'] }), candidate({ locationId: 'b', name: 'B', pets: true })];
     const request = matchRequest({ criteria: [{ criterion: 'garden', importance: 'must' }, { criterion: 'pets', importance: 'nice' }] });

@@ -39,6 +39,7 @@ function codeTable(data: ManagePageData, path: string): Record<string, string> |
     type: labels.housingTypes, sectors: labels.sectors, careProfiles: labels.careProfiles, deliveryForms: labels.deliveryForms,
     targetGroups: labels.targetGroups, worldview: labels.worldviews, cultures: labels.cultures, communities: labels.communities,
     facilities: labels.facilities, languages: data.languages, 'waitingList.status': labels.waitingListStatuses,
+    dayActivities: labels.dayActivities,
   };
   return tables[path];
 }

@@ -1,7 +1,7 @@
 // Seeded random candidates and match requests for the oracle tests: every optional field is left
 // out, given empty, or given with values, so unknown, mismatch and match all occur; waiting lists
 // are confirmed on both sides of the 30-day edge of the tests' moment (AS_OF).
-import { FLAG_CRITERIA, FLAG_FIELDS, type Criterion, type MatchRequest } from '../../../../shared/domain/index.ts';
+import { DAY_ACTIVITIES, FLAG_CRITERIA, FLAG_FIELDS, type Criterion, type MatchRequest } from '../../../../shared/domain/index.ts';
 import { type MatchCandidate } from '../../../../shared/matching/index.ts';
 import { mulberry32 } from '../../../../scripts/lib/mulberry32.ts';
 import { MAASTRICHT, candidate, matchRequest, northOf } from '../../../fixtures/candidates.ts';
@@ -9,6 +9,10 @@ import { MAASTRICHT, candidate, matchRequest, northOf } from '../../../fixtures/
 export function generator(seed: number) {
   const rnd = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+  // The facts added later (residents' ages, day activities as a code) from a stream of their own,
+  // so every candidate and request drawn before them stays the same.
+  const later = mulberry32(seed + 7919);
+  const pickLater = <T>(items: readonly T[]): T => items[Math.floor(later() * items.length)] as T;
   const chance = (p: number) => rnd() < p;
   const list = <T>(codes: readonly T[]): T[] | undefined =>
     chance(0.25) ? undefined : chance(0.15) ? [] : codes.filter(() => chance(0.5));
@@ -41,6 +45,9 @@ export function generator(seed: number) {
       maxAge: pick([undefined, undefined, 30, 99]),
       facilities: list(['garden', 'restaurant'] as const),
       ...Object.fromEntries(FLAG_FIELDS.map((field) => [field, flag()])),
+      residentsMinAge: pickLater([undefined, undefined, 18, 65]),
+      residentsMaxAge: pickLater([undefined, undefined, 30, 99]),
+      dayActivities: pickLater([undefined, ...DAY_ACTIVITIES]),
       waitingList: { status: pick(['available', 'short', 'long', 'closed'] as const), updatedAt: pick(CONFIRMED) },
     });
   }
@@ -60,6 +67,9 @@ export function generator(seed: number) {
     { criterion: 'age', value: 30 },
     { criterion: 'age', value: 65 },
     { criterion: 'age', value: 70 },
+    { criterion: 'ageGroup', value: 23 },
+    { criterion: 'ageGroup', value: 30 },
+    { criterion: 'ageGroup', value: 70 },
     ...FLAG_CRITERIA.map((criterion) => ({ criterion })),
   ] as Array<Omit<Criterion, 'importance'>>;
 
