@@ -702,9 +702,8 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
         expect(small, `dashboard at ${width}: targets under 44 px`).toEqual([]);
         if (width === 320) await screenshot(page, 'coordination-demand');
 
-        // A municipality by keyboard: the filter's select and the submit button, then only its asks.
+        // A municipality by keyboard (the region's first): the filter's select and the submit button, then only its asks.
         await page.focus('#demand-municipality');
-        await page.keyboard.press('ArrowDown');
         await page.keyboard.press('ArrowDown');
         await page.focus('form[data-form="filters"] button[type="submit"]');
         await page.keyboard.press('Enter');
