@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
+import { DemandCounter } from '../functions/api/demand-counter.ts';
 import { createPublicApp } from '../functions/api/public/app.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
 import { buildSite } from '../functions/local/build-site.ts';
@@ -42,7 +43,7 @@ try {
   await seedDemo(stores, systemClock);
   const poller = await openStreamPoller({ endpoint: db.endpoint, tableName: TABLE });
   const engine = await loadEmbeddedEngine(stores);
-  const app = createLocalServerApp(createPublicApp({ ...stores, clock: systemClock, search: engine }), outDir);
+  const app = createLocalServerApp(createPublicApp({ ...stores, demandCounter: new DemandCounter(stores.demandStatistics, systemClock), clock: systemClock, search: engine }), outDir);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

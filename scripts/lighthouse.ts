@@ -15,6 +15,7 @@ import { serve } from '@hono/node-server';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { systemClock } from '../shared/clock.ts';
+import { DemandCounter } from '../functions/api/demand-counter.ts';
 import { createPublicApp } from '../functions/api/public/app.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
 import { buildSite } from '../functions/local/build-site.ts';
@@ -46,7 +47,7 @@ try {
   const stores = dynamoDbStores(client, 'lighthouse');
   await seedDemo(stores, systemClock);
   const search = await loadEmbeddedEngine(stores);
-  const api = createPublicApp({ ...stores, clock: systemClock, search });
+  const api = createPublicApp({ ...stores, demandCounter: new DemandCounter(stores.demandStatistics, systemClock), clock: systemClock, search });
   server = serve({ fetch: createLocalServerApp(api, siteDir).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server?.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -17,6 +17,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
+import { DemandCounter } from '../functions/api/demand-counter.ts';
 import { createPublicApp } from '../functions/api/public/app.ts';
 import { seedDemo } from '../functions/listings/seed-demo.ts';
 import { buildSite } from '../functions/local/build-site.ts';
@@ -48,8 +49,10 @@ async function serveInChild(): Promise<void> {
   const db = await openLocalDatabase(config, { announce: false, say: (line) => process.stderr.write(`[server] ${line}\n`) });
   const siteDir = join(work, 'site');
   // A holder, since stop() may run (the parent gone) before the poller exists.
-  const running: { poller?: StreamPoller } = {};
+  const running: { poller?: StreamPoller; stopCounting?: () => Promise<void> } = {};
   const stop = async () => {
+    // The demand counts still in memory are written before the database stops.
+    await running.stopCounting?.().catch(() => undefined);
     await running.poller?.stop();
     await db.close();
     await rm(work, { recursive: true, force: true });
@@ -63,7 +66,9 @@ async function serveInChild(): Promise<void> {
   running.poller = poller;
   const engine = await loadEmbeddedEngine(db.stores);
   poller.start(engine);
-  const api = createPublicApp({ ...db.stores, clock: systemClock, search: engine });
+  const demandCounter = new DemandCounter(db.stores.demandStatistics, systemClock);
+  running.stopCounting = demandCounter.flushPeriodically();
+  const api = createPublicApp({ ...db.stores, demandCounter, clock: systemClock, search: engine });
   const server = serve({ fetch: createLocalServerApp(api, siteDir).fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());

@@ -7,6 +7,7 @@
 import { serve } from '@hono/node-server';
 import { systemClock } from '../shared/clock.ts';
 import { seedDemoAccounts, demoCoordinatorEmail, demoProviderEmails, demoSupporterEmails, demoSupportOrganization } from '../functions/accounts/accounts-admin.ts';
+import { DemandCounter } from '../functions/api/demand-counter.ts';
 import { seedDemoDossiers } from '../functions/dossiers/demo-dossiers.ts';
 import { createPublicApp } from '../functions/api/public/app.ts';
 import { demoOrganizations, seedDemo } from '../functions/listings/seed-demo.ts';
@@ -33,6 +34,8 @@ const stop = async (code: number) => {
   stopping = true;
   say('\nStopping...');
   server?.close();
+  // The demand counts still in memory are written before the database stops.
+  await stopCounting?.().catch(() => undefined);
   await poller?.stop();
   await rebuilder?.stop();
   await db.close();
@@ -42,6 +45,7 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
 let server: ReturnType<typeof serve> | undefined;
+let stopCounting: (() => Promise<void>) | undefined;
 let poller: StreamPoller | undefined;
 let rebuilder: SiteRebuilder | undefined;
 try {
@@ -75,7 +79,9 @@ try {
     followedBySearch = { upsert: async () => {}, remove: async () => {} };
   }
 
-  const api = createPublicApp({ ...db.stores, clock: systemClock, search });
+  const demandCounter = new DemandCounter(db.stores.demandStatistics, systemClock);
+  stopCounting = demandCounter.flushPeriodically();
+  const api = createPublicApp({ ...db.stores, demandCounter, clock: systemClock, search });
   const staffApi = await createLocalStaffApp(config, db.stores, systemClock);
   // The bucket drops unfinished uploads after a day; locally this start does.
   const dropped = await new LocalPhotoStorage(photosDir(config)).removeUnfinishedUploads(systemClock.now());

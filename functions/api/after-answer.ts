@@ -1,10 +1,9 @@
 // Work a request starts but its answer does not wait for: the demand counts of a match. Where the
 // runtime offers `waitUntil` (an execution context such as Cloudflare's) the work is handed to it;
 // on Node and in Lambda it simply runs on. In Lambda the environment may be frozen once the answer
-// is returned: the write's request is on the wire by then (it is sent before the handler returns,
-// see docs/data-model.md), and its acknowledgement is read when the environment next runs. A
-// failure is logged by its kind and counted, never with what the request held, and never reaches
-// the caller.
+// is returned: what was sent by then is applied by DynamoDB, and the rest goes on when the
+// environment next runs (see docs/data-model.md). A failure is logged by its kind and counted,
+// never with what the request held, and never reaches the caller.
 import type { Context } from 'hono';
 import { errorSummary, log } from '../platform/log.ts';
 import { recordMetric } from '../platform/metrics.ts';
@@ -22,14 +21,20 @@ function executionContextOf(c: Context): WaitUntil | undefined {
   }
 }
 
+/**
+ * Logs and counts work nobody waits on that failed: by the error's name and status only, since
+ * its message may quote what it carried. `route` when a request started it.
+ */
+export function reportFailedWork(what: string, error: unknown, route?: string): void {
+  const { name, statusCode } = errorSummary(error);
+  log.warn('work after the answer failed', { work: what, ...(route ? { route } : {}), error: { name, ...(statusCode ? { statusCode } : {}) } });
+  recordMetric('backgroundWorkFailed', 1);
+}
+
 /** Starts `task` now and lets the answer go without it; `what` names the work in a log line. */
 export function afterAnswer(c: Context, what: string, task: () => Promise<void>): void {
   const running = Promise.resolve()
     .then(task)
-    .catch((error: unknown) => {
-      const { name, statusCode } = errorSummary(error);
-      log.warn('work after the answer failed', { work: what, route: c.req.routePath, error: { name, ...(statusCode ? { statusCode } : {}) } });
-      recordMetric('backgroundWorkFailed', 1);
-    });
+    .catch((error: unknown) => reportFailedWork(what, error, c.req.routePath));
   executionContextOf(c)?.waitUntil(running);
 }

@@ -9,6 +9,7 @@ import { readConfig } from '../platform/config.ts';
 import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts';
 import { openSearchEngineFromConfig } from '../search/opensearch/create-opensearch-engine.ts';
 import { createStores } from '../store/create-store.ts';
+import { DemandCounter } from './demand-counter.ts';
 import { createPublicApp } from './public/app.ts';
 
 const config = readConfig();
@@ -19,5 +20,13 @@ const { regions, listings, demandStatistics } = createStores(config);
 // keeps the embedded engine and its index library out of this bundle.
 const search = openSearchEngineFromConfig(config, regions);
 
-const app = handle(createPublicApp({ regions, listings, demandStatistics, clock: systemClock, search }));
-export const handler = lambdaHandler((event: LambdaEvent, context) => app(event, context), { correlationId: httpCorrelationId });
+// Each environment sums its matches' counts in memory (demand-counter.ts). Timers do not run while
+// an environment waits for its next invocation, so a batch that came due meanwhile is sent as that
+// invocation starts, and written while it works.
+const demandCounter = new DemandCounter(demandStatistics, systemClock);
+
+const app = handle(createPublicApp({ regions, listings, demandCounter, clock: systemClock, search }));
+export const handler = lambdaHandler((event: LambdaEvent, context) => {
+  demandCounter.flushIfDueInBackground();
+  return app(event, context);
+}, { correlationId: httpCorrelationId });

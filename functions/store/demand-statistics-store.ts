@@ -1,7 +1,8 @@
 // The storage port for the demand statistics (shared/statistics/demand.ts): counters only, added to
-// atomically, at the grain the pure module fixes. The public API records through it; the
-// coordinator's and the provider's routes read it. Nothing about DynamoDB.
-import type { DemandCell, MatchCounts, UnknownCell } from '../../shared/statistics/demand.ts';
+// atomically, at the grain the pure module fixes. The public API's demand counter
+// (functions/api/demand-counter.ts) writes its batches through it; the coordinator's and the
+// provider's routes read it. Nothing about DynamoDB.
+import type { CountTotals, DemandCell, UnknownCell } from '../../shared/statistics/demand.ts';
 
 export interface StoredDemandCell extends DemandCell {
   count: number;
@@ -11,9 +12,12 @@ export interface StoredUnknownCell extends Omit<UnknownCell, 'results'> {
   count: number;
 }
 
-export interface DemandStatisticsRecorder {
-  /** Adds one answered match request's counts; all of them or (on failure) none. */
-  record(counts: MatchCounts): Promise<void>;
+export interface DemandStatisticsWriter {
+  /**
+   * Adds summed counts, each counter once. A failure may leave part of them unwritten (never
+   * written twice): the statistics undercount, never overcount.
+   */
+  add(totals: CountTotals): Promise<void>;
 }
 
 export interface DemandStatisticsReader {
@@ -23,4 +27,4 @@ export interface DemandStatisticsReader {
   unknownCells(organizationId: string, month: string): Promise<StoredUnknownCell[]>;
 }
 
-export interface DemandStatisticsStore extends DemandStatisticsRecorder, DemandStatisticsReader {}
+export interface DemandStatisticsStore extends DemandStatisticsWriter, DemandStatisticsReader {}

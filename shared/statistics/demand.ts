@@ -108,6 +108,55 @@ export function countsOfMatch(request: MatchRequest, answer: MatchResponse, asOf
   return { demand, unknown: [...perOrganization.values()] };
 }
 
+export interface DemandTotal extends DemandCell {
+  count: number;
+}
+
+/** Counts summed per counter: what one write of the statistics adds, each counter once. */
+export interface CountTotals {
+  demand: DemandTotal[];
+  unknown: UnknownCell[];
+}
+
+const KEY_SEPARATOR = '\u0000';
+
+/**
+ * Sums the counts of many match requests per counter, so a batch of them is written as one ADD per
+ * counter rather than one per request. Holds nothing but the counters themselves (the grain above).
+ */
+export class CountAccumulator {
+  private demand = new Map<string, DemandTotal>();
+  private unknown = new Map<string, UnknownCell>();
+
+  add(counts: MatchCounts): void {
+    for (const cell of counts.demand) {
+      const key = [cell.regionId, cell.month, cell.municipality, cell.criterion, cell.value, cell.importance].join(KEY_SEPARATOR);
+      const total = this.demand.get(key);
+      if (total) total.count += 1;
+      else this.demand.set(key, { ...cell, count: 1 });
+    }
+    for (const cell of counts.unknown) {
+      const key = [cell.organizationId, cell.month, cell.criterion].join(KEY_SEPARATOR);
+      const total = this.unknown.get(key);
+      if (total) total.results += cell.results;
+      else this.unknown.set(key, { ...cell });
+    }
+  }
+
+  /** How many distinct counters a write of the totals would touch. */
+  get size(): number {
+    return this.demand.size + this.unknown.size;
+  }
+
+  /** The totals so far; the accumulator starts empty again. */
+  drain(): CountTotals {
+    const totals = { demand: [...this.demand.values()], unknown: [...this.unknown.values()] };
+    this.demand = new Map();
+    this.unknown = new Map();
+    return totals;
+  }
+}
+
 /** A cell's count if it may be shown, else 0: what it adds to any figure built from it. */
 export function publishable(count: number): number {
   return count >= SMALL_COUNT_THRESHOLD ? count : 0;

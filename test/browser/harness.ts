@@ -73,12 +73,15 @@ export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR, str
   await rm(siteDir, { recursive: true, force: true });
   // The stream position is taken before the load, so nothing written meanwhile is missed (as in scripts/start.ts).
   let poller: StreamPoller | undefined;
-  let api = createTestApp(stores, clock);
+  // The API's clock stands still, so a batch of demand counts would never come due: each match's
+  // counts are written after its answer, for the coordinator's dashboard to show them.
+  const counting = { flushAfterMs: 0 };
+  let api = createTestApp(stores, clock, undefined, counting);
   if (stream) {
     poller = await openStreamPoller(stream);
     const engine = await loadEmbeddedEngine(stores);
     poller.start(engine);
-    api = createTestApp(stores, clock, engine);
+    api = createTestApp(stores, clock, engine, counting);
   }
   const config = readConfig({ DATA_DIR: await mkdtemp(join(tmpdir(), 'woonwijzer-browser-')) });
   // The staff side's clock moves on a millisecond at each reading: two saves of one test then have

@@ -1,5 +1,6 @@
 // Demand against supply over DynamoDB Local, as a coordinator, a provider admin and an attacker
-// meet it. A few match requests go through the public API; the RAW statistics table then holds
+// meet it. A few match requests go through the public API, their counts summed in memory and
+// written as one batch, each counter once; the RAW statistics table then holds
 // only counters at the grain of shared/statistics/demand.ts (no postcode, no id of a person, no
 // answers as a whole, months only); the coordinator's report and CSV set them against the region's
 // housing forms and never give a number below 5; a provider admin reads how often each field was
@@ -11,7 +12,9 @@ import { DynamoDbTable } from '../../functions/store/dynamodb/dynamodb-table.ts'
 import { statisticsTableNameFor } from '../../functions/store/dynamodb/statistics-table-design.ts';
 import type { MatchRequestInput } from '../../shared/domain/index.ts';
 import { captureOutput, type CapturedOutput } from '../support/output-capture.ts';
-import { createTestApp } from '../support/test-app.ts';
+import { createPublicApp } from '../../functions/api/public/app.ts';
+import type { CountTotals } from '../../shared/statistics/demand.ts';
+import { createTestApp, testAppDeps } from '../support/test-app.ts';
 import { createProviderTestApp, ORG, type ProviderTestApp } from '../support/test-provider-app.ts';
 import { movableClock } from '../support/test-staff-app.ts';
 
@@ -57,7 +60,17 @@ describe('demand statistics', () => {
 
   beforeAll(async () => {
     t = await createProviderTestApp({ clock });
-    const publicApp = createTestApp(t.stores, clock);
+    // The store's writes are watched: how many batches, and how many counters each.
+    const writes: CountTotals[] = [];
+    const store = t.stores.demandStatistics;
+    const watched = { ...t.stores, demandStatistics: Object.assign(Object.create(store) as typeof store, {
+      add: (totals: CountTotals) => {
+        writes.push(totals);
+        return store.add(totals);
+      },
+    }) };
+    const deps = testAppDeps(watched, clock);
+    const publicApp = createPublicApp(deps);
     const match = (body: MatchRequestInput) =>
       publicApp.request('/api/match', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     for (let i = 0; i < 6; i++) expect((await match(common)).status).toBe(200);
@@ -69,13 +82,19 @@ describe('demand statistics', () => {
     // The table's own document client: from() on the shared client would replace its marshalling options.
     const { doc } = new DynamoDbTable(t.client, t.tableName);
     statisticsItems = async () => (await doc.send(new ScanCommand({ TableName: statisticsTableNameFor(t.tableName), ConsistentRead: true }))).Items ?? [];
-    // The counts are written after each answer: wait until the last of them has landed.
-    await vi.waitFor(async () => {
-      const items = await statisticsItems();
-      expect(items.find((i) => i.sk === 'unknown#garden##nice')?.count).toBe(1);
-      expect(items.find((i) => i.sk === 'GM0935#targetGroup#dementia#must')?.count).toBe(6);
-      expect(items.find((i) => i.pk === `UNKNOWN#${ORG}#2026-11` && i.sk === 'pets')?.count).toBeGreaterThanOrEqual(6 * 3);
-    }, { timeout: 10_000, interval: 100 });
+    // Within the 5 s a batch waits, the answers wrote nothing; 5 s on, the next match writes the batch.
+    expect(writes).toEqual([]);
+    expect(await statisticsItems()).toEqual([]);
+    clock.advance(5_000);
+    expect((await match({ regionId: 'zuid-limburg', criteria: [{ criterion: 'garden', importance: 'nice' }] })).status).toBe(200);
+    await vi.waitFor(() => expect(writes).toHaveLength(1), { timeout: 10_000, interval: 20 });
+    await deps.demandCounter.flush();
+    // Ten matches, one write, each counter once.
+    expect(writes).toHaveLength(1);
+    const written = writes[0] as CountTotals;
+    const keys = written.demand.map((d) => `${d.municipality}#${d.criterion}#${d.value}#${d.importance}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(written.demand.find((d) => d.criterion === 'targetGroup')?.count).toBe(6);
   }, 60_000);
 
   it('stores only counters at the grain: region, month, municipality, criterion, value, importance', async () => {
@@ -87,14 +106,14 @@ describe('demand statistics', () => {
       expect(Object.keys(item).sort()).toEqual(['count', 'criterion', 'expiresAt', 'importance', 'month', 'municipality', 'pk', 'regionId', 'sk', 'value']);
     }
     for (const item of unknown) expect(Object.keys(item).sort()).toEqual(['count', 'criterion', 'expiresAt', 'month', 'organizationId', 'pk', 'sk']);
-    // Each of the nine requests' criteria once: no request as a whole, nothing of the unknown region.
+    // Each of the ten requests' criteria once: no request as a whole, nothing of the unknown region.
     expect(demand.map((i) => [i.municipality, i.criterion, i.value, i.importance, i.count]).sort()).toEqual([
       ['GM0935', 'age', '87', 'must', 2],
       ['GM0935', 'language', 'tr', 'must', 2],
       ['GM0935', 'ownBathroom', '', 'important', 6],
       ['GM0935', 'pets', '', 'must', 6],
       ['GM0935', 'targetGroup', 'dementia', 'must', 6],
-      ['unknown', 'garden', '', 'nice', 1],
+      ['unknown', 'garden', '', 'nice', 2],
     ]);
     const text = JSON.stringify(items);
     // No postcode finer than the municipality (neither the areas asked from nor the full postcodes).
@@ -206,8 +225,9 @@ describe('a count that cannot be written', () => {
 
   it('never fails the match, and is logged by its kind without the request', async () => {
     const t = await createProviderTestApp({ clock });
-    const failing = { record: () => Promise.reject(Object.assign(new Error('ProvisionedThroughputExceededException: dementia 6211 AB'), { name: 'ProvisionedThroughputExceededException', request: common })) };
-    const app = createTestApp({ ...t.stores, demandStatistics: { ...t.stores.demandStatistics, ...failing } }, clock);
+    const failing = { add: () => Promise.reject(Object.assign(new Error('ProvisionedThroughputExceededException: dementia 6211 AB'), { name: 'ProvisionedThroughputExceededException', request: common })) };
+    // Every batch due at once, so this one match's counts are written (and fail) after its answer.
+    const app = createTestApp({ ...t.stores, demandStatistics: { ...t.stores.demandStatistics, ...failing } }, clock, undefined, { flushAfterMs: 0 });
     output = captureOutput();
     const res = await app.request('/api/match', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(common) });
     expect(res.status).toBe(200);

@@ -14,6 +14,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
 import type { MatchRequestInput } from '../../shared/domain/index.ts';
+import { DemandCounter } from '../../functions/api/demand-counter.ts';
 import { createPublicApp } from '../../functions/api/public/app.ts';
 import { seedDemo } from '../../functions/listings/seed-demo.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
@@ -93,7 +94,7 @@ beforeAll(async () => {
   const stores = dynamoDbStores(client, 'resilience');
   await seedDemo(stores, clock);
   locationId = (await stores.listings.listLocations('zuid-limburg'))[0]?.id as string;
-  const app = createPublicApp({ regions: stores.regions, listings: stores.listings, demandStatistics: stores.demandStatistics, clock, search: await loadEmbeddedEngine(stores) });
+  const app = createPublicApp({ regions: stores.regions, listings: stores.listings, demandCounter: new DemandCounter(stores.demandStatistics, clock), clock, search: await loadEmbeddedEngine(stores) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,7 +1,8 @@
 // /api/match: a region's housing forms ranked for a person's criteria, each with its reasons, and the
 // near misses with the musts they fail. The engine ranks; this handler only validates and geocodes
 // the place (an unknown region or postcode area is thrown and answered by the app's error mapping),
-// and has the answer's anonymous demand counts added after it (shared/statistics/demand.ts).
+// and adds the answer's anonymous demand counts (shared/statistics/demand.ts) to the process's batch,
+// which is written after the answer when it is due (../demand-counter.ts).
 import { MatchAnswerSchema, MatchRequestSchema } from '../../../shared/domain/index.ts';
 import { countsOfMatch } from '../../../shared/statistics/demand.ts';
 import { afterAnswer } from '../after-answer.ts';
@@ -33,9 +34,11 @@ export const matchApp = createResourceApp<PublicEnv>().openapi(
     const asOf = c.var.deps.clock.now();
     const answer = await c.var.deps.search.match(request, asOf, origin);
     // Counted only once the region proved to exist (the engine answered), so a made-up region id
-    // cannot grow the table; sent now, not awaited: the answer does not wait on the statistics.
-    const { demandStatistics } = c.var.deps;
-    afterAnswer(c, 'demand counts', () => demandStatistics.record(countsOfMatch(request, answer, asOf)));
+    // cannot grow the table. The counts come from the reasons the engine already gave; adding them
+    // to the batch is a few map updates, and a due batch is written without the answer waiting.
+    const { demandCounter } = c.var.deps;
+    demandCounter.record(countsOfMatch(request, answer, asOf));
+    if (demandCounter.due) afterAnswer(c, 'demand counts', () => demandCounter.flush());
     return c.json({ ...answer, asOf: asOf.toISOString() }, 200);
   },
 );

@@ -1,12 +1,15 @@
 // The demand statistics on their own DynamoDB table (statistics-table-design.ts). One item per
-// counter at the grain of shared/statistics/demand.ts, added to with `ADD`, so concurrent requests
-// never lose each other's counts. One request's counters go in one TransactWriteItems (up to 100 at a
-// time): the whole request counts or none of it does, and its ClientRequestToken makes the SDK's
-// retry of a write that did land (a timed-out answer) add nothing twice.
+// counter at the grain of shared/statistics/demand.ts, added to with `ADD`, so concurrent writers
+// (every warm Lambda environment flushes its own batch) never lose each other's counts. A batch
+// arrives summed per counter (functions/api/demand-counter.ts), so each counter is updated once per
+// write, in TransactWriteItems of up to 100: each transaction lands whole or not at all, and its
+// ClientRequestToken makes the SDK's retry of a transaction that did land (a timed-out answer)
+// add nothing twice. A batch over 100 counters is several transactions; if one fails, the ones
+// before it stay: an undercount, never an overcount.
 import { randomUUID } from 'node:crypto';
 import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CRITERION_NAMES, type CriterionName } from '../../../shared/domain/index.ts';
-import { expiryOfMonth, type MatchCounts } from '../../../shared/statistics/demand.ts';
+import { expiryOfMonth, type CountTotals } from '../../../shared/statistics/demand.ts';
 import type { DemandStatisticsStore, StoredDemandCell, StoredUnknownCell } from '../demand-statistics-store.ts';
 import { STATISTICS_KEY, STATISTICS_TTL_ATTRIBUTE } from './statistics-table-design.ts';
 
@@ -31,16 +34,16 @@ export class DynamoDbDemandStatisticsStore implements DemandStatisticsStore {
   /** `doc`: the document client the single table's adapters share (dynamodb-table.ts): from() on the same client would replace its marshalling options. */
   constructor(private readonly doc: DynamoDBDocumentClient, readonly tableName: string) {}
 
-  async record(counts: MatchCounts): Promise<void> {
+  async add(totals: CountTotals): Promise<void> {
     const counters: Counter[] = [
-      ...counts.demand.map((d) => ({
+      ...totals.demand.map((d) => ({
         pk: demandPk(d.regionId, d.month),
         sk: [d.municipality, d.criterion, d.value, d.importance].join(SEPARATOR),
         fields: { regionId: d.regionId, month: d.month, municipality: d.municipality, criterion: d.criterion, value: d.value, importance: d.importance },
-        add: 1,
+        add: d.count,
         month: d.month,
       })),
-      ...counts.unknown.map((u) => ({
+      ...totals.unknown.map((u) => ({
         pk: unknownPk(u.organizationId, u.month),
         sk: u.criterion,
         fields: { organizationId: u.organizationId, month: u.month, criterion: u.criterion },

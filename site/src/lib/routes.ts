@@ -10,6 +10,8 @@ export type PageRef =
   | { page: 'open-data' }
   | { page: 'manage' }
   | { page: 'manage-invitation' }
+  /** A region's demand against its supply, for its coordinators. */
+  | { page: 'demand' }
   /** The easy-read ("makkelijk lezen") way in: the regions that have it. */
   | { page: 'easy-read' }
   | { page: 'region'; regionId: string }
@@ -52,6 +54,7 @@ const SEGMENTS = {
   manage: { nl: 'beheer', en: 'manage' },
   /** Where an invitation mail's link leads (functions/accounts/portal-links.ts). */
   'manage-invitation': { nl: 'uitnodiging', en: 'invitation' },
+  demand: { nl: 'coordinatie/vraag-en-aanbod', en: 'coordination/demand' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
   results: { nl: 'resultaten', en: 'results' },
@@ -83,6 +86,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'providers':
     case 'open-data':
     case 'manage':
+    case 'demand':
     case 'easy-read':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;
     case 'manage-invitation':

@@ -637,5 +637,106 @@ export function providerPortalSuite(harness: () => SiteHarness): void {
         await visitor.context().close();
       }
     }, 300_000);
+
+    it('shows the demo coordinator the counts of a few matches against supply, the table matching the chart, axe clean at 320 and 1280 px', async () => {
+      const h = harness();
+      const wishes = { regionId: REGION, postcode: '6211 AB', criteria: [
+        { criterion: 'targetGroup', importance: 'must', value: 'dementia' },
+        { criterion: 'ownBathroom', importance: 'important' },
+        { criterion: 'pets', importance: 'must' },
+      ] };
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${h.baseUrl}/api/match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(wishes) });
+        expect(response.status).toBe(200);
+      }
+      const email = 'coordinator@zuid-limburg.example';
+      for (const width of [320, 1280]) {
+        const page = await open(h, width);
+        // The portal's sign-in; a coordinator finds the dashboard from the account panel.
+        await page.goto('/beheer/');
+        await visibleView(page, 'sign-in').waitFor();
+        const before = await mailCount(h, email);
+        await page.fill('#signin-email', email);
+        await page.click('form[data-form="email"] button[type="submit"]');
+        await page.locator('#signin-code').waitFor({ state: 'visible' });
+        await page.fill('#signin-code', await codeFor(h, email, before));
+        await page.click('form[data-form="code"] button[type="submit"]');
+        await page.click('[data-coordination]');
+        await page.waitForURL('**/coordinatie/vraag-en-aanbod/');
+        await page.locator('[data-report]:not([hidden])').waitFor();
+        await expect.poll(() => status(page).textContent()).toContain('De cijfers van december 2025 tot en met november 2026');
+
+        // The figures are the API's (over this harness's every match so far): this test's six asks are among them.
+        const api = await page.context().request.get(`/api/coordinator/regions/${REGION}/demand?from=2025-12&to=2026-11`);
+        expect(api.status()).toBe(200);
+        const report = (await api.json()) as { rows: Array<{ criterion: string; value?: string; must: number | string; important: number | string; asked: number | string; supply: { satisfying: number; placeWithin3Months: number }; gap: number }> };
+        const dementia = report.rows.find((row) => row.criterion === 'targetGroup' && row.value === 'dementia');
+        expect(typeof dementia?.must === 'number' && dementia.must >= 6).toBe(true);
+        const cells = await page.locator('[data-table="wishes"] tbody tr').evaluateAll((rows) =>
+          rows.map((row) => [...row.children].map((cell) => cell.querySelector('[aria-hidden]')?.textContent ?? cell.textContent ?? '')));
+        const number = (n: number | string) => (typeof n === 'number' ? n.toLocaleString('nl-NL') : n);
+        expect(cells.map((row) => row.slice(1))).toEqual(report.rows.map((row) =>
+          [row.must, row.important, row.asked, row.supply.satisfying, row.supply.placeWithin3Months, row.gap].map(number)));
+        expect(cells.find((row) => row[0] === 'Speciaal voor: Mensen met dementie')).toBeDefined();
+        // The chart: role="img" named by its title, and per wish the same three figures as the table's asked, offer and place columns.
+        const chart = page.locator('[data-chart="wishes"] svg[role="img"]');
+        expect(await chart.locator('title').textContent()).toBe('Gevraagd en aanbod per wens');
+        const figures = await chart.locator('.ww-chart__figure').allTextContents();
+        expect(figures).toEqual(cells.flatMap((row) => [row[3], row[4], row[5]]));
+        if (report.rows.some((row) => row.must === '<5' || row.important === '<5')) {
+          expect(await page.locator('[data-table="wishes"] td').allTextContents()).toContain('<5minder dan 5');
+        }
+        const csv = await page.locator('[data-csv]').getAttribute('href');
+        expect(csv).toBe(`/api/coordinator/regions/${REGION}/demand/csv?from=2025-12&to=2026-11`);
+        expect((await page.context().request.get(csv ?? '')).status()).toBe(200);
+
+        await page.evaluate(() => { document.querySelectorAll('details').forEach((details) => { details.open = true; }); });
+        // What sticks out sideways, named, if anything does.
+        const wide = await page.locator('main *:visible').evaluateAll((elements) => elements
+          .filter((element) => element.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !element.closest('.ww-table-scroll'))
+          .map((element) => element.outerHTML.slice(0, 80)));
+        expect(wide, `dashboard at ${width}: sideways`).toEqual([]);
+        await expectNoViolations(page, `demand dashboard at ${width}`);
+        const small = await page.locator('main button:visible, main a.ww-button:visible, main summary:visible, main select:visible, main input:visible').evaluateAll((elements) =>
+          elements.filter((element) => element.getBoundingClientRect().height < 44).map((element) => element.outerHTML.slice(0, 60)));
+        expect(small, `dashboard at ${width}: targets under 44 px`).toEqual([]);
+        if (width === 320) await screenshot(page, 'coordination-demand');
+
+        // A municipality by keyboard (the region's first): the filter's select and the submit button, then only its asks.
+        await page.focus('#demand-municipality');
+        await page.keyboard.press('ArrowDown');
+        await page.focus('form[data-form="filters"] button[type="submit"]');
+        await page.keyboard.press('Enter');
+        await expect.poll(async () => (await page.locator('[data-csv]').getAttribute('href')) ?? '').toContain('&municipality=GM');
+        await page.context().close();
+      }
+    }, 120_000);
+
+    it('tells an admin next to a field how often it was unknown in this month\'s match results', async () => {
+      const h = harness();
+      const t = await target(h, 4);
+      // Asks that read the housing forms' yes/no facts, so unknown ones are counted.
+      const body = { regionId: REGION, criteria: [{ criterion: 'pets', importance: 'must' }, { criterion: 'smoking', importance: 'important' }, { criterion: 'partner', importance: 'important' }], limit: 200 };
+      for (let i = 0; i < 6; i++) await fetch(`${h.baseUrl}/api/match`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const page = await open(h, 1280);
+      await signIn(h, page, adminEmail(t.organizationId));
+      const counts = (await (await page.context().request.get(`/api/provider/organizations/${t.organizationId}/unknown-in-results`)).json()) as { fields: Array<{ field: string; results: number | string }> };
+      await page.goto(`/beheer/?organisatie=${t.organizationId}&locatie=${t.locationId}&woonvorm=${t.housingFormId}&weergave=wijzigen`);
+      await visibleView(page, 'housing-form').waitFor();
+      const form = page.locator('form[data-form="housing-form"]');
+      const shown = counts.fields.filter((f, i, all) => all.findIndex((g) => g.field === f.field) === i);
+      const onForm: typeof shown = [];
+      for (const f of shown) if (await form.locator(`[data-field="${f.field}"]`).count()) onForm.push(f);
+      expect(onForm.length).toBeGreaterThan(0);
+      await expect.poll(() => form.locator('[data-unknown-note]').count()).toBe(onForm.length);
+      for (const f of onForm) {
+        const note = form.locator(`[data-field="${f.field}"] [data-unknown-note]`);
+        expect(await note.textContent()).toBe(f.results === '<5'
+          ? 'Dit veld was deze maand in minder dan 5 matchresultaten onbekend.'
+          : `Dit veld was deze maand in ${String(f.results)} matchresultaten onbekend.`);
+      }
+      await expectNoViolations(page, 'housing form with unknown-in-results notes');
+      await page.context().close();
+    }, 120_000);
   });
 }

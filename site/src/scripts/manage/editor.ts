@@ -8,6 +8,7 @@ import type { ApiOutcome } from '../lib/api-fetch.ts';
 import { el, replaceChildren } from '../shortlist/dom.ts';
 import { type Context, section } from './context.ts';
 import { clearErrors, fillForm, keepNoneExclusive, linkSummary, readForm, setPath, showErrors } from './form-data.ts';
+import { markUnknownInResults } from './unknown-in-results.ts';
 import { differences, flatten, valueInWords } from './words.ts';
 
 type Values = Record<string, unknown>;
@@ -143,6 +144,7 @@ export function createEditor<T>(ctx: Context, options: EditorOptions<T>): Editor
       clearErrors(form, summary);
       form.reset();
       fillForm(form, startFrom ?? {});
+      void markUnknownInResults(ctx, form);
     },
     conflict: showConflict,
     buildFromForm,

@@ -17,7 +17,7 @@ export type { Attention };
 export type ProviderRole = 'provider-admin' | 'provider-editor';
 export interface Me {
   account: { id: string; email: string; name: string };
-  memberships: Array<{ role: string; organizationId?: string }>;
+  memberships: Array<{ role: string; organizationId?: string; regionId?: string }>;
 }
 export interface OrganizationChoice { id: string; name: string; role: ProviderRole }
 export interface HousingFormEntry { housingForm: HousingForm; version: number; attention: Attention[] }
