@@ -69,35 +69,15 @@ export class DataStack extends Stack {
     const { config } = props;
     const removalPolicy = config.statefulRemovalPolicy;
 
-    this.tableKey = new Key(this, 'TableKey', {
-      alias: `alias/${resourceName(config.stage, 'table')}`,
-      description: `Encrypts the ${resourceName(config.stage, 'table')} DynamoDB table and its stream.`,
-      enableKeyRotation: true,
-      pendingWindow: Duration.days(7),
-      removalPolicy,
-    });
-
-    this.table = new Table(this, 'Table', {
-      tableName: resourceName(config.stage, 'table'),
-      partitionKey: { name: KEY.pk, type: AttributeType.STRING },
-      sortKey: { name: KEY.sk, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      encryption: TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: this.tableKey,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      timeToLiveAttribute: TTL_ATTRIBUTE,
+    ({ key: this.tableKey, table: this.table } = customerKeyedTable(this, {
+      keyId: 'TableKey',
+      tableId: 'Table',
+      name: resourceName(config.stage, 'table'),
+      keyDescription: `Encrypts the ${resourceName(config.stage, 'table')} DynamoDB table and its stream.`,
+      indexes: SECONDARY_INDEXES,
       stream: StreamViewType.NEW_AND_OLD_IMAGES,
-      deletionProtection: config.deletionProtection,
-      removalPolicy,
-    });
-    for (const gsi of SECONDARY_INDEXES) {
-      this.table.addGlobalSecondaryIndex({
-        indexName: gsi.name,
-        partitionKey: { name: gsi.pk, type: AttributeType.STRING },
-        sortKey: { name: gsi.sk, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
-      });
-    }
+      config,
+    }));
 
     // Anonymous counts only (shared/statistics/demand.ts), so DynamoDB's own encryption; no stream,
     // so the counter writes of every match reach no stream consumer.
@@ -115,34 +95,17 @@ export class DataStack extends Stack {
     // Kept apart from the listing table: another key (so access to one key never opens the other
     // table), no stream (nothing of a dossier flows to the indexer or any consumer), and only the
     // staff function's policy names it.
-    this.dossierKey = new Key(this, 'DossierKey', {
-      alias: `alias/${resourceName(config.stage, 'dossiers')}`,
-      description: `Encrypts the ${resourceName(config.stage, 'dossiers')} DynamoDB table (client supporters' dossiers: health data).`,
-      enableKeyRotation: true,
-      pendingWindow: Duration.days(7),
-      removalPolicy,
-    });
-    this.dossierTable = new Table(this, 'DossierTable', {
-      tableName: resourceName(config.stage, 'dossiers'),
-      partitionKey: { name: KEY.pk, type: AttributeType.STRING },
-      sortKey: { name: KEY.sk, type: AttributeType.STRING },
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      encryption: TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: this.dossierKey,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // For the retention rules to come (a dossier untouched for 12 months is deleted).
-      timeToLiveAttribute: TTL_ATTRIBUTE,
-      deletionProtection: config.deletionProtection,
-      removalPolicy,
-    });
-    for (const gsi of DOSSIER_SECONDARY_INDEXES) {
-      this.dossierTable.addGlobalSecondaryIndex({
-        indexName: gsi.name,
-        partitionKey: { name: gsi.pk, type: AttributeType.STRING },
-        sortKey: { name: gsi.sk, type: AttributeType.STRING },
-        projectionType: ProjectionType.ALL,
-      });
-    }
+    // Kept apart from the listing table: another key (so access to one key never opens the other
+    // table), no stream (nothing of a dossier flows to the indexer or any consumer), and only the
+    // staff function's policy names it.
+    ({ key: this.dossierKey, table: this.dossierTable } = customerKeyedTable(this, {
+      keyId: 'DossierKey',
+      tableId: 'DossierTable',
+      name: resourceName(config.stage, 'dossiers'),
+      keyDescription: `Encrypts the ${resourceName(config.stage, 'dossiers')} DynamoDB table (client supporters' dossiers: health data).`,
+      indexes: DOSSIER_SECONDARY_INDEXES,
+      config,
+    }));
 
     const isProd = config.stage === 'prod';
     this.accessLogs = accessLogsBucket(this, 'AccessLogs', config);
@@ -307,4 +270,55 @@ export class DataStack extends Stack {
       });
     });
   }
+}
+
+interface CustomerKeyedTableProps {
+  /** Construct ids in the stack, kept as they were so the deployed key and table are never replaced. */
+  readonly keyId: string;
+  readonly tableId: string;
+  readonly name: string;
+  readonly keyDescription: string;
+  readonly indexes: ReadonlyArray<{ name: string; pk: string; sk: string }>;
+  /** Only the listing table has one (for the search indexer); a dossier table never does. */
+  readonly stream?: StreamViewType;
+  readonly config: StageConfig;
+}
+
+/**
+ * A table under a key of its own (rotating, kept or removed with the stage's data): point-in-time
+ * recovery, TTL on the shared attribute, deletion protection per stage, and its indexes. The listing
+ * and dossier tables are both made here, so the two can never drift apart in their protections.
+ */
+function customerKeyedTable(stack: Stack, props: CustomerKeyedTableProps): { key: Key; table: Table } {
+  const { config } = props;
+  const removalPolicy = config.statefulRemovalPolicy;
+  const key = new Key(stack, props.keyId, {
+    alias: `alias/${props.name}`,
+    description: props.keyDescription,
+    enableKeyRotation: true,
+    pendingWindow: Duration.days(7),
+    removalPolicy,
+  });
+  const table = new Table(stack, props.tableId, {
+    tableName: props.name,
+    partitionKey: { name: KEY.pk, type: AttributeType.STRING },
+    sortKey: { name: KEY.sk, type: AttributeType.STRING },
+    billingMode: BillingMode.PAY_PER_REQUEST,
+    encryption: TableEncryption.CUSTOMER_MANAGED,
+    encryptionKey: key,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+    ...(props.stream ? { stream: props.stream } : {}),
+    deletionProtection: config.deletionProtection,
+    removalPolicy,
+  });
+  for (const gsi of props.indexes) {
+    table.addGlobalSecondaryIndex({
+      indexName: gsi.name,
+      partitionKey: { name: gsi.pk, type: AttributeType.STRING },
+      sortKey: { name: gsi.sk, type: AttributeType.STRING },
+      projectionType: ProjectionType.ALL,
+    });
+  }
+  return { key, table };
 }
