@@ -12,13 +12,14 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { entryPath } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { resourceName, siteOriginsParameterName } from '../naming.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 import { acknowledgeTracing, executionRole, lambdaSettings, paramsAndSecretsExtension, stageLogGroup } from './lambda-settings.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 import { mailFrom, readSiteOriginsStatement, sendMailStatement } from './site-mail-grants.ts';
 
 /** When the reminders go out: every day at 08:00 Dutch time, as office hours start. */
@@ -73,18 +74,11 @@ export class FreshnessReminders extends Construct {
     role.addToPolicy(readSiteOriginsStatement(stack, config));
     role.addToPolicy(sendMailStatement(stack, config));
 
-    this.deadLetterQueue = new Queue(this, 'Undelivered', {
+    this.deadLetterQueue = deadLetterQueue(this, 'Undelivered', {
       queueName: resourceName(config.stage, 'remind-undelivered'),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'SQS3',
-      'This queue is itself the dead-letter queue of the reminder schedule: it holds a daily start Scheduler could not deliver. ' +
+      whoReadsIt: 'This queue is itself the dead-letter queue of the reminder schedule: it holds a daily start Scheduler could not deliver. ' +
         'Nothing consumes it; an alarm calls an operator, who may start the run by hand (docs/deploy.md) and purges it.',
-    );
+    });
 
     const target = new LambdaInvoke(this.handler, { retryAttempts: 0, deadLetterQueue: this.deadLetterQueue });
     this.schedule = new Schedule(this, 'Schedule', {

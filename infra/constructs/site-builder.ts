@@ -43,6 +43,7 @@ import { type StageConfig } from '../config.ts';
 import { resourceName, siteBuilderProjectName } from '../naming.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 import { acknowledgeTracing, executionRole, lambdaSettings, stageLogGroup } from './lambda-settings.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 
 export const SITE_BUILDER = {
   /** The collector reads the stream in small, quick batches: the debounce is the starter's. */
@@ -95,18 +96,11 @@ export class SiteBuilder extends Construct {
     const name = (purpose: string) => resourceName(config.stage, purpose);
     const settings = lambdaSettings(config);
 
-    this.deadLetterQueue = new Queue(this, 'Failed', {
+    this.deadLetterQueue = deadLetterQueue(this, 'Failed', {
       queueName: name('site-changes-failed'),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'SQS3',
-      'This queue is itself the dead-letter queue of the site builder (stream batches and changes no build took). Nothing consumes it: an ' +
+      whoReadsIt: 'This queue is itself the dead-letter queue of the site builder (stream batches and changes no build took). Nothing consumes it: an ' +
         'alarm calls an operator, who starts a full build (npm run rebuild-site) and purges it.',
-    );
+    });
     this.changes = new Queue(this, 'Changes', {
       queueName: name('site-changes'),
       encryption: QueueEncryption.SQS_MANAGED,

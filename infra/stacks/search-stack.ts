@@ -9,7 +9,7 @@ import { type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsCustomResource } from 'aws-cdk-lib/custom-resources';
 import { type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type Construct } from 'constructs';
@@ -17,6 +17,7 @@ import { entryPath } from '../bundling.ts';
 import { type StageConfig } from '../config.ts';
 import { PROJECT, resourceName } from '../naming.ts';
 import { acknowledgeTracing, executionRole, lambdaSettings, stageLogGroup } from '../constructs/lambda-settings.ts';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 import { SEARCH_ACCESS, SearchAccess, SearchAccessProvider } from '../constructs/search-access.ts';
 
@@ -165,18 +166,11 @@ export class SearchStack extends Stack {
       OPENSEARCH_INDEX_PREFIX: this.indexPrefix,
     };
 
-    this.failureQueue = new Queue(this, 'IndexerFailures', {
+    this.failureQueue = deadLetterQueue(this, 'IndexerFailures', {
       queueName: resourceName(config.stage, 'indexer-failures'),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.failureQueue,
-      'SQS3',
-      'This queue is itself the dead-letter destination of the indexer\'s stream mapping. Nothing consumes it: an alarm calls an operator, ' +
+      whoReadsIt: 'This queue is itself the dead-letter destination of the indexer\'s stream mapping. Nothing consumes it: an alarm calls an operator, ' +
         'who fixes the cause, runs the reindex task and purges it. A queue behind it would only move records away while they are inspected.',
-    );
+    });
 
     const indexerLogs = stageLogGroup(this, 'IndexerLogs', config);
     const indexerRole = executionRole(this, 'IndexerRole', indexerLogs);
