@@ -29,7 +29,7 @@ export function movableClock(iso: string) {
 export async function createStaffTestApp(options: {
   clock: Clock; say?: (line: string) => void; mailer?: Mailer; codeAnswerFloorMs?: number; allowedOrigins?: readonly string[];
 }) {
-  const { stores, client, tableName } = await createTestStore();
+  const { stores, client, tableName, dossierTableName } = await createTestStore();
   const outbox = await mkdtemp(join(tmpdir(), 'woonwijzer-outbox-'));
   const photos = new LocalPhotoStorage(await mkdtemp(join(tmpdir(), 'woonwijzer-photos-')));
   const notices: string[] = [];
@@ -79,7 +79,7 @@ export async function createStaffTestApp(options: {
     return account;
   };
 
-  return { app, stores, client, tableName, outbox, photos, notices, post, get, del, mails, createAccount };
+  return { app, stores, client, tableName, dossierTableName, outbox, photos, notices, post, get, del, mails, createAccount };
 }
 
 /** The code in a sign-in mail. */

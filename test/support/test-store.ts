@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createDynamoDbClient, dynamoDbStores } from '../../functions/store/create-store.ts';
-import { ensureTable } from '../../functions/store/dynamodb/ensure-table.ts';
-import { dossierTableNameFor } from '../../functions/store/dynamodb/table-design.ts';
+import { companionTableNames, ensureTable } from '../../functions/store/dynamodb/ensure-table.ts';
 
 export async function createTestStore() {
   const endpoint = inject('dynamodbEndpoint');
@@ -16,5 +15,5 @@ export async function createTestStore() {
   const client = createDynamoDbClient({ DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'eu-west-1' }, 'batch');
   const tableName = `test-${randomUUID()}`;
   await ensureTable(client, tableName);
-  return { stores: dynamoDbStores(client, tableName), client, tableName, dossierTableName: dossierTableNameFor(tableName) };
+  return { stores: dynamoDbStores(client, tableName), client, tableName, dossierTableName: companionTableNames(tableName).dossierTableName };
 }

@@ -7,7 +7,6 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbTable } from '../../functions/store/dynamodb/dynamodb-table.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createProviderTestApp, type Method } from './test-provider-app.ts';
-import { dossierTableNameFor } from '../../functions/store/dynamodb/table-design.ts';
 
 export const SUPPORT = 'mee-test';
 export const OTHER_SUPPORT = 'zorgbelang-test';
@@ -25,7 +24,7 @@ export async function createSupporterTestApp(options: { clock: Clock }) {
     supportAdmin: await t.signIn(`beheer@${SUPPORT}.example`, [{ role: 'supporter-admin', supportOrganizationId: SUPPORT }], 'Anna Admin'),
     otherSupporter: await t.signIn(`ondersteuner@${OTHER_SUPPORT}.example`, [{ role: 'supporter', supportOrganizationId: OTHER_SUPPORT }], 'Otto Ander'),
   };
-  const dossierTableName = dossierTableNameFor(t.tableName);
+  const { dossierTableName } = t;
   const { doc } = new DynamoDbTable(t.client, dossierTableName);
 
   /** Every item of the dossier table, read consistently and in key order. */
