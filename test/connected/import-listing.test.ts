@@ -212,7 +212,8 @@ describe('importing a listing document', () => {
     expect(await stores.listings.getLocation('het-anker')).toBeUndefined();
   });
 
-  it('never leaves a mix of two imports of one organisation running at once', async () => {
+  // Two 120-item imports through DynamoDB Local: seconds alone, far more on a loaded machine.
+  it('never leaves a mix of two imports of one organisation running at once', { timeout: 60_000 }, async () => {
     // Large enough that each import spans several transactions.
     const doc = (name: string) =>
       listingDocument({

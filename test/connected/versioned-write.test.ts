@@ -119,7 +119,7 @@ describe('a change larger than one transaction', () => {
   const count = async () => (await table.queryAll(entities.housingForm.query('primary', { locationId: 'de-linde' }, { onlyThis: true }))).length;
   const audits = (from: number, n: number): Item[] => Array.from({ length: n }, (_, i) => auditRecord(from + i));
 
-  it('is written whole when it has no extra items', async () => {
+  it('is written whole when it has no extra items', { timeout: 60_000 }, async () => {
     await writeVersioned(table, [{ kind: 'create', item: org('zorggroep-test', 'Groot') }, ...forms(230)]);
     expect(await count()).toBe(230);
   });
