@@ -96,7 +96,8 @@ export async function loadRegionsIntoTable(options: LoadOptions, clock: Clock = 
   const demoDocuments = options.demo ? await checkedDemoDocuments() : 0;
 
   // Also in a dry run: it proves the credentials reach the table before anyone relies on them.
-  const client = createDynamoDbClient(config);
+  // The batch call limits: an operator's load of whole regions, not a person waiting on a page.
+  const client = createDynamoDbClient(config, 'batch');
   try {
     await client.send(new DescribeTableCommand({ TableName: options.tableName }));
   } catch (error) {

@@ -72,7 +72,8 @@ describe('a disk-mode DynamoDB Local', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  it('keeps its data across a restart and frees its port on stop', async () => {
+  // Two starts of the Java process: seconds alone, far more on a loaded machine.
+  it('keeps its data across a restart and frees its port on stop', { timeout: 60_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'woonwijzer-ddb-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const tableName = 'restart-check';

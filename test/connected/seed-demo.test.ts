@@ -4,7 +4,8 @@ import { rebaseWaitingLists, seedDemo } from '../../functions/listings/seed-demo
 import { createTestStore } from '../support/test-store.ts';
 
 describe('the demonstration data', () => {
-  it('loads both regions with at least 60 housing forms each, once', async () => {
+  // Some hundreds of writes to DynamoDB Local: seconds alone, far more on a loaded machine.
+  it('loads both regions with at least 60 housing forms each, once', { timeout: 60_000 }, async () => {
     const { stores } = await createTestStore();
     const clock = fixedClock('2026-11-23T09:00:00Z');
     const first = await seedDemo(stores, clock);
