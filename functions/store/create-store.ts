@@ -16,6 +16,8 @@ import { DynamoDbListingReader } from './dynamodb/dynamodb-listing-reader.ts';
 import { DynamoDbListingWriter } from './dynamodb/dynamodb-listing-writer.ts';
 import { DynamoDbProviderListingStore } from './dynamodb/dynamodb-provider-listing-store.ts';
 import { DynamoDbRegionStore } from './dynamodb/dynamodb-region-store.ts';
+import { DynamoDbRegionCoordinationStore } from './dynamodb/dynamodb-region-coordination-store.ts';
+import type { RegionCoordinationStore } from './region-coordination-store.ts';
 import { DynamoDbTable } from './dynamodb/dynamodb-table.ts';
 import type { ListingReader } from './listing-reader.ts';
 import type { ListingWriter } from './listing-writer.ts';
@@ -37,6 +39,8 @@ import { companionTableNames, type CompanionTableNames } from './dynamodb/ensure
 /** Every store port: the demand counters and the dossiers over tables of their own, the rest over the listing table. */
 export interface Stores {
   regions: RegionStore;
+  /** What a region's coordinator keeps: the support list and the questionnaire's versions. */
+  regionCoordination: RegionCoordinationStore;
   listings: ListingReader;
   listingWriter: ListingWriter;
   providerListings: ProviderListingStore;
@@ -76,6 +80,7 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string, names:
   const dossiers = new DynamoDbDossierStore(dossierTable);
   return {
     regions: new DynamoDbRegionStore(table),
+    regionCoordination: new DynamoDbRegionCoordinationStore(table),
     listings: new DynamoDbListingReader(table),
     listingWriter: new DynamoDbListingWriter(table),
     providerListings: new DynamoDbProviderListingStore(table),

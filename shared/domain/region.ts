@@ -3,6 +3,35 @@ import * as z from 'zod';
 import { SECTORS } from './codes.ts';
 import { Email, HttpsUrl, Phone, Slug, Text } from './primitives.ts';
 
+/** The days of the week in ISO order (Monday first), as the opening hours name them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const ClockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'Write a time as HH:MM, e.g. 09:00.' });
+
+/** One stretch of opening hours: the same times on one or more days. */
+export const OpeningPeriodSchema = z
+  .strictObject({
+    days: z.array(z.enum(WEEKDAYS)).min(1, { message: 'Choose at least one day.' }).max(7),
+    opens: ClockTime,
+    closes: ClockTime,
+  })
+  .superRefine((period, ctx) => {
+    if (period.closes <= period.opens) ctx.addIssue({ code: 'custom', path: ['closes'], message: 'The closing time comes after the opening time.' });
+    if (new Set(period.days).size !== period.days.length) ctx.addIssue({ code: 'custom', path: ['days'], message: 'A day is named twice.' });
+  });
+export type OpeningPeriod = z.infer<typeof OpeningPeriodSchema>;
+
+/**
+ * When a person can call or walk in: structured, so the help page can show them as a table in either
+ * language, plus a note for what a table cannot say ("by appointment", "closed on public holidays").
+ */
+export const OpeningHoursSchema = z.strictObject({
+  periods: z.array(OpeningPeriodSchema).max(14),
+  note: z.strictObject({ nl: Text(300), en: Text(300) }).optional(),
+});
+export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
+
 /**
  * An independent organisation that helps people choose (cliëntondersteuning) or that they deal
  * with on the way (the CIZ, the care office). The coordinator keeps this list per region.
@@ -17,6 +46,9 @@ export const SupportOrganizationSchema = z.strictObject({
   website: HttpsUrl.optional(),
   phone: Phone.optional(),
   email: Email.optional(),
+  openingHours: OpeningHoursSchema.optional(),
+  /** The region's municipalities (CBS codes) it serves; absent or empty: the whole region. */
+  municipalities: z.array(z.string().regex(/^GM[0-9]{4}$/, { message: 'A municipality is its CBS code, e.g. GM0935.' })).max(100).optional(),
 });
 export type SupportOrganization = z.infer<typeof SupportOrganizationSchema>;
 

@@ -6,3 +6,4 @@ export * from './questions.ts';
 export * from './answers.ts';
 export * from './criteria-exchange.ts';
 export * from './easy-read.ts';
+export * from './version-mapping.ts';

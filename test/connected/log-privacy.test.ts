@@ -90,7 +90,7 @@ function failingStores(stores: Stores): Stores {
         return (...args: unknown[]) => Promise.reject(storeError(args));
       },
     });
-  return { regions: failing(stores.regions), listings: failing(stores.listings), listingWriter: failing(stores.listingWriter),
+  return { regions: failing(stores.regions), regionCoordination: failing(stores.regionCoordination), listings: failing(stores.listings), listingWriter: failing(stores.listingWriter),
     providerListings: failing(stores.providerListings), accounts: failing(stores.accounts), throttles: failing(stores.throttles),
     invitations: failing(stores.invitations), reminders: failing(stores.reminders), demandStatistics: failing(stores.demandStatistics),
     supportOrganizations: failing(stores.supportOrganizations), dossiers: failing(stores.dossiers), handoverCodes: failing(stores.handoverCodes),

@@ -64,8 +64,10 @@ export const regionsApp = createResourceApp<PublicEnv>()
     async (c) => {
       const { regionId } = c.req.valid('param');
       const { regions, listings } = c.var.deps;
-      const region = await requireRegion(regions, regionId);
-      return c.json({ region, ...(await listings.regionCounts(regionId)) }, 200);
+      const [region, support] = await Promise.all([requireRegion(regions, regionId), regions.getSupportOrganizations(regionId)]);
+      // The coordinator's list, once edited, replaces the configured one.
+      const supportOrganizations = support?.organizations ?? region.supportOrganizations;
+      return c.json({ region: { ...region, supportOrganizations }, ...(await listings.regionCounts(regionId)) }, 200);
     },
   )
   .openapi(

@@ -1,9 +1,11 @@
 // The region port on DynamoDB: regions and their questionnaire versions (keys in keys.ts).
-// Configuration with one writer (the region loader), so puts are plain, without versions.
-import type { Region } from '../../../shared/domain/index.ts';
+// Configuration with one writer (the region loader), so puts are plain, without versions; the
+// coordinator's versioned writes are dynamodb-region-coordination-store.ts.
+import type { Region, SupportOrganization } from '../../../shared/domain/index.ts';
 import type { Questionnaire } from '../../../shared/questionnaire/index.ts';
+import type { SupportOrganizationList } from '../region-coordination-store.ts';
 import type { RegionStore } from '../region-store.ts';
-import type { DynamoDbTable } from './dynamodb-table.ts';
+import { type DynamoDbTable, versionOf } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
 
 export class DynamoDbRegionStore implements RegionStore {
@@ -34,5 +36,16 @@ export class DynamoDbRegionStore implements RegionStore {
       Limit: 1,
     });
     return newest.items[0]?.data as Questionnaire | undefined;
+  }
+
+  async getSupportOrganizations(regionId: string): Promise<SupportOrganizationList | undefined> {
+    // Consistent: a coordinator reads back what they just saved.
+    const stored = await this.table.get(entities.regionSupportList.key({ regionId }), { consistent: true });
+    if (stored) {
+      return { regionId, organizations: stored.organizations as SupportOrganization[], version: versionOf(stored), updatedAt: String(stored.updatedAt) };
+    }
+    // Until a coordinator edits it, the list is the region's configured one (data/regions.json).
+    const region = await this.getRegion(regionId);
+    return region ? { regionId, organizations: region.supportOrganizations, version: 0 } : undefined;
   }
 }

@@ -276,6 +276,21 @@ export const entities = {
   questionnaire: defineEntity('questionnaire', {
     primary: { pk: ['REGION', regionId], sk: ['QUESTIONNAIRE', paddedNumberField('version', 6)] },
   }),
+  /** The coordinator's list of the region's support organisations, once edited (before: the region's configured list). */
+  regionSupportList: defineEntity('regionSupportList', {
+    primary: { pk: ['REGION', regionId], sk: ['SUPPORT-ORGANIZATIONS'] },
+  }),
+  /** The region's one questionnaire draft, apart from the published versions (their query never reads it). */
+  questionnaireDraft: defineEntity('questionnaireDraft', {
+    primary: { pk: ['REGION', regionId], sk: ['QDRAFT'] },
+  }),
+  /**
+   * The audit trail of a coordinator's changes to the region's settings (support list, questionnaire
+   * versions), by time: one query reads it newest first. Not indexed, builds no page.
+   */
+  regionChange: defineEntity('regionChange', {
+    primary: { pk: ['REGION-HISTORY', regionId], sk: [paddedNumberField('atMs', 13), idField('changeId')] },
+  }),
   organization: defineEntity('organization', {
     primary: { pk: ['ORG', organizationId], sk: ['ORG'] },
   }),
