@@ -72,6 +72,14 @@ export class UnusableFieldError extends Error {
   }
 }
 
+/** Several well-formed values that cannot be used together (cross-checks after the schema), each at its path: a 400 like a validation error. */
+export class UnusableFieldsError extends Error {
+  constructor(readonly fields: FieldError[]) {
+    super(INVALID);
+    this.name = 'UnusableFieldsError';
+  }
+}
+
 /** A staff request by nobody signed in (401), or by a role the route is not for (403). */
 export class AccessDeniedError extends Error {
   static notSignedIn(): AccessDeniedError {
@@ -178,6 +186,7 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
   }
   if (error instanceof AccessDeniedError) return error.signedIn ? answer(403, 'forbidden', error.message) : answer(401, 'unauthorized', error.message);
   if (error instanceof UnusableFieldError) return answer(400, 'validation_error', INVALID, [{ path: error.path, message: error.message }]);
+  if (error instanceof UnusableFieldsError) return answer(400, 'validation_error', INVALID, error.fields);
   // Cursors travel only in the query string of a paged list.
   if (error instanceof BadCursorError) return answer(400, 'validation_error', INVALID, [{ path: 'query.cursor', message: error.message }]);
   if (error instanceof SignInCodeError) return answer(400, 'validation_error', INVALID, [{ path: 'code', message: error.message }]);

@@ -13,7 +13,9 @@
 //   codes that occur); the home and region pages' counts when one is added or removed.
 // - an organisation: the pages of its locations (contact details, description) and its regions'
 //   report pages (which providers a report can go to).
-// - a region or a questionnaire: settings shown on every page of the region: a full build.
+// - a region's support list (kept by its coordinator): the region's help pages.
+// - a region or a published questionnaire version: settings shown on every page of the region: a full build.
+//   A questionnaire draft and the region's audit records show nowhere: nothing.
 // - anything else (accounts, sessions, throttles, history, reminders): nothing.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -161,6 +163,9 @@ function apply(c: Collector, record: SiteStreamRecord): void {
       c.add('report', [...regionIds(oldImage), ...regionIds(newImage)]);
       return;
     }
+    case 'regionSupportList':
+      c.add('support', [String(entity.fields.regionId)]);
+      return;
     case 'region':
     case 'questionnaire':
       c.full = true;

@@ -5,8 +5,11 @@
 // and the caller swaps in only those it asked for. Both languages of a page always go together.
 import * as z from 'zod';
 
-/** The kinds of generated page that listing data decides; the other region pages take only the region's settings. */
-export const SCOPED_PAGE_KINDS = ['location', 'region', 'search', 'results', 'report'] as const;
+/**
+ * The kinds of generated page that listing data (or a coordinator's list) decides; the other region
+ * pages take only the region's settings. 'support': a region's help pages, from its support list.
+ */
+export const SCOPED_PAGE_KINDS = ['location', 'region', 'search', 'results', 'report', 'support'] as const;
 export type ScopedPageKind = (typeof SCOPED_PAGE_KINDS)[number];
 
 /** Per kind, the ids (location ids for 'location', region ids for the rest) whose pages to render. */
@@ -20,10 +23,10 @@ export const PAGE_SCOPE_ENV = 'WOONWIJZER_PAGE_SCOPE';
 const ids = z.array(z.string().min(1)).default([]);
 /** A page scope as JSON carries it (the build's environment, a queued change). */
 export const PageScopeSchema = z.strictObject({
-  location: ids, region: ids, search: ids, results: ids, report: ids, home: z.boolean().default(false),
+  location: ids, region: ids, search: ids, results: ids, report: ids, support: ids, home: z.boolean().default(false),
 });
 
-export const emptyScope = (): PageScope => ({ location: [], region: [], search: [], results: [], report: [], home: false });
+export const emptyScope = (): PageScope => ({ location: [], region: [], search: [], results: [], report: [], support: [], home: false });
 
 /** The scope as the build's environment carries it. */
 export function pageScopeEnv(scope: PageScope): Record<string, string> {
@@ -47,7 +50,7 @@ export function readPageScope(env: Record<string, string | undefined> = process.
 
 /**
  * `paths` narrowed to the ids the scope names for `kind`; all of them in a full build. A page kind
- * no listing decides (`kind` null: a region's questions, help, compare pages) renders none in a
+ * no listing decides (`kind` null: a region's questions, compare pages) renders none in a
  * partial build.
  */
 export function scoped<P>(paths: P[], kind: ScopedPageKind | null, idOf: (path: P) => string, scope = readPageScope()): P[] {

@@ -536,6 +536,7 @@ export const en = {
     questionnaireLink: 'Change your answers in the questions',
     ignoredTitle: 'We could not use these answers',
     ignored: {
+      'no-longer-asked': 'no longer asked. This question or answer is no longer in the questionnaire.',
       'unknown-question': 'this question no longer exists.',
       'unknown-option': 'this answer can no longer be chosen.',
       'wrong-kind': 'the question has changed. Please answer it again.',
@@ -650,6 +651,11 @@ export const en = {
     website: 'Website',
     phone: 'Phone',
     email: 'E-mail',
+    openingHours: 'Open',
+    openingTime: '{days}: {opens} to {closes}',
+    municipalities: 'For residents of',
+    dayRange: '{first} to {last}',
+    days: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
     stepLink: 'Get help with this',
   },
   regionNav: {

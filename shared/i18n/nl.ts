@@ -573,6 +573,7 @@ export const nl = {
     questionnaireLink: 'Verander uw antwoorden bij de vragen',
     ignoredTitle: 'Deze antwoorden konden wij niet gebruiken',
     ignored: {
+      'no-longer-asked': 'niet meer gevraagd. Deze vraag of dit antwoord staat niet meer in de vragenlijst.',
       'unknown-question': 'deze vraag bestaat niet meer.',
       'unknown-option': 'dit antwoord kan niet meer gekozen worden.',
       'wrong-kind': 'de vraag is veranderd. Beantwoord hem opnieuw.',
@@ -687,6 +688,11 @@ export const nl = {
     website: 'Website',
     phone: 'Telefoon',
     email: 'E-mail',
+    openingHours: 'Bereikbaar',
+    openingTime: '{days}: {opens} tot {closes} uur',
+    municipalities: 'Voor inwoners van',
+    dayRange: '{first} tot en met {last}',
+    days: { mon: 'maandag', tue: 'dinsdag', wed: 'woensdag', thu: 'donderdag', fri: 'vrijdag', sat: 'zaterdag', sun: 'zondag' },
     stepLink: 'Hulp nodig bij deze vraag?',
   },
   regionNav: {

@@ -10,10 +10,17 @@ export const CriteriaFromAnswersRequestSchema = z.strictObject({
   answers: z.record(z.string().max(80), z.unknown()).refine((answers) => Object.keys(answers).length <= 200, {
     message: 'At most 200 answers.',
   }),
+  /**
+   * The questionnaire version the answers were saved for (SavedAnswers.version). Given and older than
+   * the current one, they are read with answersOnVersion: what the current version no longer asks is
+   * named in `ignored` as `no-longer-asked` instead of being guessed at.
+   */
+  version: z.number().int().min(1).max(1_000_000).optional(),
 });
 export type CriteriaFromAnswersRequest = z.infer<typeof CriteriaFromAnswersRequestSchema>;
 
 export const IGNORED_CODES = [
+  'no-longer-asked', // saved against an older version that asked it; the current version does not (the question, or the options chosen)
   'unknown-question', // no such question (any more)
   'unknown-option', // no such option or distance (any more)
   'wrong-kind', // the answer is for another kind of question, e.g. after a question changed

@@ -84,3 +84,25 @@ export function answersOnVersion(saved: { version: number; answers: Readonly<Rec
   }
   return result;
 }
+
+/**
+ * What a next version may not do to the one before, beyond the schema: it stays the same
+ * questionnaire of the same region, and a question keeps its kind under its id, since answers in
+ * people's browsers are keyed by it (a changed question gets a new id; the old one is then no longer asked).
+ */
+export function checkNextVersion(previous: Questionnaire, next: Questionnaire): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  if (next.id !== previous.id) problems.push({ path: 'id', message: `The questionnaire's id stays "${previous.id}".` });
+  if (next.regionId !== previous.regionId) problems.push({ path: 'regionId', message: `The region stays "${previous.regionId}".` });
+  const kinds = new Map(allQuestions(previous).map((q) => [q.id, q.kind]));
+  next.themes.forEach((theme, t) => theme.questions.forEach((question, q) => {
+    const before = kinds.get(question.id);
+    if (before !== undefined && before !== question.kind) {
+      problems.push({
+        path: `themes.${t}.questions.${q}.id`,
+        message: `Question "${question.id}" was a ${before} question in version ${previous.version}: give the changed question a new id, so answers given to the old one are not misread.`,
+      });
+    }
+  }));
+  return problems;
+}

@@ -49,7 +49,7 @@ const ok = async (response: Response | Promise<Response>) => {
 const formVersion = async () => (await t.stores.providerListings.readHousingForm(ORG, { locationId: LOC, housingFormId: HF }))?.version;
 
 const scope = (change: SiteChange) => ({ ...change.build, removeLocations: change.removeLocations, full: change.full });
-const nothingElse = { location: [], region: [], search: [], results: [], report: [], home: false, removeLocations: [], full: false };
+const nothingElse = { location: [], region: [], search: [], results: [], report: [], support: [], home: false, removeLocations: [], full: false };
 
 describe('the pages a change touches', () => {
   it('an organisation\'s contact details (an import, before any edit): the pages of each of its locations and its regions\' report pages', async () => {

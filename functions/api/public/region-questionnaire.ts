@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { Slug } from '../../../shared/domain/index.ts';
 import {
-  CriteriaFromAnswersRequestSchema, CriteriaFromAnswersResponseSchema, QuestionnaireSchema, answersToCriteria,
+  CriteriaFromAnswersRequestSchema, CriteriaFromAnswersResponseSchema, QuestionnaireSchema, answersOnVersion, answersToCriteria,
 } from '../../../shared/questionnaire/index.ts';
 import type { RegionReader } from '../../store/region-store.ts';
 import { createResourceApp } from '../app-factory.ts';
@@ -49,7 +49,9 @@ export const regionQuestionnaireApp = createResourceApp<PublicEnv>()
       summary: "Answers to the region's questionnaire as criteria",
       description:
         'Answers keyed by question id, as the site saves them. Each is read against the current questionnaire; ' +
-        'an answer that cannot be used (a question or option that is gone, a value out of range) is listed in `ignored` with its reason.',
+        'an answer that cannot be used (a question or option that is gone, a value out of range) is listed in `ignored` with its reason. ' +
+        'With the `version` the answers were saved for, an older version\'s answers are carried over by question id and what the current ' +
+        'version no longer asks is listed as `no-longer-asked`.',
       request: {
         params: RegionParams,
         body: { required: true, content: { 'application/json': { schema: CriteriaFromAnswersRequestSchema } } },
@@ -62,9 +64,20 @@ export const regionQuestionnaireApp = createResourceApp<PublicEnv>()
     }),
     async (c) => {
       const { regionId } = c.req.valid('param');
-      const { answers } = c.req.valid('json');
+      const { answers, version } = c.req.valid('json');
       const questionnaire = await requireQuestionnaire(c.var.deps.regions, regionId);
-      const result = answersToCriteria(questionnaire, answers);
-      return c.json({ questionnaireId: questionnaire.id, version: questionnaire.version, ...result }, 200);
+      // Answers of an older version: carried over by question id, and what is no longer asked is said so.
+      const onVersion = version !== undefined && version !== questionnaire.version
+        ? answersOnVersion({ version, answers }, questionnaire)
+        : { answers, noLongerAsked: [] };
+      const result = answersToCriteria(questionnaire, onVersion.answers);
+      const noLongerAsked = onVersion.noLongerAsked.map(({ questionId, optionIds }) => ({
+        questionId,
+        code: 'no-longer-asked' as const,
+        reason: optionIds
+          ? `Version ${questionnaire.version} no longer offers ${optionIds.map((id) => `"${id}"`).join(', ')}.`
+          : `Version ${questionnaire.version} no longer asks this question.`,
+      }));
+      return c.json({ questionnaireId: questionnaire.id, version: questionnaire.version, ...result, ignored: [...noLongerAsked, ...result.ignored] }, 200);
     },
   );

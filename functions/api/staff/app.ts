@@ -13,6 +13,8 @@ import { invitationsApp } from './invitations.ts';
 import { handoverCodesApp } from './handover-codes.ts';
 import { coordinatorDemandApp } from './coordinator/demand.ts';
 import { coordinatorListingsApp } from './coordinator/listings.ts';
+import { coordinatorQuestionnaireApp } from './coordinator/questionnaire.ts';
+import { coordinatorSupportApp } from './coordinator/support-organizations.ts';
 import type { StaffDeps, StaffEnv } from './context.ts';
 import { sameOriginOnly, staffRequestGuard, type AllowedOrigins } from './request-guard.ts';
 import { passkeysApp } from './passkeys.ts';
@@ -66,6 +68,8 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     .route('/', invitationsApp)
     .route('/', coordinatorListingsApp)
     .route('/', coordinatorDemandApp)
+    .route('/', coordinatorSupportApp)
+    .route('/', coordinatorQuestionnaireApp)
     .route('/', handoverCodesApp);
 }
 

@@ -13,6 +13,7 @@ import type { ListingReader } from '../../store/listing-reader.ts';
 import type { ListingWriter } from '../../store/listing-writer.ts';
 import type { ProviderListingStore } from '../../store/provider-listing-store.ts';
 import type { RegionReader } from '../../store/region-store.ts';
+import type { RegionCoordinationStore } from '../../store/region-coordination-store.ts';
 import type { InvitationStore } from '../../store/invitation-store.ts';
 import type { ThrottleStore } from '../../store/throttle-store.ts';
 import type { DossierStore } from '../../store/dossier-store.ts';
@@ -42,7 +43,9 @@ export interface StaffStores {
   /** A coordinator's import of an organisation's whole listing (the import command's port). */
   listingWriter: ListingWriter;
   /** The regions, to place an edited location in one (as the import does), and a region's questionnaire for a shared report. */
-  regions: Pick<RegionReader, 'listRegions' | 'getRegion' | 'getQuestionnaire'>;
+  regions: Pick<RegionReader, 'listRegions' | 'getRegion' | 'getQuestionnaire' | 'getSupportOrganizations'>;
+  /** What a region's coordinator changes: the support list and the questionnaire's versions. */
+  regionCoordination: RegionCoordinationStore;
   invitations: InvitationStore;
   /** The demand counters, read for a coordinator's dashboard and a provider's unknown fields. */
   demandStatistics: DemandStatisticsReader;

@@ -29,7 +29,7 @@ export interface CurrentWishes {
 export async function loadCurrentWishes(regionId: string): Promise<ApiOutcome<CurrentWishes> | undefined> {
   const saved = loadAnswers(regionId);
   if (!saved || Object.keys(saved.answers).length === 0) return undefined;
-  const request = { param: { regionId: encodeURIComponent(regionId) }, json: { answers: withoutFreeText(saved.answers) } };
+  const request = { param: { regionId: encodeURIComponent(regionId) }, json: { answers: withoutFreeText(saved.answers), ...(Number.isInteger(saved.version) && saved.version >= 1 ? { version: saved.version } : {}) } };
   const converted = await apiFetch((options) => api.regions[':regionId'].questionnaire.criteria.$post(request, options));
   if (!converted.ok) return converted;
   return { ok: true, value: applyAdjustments(converted.value, loadAdjustments(regionId), saved.savedAt) };
