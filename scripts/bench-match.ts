@@ -1,10 +1,12 @@
-// Benchmark of the matcher (`npm run bench:match`): synthetic corpora of 2,000 and 50,000 housing
+// Benchmark of the matcher (`npm run bench:match`): synthetic corpora of 2,000, 15,000 and 50,000 housing
 // forms spread over real postcode points of the Netherlands, one request with 6 criteria and a
 // place, p50/p99 latency of matchCandidates, and in the same run the time of a bare scan over the
 // same array as the floor. Targets (issue 3): p99 <= 25 ms at 2,000 and <= 100 ms at 50,000,
 // within 3x of the bare scan.
-// Then the API's throughput on loopback: POST /api/match at 2,000 housing forms under autocannon.
-// Target: >= 1,500 requests/s with p99 <= 50 ms.
+// The matcher rows scan every candidate (a search of the whole country). Then the API's throughput
+// on loopback: POST /api/match at national size (15,000 housing forms in the 31 care-office regions,
+// the request asking one of them), 50 connections, under autocannon. Target (issue 16): >= 1,500
+// requests/s with p99 <= 50 ms; the server's CPU time per request is printed beside it.
 // The one-process run is made before (the route with its demand counting switched off) and after
 // (every answer adds its counts to the production DemandCounter, whose batches go through the real
 // DynamoDB adapter on a client whose network answers after DYNAMODB_LATENCY_MS, as DynamoDB would,
@@ -12,11 +14,12 @@
 // (issue 15): p99 after within 10 % of before.
 // Options: `--api-only` (no matcher table), `--one-process` (no cluster run), `--ceiling` (the same
 // load on bare Hono routes, for what one process on this machine can serve at all). To profile the
-// API: `node --import tsx --cpu-prof scripts/bench-match.ts --api-only --one-process`.
+// API: `node --import tsx --cpu-prof scripts/bench-match.ts --api-only --one-process --rounds 1` (the
+// server process, forked with the same flags, writes a profile of its own: the largest file).
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -34,9 +37,6 @@ import { haversineKm, type Point } from '../shared/geo/distance.ts';
 import { matchCandidates, type MatchCandidate } from '../shared/matching/index.ts';
 import { countsOfMatch } from '../shared/statistics/demand.ts';
 import { AS_OF, corpus, ORIGIN, REQUEST } from './lib/match-corpus.ts';
-
-// A server process forked by the API benchmark (at the end of this file) only serves.
-if (cluster.isWorker) await serveApiInWorker();
 
 // --- The floor ----------------------------------------------------------------------------------
 
@@ -128,12 +128,13 @@ function printTable(rows: readonly Row[]): void {
 
 // `--api-only` skips the matcher table (for profiling the API: `node --cpu-prof` sees only it).
 const apiOnly = process.argv.includes('--api-only');
-if (!apiOnly) {
+// A forked server process (below) skips the table.
+if (!apiOnly && cluster.isPrimary) {
   console.log('Matcher: 6 criteria (2 must, 2 important, 2 nice) and a postcode; bare scan = same fields + distance, no ranking.\n');
   printTable([benchCorpus(2_000, 200), benchCorpus(15_000, 100), benchCorpus(50_000, 50)]);
 }
 
-// --- API throughput (autocannon, POST /api/match at 2,000 housing forms) ------------------------
+// --- API throughput (autocannon, POST /api/match at national size) ------------------------------
 // The API as `npm start` builds it (createPublicApp, the embedded engine loaded through its loader) on
 // @hono/node-server on a loopback port. The store is a fake that only lists the corpus: the match
 // route never reads the store, and DynamoDB Local would only slow the start. autocannon runs in a
@@ -141,8 +142,11 @@ if (!apiOnly) {
 // server still shares the machine with it).
 //
 // Two runs: one server process, as `npm start` serves; and one process per core (node:cluster),
-// as a server on this machine would be deployed. A forked process re-runs this file: the check at
-// its top sends it straight to serveApiInWorker, which never returns, so it skips the matcher part.
+// as a server on this machine would be deployed. The server always runs in processes of its own
+// (node:cluster), so the CPU time each uses is the server's alone: on a machine shared with other
+// work, requests/s and latency measure the neighbours too, while the server's CPU time per request
+// says what one core of its own would serve. A forked process re-runs this file, skips the matcher
+// table and goes to serveApiInWorker, which never returns.
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface AutocannonResult {
@@ -196,7 +200,7 @@ class NotCounting extends DemandCounter {
   override record(): void {}
 }
 const notCounting = () => new NotCounting({ add: async () => undefined }, systemClock);
-/** Writes of counters the simulated DynamoDB was sent during a counting run. */
+/** Writes of counters the simulated DynamoDB was sent during a counting run (in a server process; summed by the primary). */
 let countersWritten = 0;
 
 /**
@@ -233,23 +237,48 @@ async function listenApi(candidates: MatchCandidate[], counting = true) {
   return server;
 }
 
-/** A forked server process: gets the corpus from the primary, serves until the primary kills it. */
+/** What the primary sends a forked server: its corpus, and whether it counts demand. */
+interface ServerOrders {
+  candidates: MatchCandidate[];
+  counting: boolean;
+}
+
+/** What a forked server reports: its CPU time so far (user + system, microseconds) and the counters it wrote. */
+interface ServerStats {
+  cpuMicros: number;
+  countersWritten: number;
+}
+
+/**
+ * A forked server process: gets the corpus from the primary, serves until the primary kills it,
+ * and answers 'cpu?' with its ServerStats.
+ */
 async function serveApiInWorker(): Promise<never> {
   // Asked for once listening: a message sent before a listener exists would be lost.
-  const received = new Promise<MatchCandidate[]>((resolve) => process.once('message', (m) => resolve(m as MatchCandidate[])));
+  const received = new Promise<ServerOrders>((resolve) => process.once('message', (m) => resolve(m as ServerOrders)));
   process.send?.('corpus?');
-  await listenApi(await received);
+  const { candidates, counting } = await received;
+  await listenApi(candidates, counting);
+  process.on('message', (m) => {
+    if (m !== 'cpu?') return;
+    const used = process.cpuUsage();
+    process.send?.({ cpuMicros: used.user + used.system, countersWritten } satisfies ServerStats);
+  });
   return new Promise<never>(() => undefined);
 }
 
-/** The API on `processes` processes sharing one port; returns its port and how to stop it. */
-async function startApi(processes: number, candidates: MatchCandidate[], counting: boolean): Promise<{ port: number; stop: () => Promise<void> }> {
-  if (processes === 1) {
-    const server = await listenApi(candidates, counting);
-    return { port: (server.address() as AddressInfo).port, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-  }
+// A server process forked by the API benchmark only serves: here, once everything it uses is
+// initialised (a `const` or `class` read before its line throws), and never returning.
+if (cluster.isWorker) await serveApiInWorker();
+
+/**
+ * The API on `processes` forked processes sharing one port; returns its port, the CPU time its
+ * processes have used so far (microseconds), and how to stop it.
+ */
+async function startApi(processes: number, candidates: MatchCandidate[], counting: boolean): Promise<{ port: number; stats: () => Promise<ServerStats>; stop: () => Promise<void> }> {
   const workers = Array.from({ length: processes }, () => cluster.fork());
-  for (const worker of workers) worker.once('message', () => worker.send(candidates));
+  const orders: ServerOrders = { candidates, counting };
+  for (const worker of workers) worker.once('message', () => worker.send(orders));
   // In a cluster, listen(0) gives every worker the same port.
   const port = await new Promise<number>((resolve) => {
     let listening = 0;
@@ -257,8 +286,16 @@ async function startApi(processes: number, candidates: MatchCandidate[], countin
       if (++listening === processes) resolve(address.port);
     });
   });
+  const statsOf = (worker: (typeof workers)[number]) => new Promise<ServerStats>((resolve) => {
+    worker.once('message', (m: ServerStats) => resolve(m));
+    worker.send('cpu?');
+  });
   return {
     port,
+    stats: async () => (await Promise.all(workers.map(statsOf))).reduce(
+      (sum, one) => ({ cpuMicros: sum.cpuMicros + one.cpuMicros, countersWritten: sum.countersWritten + one.countersWritten }),
+      { cpuMicros: 0, countersWritten: 0 },
+    ),
     stop: async () => {
       await Promise.all(workers.map((worker) => new Promise<void>((resolve) => {
         worker.once('exit', () => resolve());
@@ -268,18 +305,15 @@ async function startApi(processes: number, candidates: MatchCandidate[], countin
   };
 }
 
-/** autocannon with the benchmark's settings, after its warm-up (which lets V8 optimise the route). */
-async function load(url: string, body: string): Promise<AutocannonResult> {
+/** autocannon with the benchmark's settings for `duration` seconds (after a warm-up, which lets V8 optimise the route). */
+function load(url: string, body: string, duration = API_DURATION_S): Promise<AutocannonResult> {
   // CommonJS, loaded through require: an ES import of an untyped package does not type-check.
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-  const run = (duration: number) =>
-    autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: API_CONNECTIONS, duration, workers: 1 });
-  await run(API_WARMUP_S);
-  return run(API_DURATION_S);
+  return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: API_CONNECTIONS, duration, workers: 1 });
 }
 
 /** Returns the API's answer, for the ceiling run, and its p99. */
-async function benchApi(processes: number, candidates: MatchCandidate[], counting = true): Promise<{ answer: string; p50: number; p99: number }> {
+async function benchApi(processes: number, candidates: MatchCandidate[], counting = true): Promise<{ answer: string; p50: number; p99: number; cpuMsPerRequest: number }> {
   const api = await startApi(processes, candidates, counting);
   const url = `http://127.0.0.1:${api.port}/api/match`;
   const body = JSON.stringify(REQUEST);
@@ -287,16 +321,23 @@ async function benchApi(processes: number, candidates: MatchCandidate[], countin
     const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const answer = await probe.text();
     if (probe.status !== 200) throw new Error(`POST /api/match answered ${probe.status}: ${answer}`);
+    await load(url, body, API_WARMUP_S);
+    const statsBefore = await api.stats();
     const result = await load(url, body);
+    const statsAfter = await api.stats();
+    const cpuMsPerRequest = (statsAfter.cpuMicros - statsBefore.cpuMicros) / 1000 / result.requests.total;
+    countersWritten += statsAfter.countersWritten;
     const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
     const failed = result.errors + result.timeouts + result.non2xx;
     console.log(
       `${processes === 1 ? '1 process   ' : `${processes} processes`}${counting ? ', counting    ' : ', not counting'}: ${Math.round(result.requests.average).toLocaleString('en')} requests/s ` +
         `(target >= ${API_TARGET.requestsPerSecond.toLocaleString('en')} ${ok(result.requests.average >= API_TARGET.requestsPerSecond)}), ` +
         `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (target <= ${API_TARGET.p99Ms} ms ${ok(result.latency.p99 <= API_TARGET.p99Ms)}), ` +
-        `max ${result.latency.max} ms; ${result.requests.total.toLocaleString('en')} requests, ${failed} failed; answer ${(answer.length / 1024).toFixed(0)} KB.`,
+        `max ${result.latency.max} ms; ${result.requests.total.toLocaleString('en')} requests, ${failed} failed; answer ${(answer.length / 1024).toFixed(0)} KB; ` +
+        `server CPU ${cpuMsPerRequest.toFixed(2)} ms a request (${Math.round(1000 / cpuMsPerRequest).toLocaleString('en')} requests/s a core of its own); ` +
+        `load average ${loadavg()[0]?.toFixed(1)}.`,
     );
-    return { answer, p50: result.latency.p50, p99: result.latency.p99 };
+    return { answer, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerRequest };
   } finally {
     await api.stop();
   }
@@ -323,7 +364,9 @@ async function benchCeiling(answer: string): Promise<void> {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     try {
-      const result = await load(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/match`, JSON.stringify(REQUEST));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/match`;
+      await load(url, JSON.stringify(REQUEST), API_WARMUP_S);
+      const result = await load(url, JSON.stringify(REQUEST));
       console.log(
         `ceiling, ${name}: ${Math.round(result.requests.average).toLocaleString('en')} requests/s, ` +
           `latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms.`,
