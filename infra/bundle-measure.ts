@@ -1,7 +1,9 @@
 // Bundles one Lambda entry exactly as the stacks do (the esbuild options of ./bundling.ts) into
 // memory and reports its minified size and what it holds, grouped by package. Shared by
-// scripts/bundle-sizes.ts (prints) and test/infra/bundle-budget.test.ts (fails over budget).
-import { existsSync } from 'node:fs';
+// scripts/bundle-sizes.ts (prints), test/infra/bundle-budget.test.ts (fails over budget) and
+// scripts/bench-cold-start.ts (writes the bundle to import it in fresh processes).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 import { ESBUILD_OPTIONS, LAMBDA_ENTRIES, type LambdaName, REPO_ROOT, entryPath, externalsOf } from './bundling.ts';
 
@@ -16,7 +18,8 @@ export interface BundleMeasure {
   inputs: string[];
 }
 
-export async function measureBundle(name: LambdaName): Promise<BundleMeasure> {
+/** `writeTo`: a folder to write the bundle into, `index.mjs` and its map (it is otherwise kept in memory). */
+export async function measureBundle(name: LambdaName, writeTo?: string): Promise<BundleMeasure> {
   const entry = LAMBDA_ENTRIES[name];
   if (!existsSync(entryPath(name))) return { name, entry, bytes: undefined, byPackage: [], inputs: [] };
   const result = await build({
@@ -35,6 +38,11 @@ export async function measureBundle(name: LambdaName): Promise<BundleMeasure> {
   });
   const code = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
   if (!code) throw new Error(`esbuild wrote no .mjs for ${entry}`);
+  if (writeTo !== undefined) {
+    mkdirSync(writeTo, { recursive: true });
+    // The source map too: the functions run with --enable-source-maps, which reads it at import.
+    for (const file of result.outputFiles) writeFileSync(path.join(writeTo, path.basename(file.path)), file.contents);
+  }
   const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
   const inputs = Object.entries(output?.inputs ?? {});
   // Grouped by package so a report says what to cut, not which file.

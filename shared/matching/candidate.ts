@@ -164,8 +164,16 @@ export function toCandidates(
 }
 
 /** What names a housing form in any answer (a match result, a search hit): ids, names, place, type. */
-export function candidateHeading(c: MatchCandidate) {
-  return {
+export type CandidateHeading = Omit<SearchHit, 'waitingList' | 'point'>;
+
+/**
+ * The heading as a new object with its keys in one order, phone last and only when known, so an
+ * answer never carries `phone: undefined`. Callers add their own keys to it (below, and in
+ * match.ts) rather than spreading it into a literal: on V8 a spread followed by more keys builds
+ * the object on a slow path, which cost a match about a third of its time (70 results an answer).
+ */
+export function candidateHeading(c: MatchCandidate): CandidateHeading {
+  const heading: CandidateHeading = {
     housingFormId: c.housingFormId,
     locationId: c.locationId,
     organizationId: c.organizationId,
@@ -174,12 +182,15 @@ export function candidateHeading(c: MatchCandidate) {
     organizationName: c.organizationName,
     city: c.city,
     type: c.type,
-    // Left off when unknown, so an answer never carries `phone: undefined`.
-    ...(c.phone !== undefined ? { phone: c.phone } : {}),
   };
+  if (c.phone !== undefined) heading.phone = c.phone;
+  return heading;
 }
 
 /** A candidate as a direct-search hit: what both engines answer for it, copied (no shared objects). */
 export function toSearchHit(c: MatchCandidate): SearchHit {
-  return { ...candidateHeading(c), waitingList: { ...c.waitingList }, point: { lat: c.point.lat, lon: c.point.lon } };
+  const hit = candidateHeading(c) as SearchHit;
+  hit.waitingList = { ...c.waitingList };
+  hit.point = { lat: c.point.lat, lon: c.point.lon };
+  return hit;
 }

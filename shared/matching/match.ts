@@ -159,12 +159,11 @@ export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point)
 
   function toResult(ranked: RankedCandidate): MatchResult {
     const c = ranked.candidate;
-    const result: MatchResult = {
-      ...candidateHeading(c),
-      score: ranked.score,
-      waitingList: { ...c.waitingList },
-      reasons: reasons(ranked),
-    };
+    // Keys added to the heading, not spread with it into a literal (see candidateHeading).
+    const result = candidateHeading(c) as MatchResult;
+    result.score = ranked.score;
+    result.waitingList = { ...c.waitingList };
+    result.reasons = reasons(ranked);
     if (!Number.isNaN(ranked.distanceKm)) result.distanceKm = Math.round(ranked.distanceKm * 10) / 10;
     return result;
   }

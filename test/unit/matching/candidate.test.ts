@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ListingDocumentSchema } from '../../../shared/domain/index.ts';
+import { candidateHeading, toSearchHit } from '../../../shared/matching/candidate.ts';
 import { toCandidates } from '../../../shared/matching/index.ts';
+import { candidate } from '../../fixtures/candidates.ts';
 import { housingForm, listingDocument, location } from '../../fixtures/listing.ts';
 
 const POINT = { lat: 50.85, lon: 5.69 };
@@ -44,5 +46,26 @@ describe('toCandidates', () => {
     expect(c?.shopsNearby).toBeUndefined();
     expect(c?.communities).toBeUndefined();
     expect(c?.cultures).toEqual([]);
+  });
+});
+
+describe('candidateHeading and toSearchHit', () => {
+  // Built key by key for speed (see candidateHeading): the JSON a reader gets must stay the one
+  // the plain object spread gave, phone last and left off when unknown.
+  it('give the same JSON as a spread of the candidate would, phone left off when unknown', () => {
+    for (const phone of ['043 123 45 67', undefined]) {
+      const c = candidate({ phone });
+      const expected = {
+        housingFormId: c.housingFormId, locationId: c.locationId, organizationId: c.organizationId, name: c.name,
+        locationName: c.locationName, organizationName: c.organizationName, city: c.city, type: c.type,
+        ...(phone !== undefined ? { phone } : {}),
+      };
+      expect(JSON.stringify(candidateHeading(c))).toBe(JSON.stringify(expected));
+      expect('phone' in candidateHeading(c)).toBe(phone !== undefined);
+      const hit = toSearchHit(c);
+      expect(JSON.stringify(hit)).toBe(JSON.stringify({ ...expected, waitingList: c.waitingList, point: c.point }));
+      expect(hit.waitingList).not.toBe(c.waitingList);
+      expect(hit.point).not.toBe(c.point);
+    }
   });
 });
