@@ -15,6 +15,7 @@ import type { ProviderListingStore } from '../../store/provider-listing-store.ts
 import type { RegionReader } from '../../store/region-store.ts';
 import type { InvitationStore } from '../../store/invitation-store.ts';
 import type { ThrottleStore } from '../../store/throttle-store.ts';
+import type { OrganizationReminderStore } from '../../store/reminder-store.ts';
 import type { DossierStore } from '../../store/dossier-store.ts';
 import type { HandoverCodeStore } from '../../store/handover-code-store.ts';
 import type { DossierRightsStore } from '../../store/dossier-rights-store.ts';
@@ -55,7 +56,9 @@ export interface StaffStores {
   /** A client's export and deletion of their dossier. */
   dossierRights: DossierRightsStore;
   /** The support organisations, the scope of the supporters' memberships. */
-  supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization'>;
+  supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization' | 'listSupportOrganizations'>;
+  /** A coordinator's reminders to an organisation (the daily run's are its own). */
+  reminders: OrganizationReminderStore;
 }
 
 /** What the staff apps need: the stores with write rights, mail, the clock and the server secret. */
