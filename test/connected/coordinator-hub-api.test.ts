@@ -16,7 +16,7 @@ const REGION = '/api/coordinator/regions/zuid-limburg';
 const clock = movableClock('2026-11-20T12:00:00Z');
 
 interface Provider {
-  id: string; name: string; lastSignInAt?: string; locations: number; housingForms: number;
+  id: string; name: string; lastSignInAt?: string; locations: Array<{ id: string; name: string }>; housingForms: number;
   staff: Array<{ name: string; role: string; lastSignInAt?: string }>;
   openInvitations: Array<{ id: string; email: string }>;
   freshness: { oldestConfirmation?: string; oldestDays?: number; stale: number };
@@ -54,10 +54,12 @@ describe('the organisations of the region', () => {
     expect(JSON.stringify(list)).not.toContain('@');
     // Logeren was confirmed on 1 October: 50 days by now, the one stale waiting list.
     expect(org.freshness).toEqual({ oldestConfirmation: '2026-10-01', oldestDays: 50, stale: 1 });
-    expect([org.locations, org.housingForms]).toEqual([2, 3]);
+    expect(org.locations).toEqual([{ id: LOC, name: 'De Linde' }, { id: 'het-anker', name: 'Het Anker' }]);
+    expect(org.housingForms).toBe(3);
   });
 
   it('admits a new provider by inviting its first admin: the mail is in the outbox, the organisation listed with the open invitation', async () => {
+    clock.advance(60_000);
     const mails = (await t.mails()).length;
     const res = await t.send('POST', `${REGION}/organizations`, {
       organization: { id: 'nieuwe-zorg', name: 'Nieuwe Zorg' }, admin: { email: 'Directie@Nieuwe-Zorg.example', name: 'Dirk Directie' },
@@ -70,7 +72,7 @@ describe('the organisations of the region', () => {
     expect(sent[0]).toContain('To: directie@nieuwe-zorg.example');
     expect(sent[0]).toContain('Nieuwe Zorg');
     const admitted = (await providers()).find((p) => p.id === 'nieuwe-zorg');
-    expect(admitted).toMatchObject({ name: 'Nieuwe Zorg', staff: [], locations: 0, freshness: { stale: 0 } });
+    expect(admitted).toMatchObject({ name: 'Nieuwe Zorg', staff: [], locations: [], freshness: { stale: 0 } });
     expect(admitted?.openInvitations.map((i) => i.email)).toEqual(['directie@nieuwe-zorg.example']);
 
     const again = await t.send('POST', `${REGION}/organizations`, { organization: { id: ORG, name: 'Dubbel' }, admin: { email: 'x@example.nl', name: 'X' } }, t.people.coordinator);
@@ -102,7 +104,7 @@ describe('stale and incomplete listings', () => {
     const mails = (await t.mails()).length;
     const res = await t.send('POST', `${REGION}/organizations/${ORG}/reminder`, {}, t.people.coordinator);
     expect(res.status).toBe(200);
-    expect(await json(res)).toMatchObject({ recipients: 2, sentAt: '2026-11-20T13:00:00.000Z', nextAllowedAt: '2026-11-21T13:00:00.000Z' });
+    expect(await json(res)).toMatchObject({ recipients: 2, sentAt: '2026-11-20T13:01:00.000Z', nextAllowedAt: '2026-11-21T13:01:00.000Z' });
     const sent = (await t.mails()).slice(mails);
     expect(sent.map((m) => /^To: (.*)$/m.exec(m)?.[1]).sort()).toEqual([`beheer@${ORG}.example`, `redactie@${ORG}.example`]);
     expect(sent[0]).toContain('Logeren, De Linde (Maastricht): wachtlijst 50 dagen niet bevestigd');
@@ -113,7 +115,7 @@ describe('stale and incomplete listings', () => {
     expect(Number(twice.headers.get('retry-after'))).toBe(24 * 60 * 60);
     expect((await t.mails()).length).toBe(mails + 2);
     const { reminders } = await json<{ reminders: Array<{ organizationId: string; sentAt: string; by: { name: string } }> }>(await t.send('GET', `${REGION}/attention`, undefined, t.people.coordinator));
-    expect(reminders).toEqual([{ organizationId: ORG, sentAt: '2026-11-20T13:00:00.000Z', by: { name: 'Carla Coördinator' }, nextAllowedAt: '2026-11-21T13:00:00.000Z' }]);
+    expect(reminders).toEqual([{ organizationId: ORG, sentAt: '2026-11-20T13:01:00.000Z', by: { name: 'Carla Coördinator' }, nextAllowedAt: '2026-11-21T13:01:00.000Z' }]);
   });
 
   it('refuses a reminder when nothing needs updating, and to an organisation not in the region: nothing mailed', async () => {

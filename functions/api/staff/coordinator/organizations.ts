@@ -35,7 +35,7 @@ const ProviderSchema = z.object({
   staff: z.array(StaffMemberSchema),
   lastSignInAt: z.iso.datetime().optional().describe('The latest sign-in of anyone of its staff.'),
   openInvitations: z.array(InvitationSummarySchema).describe('Open admin invitations (the coordinator\'s own kind).'),
-  locations: z.number().int().describe('Its locations in this region: what removing it takes out of the region\'s results.'),
+  locations: z.array(z.object({ id: Slug, name: z.string() })).describe('Its locations in this region: what removing it takes out of the region\'s results.'),
   housingForms: z.number().int(),
   freshness: z.object({
     oldestConfirmation: z.string().optional().describe('The oldest waiting-list confirmation among its housing forms in the region.'),
@@ -102,7 +102,7 @@ async function providerSummary(deps: StaffDeps, organization: Organization, regi
     staff,
     ...(lastSignInAt ? { lastSignInAt } : {}),
     openInvitations: invitations.map(({ id, name, email, createdAt, expiresAt }) => ({ id, name, email, createdAt, expiresAt })),
-    locations: new Set(forms.map((f) => f.locationId)).size,
+    locations: [...new Map(forms.map((f) => [f.locationId, f.locationName]))].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl')),
     housingForms: forms.length,
     freshness: {
       ...(oldest ? { oldestConfirmation: oldest, oldestDays: daysSinceConfirmed(oldest, now) } : {}),
