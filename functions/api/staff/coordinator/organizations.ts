@@ -127,7 +127,7 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       summary: 'The organisations of a region',
       description:
         'For the region\'s coordinators: each provider organisation active in the region with its staff\'s last sign-in, its open admin ' +
-        `invitations and its listing\'s freshness (the oldest waiting-list confirmation, and how many are older than ${WAITING_LIST_STALE_AFTER_DAYS} days); ` +
+        `invitations and its listing's freshness (the oldest waiting-list confirmation, and how many are older than ${WAITING_LIST_STALE_AFTER_DAYS} days); ` +
         'and each support organisation working in the region with its staff\'s last sign-in.',
       request: { params: RegionParams },
       responses: { 200: json(RegionOrganizationsSchema, 'The organisations, by name.'), ...errors },
