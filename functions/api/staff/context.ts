@@ -48,7 +48,7 @@ export interface StaffStores {
   /** The demand counters, read for a coordinator's dashboard and a provider's unknown fields. */
   demandStatistics: DemandStatisticsReader;
   /** A region's housing forms as the matcher sees them: the supply the demand is set against. */
-  listings: Pick<ListingReader, 'loadRegion' | 'getLocation'>;
+  listings: Pick<ListingReader, 'loadRegion' | 'loadRegionListings' | 'getLocation'>;
   /** The client supporters' dossiers, in their own table. */
   dossiers: DossierStore;
   /** The citizens' hand-over codes, redeemed into dossiers. */

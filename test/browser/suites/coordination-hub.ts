@@ -11,6 +11,8 @@ import { BUILD_DATE, type SiteHarness } from '../harness.ts';
 import { horizontalOverflow, screenshot } from '../page-checks.ts';
 
 const COORDINATOR = 'coordinator@zuid-limburg.example';
+/** The hub reads every organisation's listing of the region: on a loaded machine that takes seconds. */
+const SLOW = { timeout: 30_000, interval: 250 };
 
 async function checked(page: Page, name: string): Promise<void> {
   await page.evaluate(() => { document.querySelectorAll('details').forEach((details) => { details.open = true; }); });
@@ -39,13 +41,15 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
         const mails = (await h.mails()).filter((mail) => mail.includes(`To: ${COORDINATOR}`));
         code = mails.length > codes ? codeIn(mails.at(-1) ?? '') : '';
         return code;
-      }).not.toBe('');
+      }, SLOW).not.toBe('');
       await page.fill('#signin-code', code);
       await page.click('form[data-form="code"] button[type="submit"]');
       await page.click('[data-coordination-hub]');
       await page.waitForURL('**/coordinatie/');
-      await expect.poll(() => page.locator('[data-table="providers"] tbody tr').count()).toBeGreaterThan(0);
-      await expect.poll(() => page.locator('[data-table="attention"] tbody tr').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-table="providers"] tbody tr').count(), SLOW).toBeGreaterThan(0);
+      // The stale listings, or what went wrong in the page's words.
+      await expect.poll(async () => (await page.locator('[data-alert]').textContent()) || String(await page.locator('[data-table="attention"] tbody tr').count()), SLOW).not.toBe('0');
+      expect(await page.locator('[data-alert]').textContent()).toBe('');
       await checked(page, 'hub at 1280');
 
       // A new provider, admitted by inviting its first admin: the mail is in the outbox.
@@ -55,10 +59,10 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
       await page.fill('#hub-admit-admin-name', 'Dana Directie');
       await page.fill('#hub-admit-admin-email', admin);
       await page.click('form[data-form="admit"] button[type="submit"]');
-      await expect.poll(() => page.locator('[data-status]').textContent()).toContain('Zorg Nieuw is toegelaten');
-      await expect.poll(() => count(admin)).toBe(1);
+      await expect.poll(() => page.locator('[data-status]').textContent(), SLOW).toContain('Zorg Nieuw is toegelaten');
+      await expect.poll(() => count(admin), SLOW).toBe(1);
       expect((await h.mails()).find((mail) => mail.includes(`To: ${admin}`))).toContain('Zorg Nieuw');
-      await expect.poll(async () => (await page.locator('[data-table="providers"] tbody tr', { hasText: 'Zorg Nieuw' }).allTextContents()).join()).toContain(admin);
+      await expect.poll(async () => (await page.locator('[data-table="providers"] tbody tr', { hasText: 'Zorg Nieuw' }).allTextContents()).join(), SLOW).toContain(admin);
 
       // The stale listings, and a reminder to the organisation of the oldest waiting list.
       const staleRow = page.locator('[data-table="attention"] tbody tr', { hasText: 'dagen niet bevestigd' }).first();
@@ -68,9 +72,9 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
       const mailsBefore = (await h.mails()).length;
       await button.focus();
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('[data-status]').textContent()).toContain(`De herinnering aan ${organization} is verstuurd`);
+      await expect.poll(() => page.locator('[data-status]').textContent(), SLOW).toContain(`De herinnering aan ${organization} is verstuurd`);
       const sent = page.locator('[data-reminders] button[disabled]', { hasText: 'Herinnering verstuurd op' });
-      await expect.poll(() => sent.count()).toBe(1);
+      await expect.poll(() => sent.count(), SLOW).toBe(1);
       const reminders = (await h.mails()).slice(mailsBefore);
       expect(reminders.length).toBeGreaterThan(0);
       expect(reminders.every((mail) => mail.includes('dagen niet bevestigd') && mail.includes(organization))).toBe(true);
@@ -80,7 +84,7 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
       await page.selectOption('#hub-audit-action', 'admitted');
       await page.focus('form[data-form="audit"] button[type="submit"]');
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator('[data-table="audit"] tbody tr').allTextContents()).toEqual([expect.stringContaining('Zorg Nieuw')]);
+      await expect.poll(() => page.locator('[data-table="audit"] tbody tr').allTextContents(), SLOW).toEqual([expect.stringContaining('Zorg Nieuw')]);
       expect(await page.locator('[data-table="audit"] tbody tr').textContent()).toContain('Toegelaten tot de regio');
 
       await page.setViewportSize({ width: 390, height: 844 });

@@ -6,14 +6,17 @@
 // photo. A reminder goes at most once a day per organisation and region (a conditional write, so
 // two clicks send one mail round), and the list says when the last one went.
 import * as z from 'zod';
-import { AttentionSchema, Slug, attentionOfHousingForm, attentionOfLocation, type Attention } from '../../../../shared/domain/index.ts';
+import {
+  AttentionSchema, Slug, attentionOfHousingForm, attentionOfLocation, type Attention, type Organization, type StoredLocation,
+} from '../../../../shared/domain/index.ts';
 import { listingUpdateMail, type ListingUpdateLine } from '../../../accounts/mail-texts.ts';
 import { portalHome } from '../../../accounts/portal-links.ts';
 import { sendMail } from '../../../platform/mail.ts';
 import { createResourceApp } from '../../app-factory.ts';
 import { errorResponse } from '../../errors.ts';
 import { apiRoute, json, problem } from '../../openapi-route.ts';
-import type { StaffDeps, StaffEnv } from '../context.ts';
+import type { RegionListings } from '../../../store/listing-reader.ts';
+import type { StaffEnv } from '../context.ts';
 import { coordinatorOf, organizationInRegion, regionOrganizations } from './region-organizations.ts';
 
 /** One reminder per organisation and region in this time. */
@@ -53,22 +56,26 @@ const ReminderSentSchema = z.object({
 
 type AttentionItem = z.infer<typeof AttentionItemSchema>;
 
-/** Every item of the organisation's listing in the region that needs attention. */
-async function attentionOf(deps: StaffDeps, organizationId: string, regionId: string, now: Date): Promise<AttentionItem[]> {
-  const listing = await deps.providerListings.readListing(organizationId);
-  if (!listing) return [];
-  const organization = { organizationId, organizationName: listing.organization.name };
-  return listing.locations.filter((l) => l.location.regionId === regionId).flatMap(({ location, housingForms }) => {
-    const where = { ...organization, locationId: location.id, locationName: location.name, city: location.address.city };
-    const own = attentionOfLocation(location);
-    return [
-      ...(own.length > 0 ? [{ ...where, attention: own }] : []),
-      ...housingForms.flatMap(({ value: form }) => {
-        const attention = attentionOfHousingForm(form, listing.organization, now);
-        return attention.length > 0 ? [{ ...where, housingFormId: form.id, housingFormName: form.name, attention }] : [];
-      }),
-    ];
-  });
+/** Every item of the organisations' listings in the region that needs attention, from one read of the region. */
+function attentionOf({ locations, housingForms }: RegionListings, organizations: readonly Organization[], now: Date): AttentionItem[] {
+  const byId = new Map(organizations.map((o) => [o.id, o]));
+  const places = new Map(locations.map((l) => [l.id, l]));
+  const whereOf = (location: StoredLocation, organization: Organization) =>
+    ({ organizationId: organization.id, organizationName: organization.name, locationId: location.id, locationName: location.name, city: location.address.city });
+  const items: AttentionItem[] = [];
+  for (const location of locations) {
+    const organization = byId.get(location.organizationId);
+    const attention = organization ? attentionOfLocation(location) : [];
+    if (organization && attention.length > 0) items.push({ ...whereOf(location, organization), attention });
+  }
+  for (const { organizationId, locationId, housingForm } of housingForms) {
+    const organization = byId.get(organizationId);
+    const location = places.get(locationId);
+    if (!organization || !location) continue;
+    const attention = attentionOfHousingForm(housingForm, organization, now);
+    if (attention.length > 0) items.push({ ...whereOf(location, organization), housingFormId: housingForm.id, housingFormName: housingForm.name, attention });
+  }
+  return items;
 }
 
 const staleDays = (item: AttentionItem) => item.attention.find((a) => a.kind === 'waiting-list-stale')?.days ?? -1;
@@ -121,9 +128,10 @@ export const coordinatorAttentionApp = createResourceApp<StaffEnv>()
       await coordinatorOf(c, regionId);
       const deps = c.var.deps;
       const now = deps.clock.now();
-      const { organizations } = await regionOrganizations(deps, regionId);
+      const listings = await deps.listings.loadRegionListings(regionId);
+      const organizations = await regionOrganizations(deps, regionId, listings.locations.map((l) => l.organizationId));
       const chosen = organizations.filter((o) => query.organizationId === undefined || o.id === query.organizationId);
-      const items = (await Promise.all(chosen.map((o) => attentionOf(deps, o.id, regionId, now)))).flat()
+      const items = attentionOf(listings, chosen, now)
         .filter((item) => query.kind === undefined || item.attention.some((a) => a.kind === query.kind));
       const reminders = (await deps.reminders.listOrganizationReminders(regionId))
         .filter((r) => organizations.some((o) => o.id === r.organizationId))
@@ -159,7 +167,7 @@ export const coordinatorAttentionApp = createResourceApp<StaffEnv>()
       const deps = c.var.deps;
       const organization = await organizationInRegion(deps, regionId, organizationId);
       const now = deps.clock.now();
-      const items = ordered(await attentionOf(deps, organizationId, regionId, now));
+      const items = ordered(attentionOf(await deps.listings.loadRegionListings(regionId), [organization], now));
       if (items.length === 0) return errorResponse(c, 409, 'nothing_to_update', 'Nothing of this organisation\'s listing in the region needs attention: no reminder was sent.');
       const members = await deps.accounts.listOrganizationMembers(organizationId);
       if (members.length === 0) return errorResponse(c, 409, 'no_staff', 'Nobody works for this organisation on Woonwijzer yet: invite its admin first.');

@@ -104,8 +104,9 @@ export const coordinatorAuditApp = createResourceApp<StaffEnv>().openapi(
       return c.json({ error: { code: 'validation_error', message: 'The request is not valid.', fields: [{ path: 'query.cursor', message: 'Not a cursor this API handed out.' }] } }, 400);
     }
     const deps = c.var.deps;
-    const [{ organizations, contents }, comings] = await Promise.all([regionOrganizations(deps, regionId), deps.providerListings.regionOrganizationChanges(regionId)]);
-    const here = new Set(contents.locations.map((l) => l.id));
+    const [{ locations }, comings] = await Promise.all([deps.listings.loadRegion(regionId), deps.providerListings.regionOrganizationChanges(regionId)]);
+    const organizations = await regionOrganizations(deps, regionId, locations.map((l) => l.organizationId));
+    const here = new Set(locations.map((l) => l.id));
     // Organisations that have left the region keep their records of their time in it.
     const current = new Set(organizations.map((o) => o.id));
     const former = await Promise.all([...new Set(comings.map((r) => r.organizationId))].filter((id) => !current.has(id))

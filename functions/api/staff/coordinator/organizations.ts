@@ -10,6 +10,7 @@ import {
   OrganizationSchema, Slug, WAITING_LIST_STALE_AFTER_DAYS, daysSinceConfirmed, isWaitingListStale, type Organization,
 } from '../../../../shared/domain/index.ts';
 import { invite, invitableRoles, listOpenInvitations } from '../../../accounts/invitations.ts';
+import type { MatchCandidate } from '../../../../shared/matching/index.ts';
 import type { OrganizationMember, SupportOrganizationMember } from '../../../store/account-store.ts';
 import { createResourceApp } from '../../app-factory.ts';
 import { IdTakenError } from '../../../store/store-errors.ts';
@@ -87,7 +88,7 @@ function staffOf(members: ReadonlyArray<OrganizationMember | SupportOrganization
   }));
 }
 
-async function providerSummary(deps: StaffDeps, organization: Organization, regionId: string, candidates: Awaited<ReturnType<typeof regionOrganizations>>['contents']['candidates'], now: Date) {
+async function providerSummary(deps: StaffDeps, organization: Organization, regionId: string, candidates: readonly MatchCandidate[], now: Date) {
   const [members, invitations] = await Promise.all([
     deps.accounts.listOrganizationMembers(organization.id),
     listOpenInvitations(deps, organization.id, invitableRoles('coordinator')),
@@ -137,10 +138,8 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       const { region } = await coordinatorOf(c, regionId);
       const deps = c.var.deps;
       const now = deps.clock.now();
-      const [{ organizations, contents }, supports] = await Promise.all([
-        regionOrganizations(deps, regionId),
-        deps.supportOrganizations.listSupportOrganizations(),
-      ]);
+      const [contents, supports] = await Promise.all([deps.listings.loadRegion(regionId), deps.supportOrganizations.listSupportOrganizations()]);
+      const organizations = await regionOrganizations(deps, regionId, contents.candidates.map((c) => c.organizationId));
       const providers = await Promise.all(organizations.map((o) => providerSummary(deps, o, regionId, contents.candidates, now)));
       const supportOrganizations = await Promise.all(supports.filter((s) => s.regionIds.includes(regionId))
         .sort((a, b) => a.name.localeCompare(b.name, 'nl'))

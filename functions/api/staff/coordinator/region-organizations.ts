@@ -3,7 +3,6 @@
 // coordinator's own check. An organisation is active in a region when its `regionIds` name it; one
 // whose item predates the organisations index is still found through its housing forms there.
 import type { Organization, Region } from '../../../../shared/domain/index.ts';
-import type { RegionContents } from '../../../store/listing-reader.ts';
 import { NotFoundError } from '../../errors.ts';
 import { requireMembership, type Identity, type StaffDeps, type StaffEnv } from '../context.ts';
 
@@ -15,17 +14,19 @@ export async function coordinatorOf(c: { var: StaffEnv['Variables'] }, regionId:
   return { identity, region };
 }
 
-/** The provider organisations active in the region, by id, with the region's contents read on the way. */
-export async function regionOrganizations(deps: StaffDeps, regionId: string): Promise<{ organizations: Organization[]; contents: RegionContents }> {
-  const [all, contents] = await Promise.all([deps.providerListings.listOrganizations(), deps.listings.loadRegion(regionId)]);
+/**
+ * The provider organisations active in the region, by name. `seen`: the organisations the caller
+ * met in the region's listings (it reads them anyway), so one whose item predates the index is found.
+ */
+export async function regionOrganizations(deps: StaffDeps, regionId: string, seen: Iterable<string>): Promise<Organization[]> {
+  const all = await deps.providerListings.listOrganizations();
   const found = new Map(all.filter((o) => o.regionIds.includes(regionId)).map((o) => [o.id, o]));
-  const unindexed = [...new Set(contents.candidates.map((c) => c.organizationId))].filter((id) => !found.has(id));
+  const unindexed = [...new Set(seen)].filter((id) => !found.has(id));
   for (const id of unindexed) {
     const organization = (await deps.providerListings.getOrganization(id))?.value;
     if (organization?.regionIds.includes(regionId)) found.set(id, organization);
   }
-  const organizations = [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl') || (a.id < b.id ? -1 : 1));
-  return { organizations, contents };
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl') || (a.id < b.id ? -1 : 1));
 }
 
 /** An organisation active in the region, else a 404 (also for one active only elsewhere: nothing of it is told). */
