@@ -35,6 +35,7 @@ export function signInCodeMail(to: { email: string; name: string }, code: string
 const ROLE_WORDS = {
   'provider-admin': { nl: 'beheerder', nlDoes: 'u kunt de gegevens bijwerken en collega\'s uitnodigen', en: 'administrator', enDoes: 'you can update the listings and invite colleagues' },
   'provider-editor': { nl: 'redacteur', nlDoes: 'u kunt de gegevens en wachtlijsten bijwerken', en: 'editor', enDoes: 'you can update the listings and waiting lists' },
+  'supporter-admin': { nl: 'beheerder', nlDoes: 'u begeleidt cliënten en nodigt collega-ondersteuners uit', en: 'administrator', enDoes: 'you support clients and invite fellow supporters' },
 } as const;
 
 export interface InvitationMailContent {

@@ -866,7 +866,7 @@ export const en = {
       title: 'Choose an organisation',
       intro: 'You work for more than one care provider. Which one do you want to update now?',
       none: 'Your account does not belong to a care provider yet. Ask a colleague who is an administrator to invite you.',
-      roles: { 'provider-admin': 'administrator', 'provider-editor': 'editor' },
+      roles: { 'provider-admin': 'administrator', 'provider-editor': 'editor', 'supporter-admin': 'administrator' },
       other: 'Choose another organisation',
     },
     overview: {

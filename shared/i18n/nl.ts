@@ -904,7 +904,7 @@ export const nl = {
       title: 'Kies een organisatie',
       intro: 'U werkt voor meer dan één zorgaanbieder. Voor welke wilt u nu iets bijwerken?',
       none: 'Uw account hoort nog niet bij een zorgaanbieder. Vraag een collega die beheerder is om u uit te nodigen.',
-      roles: { 'provider-admin': 'beheerder', 'provider-editor': 'redacteur' },
+      roles: { 'provider-admin': 'beheerder', 'provider-editor': 'redacteur', 'supporter-admin': 'beheerder' },
       other: 'Andere organisatie kiezen',
     },
     overview: {

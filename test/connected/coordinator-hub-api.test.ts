@@ -80,6 +80,32 @@ describe('the organisations of the region', () => {
     expect((await t.mails()).length).toBe(mails + 1);
   });
 
+  it('admits a support organisation by inviting its first admin, who accepts and becomes its supporter-admin', async () => {
+    const mails = (await t.mails()).length;
+    const res = await t.send('POST', `${REGION}/support-organizations`, {
+      supportOrganization: { id: 'mee-heuvelland', name: 'MEE Heuvelland' }, admin: { email: 'coordinatie@mee-heuvelland.example', name: 'Mia Mee' },
+    }, t.people.coordinator);
+    expect(res.status).toBe(201);
+    const mail = (await t.mails()).slice(mails).find((m) => m.includes('To: coordinatie@mee-heuvelland.example')) ?? '';
+    expect(mail).toContain('MEE Heuvelland');
+    const { supportOrganizations } = await json<{ supportOrganizations: Array<{ id: string; regionIds?: string[]; openInvitations: Array<{ email: string }> }> }>(
+      await t.send('GET', `${REGION}/organizations`, undefined, t.people.coordinator));
+    expect(supportOrganizations.find((s) => s.id === 'mee-heuvelland')?.openInvitations.map((i) => i.email)).toEqual(['coordinatie@mee-heuvelland.example']);
+
+    const token = /#token=([A-Za-z0-9_-]{43})/.exec(mail)?.[1] ?? '';
+    const accepted = await t.send('POST', '/api/auth/invitations/accept', { token });
+    expect(accepted.status).toBe(200);
+    expect(await json(accepted)).toMatchObject({ organizationId: 'mee-heuvelland', role: 'supporter-admin', accountCreated: true });
+    const account = await t.stores.accounts.findAccountByEmail('coordinatie@mee-heuvelland.example');
+    expect((await t.stores.accounts.getAccount(account?.id ?? ''))?.memberships).toEqual([{ role: 'supporter-admin', supportOrganizationId: 'mee-heuvelland' }]);
+    expect((await t.send('POST', `${REGION}/support-organizations`, {
+      supportOrganization: { id: 'mee-heuvelland', name: 'Dubbel' }, admin: { email: 'x@example.nl', name: 'X' },
+    }, t.people.coordinator)).status).toBe(409);
+    expect((await t.send('POST', `${REGION}/support-organizations`, {
+      supportOrganization: { id: 'mee-elders', name: 'Elders' }, admin: { email: 'y@example.nl', name: 'Y' },
+    }, rotterdamCoordinator)).status).toBe(403);
+  });
+
   it('refuses an admission with field errors, nothing admitted', async () => {
     const res = await t.send('POST', `${REGION}/organizations`, { organization: { id: 'Niet Goed', name: '' }, admin: { email: 'geen-adres', name: 'A' } }, t.people.coordinator);
     expect(res.status).toBe(400);

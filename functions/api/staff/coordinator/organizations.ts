@@ -9,12 +9,12 @@ import * as z from 'zod';
 import {
   OrganizationSchema, Slug, WAITING_LIST_STALE_AFTER_DAYS, daysSinceConfirmed, isWaitingListStale, type Organization,
 } from '../../../../shared/domain/index.ts';
-import { invite, invitableRoles, listOpenInvitations } from '../../../accounts/invitations.ts';
+import { invite, invitableRoles, listOpenInvitations, withdraw } from '../../../accounts/invitations.ts';
 import type { MatchCandidate } from '../../../../shared/matching/index.ts';
 import type { OrganizationMember, SupportOrganizationMember } from '../../../store/account-store.ts';
 import { createResourceApp } from '../../app-factory.ts';
 import { IdTakenError } from '../../../store/store-errors.ts';
-import { UnusableFieldError } from '../../errors.ts';
+import { NotFoundError, UnusableFieldError } from '../../errors.ts';
 import { apiRoute, json, problem } from '../../openapi-route.ts';
 import type { StaffDeps, StaffEnv } from '../context.ts';
 import { coordinatorOf, organizationInRegion, regionOrganizations } from './region-organizations.ts';
@@ -49,6 +49,7 @@ const SupportOrganizationSchema = z.object({
   name: z.string(),
   staff: z.array(StaffMemberSchema),
   lastSignInAt: z.iso.datetime().optional(),
+  openInvitations: z.array(InvitationSummarySchema).describe('Open invitations of its admin.'),
 });
 const RegionOrganizationsSchema = z.object({
   regionId: Slug,
@@ -66,6 +67,15 @@ const AdmitRequest = z.strictObject({
 });
 const AdmittedSchema = z.object({
   organization: z.object({ id: Slug, name: z.string(), regionIds: z.array(Slug) }),
+  invitation: InvitationSummarySchema,
+});
+const AdmitSupportRequest = z.strictObject({
+  supportOrganization: z.strictObject({ id: Slug, name: z.string().trim().min(1, { message: 'Vul de naam in. / Enter the name.' }).max(120) })
+    .describe('The new support organisation: its id (a slug, kept for good) and name; it works in this region.'),
+  admin: z.strictObject({ email: Email.describe('Where the invitation goes: its first admin (supporter-admin).'), name: Name }),
+});
+const AdmittedSupportSchema = z.object({
+  supportOrganization: z.object({ id: Slug, name: z.string(), regionIds: z.array(Slug) }),
   invitation: InvitationSummarySchema,
 });
 const RemoveRequest = z.strictObject({
@@ -144,9 +154,13 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       const supportOrganizations = await Promise.all(supports.filter((s) => s.regionIds.includes(regionId))
         .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
         .map(async (s) => {
-          const staff = staffOf(await deps.accounts.listSupportOrganizationMembers(s.id));
+          const [members, invitations] = await Promise.all([
+            deps.accounts.listSupportOrganizationMembers(s.id), listOpenInvitations(deps, s.id, ['supporter-admin']),
+          ]);
+          const staff = staffOf(members);
           const lastSignInAt = latest(staff.map((m) => m.lastSignInAt));
-          return { id: s.id, name: s.name, staff, ...(lastSignInAt ? { lastSignInAt } : {}) };
+          const openInvitations = invitations.map(({ id, name, email, createdAt, expiresAt }) => ({ id, name, email, createdAt, expiresAt }));
+          return { id: s.id, name: s.name, staff, ...(lastSignInAt ? { lastSignInAt } : {}), openInvitations };
         }));
       c.header('cache-control', 'no-store');
       return c.json({ regionId, regionName: region.name, providers, supportOrganizations }, 200);
@@ -217,5 +231,56 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
         by: { accountId: identity.account.id, name: identity.account.name }, now: deps.clock.now(),
       });
       return c.json({ removed: true as const, removedLocationIds, activeElsewhere: organization.regionIds.filter((id) => id !== regionId) }, 200);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'post',
+      path: '/coordinator/regions/{regionId}/support-organizations',
+      operationId: 'admitSupportOrganization',
+      summary: 'Admits a new support organisation to the region',
+      description:
+        'For the region\'s coordinators: makes the support organisation (working in this region) and mails its first admin ' +
+        '(`supporter-admin`) an invitation valid for 7 days; accepting gives that role. A refused invitation admits nothing.',
+      request: { params: RegionParams, body: { required: true, ...json(AdmitSupportRequest, 'The support organisation and its first admin.') } },
+      responses: {
+        201: json(AdmittedSupportSchema, 'Admitted, and the invitation is on its way.'),
+        ...errors,
+        409: problem('The id is taken by another support organisation (`id_taken`).'),
+        429: problem('Too many invitations by this person or to this address: the message and `Retry-After` say when to try again.'),
+      },
+    }),
+    async (c) => {
+      const { regionId } = c.req.valid('param');
+      const { identity } = await coordinatorOf(c, regionId);
+      const { supportOrganization: fields, admin } = c.req.valid('json');
+      const deps = c.var.deps;
+      if (await deps.supportOrganizations.getSupportOrganization(fields.id)) throw new IdTakenError('supportOrganization', { supportOrganizationId: fields.id });
+      const invitation = await invite(deps, { account: identity.account, as: 'coordinator' }, {
+        organization: { id: fields.id, name: fields.name }, email: admin.email, name: admin.name, role: 'supporter-admin',
+      });
+      const record = { id: fields.id, name: fields.name, regionIds: [regionId], createdAt: deps.clock.now().toISOString() };
+      await deps.supportOrganizations.putSupportOrganization(record);
+      const { id, name, email, createdAt, expiresAt } = invitation;
+      return c.json({ supportOrganization: { id: record.id, name: record.name, regionIds: record.regionIds }, invitation: { id, name, email, createdAt, expiresAt } }, 201);
+    },
+  )
+  .openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/coordinator/regions/{regionId}/support-organizations/{supportOrganizationId}/invitations/{invitationId}',
+      operationId: 'withdrawSupportAdminInvitation',
+      summary: 'Withdraws an open invitation of a support organisation\'s admin',
+      request: { params: RegionParams.extend({ supportOrganizationId: Slug, invitationId: z.uuid({ message: 'Not an invitation id.' }) }) },
+      responses: { 200: json(z.object({ withdrawn: z.literal(true) }), 'Withdrawn: its link stops working at once.'), ...errors },
+    }),
+    async (c) => {
+      const { regionId, supportOrganizationId, invitationId } = c.req.valid('param');
+      await coordinatorOf(c, regionId);
+      const deps = c.var.deps;
+      const record = await deps.supportOrganizations.getSupportOrganization(supportOrganizationId);
+      if (!record?.regionIds.includes(regionId)) throw NotFoundError.of(`Support organisation "${supportOrganizationId}" in region "${regionId}"`);
+      if (!(await withdraw(deps, supportOrganizationId, invitationId, ['supporter-admin']))) throw NotFoundError.of(`Open invitation "${invitationId}"`);
+      return c.json({ withdrawn: true as const }, 200);
     },
   );
