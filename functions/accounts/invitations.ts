@@ -10,8 +10,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.ts';
 import { sendMail, type Mailer } from '../platform/mail.ts';
-import { AccountExistsError, type Account, type AccountStore, type ProviderRole } from '../store/account-store.ts';
-import type { InvitationStore, StoredInvitation } from '../store/invitation-store.ts';
+import { AccountExistsError, scopeOf, type Account, type AccountStore, type ProviderRole } from '../store/account-store.ts';
+import { invitationScopeId, type InvitationStore, type InvitedMembership, type InvitedRole, type StoredInvitation } from '../store/invitation-store.ts';
 import type { ThrottleStore } from '../store/throttle-store.ts';
 import { InvitationError } from './account-errors.ts';
 import { sha256 } from './hashing.ts';
@@ -41,17 +41,24 @@ export interface Inviter {
   as: 'provider-admin' | 'coordinator';
 }
 
-/** The roles an inviter in this capacity may invite, and so withdraw invitations for. */
+/** The provider roles an inviter in this capacity may invite, and so withdraw invitations for. */
 export function invitableRoles(as: Inviter['as']): readonly ProviderRole[] {
   return as === 'coordinator' ? ['provider-admin'] : ['provider-admin', 'provider-editor'];
 }
+
+/** A coordinator also admits a support organisation by inviting its first admin. */
+const mayInvite = (as: Inviter['as'], role: InvitedRole) => (role === 'supporter-admin' ? as === 'coordinator' : invitableRoles(as).includes(role));
+
+const membershipOf = (role: InvitedRole, scopeId: string): InvitedMembership =>
+  role === 'supporter-admin' ? { role, supportOrganizationId: scopeId } : { role, organizationId: scopeId };
 
 /** An invitation as the portal lists it: never its token or hash. */
 export interface InvitationView {
   id: string;
   email: string;
   name: string;
-  role: ProviderRole;
+  role: InvitedRole;
+  /** The organisation's id, or the support organisation's for a `supporter-admin`. */
   organizationId: string;
   invitedBy: { name: string };
   createdAt: string;
@@ -63,17 +70,18 @@ const viewOf = (i: StoredInvitation): InvitationView => ({
   email: i.email,
   name: i.name,
   role: i.membership.role,
-  organizationId: i.membership.organizationId,
+  organizationId: invitationScopeId(i.membership),
   invitedBy: { name: i.invitedBy.name },
   createdAt: new Date(i.createdAtMs).toISOString(),
   expiresAt: new Date(i.expiresAtMs).toISOString(),
 });
 
 export interface InvitationRequest {
+  /** A care provider, or a support organisation for a `supporter-admin`. */
   organization: { id: string; name: string };
   email: string;
   name: string;
-  role: ProviderRole;
+  role: InvitedRole;
 }
 
 /**
@@ -83,14 +91,15 @@ export interface InvitationRequest {
  * when the inviter or the address had too many invitations this quarter hour.
  */
 export async function invite(deps: InvitationDeps, inviter: Inviter, request: InvitationRequest): Promise<InvitationView> {
-  if (!invitableRoles(inviter.as).includes(request.role)) throw new Error(`A ${inviter.as} cannot invite a ${request.role}: the route should have refused.`);
+  if (!mayInvite(inviter.as, request.role)) throw new Error(`A ${inviter.as} cannot invite a ${request.role}: the route should have refused.`);
   const email = normaliseEmail(request.email);
   await throttle(deps, 'invitation-per-inviter', inviter.account.id);
   await throttle(deps, 'invitation-per-email', email);
   const existing = await deps.accounts.findAccountByEmail(email);
   if (existing) {
     const held = (await deps.accounts.getAccount(existing.id))?.memberships ?? [];
-    if (held.some((m) => m.role === request.role && m.organizationId === request.organization.id)) throw InvitationError.alreadyMember();
+    // The role names the kind of scope, so its id alone tells the organisation.
+    if (held.some((m) => m.role === request.role && scopeOf(m).scopeId === request.organization.id)) throw InvitationError.alreadyMember();
   }
   const earlier = (await deps.invitations.listInvitations(request.organization.id)).filter((i) => i.email === email);
 
@@ -101,7 +110,7 @@ export async function invite(deps: InvitationDeps, inviter: Inviter, request: In
     tokenHash: sha256(token),
     email,
     name: request.name,
-    membership: { role: request.role, organizationId: request.organization.id },
+    membership: membershipOf(request.role, request.organization.id),
     organizationName: request.organization.name,
     invitedBy: { accountId: inviter.account.id, name: inviter.account.name, role: inviter.as },
     createdAtMs: now,
@@ -123,7 +132,7 @@ export async function invite(deps: InvitationDeps, inviter: Inviter, request: In
 export async function listOpenInvitations(
   deps: Pick<InvitationDeps, 'invitations' | 'clock'>,
   organizationId: string,
-  roles: readonly ProviderRole[],
+  roles: readonly InvitedRole[],
 ): Promise<InvitationView[]> {
   const now = deps.clock.now().getTime();
   const open = await deps.invitations.listInvitations(organizationId);
@@ -135,7 +144,7 @@ export async function withdraw(
   deps: Pick<InvitationDeps, 'invitations' | 'clock'>,
   organizationId: string,
   invitationId: string,
-  roles: readonly ProviderRole[],
+  roles: readonly InvitedRole[],
 ): Promise<boolean> {
   const open = await listOpenInvitations(deps, organizationId, roles);
   if (!open.some((i) => i.id === invitationId)) return false;
@@ -146,7 +155,7 @@ export interface AcceptedInvitation {
   email: string;
   organizationId: string;
   organizationName: string;
-  role: ProviderRole;
+  role: InvitedRole;
   /** Whether the invitation made the account (its owner signs in with a code next). */
   accountCreated: boolean;
 }
@@ -171,7 +180,7 @@ export async function acceptInvitation(
 
   const accepted = (accountCreated: boolean): AcceptedInvitation => ({
     email: invitation.email,
-    organizationId: invitation.membership.organizationId,
+    organizationId: invitationScopeId(invitation.membership),
     organizationName: invitation.organizationName,
     role: invitation.membership.role,
     accountCreated,

@@ -35,6 +35,7 @@ export function signInCodeMail(to: { email: string; name: string }, code: string
 const ROLE_WORDS = {
   'provider-admin': { nl: 'beheerder', nlDoes: 'u kunt de gegevens bijwerken en collega\'s uitnodigen', en: 'administrator', enDoes: 'you can update the listings and invite colleagues' },
   'provider-editor': { nl: 'redacteur', nlDoes: 'u kunt de gegevens en wachtlijsten bijwerken', en: 'editor', enDoes: 'you can update the listings and waiting lists' },
+  'supporter-admin': { nl: 'beheerder', nlDoes: 'u begeleidt cliënten en nodigt collega-ondersteuners uit', en: 'administrator', enDoes: 'you support clients and invite fellow supporters' },
 } as const;
 
 export interface InvitationMailContent {
@@ -135,5 +136,55 @@ export function freshnessReminderMail(to: { email: string; name: string }, stale
       '',
     ].join('\n'),
     localNotice: `Freshness reminder for ${to.email}: ${stale.length} waiting list(s) to confirm at ${portalLinks.nl}`,
+  };
+}
+
+/** One item a coordinator's reminder names: where it is and what to update, in both languages. */
+export interface ListingUpdateLine {
+  where: string;
+  nl: string;
+  en: string;
+}
+
+/**
+ * A region's coordinator asks an organisation's staff to bring its listing up to date, naming
+ * each item and what it lacks (a waiting list to confirm, facts left unknown, a description, a photo).
+ */
+export function listingUpdateMail(
+  to: { email: string; name: string },
+  content: { coordinatorName: string; regionName: string; organizationName: string; lines: readonly ListingUpdateLine[]; portalLinks: { nl: string; en: string } },
+): Mail {
+  const { coordinatorName, regionName, organizationName, lines, portalLinks } = content;
+  return {
+    to: to.email,
+    subject: `Wilt u het aanbod van ${organizationName} bijwerken? / Please update ${organizationName}'s listing`,
+    text: [
+      `Beste ${to.name},`,
+      '',
+      `${coordinatorName}, coördinator van de regio ${regionName}, vraagt u het aanbod van ${organizationName} op Woonwijzer bij te werken:`,
+      '',
+      ...lines.map((l) => `  - ${l.where}: ${l.nl}`),
+      '',
+      'Mensen die een woonplek zoeken, gaan uit van wat er staat. Klopt iets nog? Dan is één klik op "Klopt nog" genoeg.',
+      '',
+      `    ${portalLinks.nl}`,
+      '',
+      'Met vriendelijke groet,',
+      'Woonwijzer',
+      '',
+      '----',
+      '',
+      `Dear ${to.name},`,
+      '',
+      `${coordinatorName}, coordinator of the region ${regionName}, asks you to update ${organizationName}'s listing on Woonwijzer:`,
+      '',
+      ...lines.map((l) => `  - ${l.where}: ${l.en}`),
+      '',
+      'People looking for a place to live go by what it says. Is something still right? One click on "Still correct" is enough.',
+      '',
+      `    ${portalLinks.en}`,
+      '',
+    ].join('\n'),
+    localNotice: `Listing update request for ${to.email}: ${lines.length} item(s) at ${portalLinks.nl}`,
   };
 }

@@ -113,6 +113,7 @@ export async function openSession(deps: Pick<SignInDeps, 'accounts' | 'clock'>, 
     idleExpiresAtMs: Math.min(now + SESSION_IDLE_MS, absoluteExpiresAtMs),
     absoluteExpiresAtMs,
   });
+  await deps.accounts.recordSignIn(accountId, now);
   return { sessionId, accountId, absoluteExpiresAtMs };
 }
 

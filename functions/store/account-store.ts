@@ -66,12 +66,15 @@ export interface AccountWithMemberships {
 export interface OrganizationMember {
   account: Account;
   roles: ProviderRole[];
+  /** When they last signed in (ISO date-time); absent before their first sign-in since it was recorded. */
+  lastSignInAt?: string;
 }
 
 /** A person working for a support organisation, with their roles there. */
 export interface SupportOrganizationMember {
   account: Account;
   roles: SupporterRole[];
+  lastSignInAt?: string;
 }
 
 export interface StoredSignInCode {
@@ -141,6 +144,12 @@ export interface AccountStore {
   /** Adds a membership (a no-op when the account holds it already). */
   addMembership(accountId: string, membership: Membership): Promise<void>;
   findAccountByEmail(email: string): Promise<Account | undefined>;
+  /**
+   * Records that the account signed in at `atMs`, replacing the previous time: only the last one
+   * is kept (a coordinator sees whether an organisation's staff still use the portal; no history).
+   * A no-op for an account that is gone.
+   */
+  recordSignIn(accountId: string, atMs: number): Promise<void>;
   /** The account and its memberships, read consistently: a withdrawn membership counts at once. */
   getAccount(accountId: string): Promise<AccountWithMemberships | undefined>;
   /** Everyone holding a provider role in the organisation, by name. Read from an index: a membership added a moment ago may be missing. */

@@ -24,7 +24,7 @@ import type { ListingWriter } from './listing-writer.ts';
 import type { ProviderListingStore } from './provider-listing-store.ts';
 import type { InvitationStore } from './invitation-store.ts';
 import type { RegionStore } from './region-store.ts';
-import type { ReminderStore } from './reminder-store.ts';
+import type { OrganizationReminderStore, ReminderStore } from './reminder-store.ts';
 import type { ThrottleStore } from './throttle-store.ts';
 import type { DossierStore } from './dossier-store.ts';
 import type { SupportOrganizationStore } from './support-organization-store.ts';
@@ -47,7 +47,7 @@ export interface Stores {
   accounts: AccountStore;
   throttles: ThrottleStore;
   invitations: InvitationStore;
-  reminders: ReminderStore;
+  reminders: ReminderStore & OrganizationReminderStore;
   demandStatistics: DemandStatisticsStore;
   supportOrganizations: SupportOrganizationStore;
   dossiers: DossierStore;

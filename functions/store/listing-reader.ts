@@ -3,13 +3,19 @@
 import type { MatchCandidate } from '../../shared/matching/index.ts';
 import type { RegionReader } from './region-store.ts';
 import type {
-  HousingFormPage, LocationDetail, LocationSummary, OrganizationView, RegionSummary, StoredLocation,
+  HousingForm, HousingFormPage, LocationDetail, LocationSummary, OrganizationView, RegionSummary, StoredLocation,
 } from '../../shared/domain/index.ts';
 
 /** Everything a region holds: its locations, and each housing form as a search candidate. */
 export interface RegionContents {
   locations: StoredLocation[];
   candidates: MatchCandidate[];
+}
+
+/** A region's listings as stored (not as the matcher reads them): what a coordinator checks for gaps. */
+export interface RegionListings {
+  locations: StoredLocation[];
+  housingForms: Array<{ organizationId: string; locationId: string; housingForm: HousingForm }>;
 }
 
 export interface ListingReader {
@@ -20,6 +26,8 @@ export interface ListingReader {
   listHousingForms(regionId: string, page: { limit: number; cursor?: string }): Promise<HousingFormPage>;
   /** Everything a region holds, for building a search index. */
   loadRegion(regionId: string): Promise<RegionContents>;
+  /** The region's locations and housing forms as stored, in one read (eventually consistent). */
+  loadRegionListings(regionId: string): Promise<RegionListings>;
   getOrganization(organizationId: string): Promise<OrganizationView | undefined>;
 }
 

@@ -35,6 +35,30 @@ export interface ChangeContext {
 export const CHANGE_ACTIONS = ['created', 'updated', 'waiting-list', 'confirmed', 'removed', 'photos'] as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
+/**
+ * What a region's coordinator does to an organisation itself: `admitted` to the region (a new
+ * organisation, before it has a location), `left-region` when removed from it (its locations
+ * there removed, each with its own record).
+ */
+export const ORGANIZATION_ACTIONS = ['admitted', 'left-region'] as const;
+export type OrganizationAction = (typeof ORGANIZATION_ACTIONS)[number];
+
+/** One audit record of the organisation's whole listing, as a region's trail reads it: where the change was, and what. */
+export interface OrganizationListingChange extends Omit<ListingChange, 'action'> {
+  organizationId: string;
+  action: ChangeAction | OrganizationAction;
+  /** Absent for the organisation's own records. */
+  locationId?: string;
+  housingFormId?: string;
+  /** The region an organisation record is about. */
+  regionId?: string;
+  /** The locations removed with the organisation from the region. */
+  removedLocationIds?: string[];
+}
+
+/** At most this many of an organisation's records are read for a region's trail, the newest per item first. */
+export const ORGANIZATION_HISTORY_LIMIT = 5000;
+
 /** One audit record: the item's data before and after (absent before a creation and after a removal). */
 export interface ListingChange {
   changeId: string;
@@ -85,6 +109,22 @@ export type BulkHousingFormChange =
 export const HISTORY_LIMIT = 200;
 
 export interface ProviderListingStore {
+  /** Every organisation, by id; a caller keeps those active in a region (`regionIds`). */
+  listOrganizations(): Promise<Organization[]>;
+  /** A new organisation without locations yet (a coordinator admits it); IdTakenError when the id is taken. Audited as `admitted`. */
+  createOrganization(organization: Organization, ctx: ChangeContext): Promise<Versioned<Organization>>;
+  /**
+   * Takes the organisation out of the region: each of its locations there is removed with its
+   * housing forms (each audited as `removed`, so the data stays readable in the trail), then the
+   * region leaves its `regionIds` (audited as `left-region`, naming the locations). Its locations
+   * in other regions stay. ChangeTooLargeError for a location with more housing forms than one
+   * change may remove (nothing of that location is removed then; the ones before it are).
+   */
+  leaveRegion(organizationId: string, regionId: string, ctx: ChangeContext): Promise<{ removedLocationIds: string[] }>;
+  /** Every organisation's own records (admitted, left-region) about the region, newest first: who came and went. */
+  regionOrganizationChanges(regionId: string): Promise<OrganizationListingChange[]>;
+  /** Every audit record of the organisation (its own, its locations', its housing forms'), at most ORGANIZATION_HISTORY_LIMIT, newest first. */
+  organizationHistory(organizationId: string): Promise<OrganizationListingChange[]>;
   getOrganization(organizationId: string): Promise<Versioned<Organization> | undefined>;
   readListing(organizationId: string): Promise<OrganizationListing | undefined>;
   readHousingForm(organizationId: string, ref: HousingFormRef): Promise<Versioned<HousingForm> | undefined>;

@@ -20,3 +20,22 @@ export interface ReminderStore {
   /** Records reminders, each replacing an earlier one of its housing form and threshold. */
   recordSent(reminders: readonly SentReminder[]): Promise<void>;
 }
+
+/** The last reminder a region's coordinator sent an organisation by hand. */
+export interface OrganizationReminder {
+  regionId: string;
+  organizationId: string;
+  sentAtMs: number;
+  by: { accountId: string; name: string };
+}
+
+/** A coordinator's reminders to organisations, at most one per organisation and region per `intervalMs`. */
+export interface OrganizationReminderStore {
+  /** The region's last reminder to each organisation. */
+  listOrganizationReminders(regionId: string): Promise<OrganizationReminder[]>;
+  /**
+   * Records the reminder only when the last one to the organisation is at least `intervalMs` older,
+   * in one conditional write (two clicks at once send one): false, and nothing recorded, when too soon.
+   */
+  claimOrganizationReminder(reminder: OrganizationReminder, intervalMs: number): Promise<boolean>;
+}

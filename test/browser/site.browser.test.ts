@@ -8,6 +8,7 @@ import { createTestStore } from '../support/test-store.ts';
 import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
+import { coordinationHubSuite } from './suites/coordination-hub.ts';
 import { easyReadSuite } from './suites/easy-read.ts';
 import { freshWaitingListSuite } from './suites/fresh-waiting-list.ts';
 import { journeySecondPassSuite } from './suites/journey-second-pass.ts';
@@ -50,6 +51,7 @@ describe('the public site in a browser', () => {
   journeySecondPassSuite(get);
   newCriterionSuite(get);
   providerPortalSuite(get);
+  coordinationHubSuite(get);
   easyReadSuite(get);
   // Last before the budget: it closes a demo waiting list for good, which earlier suites count on.
   freshWaitingListSuite(get);

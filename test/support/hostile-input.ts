@@ -1,6 +1,7 @@
-// Hostile input for the property tests of the staff write routes (fast-check): text and values an
-// attacker or a broken client might send, bodies near a valid one (any field, however deep, replaced
-// by anything) and far from it, and paths with an id replaced by something hostile.
+// Random and hostile input for the staff API's property tests (fast-check): text and values an
+// attacker would try, bodies near a valid one (any field at any depth replaced, or one more field)
+// and far from it, and a route's path with one id replaced. Shared by the suites that fuzz write
+// routes (staff-write-properties, coordinator-hub-api).
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { OTHER_ORG } from './test-provider-app.ts';
@@ -38,8 +39,8 @@ export function replaced(value: unknown, path: Array<string | number>, replaceme
  * Bodies near the valid one (a field at any depth replaced by anything, or one more field) and far
  * from it (anything at all, or text that is not JSON: a string is sent as it is).
  */
-export const bodyFor = (route: { body?: Record<string, unknown> }) => {
-  const valid = route.body ?? {};
+export const bodyFor = (body: Record<string, unknown> | undefined) => {
+  const valid = body ?? {};
   const fields = pathsOf(valid).filter((p) => p.length > 0);
   const near = fields.length === 0 ? [] : [
     fc.record({ path: fc.constantFrom(...fields), value: hostileValue }).map(({ path, value }) => replaced(valid, path, value)),
@@ -50,13 +51,13 @@ export const bodyFor = (route: { body?: Record<string, unknown> }) => {
     fc.anything().map((a) => JSON.stringify(a) ?? ''),
     fc.dictionary(hostileText, hostileValue, { maxKeys: 4 }).map((d) => JSON.stringify(d)),
     fc.string(),
-  ).filter((body) => !isDeepStrictEqual(body, route.body));
+  ).filter((sent) => !isDeepStrictEqual(sent, body));
 };
 
 /** The route's path with one of its ids (past `/api/{area}/`) replaced by something hostile. */
-export const hostilePath = (route: { path: () => string }) =>
+export const hostilePath = (path: string) =>
   fc.oneof(hostileText.map(encodeURIComponent), fc.uuid()).map((segment) => {
-    const parts = route.path().split('/');
+    const parts = path.split('/');
     const at = 4 + (segment.length % Math.max(1, parts.length - 4));
     return parts.map((p, i) => (i === at ? segment : p)).join('/');
   });

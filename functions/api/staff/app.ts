@@ -15,6 +15,9 @@ import { coordinatorDemandApp } from './coordinator/demand.ts';
 import { coordinatorListingsApp } from './coordinator/listings.ts';
 import { coordinatorQuestionnaireApp } from './coordinator/questionnaire.ts';
 import { coordinatorSupportApp } from './coordinator/support-organizations.ts';
+import { coordinatorOrganizationsApp } from './coordinator/organizations.ts';
+import { coordinatorAttentionApp } from './coordinator/attention.ts';
+import { coordinatorAuditApp } from './coordinator/audit.ts';
 import type { StaffDeps, StaffEnv } from './context.ts';
 import { sameOriginOnly, staffRequestGuard, type AllowedOrigins } from './request-guard.ts';
 import { passkeysApp } from './passkeys.ts';
@@ -33,7 +36,7 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     title: 'Woonwijzer staff API',
     description:
       'For the staff of care providers, support organisations and regions: sign-in by emailed code, keeping a provider\'s listing, ' +
-      'a region coordinator\'s invitations and listing imports, and client supporters\' dossiers (their field errors in Dutch). ' +
+      'a region coordinator\'s organisations, invitations, listing imports, reminders and audit trail, and client supporters\' dossiers (their field errors in Dutch). ' +
       'A session cookie carries the sign-in; every POST, PUT, PATCH and DELETE must come from a Woonwijzer page (`Origin`) ' +
       'with a JSON body (`Content-Type: application/json`). Errors share one shape: { error: { code, message, fields? } }.',
     security: [{ [SESSION_SCHEME]: [] }],
@@ -70,6 +73,9 @@ export function createStaffApp(deps: StaffDeps, options: StaffAppOptions = {}) {
     .route('/', coordinatorDemandApp)
     .route('/', coordinatorSupportApp)
     .route('/', coordinatorQuestionnaireApp)
+    .route('/', coordinatorOrganizationsApp)
+    .route('/', coordinatorAttentionApp)
+    .route('/', coordinatorAuditApp)
     .route('/', handoverCodesApp);
 }
 

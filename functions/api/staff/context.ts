@@ -16,6 +16,7 @@ import type { RegionReader } from '../../store/region-store.ts';
 import type { RegionCoordinationStore } from '../../store/region-coordination-store.ts';
 import type { InvitationStore } from '../../store/invitation-store.ts';
 import type { ThrottleStore } from '../../store/throttle-store.ts';
+import type { OrganizationReminderStore } from '../../store/reminder-store.ts';
 import type { DossierStore } from '../../store/dossier-store.ts';
 import type { HandoverCodeStore } from '../../store/handover-code-store.ts';
 import type { DossierRightsStore } from '../../store/dossier-rights-store.ts';
@@ -50,7 +51,7 @@ export interface StaffStores {
   /** The demand counters, read for a coordinator's dashboard and a provider's unknown fields. */
   demandStatistics: DemandStatisticsReader;
   /** A region's housing forms as the matcher sees them: the supply the demand is set against. */
-  listings: Pick<ListingReader, 'loadRegion' | 'getLocation'>;
+  listings: Pick<ListingReader, 'loadRegion' | 'loadRegionListings' | 'getLocation'>;
   /** The client supporters' dossiers, in their own table. */
   dossiers: DossierStore;
   /** The citizens' hand-over codes, redeemed into dossiers. */
@@ -58,7 +59,9 @@ export interface StaffStores {
   /** A client's export and deletion of their dossier. */
   dossierRights: DossierRightsStore;
   /** The support organisations, the scope of the supporters' memberships. */
-  supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization'>;
+  supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization' | 'listSupportOrganizations' | 'putSupportOrganization'>;
+  /** A coordinator's reminders to an organisation (the daily run's are its own). */
+  reminders: OrganizationReminderStore;
 }
 
 /** What the staff apps need: the stores with write rights, mail, the clock and the server secret. */

@@ -35,12 +35,14 @@ const CoordinatorInviteRequest = z.object({
   email: Email.describe('The address of the organisation\'s first admin.'),
   name: Name,
 });
+/** A provider role, or a support organisation's admin (a coordinator admits the organisation with it). */
+const INVITED_ROLES = [...PROVIDER_ROLES, 'supporter-admin'] as const;
 const InvitationSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(PROVIDER_ROLES),
-  organizationId: z.string(),
+  role: z.enum(INVITED_ROLES),
+  organizationId: z.string().describe('The organisation\'s id; a support organisation\'s for `supporter-admin`.'),
   invitedBy: z.object({ name: z.string() }),
   createdAt: z.string(),
   expiresAt: z.string(),
@@ -55,7 +57,7 @@ const AcceptedSchema = z.object({
   email: z.string(),
   organizationId: z.string(),
   organizationName: z.string(),
-  role: z.enum(PROVIDER_ROLES),
+  role: z.enum(INVITED_ROLES),
   accountCreated: z.boolean().describe('Whether the invitation made the account; either way its owner signs in with a code to that address.'),
 });
 

@@ -84,6 +84,16 @@ export class DynamoDbAccountStore implements AccountStore {
     return (await this.getAccount(pointer.accountId))?.account;
   }
 
+  async recordSignIn(accountId: string, atMs: number): Promise<void> {
+    await conditionally(() => this.table.doc.send(new UpdateCommand({
+      TableName: this.table.name,
+      Key: entities.account.key({ accountId }),
+      UpdateExpression: 'SET lastSignInAtMs = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': atMs },
+    })));
+  }
+
   async getAccount(accountId: string): Promise<AccountWithMemberships | undefined> {
     const items = await this.table.queryAll({ ...entities.account.query('primary', { accountId }), ConsistentRead: true });
     const accountItem = items.find((i) => entities.account.is(i));
@@ -113,7 +123,9 @@ export class DynamoDbAccountStore implements AccountStore {
     }
     const members = await Promise.all([...roles].map(async ([accountId, held]) => {
       const item = await this.table.get(entities.account.key({ accountId }));
-      return item ? { account: item.data as Account, roles: [...held].sort() } : undefined;
+      if (!item) return undefined;
+      const last = item.lastSignInAtMs;
+      return { account: item.data as Account, roles: [...held].sort(), ...(typeof last === 'number' ? { lastSignInAt: new Date(last).toISOString() } : {}) };
     }));
     return members.filter((m) => m !== undefined).sort((a, b) => a.account.name.localeCompare(b.account.name, 'nl'));
   }

@@ -6,7 +6,7 @@
 import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { AccountExistsError } from '../account-store.ts';
-import type { InvitationAcceptance, InvitationStore, StoredInvitation } from '../invitation-store.ts';
+import { invitationScopeId, type InvitationAcceptance, type InvitationStore, type StoredInvitation } from '../invitation-store.ts';
 import { accountCreationWrites, membershipItem } from './dynamodb-account-store.ts';
 import { conditionally, type DynamoDbTable, type Item } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
@@ -22,7 +22,7 @@ export class DynamoDbInvitationStore implements InvitationStore {
   constructor(private readonly table: DynamoDbTable) {}
 
   async putInvitation(invitation: StoredInvitation): Promise<void> {
-    const keys = { tokenHash: invitation.tokenHash, organizationId: invitation.membership.organizationId, invitationId: invitation.invitationId };
+    const keys = { tokenHash: invitation.tokenHash, organizationId: invitationScopeId(invitation.membership), invitationId: invitation.invitationId };
     await this.table.doc.send(new PutCommand({
       TableName: this.table.name,
       Item: entities.invitation.item(keys, { ...invitation, [TTL_ATTRIBUTE]: Math.ceil(invitation.expiresAtMs / 1000) }),
@@ -48,7 +48,8 @@ export class DynamoDbInvitationStore implements InvitationStore {
       TableName: this.table.name,
       Key: entities.invitation.key({ tokenHash: found.tokenHash }),
       // The index is read eventually consistently: delete only what is still this organisation's invitation.
-      ConditionExpression: 'attribute_exists(pk) AND invitationId = :id AND membership.organizationId = :org',
+      // A support organisation's invitations are listed by its id in the same index.
+      ConditionExpression: 'attribute_exists(pk) AND invitationId = :id AND (membership.organizationId = :org OR membership.supportOrganizationId = :org)',
       ExpressionAttributeValues: { ':id': invitationId, ':org': organizationId },
     })));
   }

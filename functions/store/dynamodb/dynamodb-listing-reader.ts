@@ -5,7 +5,7 @@ import type {
   HousingFormPage, LocationDetail, LocationSummary, OrganizationView, StoredLocation,
 } from '../../../shared/domain/index.ts';
 import type { MatchCandidate } from '../../../shared/matching/index.ts';
-import type { ListingReader, RegionContents } from '../listing-reader.ts';
+import type { ListingReader, RegionContents, RegionListings } from '../listing-reader.ts';
 import { BadCursorError } from '../store-errors.ts';
 import { type DynamoDbTable, type Item, versionOf } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
@@ -80,6 +80,19 @@ export class DynamoDbListingReader implements ListingReader {
       else if (entities.housingForm.is(item)) candidates.push((item as unknown as HousingFormItem).candidate);
     }
     return { locations, candidates };
+  }
+
+  async loadRegionListings(regionId: string): Promise<RegionListings> {
+    const items = await this.table.queryAll(entities.location.query('gsi1', { regionId }));
+    const listings: RegionListings = { locations: [], housingForms: [] };
+    for (const item of items) {
+      if (entities.location.is(item)) listings.locations.push((item as unknown as LocationItem).data);
+      else if (entities.housingForm.is(item)) {
+        const { organizationId, locationId, data } = item as unknown as HousingFormItem;
+        listings.housingForms.push({ organizationId, locationId, housingForm: data });
+      }
+    }
+    return listings;
   }
 
   async getOrganization(organizationId: string): Promise<OrganizationView | undefined> {

@@ -20,8 +20,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { datedWaitingList, type HousingForm, type Organization, type Photo, type StoredLocation } from '../../../shared/domain/index.ts';
 import {
-  MAX_BULK_CHANGES, MAX_CONFIRMATIONS, MAX_FORMS_PER_LOCATION_CHANGE, HISTORY_LIMIT, type BulkHousingFormChange, type ChangeAction, type ChangeContext, type Confirmation,
-  type HousingFormRef, type ListingChange, type ListingLocation, type OrganizationListing, type ProviderListingStore,
+  MAX_BULK_CHANGES, MAX_CONFIRMATIONS, MAX_FORMS_PER_LOCATION_CHANGE, HISTORY_LIMIT, ORGANIZATION_HISTORY_LIMIT, type BulkHousingFormChange, type ChangeAction,
+  type ChangeContext, type Confirmation, type HousingFormRef, type ListingChange, type ListingLocation, type OrganizationAction,
+  type OrganizationListing, type OrganizationListingChange, type ProviderListingStore,
   type StaleHousingForms, type Versioned, type WaitingListReport,
 } from '../provider-listing-store.ts';
 import {
@@ -100,6 +101,41 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
   constructor(private readonly table: DynamoDbTable) {}
 
   // ---- reads -------------------------------------------------------------------------------
+
+  async listOrganizations(): Promise<Organization[]> {
+    const items = await this.table.queryAll(entities.organization.query('gsi2', {}));
+    return items.map((item) => (item as OrgItem).data);
+  }
+
+  async regionOrganizationChanges(regionId: string): Promise<OrganizationListingChange[]> {
+    const items = await this.table.queryAll({ ...entities.regionOrganizationChange.query('primary', { regionId }), ScanIndexForward: false, ConsistentRead: true });
+    return items.map((item) => {
+      const { organizationId, changeId, at, by, action, removedLocationIds } = item as unknown as OrganizationListingChange;
+      return { organizationId, changeId, at, by, action, regionId, ...(removedLocationIds ? { removedLocationIds } : {}) };
+    });
+  }
+
+  async organizationHistory(organizationId: string): Promise<OrganizationListingChange[]> {
+    const condition = { ...entities.organizationChange.query('primary', { organizationId }), ConsistentRead: true };
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.table.queryPage(condition, start);
+      items.push(...page.items);
+      start = page.next;
+    } while (start && items.length < ORGANIZATION_HISTORY_LIMIT);
+    return items.flatMap((item): OrganizationListingChange[] => {
+      const kind = [entities.organizationChange, entities.locationChange, entities.housingFormChange].find((e) => e.is(item));
+      if (!kind) return [];
+      const { changeId, at, by, action, before, after, locationId, housingFormId, regionId, removedLocationIds } = item as unknown as OrganizationListingChange;
+      return [{
+        organizationId, changeId, at, by, action,
+        ...(locationId ? { locationId } : {}), ...(housingFormId ? { housingFormId } : {}),
+        ...(regionId ? { regionId } : {}), ...(removedLocationIds ? { removedLocationIds } : {}),
+        ...(before ? { before } : {}), ...(after ? { after } : {}),
+      }];
+    }).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.changeId < b.changeId ? 1 : -1)).slice(0, ORGANIZATION_HISTORY_LIMIT);
+  }
 
   async getOrganization(organizationId: string): Promise<Versioned<Organization> | undefined> {
     const org = await this.readOrg(organizationId);
@@ -360,6 +396,50 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
     });
   }
 
+  // ---- the organisation in a region --------------------------------------------------------
+
+  async createOrganization(organization: Organization, ctx: ChangeContext): Promise<Versioned<Organization>> {
+    const [regionId] = organization.regionIds;
+    if (!regionId) throw new Error('An organisation is admitted to a region: regionIds names it.');
+    const audit = organizationAudit(organization.id, 'admitted', ctx, { regionId });
+    try {
+      await writeVersioned(this.table, [create(organizationItem(organization, []), ctx.now)], audit);
+    } catch (error) {
+      if (error instanceof VersionConflictError) throw new IdTakenError('organization', { organizationId: organization.id });
+      throw error;
+    }
+    return { value: organization, version: 1 };
+  }
+
+  async leaveRegion(organizationId: string, regionId: string, ctx: ChangeContext): Promise<{ removedLocationIds: string[] }> {
+    const listing = await this.readListing(organizationId);
+    if (!listing) throw new ItemNotFoundError('organization', { organizationId });
+    const removedLocationIds: string[] = [];
+    // Location by location, each with its own audited transaction: a large listing does not fit one.
+    for (const { location, version } of listing.locations) {
+      if (location.regionId !== regionId) continue;
+      await this.removeLocation(organizationId, location.id, version, ctx);
+      removedLocationIds.push(location.id);
+    }
+    for (let attempt = 1; ; attempt++) {
+      const org = await this.readOrg(organizationId);
+      if (!org) throw new ItemNotFoundError('organization', { organizationId });
+      const data: Organization = { ...org.data, regionIds: org.data.regionIds.filter((id) => id !== regionId) };
+      const audit = organizationAudit(organizationId, 'left-region', ctx, { regionId, removedLocationIds });
+      try {
+        await writeVersioned(this.table, [{
+          kind: 'update',
+          item: { ...organizationItem(data, org.locationIds), updatedAt: ctx.now.toISOString() },
+          expectedVersion: versionOf(org),
+        }], audit);
+        return { removedLocationIds };
+      } catch (error) {
+        // Only the organisation's list of locations moved meanwhile (an editor's change): read again.
+        if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   // ---- the change loop ---------------------------------------------------------------------
 
   /**
@@ -490,6 +570,17 @@ class PlanBuilder {
   done(): { writes: VersionedWrite[]; audits: Item[] } {
     return { writes: this.writes, audits: this.audits };
   }
+}
+
+/** An audit record of the organisation itself (admitted to or removed from a region). */
+function organizationAudit(organizationId: string, action: OrganizationAction, ctx: ChangeContext, about: { regionId: string; removedLocationIds?: string[] }): Item[] {
+  const atMs = ctx.now.getTime();
+  const changeId = randomUUID();
+  const body = { organizationId, changeId, at: ctx.now.toISOString(), by: { accountId: ctx.by.accountId, name: ctx.by.name }, action, ...about };
+  return [
+    entities.organizationChange.item({ organizationId, atMs, changeId }, body),
+    entities.regionOrganizationChange.item({ regionId: about.regionId, atMs, changeId }, body),
+  ];
 }
 
 /** The organisation's location in the partition read, else a 404. */

@@ -291,8 +291,10 @@ export const entities = {
   regionChange: defineEntity('regionChange', {
     primary: { pk: ['REGION-HISTORY', regionId], sk: [paddedNumberField('atMs', 13), idField('changeId')] },
   }),
+  /** gsi2 lists every organisation, for a region's coordinator (each names its regions; a new one has no location yet). */
   organization: defineEntity('organization', {
     primary: { pk: ['ORG', organizationId], sk: ['ORG'] },
+    gsi2: { pk: ['ORGS'], sk: [organizationId] },
   }),
   location: defineEntity('location', {
     primary: { pk: ['LOC', locationId], sk: ['LOC'] },
@@ -314,6 +316,14 @@ export const entities = {
   }),
   locationChange: defineEntity('locationChange', {
     primary: { pk: ['HISTORY', organizationId], sk: ['LOC', locationId, 'CHANGE', atMs, changeId] },
+  }),
+  /** The organisation's own changes: admitted to a region by its coordinator, or removed from one. */
+  organizationChange: defineEntity('organizationChange', {
+    primary: { pk: ['HISTORY', organizationId], sk: ['ORG', atMs, changeId] },
+  }),
+  /** The same record, in the region's partition: a region's trail finds organisations that have left it. */
+  regionOrganizationChange: defineEntity('regionOrganizationChange', {
+    primary: { pk: ['REGION-HISTORY', regionId], sk: [atMs, changeId] },
   }),
   /** An account; its memberships share its partition, so one query reads who someone is and may do. */
   account: defineEntity('account', {
@@ -363,6 +373,13 @@ export const entities = {
    */
   reminder: defineEntity('reminder', {
     primary: { pk: ['REMINDERS', regionId], sk: ['HF', locationId, housingFormId, paddedNumberField('thresholdDays', 3)] },
+  }),
+  /**
+   * The last reminder a region's coordinator sent an organisation by hand (one a day at most): in
+   * the region's reminder partition, apart from the daily run's by its sort key.
+   */
+  organizationReminder: defineEntity('organizationReminder', {
+    primary: { pk: ['REMINDERS', regionId], sk: ['ORG', organizationId] },
   }),
   /** A support organisation (configuration, like a region): gsi2 lists them all, for the operator and the seed. */
   supportOrganization: defineEntity('supportOrganization', {

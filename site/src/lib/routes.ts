@@ -12,6 +12,11 @@ export type PageRef =
   | { page: 'manage-invitation' }
   /** A region's demand against its supply, for its coordinators. */
   | { page: 'demand' }
+  /** The coordinators' hub: the region's organisations, outdated listings and audit trail. */
+  | { page: 'coordination' }
+  /** The region's support organisations and its questionnaire versions, kept by its coordinators. */
+  | { page: 'coordination-support' }
+  | { page: 'coordination-questionnaire' }
   /** The easy-read ("makkelijk lezen") way in: the regions that have it. */
   | { page: 'easy-read' }
   | { page: 'region'; regionId: string }
@@ -55,6 +60,9 @@ const SEGMENTS = {
   /** Where an invitation mail's link leads (functions/accounts/portal-links.ts). */
   'manage-invitation': { nl: 'uitnodiging', en: 'invitation' },
   demand: { nl: 'coordinatie/vraag-en-aanbod', en: 'coordination/demand' },
+  coordination: { nl: 'coordinatie', en: 'coordination' },
+  'coordination-support': { nl: 'coordinatie/ondersteuning', en: 'coordination/support' },
+  'coordination-questionnaire': { nl: 'coordinatie/vragenlijst', en: 'coordination/questionnaire' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
   results: { nl: 'resultaten', en: 'results' },
@@ -87,6 +95,9 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'open-data':
     case 'manage':
     case 'demand':
+    case 'coordination':
+    case 'coordination-support':
+    case 'coordination-questionnaire':
     case 'easy-read':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;
     case 'manage-invitation':

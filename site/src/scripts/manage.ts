@@ -136,9 +136,9 @@ function start(data: ManagePageData): void {
     account.hidden = false;
     const name = account.querySelector('[data-account-name]');
     if (name) name.textContent = fill(m.accountLabel, { name: ctx.me.account.name });
-    // A region's coordinator finds the region's demand against supply from here.
-    const coordination = account.querySelector<HTMLElement>('[data-coordination]');
-    if (coordination) coordination.hidden = !ctx.me.memberships.some((membership) => membership.role === 'coordinator');
+    // A region's coordinator finds the hub (and the region's demand against supply) from here.
+    const coordinator = ctx.me.memberships.some((membership) => membership.role === 'coordinator');
+    for (const link of account.querySelectorAll<HTMLElement>('[data-coordination], [data-coordination-hub]')) link.hidden = !coordinator;
     if (chooseOther) {
       chooseOther.hidden = (ctx.organizations?.length ?? 0) < 2 || !ctx.place.organizationId;
       chooseOther.href = href({});

@@ -12,7 +12,16 @@ describe('composing keys', () => {
       pk: 'REGION#zuid-limburg', sk: 'REGION', gsi2pk: 'REGIONS', gsi2sk: 'zuid-limburg',
     });
     expect(entities.questionnaire.keys({ regionId: 'rotterdam', version: 3 })).toEqual({ pk: 'REGION#rotterdam', sk: 'QUESTIONNAIRE#000003' });
-    expect(entities.organization.keys({ organizationId: 'zorggroep-test' })).toEqual({ pk: 'ORG#zorggroep-test', sk: 'ORG' });
+    expect(entities.organization.keys({ organizationId: 'zorggroep-test' })).toEqual({ pk: 'ORG#zorggroep-test', sk: 'ORG', gsi2pk: 'ORGS', gsi2sk: 'zorggroep-test' });
+    // An organisation's own audit records sort by time beside its locations' (ORG# before LOC#), and the region keeps a copy.
+    expect(entities.organizationChange.keys({ organizationId: 'zorggroep-test', atMs: 1_763_640_000_000, changeId: 'c-1' }))
+      .toEqual({ pk: 'HISTORY#zorggroep-test', sk: 'ORG#1763640000000#c-1' });
+    expect(entities.regionOrganizationChange.keys({ regionId: 'zuid-limburg', atMs: 1_763_640_000_000, changeId: 'c-1' }))
+      .toEqual({ pk: 'REGION-HISTORY#zuid-limburg', sk: '1763640000000#c-1' });
+    // A coordinator's reminder to an organisation shares the region's reminder partition, apart by its sort key.
+    expect(entities.organizationReminder.keys({ regionId: 'zuid-limburg', organizationId: 'zorggroep-test' }))
+      .toEqual({ pk: 'REMINDERS#zuid-limburg', sk: 'ORG#zorggroep-test' });
+    expect(entities.reminder.parseKey(entities.organizationReminder.key({ regionId: 'zuid-limburg', organizationId: 'zorggroep-test' }))).toBeUndefined();
     expect(entities.location.keys(location)).toEqual({
       pk: 'LOC#de-linde', sk: 'LOC',
       gsi1pk: 'REGION#zuid-limburg', gsi1sk: 'LOC#de-linde',

@@ -53,7 +53,7 @@ export type CsvPlan = { ok: true; changes: CsvChange[]; counts: CsvCounts } | { 
 export interface Member { accountId: string; name: string; email: string; roles: ProviderRole[] }
 /** An open invitation as the API lists it (the server's own type). */
 export type Invitation = InvitationView;
-export interface AcceptedInvitation { email: string; organizationId: string; organizationName: string; role: ProviderRole; accountCreated: boolean }
+export interface AcceptedInvitation { email: string; organizationId: string; organizationName: string; role: ProviderRole | 'supporter-admin'; accountCreated: boolean }
 
 /** One call of the staff API; the portal's modules with calls of their own (passkeys.ts) use it too. */
 export function call<T>(method: string, path: string, body?: unknown): Promise<ApiOutcome<T>> {
