@@ -12,6 +12,8 @@ export type PageRef =
   | { page: 'manage-invitation' }
   /** A region's demand against its supply, for its coordinators. */
   | { page: 'demand' }
+  /** A client supporter's dossiers (issue 14): list, one dossier, its consent form. */
+  | { page: 'supporter' }
   /** The easy-read ("makkelijk lezen") way in: the regions that have it. */
   | { page: 'easy-read' }
   | { page: 'region'; regionId: string }
@@ -55,6 +57,7 @@ const SEGMENTS = {
   /** Where an invitation mail's link leads (functions/accounts/portal-links.ts). */
   'manage-invitation': { nl: 'uitnodiging', en: 'invitation' },
   demand: { nl: 'coordinatie/vraag-en-aanbod', en: 'coordination/demand' },
+  supporter: { nl: 'ondersteuner', en: 'supporter' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
   results: { nl: 'resultaten', en: 'results' },
@@ -87,6 +90,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'open-data':
     case 'manage':
     case 'demand':
+    case 'supporter':
     case 'easy-read':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;
     case 'manage-invitation':
