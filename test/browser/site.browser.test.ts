@@ -17,6 +17,7 @@ import { pagesSuite } from './suites/pages.ts';
 import { providersSuite } from './suites/providers.ts';
 import { providerPortalSuite } from './suites/provider-portal.ts';
 import { shareLinkSuite } from './suites/share-link.ts';
+import { supporterPortalSuite } from './suites/supporter-portal.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
 import { rankingSuite } from './suites/ranking.ts';
 import { resultsSuite } from './suites/results.ts';
@@ -50,6 +51,7 @@ describe('the public site in a browser', () => {
   journeySecondPassSuite(get);
   newCriterionSuite(get);
   providerPortalSuite(get);
+  supporterPortalSuite(get);
   easyReadSuite(get);
   // Last before the budget: it closes a demo waiting list for good, which earlier suites count on.
   freshWaitingListSuite(get);
