@@ -806,7 +806,7 @@ export const en = {
     consentFor: 'For: {providers}',
     consentDetails: 'Given on {givenOn} by {giver}. {method}. Valid until {expiresOn}.',
     consentWithdrawnOn: 'Withdrawn on {date} by {name}.',
-    printForm: 'Consent form',
+    printForm: 'Form to sign',
     withdraw: 'Withdraw the consent',
     withdrawQuestion: 'Are you sure? From now on {providers} can no longer read the report. This cannot be undone.',
     withdrawYes: 'Yes, withdraw',

@@ -840,7 +840,7 @@ export const nl = {
     consentFor: 'Voor: {providers}',
     consentDetails: 'Gegeven op {givenOn} door {giver}. {method}. Geldig tot {expiresOn}.',
     consentWithdrawnOn: 'Ingetrokken op {date} door {name}.',
-    printForm: 'Toestemmingsformulier',
+    printForm: 'Formulier om te tekenen',
     withdraw: 'Toestemming intrekken',
     withdrawQuestion: 'Weet u het zeker? Vanaf nu kunnen {providers} het verslag niet meer lezen. Dit kan niet ongedaan worden.',
     withdrawYes: 'Ja, intrekken',

@@ -4,14 +4,16 @@
 // records consent for two care providers, prints the consent form (it names both, and on A4 it is
 // one page without the page's buttons), shares the report with one of them and sees the share; the
 // provider's editor opens it and answers "we would like to meet", which the dossier then shows; a
-// share to a third provider is refused at the field with the reason. Every view is axe clean at
-// 390 and 1280 px, with nothing sideways.
+// share to a third provider (chosen and sent by keyboard) is refused at the field with the reason.
+// Every view is axe clean at 390 and 1280 px, with nothing sideways down to 320 px.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
+import { REPO_ROOT } from '../../../functions/platform/paths.ts';
 import { codeIn } from '../../support/test-staff-app.ts';
 import { axeViolations } from '../axe.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
-import { horizontalOverflow, screenshot } from '../page-checks.ts';
+import { focusState, horizontalOverflow, screenshot } from '../page-checks.ts';
 
 const SUPPORTER = 'ondersteuner@clientondersteuning-zuid-limburg.example';
 const FIRST = { id: 'expertisecentrum-kruisberg', name: 'Expertisecentrum Kruisberg' };
@@ -34,13 +36,15 @@ async function codeFor(h: SiteHarness, email: string, before: number): Promise<s
   return codeIn(mails[mails.length - 1] ?? '');
 }
 
-/** Axe clean at both widths, and nothing wider than the screen. */
+/** Axe clean at a phone's and a desktop's width, and nothing wider than the screen down to 320 px. */
 async function expectAccessible(page: Page, name: string): Promise<void> {
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
     expect(await axeViolations(page), `${name} at ${width} px`).toEqual([]);
     expect(await horizontalOverflow(page), `${name} at ${width} px: sideways scrolling`).toBe(0);
   }
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await horizontalOverflow(page), `${name} at 320 px: sideways scrolling`).toBe(0);
   await page.setViewportSize({ width: 390, height: 844 });
 }
 
@@ -48,13 +52,24 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 async function providerSession(h: SiteHarness, request: APIRequestContext, email: string): Promise<void> {
   const headers = { origin: h.baseUrl, 'content-type': 'application/json' };
   const before = (await mailsTo(h, email)).length;
-  expect((await request.post('/api/auth/code', { headers, data: { email } })).status()).toBe(200);
+  expect((await request.post('/api/auth/code', { headers, data: { email } })).ok()).toBe(true);
   const signedIn = await request.post('/api/auth/sign-in', { headers, data: { email, code: await codeFor(h, email, before) } });
-  expect(signedIn.status()).toBe(200);
+  expect(signedIn.ok()).toBe(true);
 }
 
 export function supporterPortalSuite(harness: () => SiteHarness): void {
   describe('the supporter\'s pages', () => {
+    it('in English, says who the page is for and leads someone not signed in to the portal\'s sign-in', async () => {
+      const page = await open(harness(), 390);
+      await page.goto('/en/supporter/');
+      const view = page.locator('[data-view="sign-in-needed"]:not([hidden])');
+      await view.waitFor();
+      expect(await view.textContent()).toContain('You are not signed in. Sign in at Manage first.');
+      expect(await view.getByRole('link', { name: 'Go to sign in at Manage' }).getAttribute('href')).toBe('/en/manage/');
+      expect(await page.locator('[data-loading]').isVisible()).toBe(false);
+      await expectAccessible(page, 'the English page, signed out');
+    });
+
     it('a supporter finds the dossiers from the portal, starts one, records consent for two providers, prints the form naming both, shares with one and sees its answer; a third provider is refused at the field', async () => {
       const h = harness();
       const page = await open(h, 390);
@@ -76,8 +91,9 @@ export function supporterPortalSuite(harness: () => SiteHarness): void {
       await page.waitForURL('**/ondersteuner/');
       const list = page.locator('[data-view="list"]:not([hidden])');
       await list.waitFor();
-      await expect(list.locator('[data-dossiers] li').first().textContent()).resolves.toContain('Mevr. V. (voorbeeld)');
-      expect(await list.locator('[data-count]').textContent()).toBe('1 dossier');
+      // The harness seeds the accounts, not npm start's example dossier: the list starts empty and says so.
+      expect(await list.locator('[data-none]').textContent()).toBe('Er zijn nog geen dossiers. Maak hieronder het eerste dossier.');
+      expect(await list.locator('[data-dossiers] li').count()).toBe(0);
       await screenshot(page, 'supporter-list');
       await expectAccessible(page, 'the dossier list');
 
@@ -117,7 +133,7 @@ export function supporterPortalSuite(harness: () => SiteHarness): void {
       await expectAccessible(page, 'the dossier');
 
       // The printable form names both providers; printed, it is the form alone on one A4 page.
-      await consent.getByRole('link', { name: 'Toestemmingsformulier' }).click();
+      await consent.getByRole('link', { name: 'Formulier om te tekenen' }).click();
       const form = page.locator('[data-view="consent-form"]:not([hidden])');
       await form.waitFor();
       await expect.poll(() => form.locator('[data-form-providers]').textContent()).toContain(FIRST.name);
@@ -131,7 +147,7 @@ export function supporterPortalSuite(harness: () => SiteHarness): void {
       await page.emulateMedia({ media: 'print' });
       expect(await form.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
       expect(await page.locator('[data-view="dossier"]').isVisible()).toBe(false);
-      const pdf = await page.pdf({ format: 'A4' });
+      const pdf = await page.pdf({ format: 'A4', path: join(REPO_ROOT, 'test-results', 'supporter-consent-form.pdf') });
       expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length, 'pages on A4').toBe(1);
       await page.emulateMedia({ media: 'screen' });
       await screenshot(page, 'supporter-consent-form');
@@ -149,8 +165,12 @@ export function supporterPortalSuite(harness: () => SiteHarness): void {
       expect(await share.textContent()).toContain('Nog geen antwoord.');
 
       // A provider outside the consent: refused at the field with the reason, the choice kept, nothing shared.
-      await page.check(`#sp-share-${THIRD.id}`);
-      await shareForm.locator('button[type="submit"]').click();
+      // By keyboard alone: Space ticks the box, Enter on the button sends; focus stays visible.
+      await page.focus(`#sp-share-${THIRD.id}`);
+      await page.keyboard.press('Space');
+      await shareForm.locator('button[type="submit"]').focus();
+      expect((await focusState(page)).visible, 'focus visible on the send button').toBe(true);
+      await page.keyboard.press('Enter');
       const shareError = page.locator('#sp-share-providers-error');
       await shareError.waitFor({ state: 'visible' });
       expect(await shareError.textContent()).toBe(`${THIRD.name} staat niet in de toestemming van de cliënt. Deel alleen met zorgaanbieders waarvoor toestemming is gegeven.`);
@@ -180,6 +200,21 @@ export function supporterPortalSuite(harness: () => SiteHarness): void {
       await expect.poll(() => seen.locator('[data-share-answer]').textContent()).toContain('Antwoord: We willen graag kennismaken.');
       expect(await seen.textContent()).toContain('Geopend op 23 november 2026');
       await screenshot(page, 'supporter-share-answered');
+
+      // Back in the list: the dossier with its status and last change; filtered by status it stays or goes.
+      await dossier.locator('[data-back]').click();
+      await list.waitFor();
+      const card = list.locator('[data-dossiers] li');
+      await expect.poll(() => card.count()).toBe(1);
+      expect(await card.locator('h3').textContent()).toBe('J.T.');
+      expect(await card.textContent()).toContain('Status: Kiezen');
+      expect(await card.textContent()).toContain('Laatst gewijzigd: 23 november 2026');
+      await page.selectOption('#sp-filter', 'closed');
+      await list.locator('form[data-form="filter"] button[type="submit"]').click();
+      await expect.poll(() => list.locator('[data-none]').textContent()).toBe('Er zijn geen dossiers met deze status.');
+      expect(await card.count()).toBe(0);
+      await page.goBack();
+      await expect.poll(() => card.count()).toBe(1);
     });
   });
 }
