@@ -201,6 +201,18 @@ export function supporterPortalSuite(harness: () => SiteHarness): void {
       expect(await seen.textContent()).toContain('Geopend op 23 november 2026');
       await screenshot(page, 'supporter-share-answered');
 
+      // Withdrawn after a confirm step (which says what it does): from then on the provider cannot read the report.
+      const given = dossier.locator('[data-consents] li').first();
+      await given.getByRole('button', { name: 'Toestemming intrekken' }).click();
+      const confirm = given.locator('.ww-manage__confirm');
+      await confirm.waitFor({ state: 'visible' });
+      expect(await confirm.textContent()).toContain(`Vanaf nu kunnen ${FIRST.name}, ${SECOND.name} het verslag niet meer lezen.`);
+      await confirm.getByRole('button', { name: 'Ja, intrekken' }).click();
+      await expect.poll(() => page.locator('[data-status]').textContent()).toBe('De toestemming is ingetrokken.');
+      expect(await dossier.locator('[data-consents] li h3').first().textContent()).toBe(`Ingetrokken: ${FIRST.name}, ${SECOND.name}`);
+      expect(await dossier.locator(`[data-shares] li[data-share="${FIRST.id}"]`).textContent()).toContain('De zorgaanbieder kan het verslag niet meer lezen.');
+      expect((await request.get(`/api/provider/organizations/${FIRST.id}/inbox/${entry?.id ?? ''}`)).status()).not.toBe(200);
+
       // Back in the list: the dossier with its status and last change; filtered by status it stays or goes.
       await dossier.locator('[data-back]').click();
       await list.waitFor();
