@@ -9,10 +9,12 @@
 // 20 * 1,000 / 5.0e11 = 4e-8 a day, and 4e-5 a day for 1,000 accounts all guessing together. Only
 // supporters can redeem at all, and every try is throttled per account and per network.
 import { randomInt } from 'node:crypto';
+import { HANDOVER_CODE_ALPHABET, HANDOVER_CODE_LENGTH, normaliseHandoverCode } from '../../shared/domain/dossier.ts';
 import { keyedHash } from '../accounts/hashing.ts';
 
-export const HANDOVER_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
-export const HANDOVER_CODE_LENGTH = 8;
+// The code's format is shared with the supporter's page, which checks a typed code as the API does.
+export { HANDOVER_CODE_ALPHABET, HANDOVER_CODE_LENGTH, normaliseHandoverCode };
+
 /** How long a code can be redeemed. */
 export const HANDOVER_CODE_HOURS = 24;
 
@@ -21,13 +23,6 @@ export function newHandoverCode(): string {
   let code = '';
   for (let i = 0; i < HANDOVER_CODE_LENGTH; i++) code += HANDOVER_CODE_ALPHABET[randomInt(HANDOVER_CODE_ALPHABET.length)];
   return `${code.slice(0, 4)}-${code.slice(4)}`;
-}
-
-/** The code as typed, in capitals without spaces or dashes; undefined when it cannot be a code. */
-export function normaliseHandoverCode(typed: string): string | undefined {
-  const plain = typed.replace(/[\s-]/g, '').toUpperCase();
-  if (plain.length !== HANDOVER_CODE_LENGTH) return undefined;
-  return [...plain].every((ch) => HANDOVER_CODE_ALPHABET.includes(ch)) ? plain : undefined;
 }
 
 /** What the store keeps of a code: its keyed hash, never the code. */

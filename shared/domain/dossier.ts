@@ -169,3 +169,17 @@ export function shareReadableAt(
   if (at.getTime() >= Date.parse(share.sharedAt) + SHARE_ACCESS_DAYS * DAY_MS) return false;
   return consentAllows(consents, share.organizationId, at);
 }
+
+/**
+ * A citizen's hand-over code (functions/dossiers/handover-code.ts makes them): 8 characters that
+ * cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I/L, U/V).
+ */
+export const HANDOVER_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
+export const HANDOVER_CODE_LENGTH = 8;
+
+/** The code as typed, in capitals without spaces or dashes; undefined when it cannot be a code. Here so a page checks it as the API does. */
+export function normaliseHandoverCode(typed: string): string | undefined {
+  const plain = typed.replace(/[\s-]/g, '').toUpperCase();
+  if (plain.length !== HANDOVER_CODE_LENGTH) return undefined;
+  return [...plain].every((ch) => HANDOVER_CODE_ALPHABET.includes(ch)) ? plain : undefined;
+}

@@ -18,6 +18,7 @@ import { pagesSuite } from './suites/pages.ts';
 import { providersSuite } from './suites/providers.ts';
 import { providerPortalSuite } from './suites/provider-portal.ts';
 import { shareLinkSuite } from './suites/share-link.ts';
+import { supporterPortalSuite } from './suites/supporter-portal.ts';
 import { questionnaireSuite } from './suites/questionnaire.ts';
 import { rankingSuite } from './suites/ranking.ts';
 import { resultsSuite } from './suites/results.ts';
@@ -52,6 +53,7 @@ describe('the public site in a browser', () => {
   newCriterionSuite(get);
   providerPortalSuite(get);
   coordinationHubSuite(get);
+  supporterPortalSuite(get);
   easyReadSuite(get);
   // Last before the budget: it closes a demo waiting list for good, which earlier suites count on.
   freshWaitingListSuite(get);

@@ -139,6 +139,9 @@ function start(data: ManagePageData): void {
     // A region's coordinator finds the hub (and the region's demand against supply) from here.
     const coordinator = ctx.me.memberships.some((membership) => membership.role === 'coordinator');
     for (const link of account.querySelectorAll<HTMLElement>('[data-coordination], [data-coordination-hub]')) link.hidden = !coordinator;
+    // A client supporter finds their dossiers (/ondersteuner/) from here.
+    const supporter = account.querySelector<HTMLElement>('[data-supporter]');
+    if (supporter) supporter.hidden = !ctx.me.memberships.some((membership) => membership.role === 'supporter' || membership.role === 'supporter-admin');
     if (chooseOther) {
       chooseOther.hidden = (ctx.organizations?.length ?? 0) < 2 || !ctx.place.organizationId;
       chooseOther.href = href({});

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addMonths, clientLabelProblem, consentAllows, consentStateAt, consentValidAt, containsBsn, containsDate, dutchDate, isCalendarDate,
-  passesElevenTest,
+  normaliseHandoverCode, passesElevenTest,
 } from '../../../shared/domain/index.ts';
 
 describe('client labels', () => {
@@ -42,6 +42,18 @@ describe('client labels', () => {
     expect(clientLabelProblem('x'.repeat(40))).toBeUndefined();
     expect(clientLabelProblem('A 111222333')).toBe('bsn');
     expect(clientLabelProblem('A 12-03-1945')).toBe('date');
+  });
+});
+
+describe('hand-over codes as typed', () => {
+  it('takes a code read over the phone in any case, with spaces or dashes, and refuses characters that read alike', () => {
+    expect(normaliseHandoverCode('K7MR-4QXP')).toBe('K7MR4QXP');
+    expect(normaliseHandoverCode(' k7mr 4qxp ')).toBe('K7MR4QXP');
+    expect(normaliseHandoverCode('k7-mr-4q-xp')).toBe('K7MR4QXP');
+    expect(normaliseHandoverCode('K7MR-4QX')).toBeUndefined();
+    expect(normaliseHandoverCode('K7MR-4QXP9')).toBeUndefined();
+    // 0, 1, I, L, O, U and V are never in a code.
+    for (const unclear of ['0', '1', 'I', 'L', 'O', 'U', 'V']) expect(normaliseHandoverCode(`K7MR-4QX${unclear}`)).toBeUndefined();
   });
 });
 

@@ -17,9 +17,9 @@ export type ApiOutcome<T> =
   | { ok: false; kind: 'refused'; status: RefusedStatus; code: string; message: string; body: ErrorResponse; retryAfterSeconds?: number }
   | { ok: false; kind: 'unavailable'; message: string };
 
-/** Not signed in, not allowed, changed meanwhile (or an id taken), too many tries. */
-export type RefusedStatus = 401 | 403 | 409 | 429;
-const REFUSED_STATUSES: readonly number[] = [401, 403, 409, 429];
+/** Not signed in, not allowed, changed meanwhile (or an id taken), gone for good (an expired code), too many tries. */
+export type RefusedStatus = 401 | 403 | 409 | 410 | 429;
+const REFUSED_STATUSES: readonly number[] = [401, 403, 409, 410, 429];
 
 const TIMEOUT_MS = 15_000;
 
@@ -42,6 +42,8 @@ export async function apiFetch<R>(call: (options: CallOptions) => Promise<R>, ti
   }
   const body = (await response.json().catch(() => undefined)) as unknown;
   if (response.ok && body !== undefined) return { ok: true, value: body as OkBody<R> };
+  // A deletion answers 204 without a body.
+  if (response.status === 204) return { ok: true, value: undefined as OkBody<R> };
   const error = (body as Partial<ErrorResponse> | undefined)?.error;
   const message = error?.message ?? `HTTP ${response.status}`;
   // The code and body too: some refusals carry more than field errors (a CSV's problems, an unusable invitation).

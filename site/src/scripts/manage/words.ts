@@ -1,5 +1,5 @@
 // Putting the portal's values into words: counts with plurals, dates and date-times as in the
-// Netherlands, any field's value in plain words (codes by their labels, yes/no/unknown), and which
+// Netherlands (the supporter's pages use these too), any field's value in plain words (codes by their labels, yes/no/unknown), and which
 // fields differ between two versions of a thing (for the conflict comparison and the history).
 import { parseDate } from '../../../../shared/i18n/dates.ts';
 import { fill, pluralForm } from '../shortlist/dom.ts';
@@ -7,15 +7,15 @@ import type { ManagePageData } from './page-data.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function count(data: ManagePageData, forms: { one: string; other: string }, n: number, values: Record<string, string | number> = {}): string {
+export function count(data: Pick<ManagePageData, 'intlLocale'>, forms: { one: string; other: string }, n: number, values: Record<string, string | number> = {}): string {
   return fill(pluralForm(data.intlLocale, forms, n), { ...values, count: new Intl.NumberFormat(data.intlLocale).format(n) });
 }
 
-export function dateInWords(data: ManagePageData, iso: string): string {
+export function dateInWords(data: Pick<ManagePageData, 'intlLocale'>, iso: string): string {
   return new Intl.DateTimeFormat(data.intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(parseDate(iso));
 }
 
-export function dateTimeInWords(data: ManagePageData, iso: string): string {
+export function dateTimeInWords(data: Pick<ManagePageData, 'intlLocale'>, iso: string): string {
   return new Intl.DateTimeFormat(data.intlLocale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(parseDate(iso));
 }
 
