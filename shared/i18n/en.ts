@@ -730,7 +730,7 @@ export const en = {
     region: 'Region',
     portalLink: 'Coordinating your region',
     more: 'More for coordinators',
-    links: { demand: 'Demand and supply', support: 'Client support in the region', questionnaire: 'Questionnaire versions' },
+    links: { demand: 'Demand and supply' },
     organizations: {
       title: 'Organisations in the region',
       providersTitle: 'Care providers',
@@ -812,6 +812,8 @@ export const en = {
         photos: 'Photos changed', admitted: 'Admitted to the region', 'left-region': 'Removed from the region',
       },
       dateInvalid: 'Write a date, for example {example}.',
+    },
+  },
   supporter: {
     title: 'Client dossiers',
     metaDescription: 'For client supporters: clients’ dossiers, their consent, and sharing the report with care providers.',

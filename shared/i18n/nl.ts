@@ -757,9 +757,6 @@ export const nl = {
   coordination: {
     title: 'Coördinatie van uw regio',
     metaDescription: 'Voor coördinatoren: de organisaties in de regio, verouderde gegevens en wie wat wijzigde.',
-  supporter: {
-    title: 'Dossiers van cliënten',
-    metaDescription: 'Voor cliëntondersteuners: dossiers van cliënten, hun toestemming en het verslag delen met zorgaanbieders.',
     loading: 'Een moment. We kijken of u bent ingelogd.',
     noScript: 'Voor deze pagina is JavaScript nodig. Zet JavaScript aan en laad de pagina opnieuw.',
     signInNeeded: 'U bent niet ingelogd. Log eerst in bij Beheer. Kom daarna terug naar deze pagina.',
@@ -771,7 +768,7 @@ export const nl = {
     region: 'Regio',
     portalLink: 'Coördinatie van uw regio',
     more: 'Meer voor coördinatoren',
-    links: { demand: 'Vraag en aanbod', support: 'Cliëntondersteuning in de regio', questionnaire: 'Versies van de vragenlijst' },
+    links: { demand: 'Vraag en aanbod' },
     organizations: {
       title: 'Organisaties in de regio',
       providersTitle: 'Zorgaanbieders',
@@ -853,6 +850,15 @@ export const nl = {
         photos: "Foto's gewijzigd", admitted: 'Toegelaten tot de regio', 'left-region': 'Uit de regio gehaald',
       },
       dateInvalid: 'Schrijf een datum, bijvoorbeeld {example}.',
+    },
+  },
+  supporter: {
+    title: 'Dossiers van cliënten',
+    metaDescription: 'Voor cliëntondersteuners: dossiers van cliënten, hun toestemming en het verslag delen met zorgaanbieders.',
+    loading: 'Een moment. We kijken of u bent ingelogd.',
+    noScript: 'Voor deze pagina is JavaScript nodig. Zet JavaScript aan en laad de pagina opnieuw.',
+    signInNeeded: 'U bent niet ingelogd. Log eerst in bij Beheer. Kom daarna terug naar deze pagina.',
+    signInLink: 'Naar inloggen bij Beheer',
     notSupporter: 'Deze pagina is voor cliëntondersteuners. Uw account hoort niet bij een organisatie voor cliëntondersteuning.',
     portalLink: 'Dossiers van cliënten',
     unavailable: 'Dit lukt nu niet. Misschien is er een storing. Probeer het over een paar minuten opnieuw. Wat u heeft ingevuld, blijft staan.',

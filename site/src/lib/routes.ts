@@ -14,9 +14,6 @@ export type PageRef =
   | { page: 'demand' }
   /** The coordinators' hub: the region's organisations, outdated listings and audit trail. */
   | { page: 'coordination' }
-  /** The region's support organisations and its questionnaire versions, kept by its coordinators. */
-  | { page: 'coordination-support' }
-  | { page: 'coordination-questionnaire' }
   /** A client supporter's dossiers (issue 14): list, one dossier, its consent form. */
   | { page: 'supporter' }
   /** The easy-read ("makkelijk lezen") way in: the regions that have it. */
@@ -63,8 +60,6 @@ const SEGMENTS = {
   'manage-invitation': { nl: 'uitnodiging', en: 'invitation' },
   demand: { nl: 'coordinatie/vraag-en-aanbod', en: 'coordination/demand' },
   coordination: { nl: 'coordinatie', en: 'coordination' },
-  'coordination-support': { nl: 'coordinatie/ondersteuning', en: 'coordination/support' },
-  'coordination-questionnaire': { nl: 'coordinatie/vragenlijst', en: 'coordination/questionnaire' },
   supporter: { nl: 'ondersteuner', en: 'supporter' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
@@ -99,8 +94,6 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'manage':
     case 'demand':
     case 'coordination':
-    case 'coordination-support':
-    case 'coordination-questionnaire':
     case 'supporter':
     case 'easy-read':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;
