@@ -36,6 +36,15 @@ export class Rng {
     }
     return out;
   }
+  /** An index into weights, each as likely as its weight. */
+  weightedIndex(weights: readonly number[]): number {
+    let roll = this.next() * weights.reduce((sum, w) => sum + w, 0);
+    for (let i = 0; i < weights.length; i++) {
+      roll -= weights[i] as number;
+      if (roll < 0) return i;
+    }
+    return weights.length - 1;
+  }
   weighted<T extends string>(weights: Record<T, number>): T {
     const entries = Object.entries(weights) as [T, number][];
     let roll = this.next() * entries.reduce((sum, [, w]) => sum + w, 0);
