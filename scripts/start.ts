@@ -23,6 +23,7 @@ import { createSiteRebuilder, type SiteRebuilder } from '../functions/local/site
 import { openStreamPoller, type StreamPoller } from '../functions/local/stream-poller.ts';
 import { LocalPhotoStorage } from '../functions/photos/local-photo-storage.ts';
 import { readConfig } from '../functions/platform/config.ts';
+import { createDynamoDbClient, createStores } from '../functions/store/create-store.ts';
 import { createSearchEngine } from '../functions/search/create-search-engine.ts';
 import { loadEmbeddedEngine } from '../functions/search/embedded/load-embedded-engine.ts';
 import type { SearchEngine } from '../functions/search/search-engine.ts';
@@ -72,7 +73,10 @@ let poller: StreamPoller | undefined;
 let rebuilder: SiteRebuilder | undefined;
 try {
   const seedStarted = performance.now();
-  const seeded = await seedDemo(db.stores, systemClock, dataSet);
+  // A bulk load: the batch call limits (longer timeouts, more tries), not the interactive ones a
+  // person's request gets; the national set is some 1,500 documents.
+  const seedClient = createDynamoDbClient({ ...config, DYNAMODB_ENDPOINT: db.endpoint }, 'batch');
+  const seeded = await seedDemo(createStores({ ...config, DYNAMODB_ENDPOINT: db.endpoint }, seedClient), systemClock, dataSet).finally(() => seedClient.destroy());
   say(
     seeded.demoDocuments > 0
       ? `Loaded ${seeded.demoDocuments} demonstration listings (${((performance.now() - seedStarted) / 1000).toFixed(1)} s).`
