@@ -108,11 +108,7 @@ export async function ensureNationalData(options: { seed?: string; dir?: string;
   const built = await buildNationalSet(seed);
   const next = `${dir}.next`;
   rmSync(next, { recursive: true, force: true });
-  mkdirSync(next, { recursive: true });
-  writeJson(join(next, 'regions.json'), built.map((b) => b.region), true);
-  for (const { region, documents } of built) {
-    for (const { organizationId, document } of documents) writeJson(join(next, 'listings', region.id, `${organizationId}.json`), document, false);
-  }
+  writeNationalSet(next, built);
   const counts = countSet(built);
   const build: NationalBuild = {
     regions: built.length, organizations: counts.organizations, locations: counts.locations, vvLocations: counts.vvLocations,
@@ -122,6 +118,16 @@ export async function ensureNationalData(options: { seed?: string; dir?: string;
   rmSync(dir, { recursive: true, force: true });
   renameSync(next, dir);
   return { dataSet: nationalDataSet(dir), generated: true, build };
+}
+
+/** Writes a set in the layout seeding reads (nationalDataSet): regions.json, listings/<region>/<org>.json. */
+export function writeNationalSet(dir: string, built: readonly BuiltRegion[]): DataSet {
+  mkdirSync(dir, { recursive: true });
+  writeJson(join(dir, 'regions.json'), built.map((b) => b.region), true);
+  for (const { region, documents } of built) {
+    for (const { organizationId, document } of documents) writeJson(join(dir, 'listings', region.id, `${organizationId}.json`), document, false);
+  }
+  return nationalDataSet(dir);
 }
 
 export function describeBuild(build: NationalBuild): string {
