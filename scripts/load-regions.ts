@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { type Clock, systemClock } from '../shared/clock.ts';
 import { ListingDocumentSchema } from '../shared/domain/index.ts';
-import { demoFiles, readListingFile, readQuestionnaire, readRegions } from '../functions/listings/listing-files.ts';
+import { demoFiles, readListingFile, readRegionQuestionnaire, readRegions } from '../functions/listings/listing-files.ts';
 import { loadRegions, seedDemo } from '../functions/listings/seed-demo.ts';
 import { createDynamoDbClient, createStores } from '../functions/store/create-store.ts';
 import { STAGES, type Stage } from '../infra/config.ts';
@@ -72,6 +72,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
 export interface LoadSummary {
   tableName: string;
   dryRun: boolean;
+  /** questionnaire: the region has its own (else it gets the national default). */
   regions: Array<{ id: string; name: string; questionnaire: boolean }>;
   /** Undefined when --demo was not given. */
   demo?: { documents: number; written: boolean; reason?: string };
@@ -92,7 +93,7 @@ export async function loadRegionsIntoTable(options: LoadOptions, clock: Clock = 
   const config = { TABLE_NAME: options.tableName, AWS_REGION: options.awsRegion, DYNAMODB_ENDPOINT: options.endpoint };
   // Read and check every file first: a broken file stops the run before anything is written.
   const regions = await readRegions();
-  const questionnaires = new Map(await Promise.all(regions.map(async (r) => [r.id, await readQuestionnaire(r.id)] as const)));
+  const questionnaires = new Map(await Promise.all(regions.map(async (r) => [r.id, (await readRegionQuestionnaire(r.id)).own] as const)));
   const demoDocuments = options.demo ? await checkedDemoDocuments() : 0;
 
   // Also in a dry run: it proves the credentials reach the table before anyone relies on them.
@@ -110,7 +111,7 @@ export async function loadRegionsIntoTable(options: LoadOptions, clock: Clock = 
   const summary: LoadSummary = {
     tableName: options.tableName,
     dryRun: options.dryRun,
-    regions: regions.map((r) => ({ id: r.id, name: r.name, questionnaire: questionnaires.get(r.id) !== undefined })),
+    regions: regions.map((r) => ({ id: r.id, name: r.name, questionnaire: questionnaires.get(r.id) === true })),
   };
   const stores = createStores(config);
   const holdsHousingForms = async () => (await Promise.all(regions.map((r) => stores.listings.regionCounts(r.id)))).some((c) => c.housingFormCount > 0);
@@ -151,7 +152,7 @@ export function formatSummary(summary: LoadSummary): string {
     `${summary.dryRun ? 'Dry run: nothing was written. ' : ''}Table ${summary.tableName}:`,
     `  regions: ${verb} ${summary.regions.length} (${summary.regions.map((r) => r.id).join(', ')})`,
     `  questionnaires: ${verb} ${summary.regions.filter((r) => r.questionnaire).length}` +
-      (summary.regions.some((r) => !r.questionnaire) ? ` (none for ${summary.regions.filter((r) => !r.questionnaire).map((r) => r.id).join(', ')})` : ''),
+      (summary.regions.some((r) => !r.questionnaire) ? ` (and the national default for ${summary.regions.filter((r) => !r.questionnaire).map((r) => r.id).join(', ')})` : ''),
   ];
   if (summary.demo) {
     lines.push(

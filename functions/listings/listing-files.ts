@@ -10,6 +10,21 @@ export const REGIONS_FILE = join(REPO_ROOT, 'data', 'regions.json');
 export const DEMO_DIR = join(REPO_ROOT, 'data', 'demo');
 export const QUESTIONNAIRE_DIR = join(REPO_ROOT, 'data', 'questionnaires');
 
+/** The national default questionnaire: every region without one of its own gets it (readRegionQuestionnaire). */
+export const DEFAULT_QUESTIONNAIRE_ID = 'nederland';
+
+/**
+ * Which regions and listings a store is seeded with: the hand-made demonstration (the default) or
+ * the generated national set (scripts/lib/national-data.ts writes it into a git-ignored cache).
+ */
+export interface DataSet {
+  name: 'demo' | 'national';
+  regionsFile: string;
+  /** One folder per region, one listing document (JSON) per organisation. */
+  listingsDir: string;
+}
+export const DEMO_DATA_SET: DataSet = { name: 'demo', regionsFile: REGIONS_FILE, listingsDir: DEMO_DIR };
+
 export type ReadResult = { ok: true; document: unknown } | { ok: false; message: string };
 
 /** Reads one JSON listing document; a file that is not JSON is refused with the parser's reason. */
@@ -58,4 +73,16 @@ export async function readQuestionnaire(regionId: string, dir = QUESTIONNAIRE_DI
   }
   if (checked.questionnaire.regionId !== regionId) throw new Error(`Questionnaire in ${regionId}.json is for region ${checked.questionnaire.regionId}.`);
   return checked.questionnaire;
+}
+
+/**
+ * The questionnaire a region gets: its own, else the national default under the region's id (a
+ * coordinator adapts it by shipping the region's own file, with a higher version).
+ */
+export async function readRegionQuestionnaire(regionId: string, dir = QUESTIONNAIRE_DIR): Promise<{ questionnaire: Questionnaire; own: boolean }> {
+  const own = await readQuestionnaire(regionId, dir);
+  if (own) return { questionnaire: own, own: true };
+  const fallback = await readQuestionnaire(DEFAULT_QUESTIONNAIRE_ID, dir);
+  if (!fallback) throw new Error(`No questionnaire for ${regionId}, and no national default (${DEFAULT_QUESTIONNAIRE_ID}.json) in ${dir}.`);
+  return { questionnaire: { ...fallback, id: regionId, regionId }, own: false };
 }

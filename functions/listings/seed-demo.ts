@@ -5,7 +5,7 @@ import type { ListingReader } from '../store/listing-reader.ts';
 import type { ListingWriter } from '../store/listing-writer.ts';
 import type { RegionStore, RegionWriter } from '../store/region-store.ts';
 import { importListing } from './import-listing.ts';
-import { demoFiles, readListingFile, readQuestionnaire, readRegions } from './listing-files.ts';
+import { DEMO_DATA_SET, demoFiles, readListingFile, readRegionQuestionnaire, readRegions, type DataSet } from './listing-files.ts';
 
 /** The date the demonstration waiting lists were written against (see data/demo/README.md). */
 export const DEMO_REFERENCE_DATE = '2026-11-20';
@@ -17,15 +17,14 @@ export interface SeedReport {
 }
 
 /**
- * Writes the configured regions (data/regions.json) and their questionnaires: configuration,
- * always made current.
+ * Writes the configured regions (data/regions.json, or the national set's) and their
+ * questionnaires (a region's own, else the national default): configuration, always made current.
  */
-export async function loadRegions(store: RegionWriter) {
-  const regions = await readRegions();
+export async function loadRegions(store: RegionWriter, dataSet: DataSet = DEMO_DATA_SET) {
+  const regions = await readRegions(dataSet.regionsFile);
   for (const region of regions) {
     await store.putRegion(region);
-    const questionnaire = await readQuestionnaire(region.id);
-    if (questionnaire) await store.putQuestionnaire(questionnaire);
+    await store.putQuestionnaire((await readRegionQuestionnaire(region.id)).questionnaire);
   }
   return regions;
 }
@@ -37,9 +36,9 @@ export interface SeedStores {
 }
 
 /** The organisations of the demonstration listings (their ids, names and regions), for their demonstration accounts and the example dossiers. */
-export async function demoOrganizations(): Promise<Array<{ id: string; name: string; regionIds: string[] }>> {
+export async function demoOrganizations(dataSet: DataSet = DEMO_DATA_SET): Promise<Array<{ id: string; name: string; regionIds: string[] }>> {
   const organizations: Array<{ id: string; name: string; regionIds: string[] }> = [];
-  for (const file of await demoFiles()) {
+  for (const file of await demoFiles(dataSet.listingsDir)) {
     const read = await readListingFile(file);
     if (!read.ok) throw new Error(`${file}: ${read.message}`);
     const parsed = OrganizationSchema.safeParse((read.document as { organization?: unknown } | null)?.organization);
@@ -48,15 +47,15 @@ export async function demoOrganizations(): Promise<Array<{ id: string; name: str
   return organizations;
 }
 
-export async function seedDemo(stores: SeedStores, clock: Clock): Promise<SeedReport> {
-  const regions = await loadRegions(stores.regions);
+export async function seedDemo(stores: SeedStores, clock: Clock, dataSet: DataSet = DEMO_DATA_SET): Promise<SeedReport> {
+  const regions = await loadRegions(stores.regions, dataSet);
 
   const counts = await Promise.all(regions.map((r) => stores.listings.regionCounts(r.id)));
   if (counts.some((c) => c.housingFormCount > 0)) return { regions: regions.length, demoDocuments: 0 };
 
   const shiftDays = Math.max(0, Math.round((clock.now().getTime() - Date.parse(DEMO_REFERENCE_DATE)) / DAY_MS));
   let demoDocuments = 0;
-  for (const file of await demoFiles()) {
+  for (const file of await demoFiles(dataSet.listingsDir)) {
     const read = await readListingFile(file);
     if (!read.ok) throw new Error(`${file}: ${read.message}`);
     const outcome = await importListing(rebaseWaitingLists(read.document, shiftDays), { ...stores, clock });

@@ -12,8 +12,10 @@ const ConfigSchema = z.object({
   AWS_REGION: z.string().default('eu-west-1'),
   PORT: z.coerce.number().int().min(1).max(65535).default(4321),
   HOST: z.string().default('127.0.0.1'),
-  /** Where `npm start` keeps its DynamoDB Local data (git-ignored). */
-  DATA_DIR: z.string().default('.data'),
+  /** Which listings `npm start` loads: the two hand-made regions, or the generated national set (all 31 regions). */
+  WOONWIJZER_DATA: z.enum(['demo', 'national']).default('demo'),
+  /** Where `npm start` keeps its DynamoDB Local data (git-ignored); unset: `.data`, and `.data/national` for the national set, so the two never mix. */
+  DATA_DIR: z.string().optional(),
   /** Which search engine the API uses: in-process (local default) or OpenSearch (AWS). */
   SEARCH_ENGINE: z.enum(['embedded', 'opensearch']).default('embedded'),
   /** The OpenSearch endpoint; needed when SEARCH_ENGINE is 'opensearch'. */
@@ -44,7 +46,7 @@ const ConfigSchema = z.object({
   /** The sender of the mails the service sends. */
   MAIL_FROM: z.string().default('Woonwijzer <noreply@woonwijzer.example>'),
 });
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -52,7 +54,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Configuration is not valid: ${problems}`);
   }
-  return parsed.data;
+  const { DATA_DIR, ...rest } = parsed.data;
+  return { ...rest, DATA_DIR: DATA_DIR ?? (rest.WOONWIJZER_DATA === 'national' ? '.data/national' : '.data') };
 }
 
 /** The site's origin for links in mails: SITE_URL, or the local server's address. */

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { QUESTIONNAIRE_DIR } from '../../../functions/listings/listing-files.ts';
 import { validateQuestionnaire, type Questionnaire } from '../../../shared/questionnaire/index.ts';
 
-export const REGION_IDS = ['zuid-limburg', 'rotterdam'] as const;
+/** The regions' own questionnaires, and the national default (data/questionnaires/nederland.json) every other region gets. */
+export const NATIONAL_DEFAULT = 'nederland';
+export const REGION_IDS = ['zuid-limburg', 'rotterdam', NATIONAL_DEFAULT] as const;
 
 export function readRaw(regionId: string): unknown {
   return JSON.parse(readFileSync(join(QUESTIONNAIRE_DIR, `${regionId}.json`), 'utf8'));
