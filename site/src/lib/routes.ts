@@ -17,6 +17,8 @@ export type PageRef =
   /** The region's support organisations and its questionnaire versions, kept by its coordinators. */
   | { page: 'coordination-support' }
   | { page: 'coordination-questionnaire' }
+  /** Together mode's way in, for a client supporter with a client (?dossier=…). */
+  | { page: 'together' }
   /** The easy-read ("makkelijk lezen") way in: the regions that have it. */
   | { page: 'easy-read' }
   | { page: 'region'; regionId: string }
@@ -63,6 +65,7 @@ const SEGMENTS = {
   coordination: { nl: 'coordinatie', en: 'coordination' },
   'coordination-support': { nl: 'coordinatie/ondersteuning', en: 'coordination/support' },
   'coordination-questionnaire': { nl: 'coordinatie/vragenlijst', en: 'coordination/questionnaire' },
+  together: { nl: 'ondersteuner/samen', en: 'supporter/together' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
   results: { nl: 'resultaten', en: 'results' },
@@ -98,6 +101,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'coordination':
     case 'coordination-support':
     case 'coordination-questionnaire':
+    case 'together':
     case 'easy-read':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;
     case 'manage-invitation':
