@@ -1282,6 +1282,7 @@ export const en = {
     moreAbout: 'More about this home',
     supporterTitle: 'Talk about it with your support worker',
     supporterText: 'Your support worker can help you choose.',
+    supporterHandover: 'Do you have a client supporter? On the report page you make a code. With that code the client supporter gets your answers.',
     supporterLink: 'Show this to my supporter',
     /** The easy-read page of a location. */
     locationIntro: 'This home belongs to {organization}.',

@@ -1326,6 +1326,7 @@ export const nl = {
     moreAbout: 'Meer over dit huis',
     supporterTitle: 'Praat erover met uw begeleider',
     supporterText: 'Uw begeleider kan u helpen kiezen.',
+    supporterHandover: 'Heeft u een cliëntondersteuner? Op de pagina met het verslag maakt u een code. Met die code krijgt de cliëntondersteuner uw antwoorden.',
     supporterLink: 'Laat dit zien aan mijn ondersteuner',
     /** The easy-read page of a location. */
     locationIntro: 'Dit huis is van {organization}.',

@@ -66,6 +66,13 @@ async function api<T>(h: SiteHarness, page: Page, method: 'GET' | 'POST', path: 
   return { status: response.status(), body: (await response.json()) as T };
 }
 
+/** The page's uncaught script errors, as they happen. */
+function scriptErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
 /** Every key of this origin's storage with its value, both areas. */
 const storage = (page: Page) => page.evaluate(() => ({
   local: Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)])),
@@ -73,7 +80,10 @@ const storage = (page: Page) => page.evaluate(() => ({
 }));
 
 const bar = (page: Page) => page.locator('[data-together-bar]');
-const savedInBar = (page: Page) => bar(page).locator('[data-together-status]').filter({ hasText: 'Opgeslagen in het dossier' });
+/** Waits for the bar to say the change is in the dossier (a failure shows what it says instead). */
+const savedInBar = (page: Page) => ({
+  waitFor: () => expect.poll(() => bar(page).textContent(), { timeout: 15_000 }).toContain('Opgeslagen in het dossier om'),
+});
 
 interface AnswersVersions { versions: Array<{ answersVersion: number; savedBy: { name: string } }> }
 interface SavedVersion { answers: Record<string, { number?: number; choice?: string }> }
@@ -85,12 +95,13 @@ export function togetherSuite(harness: () => SiteHarness): void {
       const dossierId = await exampleDossierId(h);
       const page = await h.newPage({ width: 1280 });
       page.setDefaultTimeout(15_000);
+      const errors = scriptErrors(page);
       // A citizen used this device before: their answers are on it.
       await page.goto('/');
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [CITIZEN_KEY, JSON.stringify(CITIZEN_ANSWERS)] as const);
 
       await openTogether(h, page, dossierId);
-      await expect.poll(() => bar(page).locator('#ww-together-with').textContent()).toBe(`Samen met ${LABEL}`);
+      await expect.poll(() => bar(page).locator('#ww-together-with').textContent(), { timeout: 15_000 }).toBe(`Samen met ${LABEL}`);
       expect(await bar(page).textContent()).toContain('opgeslagen in het dossier bij Cliëntondersteuning Zuid-Limburg (demo)');
       expect(await page.locator('[data-together-ready] h2').first().textContent()).toBe(`Samen met ${LABEL}`);
       expect(await page.locator('[data-together-summary]').textContent()).toContain('Er zijn nog geen antwoorden opgeslagen.');
@@ -126,7 +137,7 @@ export function togetherSuite(harness: () => SiteHarness): void {
       expect(colleague.status).toBe(201);
       await page.fill('#q-leeftijd', '86');
       const problem = bar(page).locator('[data-together-problem]');
-      await expect.poll(() => problem.textContent()).toContain('Een collega heeft intussen ook antwoorden in dit dossier opgeslagen.');
+      await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('Een collega heeft intussen ook antwoorden in dit dossier opgeslagen.');
       expect(await page.inputValue('#q-leeftijd')).toBe('86');
       expect(await axeViolations(page)).toEqual([]);
       await bar(page).getByRole('button', { name: 'Ja, mijn versie opslaan' }).click();
@@ -141,7 +152,7 @@ export function togetherSuite(harness: () => SiteHarness): void {
       await bar(page).waitFor();
       const favourite = page.locator('#result-1 button.ww-favourite');
       await favourite.click();
-      await expect.poll(() => favourite.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => favourite.getAttribute('aria-pressed'), { timeout: 15_000 }).toBe('true');
       await savedInBar(page).waitFor();
       const ref = { locationId: await favourite.getAttribute('data-location-id'), housingFormId: await favourite.getAttribute('data-housing-form-id') };
       const file = await api<{ shortlist: { entries: Array<{ locationId: string; housingFormId: string }>; version: number } }>(h, page, 'GET', `${DOSSIERS}/${dossierId}`);
@@ -150,7 +161,7 @@ export function togetherSuite(harness: () => SiteHarness): void {
       // The compare and report pages show the dossier's favourite, with the bar.
       await page.goto(`/regio/${REGION}/verslag/`);
       await bar(page).waitFor();
-      await expect.poll(() => page.locator('[data-report-title]').textContent()).toBe(`Verslag over ${LABEL}`);
+      await expect.poll(() => page.locator('[data-report-title]').textContent(), { timeout: 15_000 }).toBe(`Verslag over ${LABEL}`);
       expect(await page.locator('[data-handover]').isHidden()).toBe(true);
 
       // While working, the client's data is in this tab's together keys only; the citizen's stays as it was.
@@ -161,7 +172,7 @@ export function togetherSuite(harness: () => SiteHarness): void {
 
       await bar(page).getByRole('button', { name: 'Samen-modus stoppen' }).click();
       await page.waitForURL(/\/ondersteuner\/samen\/\?gestopt=1/);
-      await expect.poll(() => page.locator('[data-together-message]').textContent())
+      await expect.poll(() => page.locator('[data-together-message]').textContent(), { timeout: 15_000 })
         .toBe('De samen-modus is gestopt. Er staat niets meer van de cliënt op dit apparaat.');
       expect(await bar(page).count()).toBe(0);
       const left = await storage(page);
@@ -171,12 +182,14 @@ export function togetherSuite(harness: () => SiteHarness): void {
       await page.goto(`/regio/${REGION}/vragen/`);
       expect(await page.inputValue('#q-leeftijd')).toBe('71');
       expect(await bar(page).count()).toBe(0);
-    });
+      expect(errors).toEqual([]);
+    }, 180_000);
 
     it('a citizen hands their answers over with a code from the report; the supporter redeems it once', async () => {
       const h = harness();
       const citizen = await h.newPage({ width: 390 });
       citizen.setDefaultTimeout(15_000);
+      const citizenErrors = scriptErrors(citizen);
       await citizen.goto('/');
       await citizen.evaluate(([key, value]) => {
         localStorage.setItem(key, value);
@@ -217,6 +230,7 @@ export function togetherSuite(harness: () => SiteHarness): void {
       // The supporter redeems it into the example dossier: once.
       const supporter = await h.newPage({ width: 1280 });
       supporter.setDefaultTimeout(15_000);
+      const supporterErrors = scriptErrors(supporter);
       const dossierId = await exampleDossierId(h);
       await openTogether(h, supporter, dossierId);
       const redeem = () => api<{ answers: { answersVersion: number }; error?: { code: string } }>(h, supporter, 'POST', `${DOSSIERS}/${dossierId}/handover-codes`, { code: code.toLowerCase() });
@@ -229,7 +243,8 @@ export function togetherSuite(harness: () => SiteHarness): void {
       expect(second.body.error?.code).toBe('handover_code_unknown');
       await supporter.getByRole('button', { name: 'Samen-modus stoppen' }).click();
       await supporter.waitForURL(/\?gestopt=1/);
-    });
+      expect([...citizenErrors, ...supporterErrors]).toEqual([]);
+    }, 120_000);
 
     it('the hand-over says in words when too many codes were made', async () => {
       const h = harness();

@@ -31,7 +31,6 @@ export function showBar(): void {
   installed = true;
 }
 
-showBar();
 
 interface Bar {
   texts: TogetherTexts;
@@ -185,3 +184,6 @@ async function flush(): Promise<void> {
     schedule();
   }
 }
+
+// Last, after every module-level binding above is initialised.
+showBar();

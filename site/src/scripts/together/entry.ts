@@ -6,7 +6,7 @@
 // are where stopping and an ended session land: nothing of the client is kept, and it says so.
 import type { SavedAnswers } from '../../../../shared/questionnaire/answers.ts';
 import { api, apiFetch, type ApiOutcome } from '../lib/api-fetch.ts';
-import { forgetTogether, startTogether, type ShortlistEntry, type TogetherSession } from '../lib/browser-store.ts';
+import { forgetTogether, pendingParts, startTogether, togetherSession, type ShortlistEntry, type TogetherSession } from '../lib/browser-store.ts';
 import { staffApi } from '../manage/staff-api.ts';
 import { el, fill, pluralForm, replaceChildren } from '../shortlist/dom.ts';
 import { dossierApi, findDossier, type DossierFile } from './dossier-api.ts';
@@ -65,6 +65,12 @@ async function open(d: TogetherPageData): Promise<void> {
   const found = await findDossier(dossierId);
   if (!found.ok) return failed(found);
   const { file, organization } = found.value;
+  // Back here from the bar with changes not yet in the dossier: they stay, and the bar sends them.
+  if (togetherSession()?.dossierId === dossierId && pendingParts().length > 0) {
+    say('');
+    if (ready) show(d, ready, file);
+    return;
+  }
   const answers = file.latestAnswers ? await dossierApi.answers(organization.id, dossierId, file.latestAnswers.answersVersion) : undefined;
   if (answers && !answers.ok) return failed(answers);
   const saved: SavedAnswers | undefined = answers?.ok
