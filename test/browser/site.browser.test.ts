@@ -33,7 +33,7 @@ const get = (): SiteHarness => {
 beforeAll(async () => {
   const { stores, tableName } = await createTestStore();
   harness = await startSiteHarness(stores, { stream: { endpoint: inject('dynamodbEndpoint'), tableName } });
-}, 900_000);
+}, 180_000);
 
 afterAll(async () => {
   await harness?.close();

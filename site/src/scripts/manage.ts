@@ -7,7 +7,7 @@
 // such as together mode's way in) is where a sign-in returns to. Signing out, or a session
 // found ended, also ends together mode in this tab: nothing of a client stays on the device.
 import type { ApiOutcome } from './lib/api-fetch.ts';
-import { forgetTogether } from './lib/browser-store.ts';
+import { forgetTogether } from './lib/together-keys.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { type Context, type Place, type ViewName, section } from './manage/context.ts';
 import { setUpColleagues } from './manage/colleagues.ts';

@@ -13,6 +13,7 @@
 import type { Importance } from '../../../../shared/domain/codes.ts';
 import type { HousingFormRef } from '../../../../shared/domain/compare.ts';
 import type { SavedAnswers } from '../../../../shared/questionnaire/answers.ts';
+import { forgetTogether, SITE_PREFIX, TOGETHER_KEY, TOGETHER_PREFIX } from './together-keys.ts';
 
 export const KEYS = {
   answers: (regionId: string) => `woonwijzer.answers.${regionId}`,
@@ -26,10 +27,7 @@ export const MAX_SHORTLIST = 10;
 
 // ---- together mode ------------------------------------------------------------------------------
 
-/** The sessionStorage key of the together session; every client key starts with TOGETHER_PREFIX. */
-export const TOGETHER_KEY = 'woonwijzer.together';
-const TOGETHER_PREFIX = 'woonwijzer.together.';
-const SITE_PREFIX = 'woonwijzer.';
+export { forgetTogether, TOGETHER_KEY };
 
 /** The bar's words in both languages, handed over by the entry page (shared/i18n stays out of the bundle). */
 export interface TogetherTexts {
@@ -176,23 +174,6 @@ function changed(part: TogetherPart, regionId: string): void {
     // Storage full: the bar still hears of it below and sends what the page holds.
   }
   window.dispatchEvent(new CustomEvent(TOGETHER_CHANGED_EVENT, { detail: part }));
-}
-
-/**
- * Leaves together mode: every key the site wrote in this tab's sessionStorage (the client's
- * answers, favourites, report name, the step and result last opened) and any together key in
- * localStorage. Stopping, signing out and an ended session all come here.
- */
-export function forgetTogether(): void {
-  for (const [area, prefix] of [[() => sessionStorage, SITE_PREFIX], [() => localStorage, TOGETHER_PREFIX]] as const) {
-    try {
-      const storage = area();
-      const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((key): key is string => key?.startsWith(prefix) === true);
-      for (const key of keys) storage.removeItem(key);
-    } catch {
-      // Storage switched off: nothing was kept in it.
-    }
-  }
 }
 
 // ---- what a person keeps -----------------------------------------------------------------------
