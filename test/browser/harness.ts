@@ -14,6 +14,7 @@ import { serve } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { fixedClock } from '../../shared/clock.ts';
 import { seedDemoAccounts } from '../../functions/accounts/accounts-admin.ts';
+import { seedDemoDossiers } from '../../functions/dossiers/demo-dossiers.ts';
 import { demoOrganizations, seedDemo } from '../../functions/listings/seed-demo.ts';
 import { buildSite, rebuildPages } from '../../functions/local/build-site.ts';
 import { createLocalServerApp } from '../../functions/local/local-server.ts';
@@ -43,6 +44,8 @@ export interface SiteHarness {
   browser: Browser;
   /** Where the staff API writes its mails (one .eml file each). */
   outboxDir: string;
+  /** The stores behind the API: for ids a test cannot see from a page (the example dossier's). */
+  stores: Stores;
   /** The mails in the outbox, oldest first. */
   mails(): Promise<string[]>;
   /**
@@ -69,7 +72,11 @@ export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR, str
   const clock = fixedClock(`${BUILD_DATE}T09:00:00Z`);
   await seedDemo(stores, clock);
   // The demonstration accounts `npm start` makes, to sign in to the staff pages.
-  await seedDemoAccounts({ ...stores, clock }, await stores.regions.listRegions(), await demoOrganizations());
+  const regions = await stores.regions.listRegions();
+  const organizations = await demoOrganizations();
+  await seedDemoAccounts({ ...stores, clock }, regions, organizations);
+  // And the example dossier each demonstration supporter has after `npm start`.
+  await seedDemoDossiers({ ...stores, clock }, regions, organizations);
   await rm(siteDir, { recursive: true, force: true });
   // The stream position is taken before the load, so nothing written meanwhile is missed (as in scripts/start.ts).
   let poller: StreamPoller | undefined;
@@ -102,6 +109,7 @@ export async function startSiteHarness(stores: Stores, { siteDir = SITE_DIR, str
     baseUrl,
     browser,
     outboxDir: outbox,
+    stores,
     async mails() {
       const names = existsSync(outbox) ? (await readdir(outbox)).sort() : [];
       return Promise.all(names.map((name) => readFile(join(outbox, name), 'utf8')));

@@ -23,6 +23,7 @@ import { questionnaireSuite } from './suites/questionnaire.ts';
 import { rankingSuite } from './suites/ranking.ts';
 import { resultsSuite } from './suites/results.ts';
 import { searchSupportSuite } from './suites/search-support.ts';
+import { togetherSuite } from './suites/together.ts';
 
 let harness: SiteHarness | undefined;
 const get = (): SiteHarness => {
@@ -55,6 +56,7 @@ describe('the public site in a browser', () => {
   coordinationHubSuite(get);
   supporterPortalSuite(get);
   easyReadSuite(get);
+  togetherSuite(get);
   // Last before the budget: it closes a demo waiting list for good, which earlier suites count on.
   freshWaitingListSuite(get);
   budgetSuite();

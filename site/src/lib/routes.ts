@@ -16,6 +16,8 @@ export type PageRef =
   | { page: 'coordination' }
   /** A client supporter's dossiers (issue 14): list, one dossier, its consent form. */
   | { page: 'supporter' }
+  /** Together mode's way in, for a client supporter with a client (?dossier=…). */
+  | { page: 'together' }
   /** The easy-read ("makkelijk lezen") way in: the regions that have it. */
   | { page: 'easy-read' }
   | { page: 'region'; regionId: string }
@@ -61,6 +63,7 @@ const SEGMENTS = {
   demand: { nl: 'coordinatie/vraag-en-aanbod', en: 'coordination/demand' },
   coordination: { nl: 'coordinatie', en: 'coordination' },
   supporter: { nl: 'ondersteuner', en: 'supporter' },
+  together: { nl: 'ondersteuner/samen', en: 'supporter/together' },
   location: { nl: 'locatie', en: 'location' },
   questionnaire: { nl: 'vragen', en: 'questions' },
   results: { nl: 'resultaten', en: 'results' },
@@ -95,6 +98,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'demand':
     case 'coordination':
     case 'supporter':
+    case 'together':
     case 'easy-read':
       return `${prefix}${SEGMENTS[ref.page][locale]}/`;
     case 'manage-invitation':

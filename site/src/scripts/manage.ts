@@ -3,8 +3,11 @@
 // &weergave=wijzigen|geschiedenis|nieuw|spreadsheet|collegas; English names on /en/manage/), follows Back and Forward,
 // and moves focus to each new view's heading. Results are said in the status line (a live
 // region), problems in the alert line; a session that ended mid-work leads to the sign-in and
-// then back to the same view.
+// then back to the same view. `?terug=/path` (a page of this site that needs a signed-in person,
+// such as together mode's way in) is where a sign-in returns to. Signing out, or a session
+// found ended, also ends together mode in this tab: nothing of a client stays on the device.
 import type { ApiOutcome } from './lib/api-fetch.ts';
+import { forgetTogether } from './lib/together-keys.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { type Context, type Place, type ViewName, section } from './manage/context.ts';
 import { setUpColleagues } from './manage/colleagues.ts';
@@ -107,6 +110,11 @@ function start(data: ManagePageData): void {
   };
 
   const signedIn = (me: Me) => {
+    const back = returnPath();
+    if (back) {
+      location.assign(back);
+      return;
+    }
     ctx.me = me;
     alert('');
     void route(true, m.signIn.welcome);
@@ -121,6 +129,7 @@ function start(data: ManagePageData): void {
   const colleagues = setUpColleagues(ctx);
 
   function signedOut(): void {
+    forgetTogether();
     ctx.me = undefined;
     ctx.organizations = undefined;
     ctx.listing = undefined;
@@ -248,4 +257,10 @@ function start(data: ManagePageData): void {
   document.querySelector('[data-action="sign-out-everywhere"]')?.addEventListener('click', () => void leave(true));
 
   void route(false);
+}
+
+/** Where a sign-in goes back to: a path on this site only, never another site's address. */
+function returnPath(): string | undefined {
+  const back = new URLSearchParams(location.search).get('terug');
+  return back && back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : undefined;
 }

@@ -1,6 +1,7 @@
 // The questionnaire page's one client script (no framework): shows one step at a time, following
 // the address (#stap-3), so the browser's Back button goes one step back; saves every change in
-// localStorage in the SavedAnswers format of shared/questionnaire, and puts saved answers back on
+// this browser (lib/browser-store: localStorage, or the dossier in together mode) in the
+// SavedAnswers format of shared/questionnaire, and puts saved answers back on
 // load; shows "how much does it matter" only once an answer is a wish; checks postcode and number
 // boxes before going on, with an error summary (nothing typed is thrown away), and looks the
 // postcode up (GET /api/postcodes/{postcode}): unknown is an error at the box, outside the region
@@ -16,7 +17,7 @@ import type { Importance } from '../../../shared/domain/codes.ts';
 import { fetchPostcode } from './lib/api-fetch.ts';
 import { otherRegionNote, type PlaceFacts, type PostcodeRegionData } from './lib/postcode-region.ts';
 import { fill } from './shortlist/dom.ts';
-import { clearRegion, KEYS, rememberHelpStep, takeHelpStep } from './lib/browser-store.ts';
+import { clearRegion, loadAnswers, rememberHelpStep, saveAnswers, takeHelpStep } from './lib/browser-store.ts';
 
 const IMPORTANCE_VALUES: readonly string[] = ['must', 'important', 'nice'];
 /** How long "Volgende stap" waits for the postcode check before letting the person go on. */
@@ -33,7 +34,6 @@ function setUp(form: HTMLFormElement): void {
   const questionnaireId = form.dataset.questionnaireId ?? '';
   const version = Number(form.dataset.version);
   const regions = readRegions(form);
-  const key = KEYS.answers(regionId);
   const steps = [...form.querySelectorAll<HTMLElement>('[data-step]')];
   const questions = [...form.querySelectorAll<HTMLElement>('[data-question-id]')];
   const summary = form.querySelector<HTMLElement>('[data-error-summary]');
@@ -150,15 +150,8 @@ function setUp(form: HTMLFormElement): void {
     if (answer.importance) check(`${id}.importance`, answer.importance);
   }
 
-  function load(): Answers | undefined {
-    try {
-      const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<SavedAnswers> | null;
-      if (!saved || saved.regionId !== regionId || typeof saved.answers !== 'object' || saved.answers === null) return undefined;
-      return saved.answers;
-    } catch {
-      return undefined; // unreadable or blocked storage: start empty
-    }
-  }
+  // Unreadable or blocked storage: start empty.
+  const load = (): Answers | undefined => loadAnswers(regionId)?.answers;
 
   function save(): void {
     const answers: Answers = {};
@@ -167,11 +160,8 @@ function setUp(form: HTMLFormElement): void {
       if (answer) answers[q.dataset.questionId ?? ''] = answer;
     }
     const saved: SavedAnswers = { regionId, questionnaireId, version, savedAt: new Date().toISOString(), answers };
-    try {
-      localStorage.setItem(key, JSON.stringify(saved));
-    } catch {
-      // Storage full or switched off: the answers stay on the page.
-    }
+    // Storage full or switched off: the answers stay on the page.
+    saveAnswers(saved);
   }
 
   /** Marks a box as wrong (with its error text, or the one it has) or as right. */

@@ -20,6 +20,7 @@ import { compareShortlist, outcomeOf, roundKm, wishRows, type WishRow } from './
 import { absoluteHref, el, fill, replaceChildren } from './shortlist/dom.ts';
 import { readPageData, type ShortlistPageData } from './shortlist/page-data.ts';
 import { telHref } from '../lib/tel-href.ts';
+import { setUpHandover } from './report-handover.ts';
 import { setUpSharing, takeSharedReport } from './report-share.ts';
 import { dateInWords, staleNote, waitingListBlock } from './shortlist/waiting-list.ts';
 
@@ -37,6 +38,7 @@ async function setUp(data: ShortlistPageData, root: HTMLElement): Promise<void> 
   // A report opened from a share link: its content goes into this browser first, so everything below reads it.
   await takeSharedReport(data, document.querySelector<HTMLElement>('[data-shared-notice]'));
   setUpSharing(data, root.querySelector<HTMLElement>('[data-share]'));
+  setUpHandover(data, root.querySelector<HTMLElement>('[data-handover]'));
 
   // Whom the report is about: only in this browser (localStorage), read and written here alone.
   const nameField = root.querySelector<HTMLInputElement>('[data-report-name]');

@@ -65,7 +65,7 @@ export function budgetSuite(): void {
       const pages = Object.entries(sizes).filter(([path]) => !apiReference.includes(path));
       const over = pages.filter(([, bytes]) => bytes > JS_BUDGET_GZIP_BYTES);
       expect(over).toEqual([]);
-      // Location pages have a small script (favourites, distance); compare, report, search, the provider portal, the supporter's dossiers, the coordinator's dashboard and the easy-read pages (read-aloud) need one.
+      // Location pages have a small script (favourites, distance); compare, report, search, the provider portal, the supporter's dossiers and together mode's way in, the coordinator's pages and the easy-read pages (read-aloud) need one.
       const readingPages = pages.filter(([path, bytes]) =>
         bytes > 0 && !/(^|\/)(vragen|questions|resultaten|results|vergelijken|compare|verslag|report|locatie|location|zoeken|search|beheer|manage|ondersteuner|supporter|coordinatie|coordination|makkelijk|makkelijk-lezen|easy|easy-read)\//.test(path));
       expect(readingPages).toEqual([]);

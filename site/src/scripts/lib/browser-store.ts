@@ -3,10 +3,17 @@
 // the shortlist of favourite housing forms. Nothing here leaves the browser by itself. Storage
 // may be full, blocked or hold something unreadable: then reads give the empty value and writes
 // are skipped, and the page keeps working with what is on screen.
+// Together mode (a client supporter working with a client, bound to a dossier) is the one seam:
+// while it is on, every key lives in this tab's sessionStorage under `woonwijzer.together.`, so
+// the citizen's own answers on the device are neither read nor overwritten, closing the tab drops
+// the client's data, and stopping removes every key at once (forgetTogether). Saving answers or
+// the shortlist then marks them for the dossier; ../together/bar.ts (loaded only in together
+// mode) sends them through the API and shows the bar.
 // Types only from shared/: no zod in the browser (page budget).
 import type { Importance } from '../../../../shared/domain/codes.ts';
 import type { HousingFormRef } from '../../../../shared/domain/compare.ts';
 import type { SavedAnswers } from '../../../../shared/questionnaire/answers.ts';
+import { forgetTogether, SITE_PREFIX, TOGETHER_KEY, TOGETHER_PREFIX } from './together-keys.ts';
 
 export const KEYS = {
   answers: (regionId: string) => `woonwijzer.answers.${regionId}`,
@@ -18,9 +25,72 @@ export const KEYS = {
 /** The most favourites kept per region (MAX_COMPARED in shared/domain/compare.ts). */
 export const MAX_SHORTLIST = 10;
 
+// ---- together mode ------------------------------------------------------------------------------
+
+export { forgetTogether, TOGETHER_KEY };
+
+/** The bar's words in both languages, handed over by the entry page (shared/i18n stays out of the bundle). */
+export interface TogetherTexts {
+  with: string;
+  where: string;
+  stop: string;
+  stopConfirmUnsaved: string;
+  saving: string;
+  saved: string;
+  unsaved: string;
+  retry: string;
+  conflictAnswers: string;
+  conflictShortlist: string;
+  saveAnyway: string;
+  sessionEnded: string;
+  forbidden: string;
+  invalid: string;
+  entry: string;
+}
+
+/** What this tab knows of the dossier it works in; ids and versions, the label, no answers. */
+export interface TogetherSession {
+  dossierId: string;
+  supportOrganizationId: string;
+  organizationName: string;
+  label: string;
+  regionId: string;
+  /** The newest answers version this tab had (basedOn of the next save; 0 when none). */
+  answersVersion: number;
+  /** The dossier shortlist's version from the last read or save. */
+  shortlistVersion: number;
+  /** The supporter's note per housing form ("locationId/housingFormId"), kept when the list is saved again. */
+  notes: Record<string, string>;
+  /** Where the entry page is, per language (the bar links back to it). */
+  entry: { nl: string; en: string };
+  texts: { nl: TogetherTexts; en: TogetherTexts };
+}
+
+/** What a together tab still has to send to the dossier (sessionStorage flags, so a reload retries). */
+export type TogetherPart = 'answers' | 'shortlist';
+export const TOGETHER_CHANGED_EVENT = 'woonwijzer:together-changed';
+const pendingKey = (part: TogetherPart) => `${TOGETHER_PREFIX}pending.${part}`;
+
+export function togetherSession(): TogetherSession | undefined {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(TOGETHER_KEY) ?? 'null') as unknown;
+    return isObject(saved) && typeof saved.dossierId === 'string' && typeof saved.regionId === 'string' ? saved as unknown as TogetherSession : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a key lives now: the person's own localStorage, or this tab's together namespace. */
+function place(key: string): { area: Storage; key: string } {
+  return togetherSession()
+    ? { area: sessionStorage, key: `${TOGETHER_PREFIX}${key.slice(SITE_PREFIX.length)}` }
+    : { area: localStorage, key };
+}
+
 function read(key: string): unknown {
   try {
-    return JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
+    const at = place(key);
+    return JSON.parse(at.area.getItem(at.key) ?? 'null') as unknown;
   } catch {
     return null;
   }
@@ -28,7 +98,8 @@ function read(key: string): unknown {
 
 function write(key: string, value: unknown): boolean {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    const at = place(key);
+    at.area.setItem(at.key, JSON.stringify(value));
     return true;
   } catch {
     return false;
@@ -37,11 +108,75 @@ function write(key: string, value: unknown): boolean {
 
 export function remove(key: string): void {
   try {
-    localStorage.removeItem(key);
+    const at = place(key);
+    at.area.removeItem(at.key);
   } catch {
     // nothing stored
   }
 }
+
+/**
+ * Starts together mode in this tab with the dossier's answers and shortlist: whatever an earlier
+ * together session left goes first, and nothing is marked to send (it came from the dossier).
+ */
+export function startTogether(session: TogetherSession, answers: SavedAnswers | undefined, shortlist: readonly ShortlistEntry[]): boolean {
+  forgetTogether();
+  try {
+    sessionStorage.setItem(TOGETHER_KEY, JSON.stringify(session));
+  } catch {
+    return false;
+  }
+  if (answers) write(KEYS.answers(session.regionId), answers);
+  write(KEYS.shortlist(session.regionId), shortlist.slice(0, MAX_SHORTLIST));
+  write(KEYS.reportName(session.regionId), session.label);
+  return true;
+}
+
+export function updateTogether(change: Partial<Pick<TogetherSession, 'answersVersion' | 'shortlistVersion'>>): void {
+  const session = togetherSession();
+  if (!session) return;
+  try {
+    sessionStorage.setItem(TOGETHER_KEY, JSON.stringify({ ...session, ...change }));
+  } catch {
+    // The next save names the older version: a 409 the bar explains, nothing lost.
+  }
+}
+
+/**
+ * What this tab still has to send to the dossier, each with a token: a change made while a save
+ * is under way gives a new token, so that save's success does not unmark it (markSent).
+ */
+export function pendingParts(): Array<{ part: TogetherPart; token: string }> {
+  try {
+    return (['answers', 'shortlist'] as const).flatMap((part) => {
+      const token = sessionStorage.getItem(pendingKey(part));
+      return token === null ? [] : [{ part, token }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+export function markSent(part: TogetherPart, token: string): void {
+  try {
+    if (sessionStorage.getItem(pendingKey(part)) === token) sessionStorage.removeItem(pendingKey(part));
+  } catch {
+    // nothing marked
+  }
+}
+
+/** In together mode, a change to the dossier region's answers or shortlist is marked and announced to the bar. */
+function changed(part: TogetherPart, regionId: string): void {
+  if (togetherSession()?.regionId !== regionId) return;
+  try {
+    sessionStorage.setItem(pendingKey(part), `${Date.now()}-${Math.random()}`);
+  } catch {
+    // Storage full: the bar still hears of it below and sends what the page holds.
+  }
+  window.dispatchEvent(new CustomEvent(TOGETHER_CHANGED_EVENT, { detail: part }));
+}
+
+// ---- what a person keeps -----------------------------------------------------------------------
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -56,7 +191,9 @@ export function loadAnswers(regionId: string): SavedAnswers | undefined {
 }
 
 export function saveAnswers(saved: SavedAnswers): boolean {
-  return write(KEYS.answers(saved.regionId), saved);
+  const written = write(KEYS.answers(saved.regionId), saved);
+  changed('answers', saved.regionId);
+  return written;
 }
 
 /**
@@ -118,7 +255,9 @@ export function shortlistFrom(saved: unknown): ShortlistEntry[] {
 }
 
 export function saveShortlist(regionId: string, entries: readonly ShortlistEntry[]): boolean {
-  return write(KEYS.shortlist(regionId), entries.slice(0, MAX_SHORTLIST));
+  const written = write(KEYS.shortlist(regionId), entries.slice(0, MAX_SHORTLIST));
+  changed('shortlist', regionId);
+  return written;
 }
 
 export const sameHousingForm = (a: HousingFormRef, b: HousingFormRef): boolean =>
@@ -180,3 +319,7 @@ export function saveEasyRead(on: boolean): void {
   if (on) write(EASY_READ_KEY, true);
   else remove(EASY_READ_KEY);
 }
+
+// The bar and the saving to the dossier are loaded only in together mode, on every page that
+// keeps answers or favourites (each imports this module), so a citizen's pages carry none of it.
+if (typeof window !== 'undefined' && togetherSession()) void import('../together/bar.ts');
