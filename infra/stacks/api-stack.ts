@@ -162,14 +162,15 @@ export class ApiStack extends Stack {
     });
     this.originDomainName = `${this.api.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
 
-    this.retention = new DossierRetentionSchedule(this, 'DossierRetention', { config, staffFunction: this.staffHandler });
-
     this.reminders = new FreshnessReminders(this, 'Reminders', {
       config,
       table,
       tablePolicy: props.tableReminders,
       fromAddress: props.fromAddress,
     });
+
+    // After the reminders: each schedule's construct acknowledges the scheduler role made for its own target.
+    this.retention = new DossierRetentionSchedule(this, 'DossierRetention', { config, staffFunction: this.staffHandler });
 
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'RemindFunction', { value: this.reminders.handler.functionName, description: 'Invoke to send the freshness reminders now.' });
@@ -194,6 +195,9 @@ export class ApiStack extends Stack {
       entry: entryPath('staff'),
       // Building the app on the first request is CPU-bound: more memory is more CPU.
       memorySize: 1024,
+      // Only the retention schedule invokes it asynchronously (API Gateway waits for it): a retry
+      // after a partial run could mail a warning twice; the next day's run takes what is left.
+      retryAttempts: 0,
       logGroup,
       role,
       paramsAndSecrets: paramsAndSecretsExtension(),
