@@ -1,12 +1,14 @@
-// `npm run remind [-- --dry-run]`: the freshness reminders, run by hand against the local store
+// `npm run remind [-- --dry-run]`: the freshness reminders and the dossiers' retention (a warning
+// at 11 months untouched, the deletion at 12: functions/dossiers/retention.ts), run by hand against the local store
 // (the DynamoDB Local of a running `npm start`, or its data on disk). Mails go to the outbox folder
 // (DATA_DIR/outbox); the terminal lists the stale waiting lists. `--dry-run` writes the mails and
-// records nothing as sent, so the real run (or tomorrow's) still sends them. With TABLE_NAME set
+// records nothing as sent (and deletes no dossier), so the real run (or tomorrow's) still sends them. With TABLE_NAME set
 // and no DYNAMODB_ENDPOINT it reads the table in AWS, for a dry run only: in AWS the scheduled
 // function sends the reminders (functions/freshness/remind-lambda.ts).
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { systemClock } from '../shared/clock.ts';
+import { applyRetention, retentionReport } from '../functions/dossiers/retention.ts';
 import { remind } from '../functions/freshness/remind.ts';
 import { remindReport } from '../functions/freshness/remind-report.ts';
 import { openLocalDatabase } from '../functions/local/local-database.ts';
@@ -41,9 +43,12 @@ async function main() {
   const db = useAws ? { stores: createStores(config), close: async () => {} } : await openLocalDatabase(config, { announce: false });
   const outbox = outboxDir(config);
   try {
-    const summary = await remind({ ...db.stores, mailer: new OutboxMailer(outbox, config.MAIL_FROM), clock: systemClock, siteUrl: siteUrl(config) }, { dryRun: args.dryRun });
+    const deps = { ...db.stores, mailer: new OutboxMailer(outbox, config.MAIL_FROM), clock: systemClock, siteUrl: siteUrl(config) };
+    const summary = await remind(deps, { dryRun: args.dryRun });
     process.stdout.write(remindReport(summary, { dryRun: args.dryRun, outbox }));
-    if (summary.mailsFailed > 0) process.exitCode = 1;
+    const retention = await applyRetention(deps, { dryRun: args.dryRun });
+    process.stdout.write(retentionReport(retention, { dryRun: args.dryRun }));
+    if (summary.mailsFailed > 0 || retention.mailsFailed > 0) process.exitCode = 1;
   } finally {
     await db.close();
   }

@@ -188,3 +188,63 @@ export function listingUpdateMail(
     localNotice: `Listing update request for ${to.email}: ${lines.length} item(s) at ${portalLinks.nl}`,
   };
 }
+
+export interface RetentionWarningLine {
+  /** The dossier's id: the mail names no client, the supporter portal shows who it is. */
+  dossierId: string;
+  /** YYYY-MM-DD: when the dossier was made, to recognise it by. */
+  createdOn: string;
+  /** YYYY-MM-DD: the day it will be deleted unless someone opens it. */
+  deleteOn: string;
+}
+
+const longDate = (locale: 'nl-NL' | 'en-GB', isoDate: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+
+/** To a supporter: dossiers of theirs that will be deleted after 12 months untouched. No client label goes into a mail. */
+export function retentionWarningMail(to: { email: string; name: string }, dossiers: readonly RetentionWarningLine[], portalLinks: { nl: string; en: string }): Mail {
+  const one = dossiers.length === 1;
+  const line = (d: RetentionWarningLine, locale: 'nl-NL' | 'en-GB') => locale === 'nl-NL'
+    ? `  - dossier ${d.dossierId.slice(0, 8)}, gemaakt op ${longDate(locale, d.createdOn)}: wordt verwijderd op ${longDate(locale, d.deleteOn)}`
+    : `  - dossier ${d.dossierId.slice(0, 8)}, made on ${longDate(locale, d.createdOn)}: to be deleted on ${longDate(locale, d.deleteOn)}`;
+  return {
+    to: to.email,
+    subject: one
+      ? 'Een dossier wordt binnenkort verwijderd / A dossier will be deleted soon'
+      : `${dossiers.length} dossiers worden binnenkort verwijderd / ${dossiers.length} dossiers will be deleted soon`,
+    text: [
+      `Beste ${to.name},`,
+      '',
+      one
+        ? 'Niemand heeft dit dossier 11 maanden bekeken of veranderd:'
+        : `Niemand heeft deze ${dossiers.length} dossiers 11 maanden bekeken of veranderd:`,
+      '',
+      ...dossiers.map((d) => line(d, 'nl-NL')),
+      '',
+      'Gegevens van cliënten bewaren we niet langer dan nodig. Een dossier dat 12 maanden niet gebruikt is, verwijderen we.',
+      'Heeft de cliënt het dossier nog nodig? Open het dan voor die datum. Dan blijft het bewaard.',
+      'Is het niet meer nodig? Dan hoeft u niets te doen.',
+      '',
+      `    ${portalLinks.nl}`,
+      '',
+      'Met vriendelijke groet,',
+      'Woonwijzer',
+      '',
+      '----',
+      '',
+      `Dear ${to.name},`,
+      '',
+      one
+        ? 'Nobody has viewed or changed this dossier for 11 months:'
+        : `Nobody has viewed or changed these ${dossiers.length} dossiers for 11 months:`,
+      '',
+      ...dossiers.map((d) => line(d, 'en-GB')),
+      '',
+      'We keep clients\' data no longer than needed: a dossier unused for 12 months is deleted. If the client still needs it, open it before that date and it is kept. If not, you need not do anything.',
+      '',
+      `    ${portalLinks.en}`,
+      '',
+    ].join('\n'),
+    localNotice: `Retention warning for ${to.email}: ${dossiers.length} dossier(s) to be deleted`,
+  };
+}

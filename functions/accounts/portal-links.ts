@@ -10,6 +10,11 @@ export function portalHome(siteUrl: string): LinkPair {
   return { nl: `${siteUrl}/beheer/`, en: `${siteUrl}/en/manage/` };
 }
 
+/** The client supporters' portal (issue 14), where a supporter opens their dossiers. */
+export function supporterPortalHome(siteUrl: string): LinkPair {
+  return { nl: `${siteUrl}/ondersteuner/`, en: `${siteUrl}/en/supporter/` };
+}
+
 export function invitationLinks(siteUrl: string, token: string): LinkPair {
   const fragment = `#token=${encodeURIComponent(token)}`;
   return { nl: `${siteUrl}/beheer/uitnodiging${fragment}`, en: `${siteUrl}/en/manage/invitation${fragment}` };

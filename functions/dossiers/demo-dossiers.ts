@@ -1,6 +1,8 @@
 // The example dossier of `npm start`: for each demonstration region's support organisation, one
 // made-up dossier kept by its demonstration supporter, with the client's consent to share the
-// report with two of the region's demonstration providers and a note saying it is an example.
+// report with two of the region's demonstration providers and a note saying it is an example. It
+// holds a few made-up answers and one housing form on its shortlist, and its report is shared with
+// the first of the two providers, so that provider's editor finds it in the portal's inbox.
 // Made only while the organisation has no dossier, so a supporter's own trying-out stays.
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../shared/clock.ts';
@@ -8,6 +10,8 @@ import { addMonths, CONSENT_DEFAULT_MONTHS, dutchDate, type Region } from '../..
 import { demoSupporterEmails, demoSupportOrganization } from '../accounts/accounts-admin.ts';
 import type { AccountStore } from '../store/account-store.ts';
 import type { DossierStore } from '../store/dossier-store.ts';
+import type { ChangeContext } from '../store/provider-listing-store.ts';
+import { buildShareReport, newShareReference, type ShareReportDeps } from './share-report.ts';
 import type { ListingReader } from '../store/listing-reader.ts';
 import type { SupportOrganizationStore } from '../store/support-organization-store.ts';
 
@@ -15,8 +19,38 @@ export interface DemoDossierDeps {
   dossiers: DossierStore;
   accounts: Pick<AccountStore, 'findAccountByEmail'>;
   supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization'>;
-  listings: Pick<ListingReader, 'getOrganization'>;
+  listings: Pick<ListingReader, 'getOrganization' | 'listLocations' | 'getLocation'>;
+  regions: ShareReportDeps['regions'];
   clock: Clock;
+}
+
+/** Made-up answers, the kind a supporter fills in with a client: enough for every part of the report. */
+const DEMO_ANSWERS = {
+  'wie-vult-in': { choice: 'ondersteuner' },
+  'over-mij': { text: 'Ik ben 84 en woon nog thuis in Heerlen. Ik wandel graag en houd van een kopje koffie met de buren. (Voorbeeld: verzonnen.)' },
+  tuin: { yes: true },
+  huisdier: { yes: true },
+} as const;
+
+/** Saves the example answers and a shortlist of one of the provider's housing forms, and shares the report with that provider. */
+async function shareWithFirstProvider(
+  deps: DemoDossierDeps, supportOrganizationId: string, dossierId: string, providerId: string, ctx: ChangeContext,
+): Promise<void> {
+  const dossier = await deps.dossiers.getDossier(supportOrganizationId, dossierId);
+  const questionnaire = dossier && await deps.regions.getQuestionnaire(dossier.regionId);
+  if (!dossier || !questionnaire) return;
+  await deps.dossiers.saveAnswers(supportOrganizationId, dossierId, {
+    questionnaireId: questionnaire.id, questionnaireVersion: questionnaire.version, answers: DEMO_ANSWERS,
+  }, 0, ctx);
+  const location = (await deps.listings.listLocations(dossier.regionId)).filter((l) => l.organizationId === providerId).sort((a, b) => a.id.localeCompare(b.id))[0];
+  const housingForm = location && (await deps.listings.getLocation(location.id))?.housingForms[0];
+  if (location && housingForm) {
+    await deps.dossiers.replaceShortlist(supportOrganizationId, dossierId, [{ locationId: location.id, housingFormId: housingForm.id }], 0, ctx);
+  }
+  const source = await deps.dossiers.shareSource(supportOrganizationId, dossierId);
+  if (!source) return;
+  const report = await buildShareReport(deps, source, ctx.now);
+  await deps.dossiers.createShares(supportOrganizationId, dossierId, [{ organizationId: providerId, reference: newShareReference(), regionId: dossier.regionId, report }], ctx);
 }
 
 export const DEMO_DOSSIER_LABEL = 'Mevr. V. (voorbeeld)';
@@ -49,6 +83,7 @@ export async function seedDemoDossiers(
       providers: stored.slice(0, 2), method: 'signed-form', givenBy: 'client', givenOn, expiresOn: addMonths(givenOn, CONSENT_DEFAULT_MONTHS),
     }, ctx);
     await deps.dossiers.addNote(supportOrganizationId, dossier.id, 'Voorbeelddossier: verzonnen, om mee te oefenen. Er staat niets in over een echte cliënt.', ctx);
+    await shareWithFirstProvider(deps, supportOrganizationId, dossier.id, stored[0] as string, ctx);
     made.push(supportOrganizationId);
   }
   return made;

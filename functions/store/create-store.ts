@@ -33,6 +33,8 @@ import { DynamoDbHandoverCodeStore } from './dynamodb/dynamodb-handover-code-sto
 import type { HandoverCodeStore } from './handover-code-store.ts';
 import { DynamoDbDossierRightsStore } from './dynamodb/dynamodb-dossier-rights-store.ts';
 import type { DossierRightsStore } from './dossier-rights-store.ts';
+import type { DossierRetentionStore } from './dossier-retention-store.ts';
+import { DynamoDbDossierRetentionStore } from './dynamodb/dynamodb-dossier-retention-store.ts';
 import { DynamoDbSupportOrganizationStore } from './dynamodb/dynamodb-support-organization-store.ts';
 import { companionTableNames, type CompanionTableNames } from './dynamodb/ensure-table.ts';
 
@@ -55,6 +57,8 @@ export interface Stores {
   handoverCodes: HandoverCodeStore;
   /** A client's export and deletion of their dossier. */
   dossierRights: DossierRightsStore;
+  /** When each dossier was last touched, for its deletion after 12 months. */
+  dossierRetention: DossierRetentionStore;
 }
 
 /**
@@ -93,6 +97,7 @@ export function dynamoDbStores(client: DynamoDBClient, tableName: string, names:
     dossiers,
     handoverCodes: new DynamoDbHandoverCodeStore(dossierTable),
     dossierRights: new DynamoDbDossierRightsStore(dossierTable, dossiers),
+    dossierRetention: new DynamoDbDossierRetentionStore(dossierTable),
   };
 }
 

@@ -6,6 +6,8 @@ import type {
 } from './dossier-store.ts';
 import type { ChangeContext } from './provider-listing-store.ts';
 
+export type DeletionReason = 'client-request' | 'retention';
+
 /** Everything of one dossier, as handed to the client. */
 export interface DossierExport {
   /** ISO date-time of the export. */
@@ -24,6 +26,10 @@ export interface DossierExport {
 export interface DossierRightsStore {
   /** Everything the dossier holds; records the export. Undefined when the dossier is not there. */
   exportDossier(supportOrganizationId: string, dossierId: string, ctx: ChangeContext): Promise<DossierExport | undefined>;
-  /** Deletes every item of the dossier and records the deletion; false when it was not there. */
-  deleteDossier(supportOrganizationId: string, dossierId: string, ctx: ChangeContext): Promise<boolean>;
+  /**
+   * Deletes every item of the dossier (every provider's copy of a share with it) and records the
+   * deletion: `deleted` on the client's request, `deleted-by-retention` when untouched 12 months.
+   * False when it was not there.
+   */
+  deleteDossier(supportOrganizationId: string, dossierId: string, ctx: ChangeContext, reason?: DeletionReason): Promise<boolean>;
 }

@@ -188,7 +188,7 @@ export interface DossierFile {
 export const DOSSIER_AUDIT_KINDS = [
   'created', 'viewed', 'updated', 'answers-saved', 'answers-viewed', 'shortlist-changed', 'note-added',
   'consents-viewed', 'consent-given', 'consent-withdrawn', 'handed-over', 'shared', 'shares-viewed', 'share-opened', 'share-read',
-  'share-answered', 'handover-code-redeemed', 'exported', 'deleted',
+  'share-answered', 'handover-code-redeemed', 'exported', 'deleted', 'retention-warned', 'deleted-by-retention',
 ] as const;
 export type DossierAuditKind = (typeof DOSSIER_AUDIT_KINDS)[number];
 

@@ -5,7 +5,9 @@
 // table at all, read the server secret and send mail, so a flaw in an open, unauthenticated route
 // can never change a listing nor read a dossier. Beside them, the staff side's
 // scheduled work: the daily freshness reminders (constructs/freshness-reminders.ts), which mail
-// as the staff function does and may record sent reminders, nothing else of the table.
+// as the staff function does and may record sent reminders, nothing else of the table; and the
+// daily dossier retention, which the schedule hands to the staff function itself
+// (constructs/dossier-retention-schedule.ts), so no other function reaches the dossier table.
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -24,6 +26,7 @@ import { acknowledgeTracing, executionRole, lambdaSettings, paramsAndSecretsExte
 import { mailFrom, readSiteOriginsStatement, sendMailStatement } from '../constructs/site-mail-grants.ts';
 import { acknowledge } from '../nag.ts';
 import { SEARCH_ACCESS, SearchAccess } from '../constructs/search-access.ts';
+import { DossierRetentionSchedule } from '../constructs/dossier-retention-schedule.ts';
 import { FreshnessReminders } from '../constructs/freshness-reminders.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -87,6 +90,8 @@ export class ApiStack extends Stack {
   readonly handler: NodejsFunction;
   readonly staffHandler: NodejsFunction;
   readonly reminders: FreshnessReminders;
+  /** The daily start of the dossiers' retention, run by the staff function. */
+  readonly retention: DossierRetentionSchedule;
   /** The host name CloudFront forwards /api/* to. */
   readonly originDomainName: string;
 
@@ -164,6 +169,9 @@ export class ApiStack extends Stack {
       fromAddress: props.fromAddress,
     });
 
+    // After the reminders: each schedule's construct acknowledges the scheduler role made for its own target.
+    this.retention = new DossierRetentionSchedule(this, 'DossierRetention', { config, staffFunction: this.staffHandler });
+
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'RemindFunction', { value: this.reminders.handler.functionName, description: 'Invoke to send the freshness reminders now.' });
   }
@@ -187,6 +195,9 @@ export class ApiStack extends Stack {
       entry: entryPath('staff'),
       // Building the app on the first request is CPU-bound: more memory is more CPU.
       memorySize: 1024,
+      // Only the retention schedule invokes it asynchronously (API Gateway waits for it): a retry
+      // after a partial run could mail a warning twice; the next day's run takes what is left.
+      retryAttempts: 0,
       logGroup,
       role,
       paramsAndSecrets: paramsAndSecretsExtension(),

@@ -100,6 +100,12 @@ describe('demonstration accounts', () => {
     expect(dossier).toMatchObject({ label: DEMO_DOSSIER_LABEL, regionId: 'zuid-limburg', assignedTo: { name: 'Ondersteuner Zuid-Limburg' } });
     const file = await own.dossiers.readDossier('clientondersteuning-zuid-limburg', dossier?.id as string, { by: { accountId: 'test', name: 'Test' }, now: clock.now() });
     expect(file?.consents).toEqual([expect.objectContaining({ providers: [OTHER_ORG, ORG], givenOn: '2026-12-01', expiresOn: '2027-12-01' })]);
+    // Its report is shared with the first of the two, whose editor finds it in the inbox; the other has none.
+    const [inbox] = await own.dossiers.listInbox(OTHER_ORG);
+    expect(inbox?.share).toMatchObject({ dossierId: dossier?.id, regionId: 'zuid-limburg', reference: expect.stringMatching(/^WW-[2-9A-Z]{6}$/) });
+    expect(inbox?.share.report.ownWords).toEqual([expect.objectContaining({ answer: expect.stringContaining('Heerlen') })]);
+    expect(inbox?.share.report.shortlist).toEqual([expect.objectContaining({ locationId: expect.any(String) })]);
+    expect(await own.dossiers.listInbox(ORG)).toEqual([]);
   });
 });
 

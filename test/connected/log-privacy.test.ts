@@ -94,7 +94,7 @@ function failingStores(stores: Stores): Stores {
     providerListings: failing(stores.providerListings), accounts: failing(stores.accounts), throttles: failing(stores.throttles),
     invitations: failing(stores.invitations), reminders: failing(stores.reminders), demandStatistics: failing(stores.demandStatistics),
     supportOrganizations: failing(stores.supportOrganizations), dossiers: failing(stores.dossiers), handoverCodes: failing(stores.handoverCodes),
-    dossierRights: failing(stores.dossierRights) };
+    dossierRights: failing(stores.dossierRights), dossierRetention: failing(stores.dossierRetention) };
 }
 
 type App = ReturnType<typeof createTestApp>;

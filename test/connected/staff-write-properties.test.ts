@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyFor, hostilePath, hostileText } from '../support/hostile-input.ts';
+import { sendUnchangedIfRefused } from '../support/hostile-requests.ts';
 import { ORG, createProviderTestApp, testListing, type Method, type ProviderTestApp } from '../support/test-provider-app.ts';
 import { movableClock } from '../support/test-staff-app.ts';
 
@@ -80,17 +81,8 @@ const routes: Route[] = [
 ];
 
 /** Sends the request; when refused, checks that nothing stored changed and no mail went out. The status. */
-async function sendChecked(method: Method, path: string, body: unknown, caller: Caller): Promise<number> {
-  const before = await t.storedState();
-  const mailsBefore = (await t.mails()).length;
-  const res = await t.send(method, path, body, cookieOf(caller));
-  expect(res.status).toBeLessThan(500);
-  if (res.status >= 400) {
-    expect(await t.storedState()).toEqual(before);
-    expect(await t.mails()).toHaveLength(mailsBefore);
-  }
-  return res.status;
-}
+const sendChecked = (method: Method, path: string, body: unknown, caller: Caller) =>
+  sendUnchangedIfRefused(async () => ({ stored: await t.storedState(), mails: (await t.mails()).length }), () => t.send(method, path, body, cookieOf(caller)), `${method} ${path}`);
 
 describe.each(routes)('$name ($method)', (route) => {
   it('from someone it is not for, with the valid body or any other, at its path or a hostile one: refused, nothing changed', async () => {

@@ -3,13 +3,14 @@
 // dossier item itself under its version, with the deletion's audit record in the same
 // transaction: from then on every change to the dossier fails its check that the dossier is there.
 // Then the rest of the partition goes in batches, read again until nothing is left, so an item
-// written just before the first step is deleted too.
+// written just before the first step is deleted too (the dossier's activity item included, and
+// every share: a share's index entries, the provider inboxes, go with the share item).
 import { randomUUID } from 'node:crypto';
 import {
   type Consent, type Dossier, type DossierAuditKind, type DossierAuditRecord, type DossierNote, type DossierStore, type Handover,
   type SavedDossierAnswers, type Shortlist,
 } from '../dossier-store.ts';
-import type { DossierExport, DossierRightsStore } from '../dossier-rights-store.ts';
+import type { DeletionReason, DossierExport, DossierRightsStore } from '../dossier-rights-store.ts';
 import type { ChangeContext } from '../provider-listing-store.ts';
 import { VersionConflictError } from '../store-errors.ts';
 import { versionOf, type DynamoDbTable, type Item } from './dynamodb-table.ts';
@@ -53,15 +54,15 @@ export class DynamoDbDossierRightsStore implements DossierRightsStore {
     };
   }
 
-  async deleteDossier(supportOrganizationId: string, dossierId: string, ctx: ChangeContext): Promise<boolean> {
+  async deleteDossier(supportOrganizationId: string, dossierId: string, ctx: ChangeContext, reason: DeletionReason = 'client-request'): Promise<boolean> {
     const key = e.dossier.key({ supportOrganizationId, dossierId });
     const head = await this.table.get(key, { consistent: true });
     if (!head) return false;
     try {
-      await writeVersioned(this.table, [{ kind: 'delete', key, expectedVersion: versionOf(head) }], [this.auditItem(supportOrganizationId, dossierId, 'deleted', ctx)]);
+      await writeVersioned(this.table, [{ kind: 'delete', key, expectedVersion: versionOf(head) }], [this.auditItem(supportOrganizationId, dossierId, reason === 'retention' ? 'deleted-by-retention' : 'deleted', ctx)]);
     } catch (error) {
       // Changed meanwhile: still a client's request to delete it, so once more with what is there now.
-      if (error instanceof VersionConflictError) return this.deleteDossier(supportOrganizationId, dossierId, ctx);
+      if (error instanceof VersionConflictError) return this.deleteDossier(supportOrganizationId, dossierId, ctx, reason);
       throw error;
     }
     for (let rest = await this.partition(supportOrganizationId, dossierId); rest.length > 0; rest = await this.partition(supportOrganizationId, dossierId)) {

@@ -3,8 +3,11 @@
 // writeVersioned with its audit record as an extra item of the same transaction, and a change to a
 // dossier's part (answers, a note, a consent) checks in that transaction that the dossier is still
 // there. A view's audit record is written alone, after the read. A share lives in its dossier's
-// partition too; the provider's inbox finds it through gsi2 and then reads it and what decides
-// access (the dossier, its consents) consistently from that partition.
+// partition too; the provider's inbox lists it through gsi2, finds one by its id through gsi1, and
+// then reads it and what decides access (the dossier, its consents) consistently from that
+// partition. Every view or change by a supporter also stamps the dossier's last activity
+// (dossierActivity, for the retention run): after the change, outside its transaction, because
+// a moment's lag there never matters and a failed stamp must not undo a saved change.
 import { randomUUID } from 'node:crypto';
 import {
   AUDIT_LIMIT, DOSSIER_AUDIT_KINDS, type AnswersInput, type AnswersVersionSummary, type Consent, type Dossier, type DossierAuditKind,
@@ -13,6 +16,7 @@ import {
   type Shortlist, type ShortlistEntry,
 } from '../dossier-store.ts';
 import type { ChangeContext } from '../provider-listing-store.ts';
+import { countsAsActivity, type DossierActivity } from '../dossier-retention-store.ts';
 import { ItemNotFoundError, VersionConflictError } from '../store-errors.ts';
 import { versionOf, type DynamoDbTable, type Item } from './dynamodb-table.ts';
 import { dossierEntities as e } from './keys.ts';
@@ -39,6 +43,20 @@ export class DynamoDbDossierStore implements DossierStore {
   /** Writes the changes with their audit record; a failed check of the dossier itself means it is gone. */
   private async write(supportOrganizationId: string, dossierId: string, writes: VersionedWrite[], kind: DossierAuditKind, ctx: ChangeContext) {
     await writeVersioned(this.table, writes, [this.auditItem(supportOrganizationId, dossierId, kind, ctx)]);
+    if (countsAsActivity(kind)) await this.table.put(this.activityItem(supportOrganizationId, dossierId, ctx));
+  }
+
+  /** The dossier's last activity, now; it replaces the item whole, so a retention warning sent before is forgotten. */
+  private activityItem(supportOrganizationId: string, dossierId: string, ctx: ChangeContext): Item {
+    const data: DossierActivity = { supportOrganizationId, dossierId, lastActivityAt: ctx.now.toISOString() };
+    return e.dossierActivity.item({ supportOrganizationId, dossierId, atMs: ctx.now.getTime() }, { data });
+  }
+
+  /** A view's audit record, and the activity when a supporter viewed it, in one request. */
+  private async recordView(supportOrganizationId: string, dossierId: string, kind: DossierAuditKind, ctx: ChangeContext) {
+    const audit = this.auditItem(supportOrganizationId, dossierId, kind, ctx);
+    if (!countsAsActivity(kind)) return this.table.put(audit);
+    await this.table.batchWrite([{ put: audit }, { put: this.activityItem(supportOrganizationId, dossierId, ctx) }]);
   }
 
   private dossierCheck(supportOrganizationId: string, dossierId: string): VersionedWrite {
@@ -84,7 +102,7 @@ export class DynamoDbDossierStore implements DossierStore {
     const items = await this.table.queryAll({ ...e.dossier.query('primary', { supportOrganizationId, dossierId }), ConsistentRead: true });
     const head = items.find((i) => e.dossier.is(i));
     if (!head) return undefined;
-    await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'viewed', ctx));
+    await this.recordView(supportOrganizationId, dossierId, 'viewed', ctx);
     const answers = items.filter((i) => e.dossierAnswers.is(i));
     const shortlist = items.find((i) => e.dossierShortlist.is(i));
     const latest = answers.at(-1);
@@ -160,7 +178,7 @@ export class DynamoDbDossierStore implements DossierStore {
     if (!(await this.getDossier(supportOrganizationId, dossierId))) return undefined;
     const item = await this.table.get(e.dossierAnswers.key({ supportOrganizationId, dossierId, answersVersion }), { consistent: true });
     if (!item) return undefined;
-    await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'answers-viewed', ctx));
+    await this.recordView(supportOrganizationId, dossierId, 'answers-viewed', ctx);
     return item.data as SavedDossierAnswers;
   }
 
@@ -225,7 +243,7 @@ export class DynamoDbDossierStore implements DossierStore {
       ...e.consent.query('primary', { supportOrganizationId, dossierId }, { onlyThis: true }),
       ConsistentRead: true,
     });
-    await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'consents-viewed', ctx));
+    await this.recordView(supportOrganizationId, dossierId, 'consents-viewed', ctx);
     return items.map((i) => withVersion<Consent>(i)).sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
   }
 
@@ -267,7 +285,7 @@ export class DynamoDbDossierStore implements DossierStore {
       ...e.share.query('primary', { supportOrganizationId, dossierId }, { onlyThis: true }),
       ConsistentRead: true,
     });
-    await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'shares-viewed', ctx));
+    await this.recordView(supportOrganizationId, dossierId, 'shares-viewed', ctx);
     return items.map((i) => withVersion<Share>(i)).sort((a, b) => a.sharedAt.localeCompare(b.sharedAt) || a.id.localeCompare(b.id));
   }
 
@@ -288,15 +306,9 @@ export class DynamoDbDossierStore implements DossierStore {
   }
 
   async getShare(organizationId: string, shareId: string): Promise<ShareWithDossier | undefined> {
-    // The inbox index names the share's partition (its sort key holds the time first, so the id is
-    // matched by a filter); the share itself is then read consistently from that partition.
-    const inbox = e.share.query('gsi2', { organizationId });
-    const [indexed] = await this.table.queryAll({
-      ...inbox,
-      FilterExpression: '#data.#id = :shareId',
-      ExpressionAttributeNames: { ...inbox.ExpressionAttributeNames, '#data': 'data', '#id': 'id' },
-      ExpressionAttributeValues: { ...inbox.ExpressionAttributeValues, ':shareId': shareId },
-    });
+    // gsi1 holds one item per organisation and share id: it names the share's partition, and the
+    // share itself is then read consistently from there (the index may lag an answer just given).
+    const [indexed] = (await this.table.queryPage({ ...e.share.query('gsi1', { organizationId, shareId }), Limit: 1 })).items;
     if (!indexed) return undefined;
     const { supportOrganizationId, dossierId } = indexed.data as Share;
     const item = await this.table.get(e.share.key({ supportOrganizationId, dossierId, shareId }), { consistent: true });
@@ -308,7 +320,7 @@ export class DynamoDbDossierStore implements DossierStore {
   async recordShareRead(share: Share, ctx: ChangeContext): Promise<Share> {
     const { supportOrganizationId, dossierId } = share;
     if (share.openedAt !== undefined) {
-      await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'share-read', ctx));
+      await this.recordView(supportOrganizationId, dossierId, 'share-read', ctx);
       return share;
     }
     const opened: Share = { ...share, openedAt: ctx.now.toISOString(), version: share.version + 1 };
@@ -320,7 +332,7 @@ export class DynamoDbDossierStore implements DossierStore {
       if (!(error instanceof VersionConflictError)) throw error;
       const now = await this.table.get(e.share.key({ supportOrganizationId, dossierId, shareId: share.id }), { consistent: true });
       if (!now) throw new ItemNotFoundError('share', { shareId: share.id });
-      await this.table.put(this.auditItem(supportOrganizationId, dossierId, 'share-read', ctx));
+      await this.recordView(supportOrganizationId, dossierId, 'share-read', ctx);
       return withVersion<Share>(now);
     }
   }

@@ -169,12 +169,13 @@ export interface Entity<D extends Definition> {
   /**
    * The key condition of a query on one partition of an index; with `onlyThis`, narrowed by the
    * sort key's fixed words to this entity's items (a partition can hold several entities); with
-   * `within`, narrowed further by the sort key's leading fields (one housing form's history).
+   * `within`, narrowed further by the sort key's leading fields (one housing form's history);
+   * with `before`, only sort keys below the one its leading fields start (dossiers untouched since).
    */
   query<I extends IndexOf<D>>(
     index: I,
     fields: FieldsIn<D[I] extends IndexTemplates ? D[I]['pk'][number] : never>,
-    options?: { onlyThis?: boolean; within?: Partial<EntityFields<D>> },
+    options?: { onlyThis?: boolean; within?: Partial<EntityFields<D>>; before?: Partial<EntityFields<D>> },
   ): KeyCondition;
   /**
    * The fields back from an item's (or a paging key's) key attributes; undefined when they are
@@ -220,7 +221,11 @@ function defineEntity<const D extends Definition>(type: string, definition: D): 
       const names: Record<string, string> = { '#pk': attributes.pk };
       const values: Record<string, unknown> = { ':pk': compose(templates.pk, fields) };
       let condition = '#pk = :pk';
-      if (options.onlyThis || options.within) {
+      if (options.before) {
+        names['#sk'] = attributes.sk;
+        values[':sk'] = leadingPrefix(templates.sk, options.before).prefix;
+        condition += ' AND #sk < :sk';
+      } else if (options.onlyThis || options.within) {
         const { prefix, exact } = leadingPrefix(templates.sk, options.within ?? {});
         names['#sk'] = attributes.sk;
         values[':sk'] = prefix;
@@ -406,7 +411,8 @@ const dossierPartition = ['DOSSIER', supportOrganizationId, dossierId] as const;
 
 /**
  * The dossier table's entities (its own table: functions/store/dossier-store.ts). gsi1 lists a
- * support organisation's dossiers; gsi2 a provider organisation's inbox of shared reports. The audit trail sits in a partition of the organisation, apart
+ * support organisation's dossiers and one share by its id; gsi2 a provider organisation's inbox of
+ * shared reports and the dossiers by their last activity. The audit trail sits in a partition of the organisation, apart
  * from the dossiers, so a dossier's trail outlives the dossier's deletion.
  */
 export const dossierEntities = {
@@ -435,11 +441,23 @@ export const dossierEntities = {
   }),
   /**
    * The report as shared with one provider organisation, in the dossier's partition (deleted with
-   * it); gsi2 is the organisation's inbox, newest share last.
+   * it); gsi2 is the organisation's inbox, newest share last; gsi1 finds one share of an
+   * organisation by its id (a query of one item), the provider's only way to name it.
    */
   share: defineEntity('share', {
     primary: { pk: dossierPartition, sk: ['SHARE', idField('shareId')] },
+    gsi1: { pk: ['SHARE', organizationId, idField('shareId')], sk: ['SHARE'] },
     gsi2: { pk: ['INBOX', organizationId], sk: ['SHARE', atMs, idField('shareId')] },
+  }),
+  /**
+   * When the dossier's supporter last viewed, changed or shared it (functions/dossiers/retention.ts
+   * says what counts), and whether the retention warning went out since: one item per dossier, in
+   * its partition (deleted with it). gsi2 holds every dossier by that moment, oldest first, so the
+   * retention run reads only those untouched long enough.
+   */
+  dossierActivity: defineEntity('dossierActivity', {
+    primary: { pk: dossierPartition, sk: ['ACTIVITY'] },
+    gsi2: { pk: ['DOSSIER-ACTIVITY'], sk: [atMs, supportOrganizationId, dossierId] },
   }),
   /**
    * A citizen's hand-over code (functions/store/handover-code-store.ts) under its keyed hash, until

@@ -16,7 +16,8 @@ export type SecondaryIndex = (typeof SECONDARY_INDEXES)[number];
 export const TTL_ATTRIBUTE = 'expiresAt';
 /**
  * The dossier table's indexes, with the listing table's attribute names: gsi1 a support
- * organisation's dossiers, gsi2 a provider organisation's inbox of shared reports.
+ * organisation's dossiers and one share by its id, gsi2 a provider organisation's inbox of shared
+ * reports and every dossier by its last activity (the retention run).
  */
 export const DOSSIER_SECONDARY_INDEXES = [GSI1, GSI2] as const;
 

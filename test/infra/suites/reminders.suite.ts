@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { metrics, recordMetric } from '../../../functions/platform/metrics.ts';
+import { RETENTION_EVENT } from '../../../functions/dossiers/retention-event.ts';
+import { RETENTION_SCHEDULE } from '../../../infra/constructs/dossier-retention-schedule.ts';
 import { REMINDERS_SCHEDULE } from '../../../infra/constructs/freshness-reminders.ts';
 import { type Stages, type Statement, type SynthesisedStage, actionsOf, functionStatements, onlyResource, synthStage } from '../synth-stage.ts';
 
@@ -16,7 +18,7 @@ type Resources = Record<string, { Type: string; Properties: Record<string, unkno
 const remindName = (stage: SynthesisedStage) => `woonwijzer-${stage.config.stage}-remind`;
 const remindFunction = (stage: SynthesisedStage) => onlyResource(stage.templates.api, 'AWS::Lambda::Function', { FunctionName: remindName(stage) });
 const remindStatements = (stage: SynthesisedStage) => functionStatements(stage, 'api', remindName(stage));
-const schedule = (stage: SynthesisedStage) => onlyResource(stage.templates.api, 'AWS::Scheduler::Schedule');
+const schedule = (stage: SynthesisedStage) => onlyResource(stage.templates.api, 'AWS::Scheduler::Schedule', { Name: remindName(stage) });
 const logicalIdOf = (type: string, props: Record<string, unknown>, stage: SynthesisedStage, stack: 'api' | 'data' = 'api') =>
   onlyResource(stage.templates[stack], type, props).logicalId;
 
@@ -200,5 +202,27 @@ export function remindersSuite(stages: () => Stages): void {
         }
       });
     });
+
+  describe('dossier retention', () => {
+    const staffName = (stage: SynthesisedStage) => `woonwijzer-${stage.config.stage}-staff`;
+    const retention = (stage: SynthesisedStage) =>
+      onlyResource(stage.templates.api, 'AWS::Scheduler::Schedule', { Name: `woonwijzer-${stage.config.stage}-dossier-retention` });
+
+    it('starts the staff function (the only one with the dossier table) every day at 07:30 Dutch time with the retention event, once', () => {
+      for (const stage of [prod, dev]) {
+        const properties = retention(stage).resource.Properties as { Target: Record<string, unknown> } & Record<string, unknown>;
+        expect(properties).toMatchObject({ ScheduleExpression: 'cron(30 7 * * ? *)', ScheduleExpressionTimezone: 'Europe/Amsterdam', State: 'ENABLED' });
+        const staff = onlyResource(stage.templates.api, 'AWS::Lambda::Function', { FunctionName: staffName(stage) });
+        expect(properties.Target.Arn).toEqual({ 'Fn::GetAtt': [staff.logicalId, 'Arn'] });
+        expect(JSON.parse(properties.Target.Input as string)).toEqual(RETENTION_EVENT);
+        expect(properties.Target.RetryPolicy).toMatchObject({ MaximumRetryAttempts: 0 });
+        const queue = logicalIdOf('AWS::SQS::Queue', { QueueName: `woonwijzer-${stage.config.stage}-retention-undelivered` }, stage);
+        expect(properties.Target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queue, 'Arn'] } });
+        // An asynchronous start is not retried by Lambda either: the next day's run takes what is left.
+        stage.templates.api.hasResourceProperties('AWS::Lambda::EventInvokeConfig', { FunctionName: { Ref: staff.logicalId }, MaximumRetryAttempts: 0 });
+      }
+      expect(RETENTION_SCHEDULE).toEqual({ hour: 7, minute: 30, timeZone: 'Europe/Amsterdam' });
+    });
+  });
   });
 }

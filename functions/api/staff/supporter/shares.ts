@@ -1,21 +1,17 @@
 // Sharing a dossier's report with providers named in the client's consent, and what became of each
 // share. A share is refused (409 `share_refused`, a Dutch message per provider) when the dossier is
 // closed, or a provider is outside every consent that holds now (never named, expired, withdrawn);
-// nothing is then written. The report is built here once, from the newest saved answers and the
-// shortlist compared against them (the same content as the citizen's "my report"), and stored with
-// each share, so the provider reads exactly what was sent. The supporter's shortlist notes stay out.
-import { randomInt } from 'node:crypto';
+// nothing is then written. The report is built once (functions/dossiers/share-report.ts: the same
+// content as the citizen's "my report") and stored with each share, so the provider reads exactly
+// what was sent. The supporter's shortlist notes stay out.
 import * as z from 'zod';
-import { consentAllows, MAX_COMPARED, shareReadableAt, Slug, type ComparedItem } from '../../../../shared/domain/index.ts';
-import { answersToCriteria } from '../../../../shared/questionnaire/index.ts';
-import { buildReportContent, type ReportContent } from '../../../../shared/report/report-content.ts';
+import { consentAllows, shareReadableAt, Slug } from '../../../../shared/domain/index.ts';
+import { buildShareReport, newShareReference } from '../../../dossiers/share-report.ts';
 import type { Share, ShareSource } from '../../../store/dossier-store.ts';
 import { createResourceApp } from '../../app-factory.ts';
-import { compareHousingForms } from '../../compare-housing-forms.ts';
 import { dutchValidationHook, ShareRefusedError } from '../../errors.ts';
-import { geocodePlace } from '../../geocode.ts';
 import { apiRoute, json } from '../../openapi-route.ts';
-import type { StaffDeps, StaffEnv } from '../context.ts';
+import type { StaffEnv } from '../context.ts';
 import { ShareAnswersSchema } from '../share-schemas.ts';
 import { dossierNotFound } from './dossiers.ts';
 import { DossierParams, supporterCaller, supporterProblems } from './schemas.ts';
@@ -44,12 +40,6 @@ export const SupporterShareSchema = z.object({
 });
 const SharesSchema = z.object({ shares: z.array(SupporterShareSchema).describe('Oldest first.') });
 
-/** A reference to name on the phone: no letters that read alike (0/O, 1/I/L). */
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-function newReference(): string {
-  return `WW-${Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('')}`;
-}
-
 /** Every refusal at once, each at the provider's place in the request. */
 function refusals(source: ShareSource, providers: readonly string[], now: Date): { path: string; message: string }[] {
   if (source.dossier.status === 'closed') {
@@ -64,37 +54,6 @@ function refusals(source: ShareSource, providers: readonly string[], now: Date):
         ? `De toestemming voor zorgaanbieder "${id}" geldt niet meer (verlopen of ingetrokken). Leg eerst nieuwe toestemming vast.`
         : `Zorgaanbieder "${id}" staat niet in de toestemming van de cliënt. Deel alleen met aanbieders waarvoor toestemming is gegeven.`,
     }];
-  });
-}
-
-/** The report as the citizen's "my report" shows it, from the dossier's newest answers and shortlist. */
-async function reportOf(deps: StaffDeps, source: ShareSource, now: Date): Promise<ReportContent> {
-  const { regionId } = source.dossier;
-  const questionnaire = await deps.regions.getQuestionnaire(regionId);
-  const answers = source.latestAnswers?.answers ?? {};
-  const converted = questionnaire ? answersToCriteria(questionnaire, answers) : { criteria: [], postcode: undefined, maxDistanceKm: undefined };
-  const refs = source.shortlist.entries.map(({ locationId, housingFormId }) => ({ locationId, housingFormId }));
-  const compared: ComparedItem[] = [];
-  const origin = geocodePlace(converted.postcode);
-  // The compare rules take at most MAX_COMPARED at once; a shortlist may hold more.
-  for (let i = 0; i < refs.length; i += MAX_COMPARED) {
-    const request = {
-      regionId,
-      criteria: converted.criteria,
-      items: refs.slice(i, i + MAX_COMPARED),
-      ...(converted.postcode !== undefined ? { postcode: converted.postcode } : {}),
-      ...(converted.maxDistanceKm !== undefined ? { maxDistanceKm: converted.maxDistanceKm } : {}),
-    };
-    compared.push(...(await compareHousingForms(deps, request, now, origin)).items);
-  }
-  return buildReportContent({
-    locale: 'nl',
-    questionnaire,
-    answers,
-    criteria: converted.criteria,
-    postcode: converted.postcode,
-    maxDistanceKm: converted.maxDistanceKm,
-    compared,
   });
 }
 
@@ -133,9 +92,9 @@ export const sharesApp = createResourceApp<StaffEnv>(dutchValidationHook)
       if (!source) throw dossierNotFound(dossierId);
       const refused = refusals(source, providers, ctx.now);
       if (refused.length > 0) throw new ShareRefusedError(refused);
-      const report = await reportOf(deps, source, ctx.now);
+      const report = await buildShareReport(deps, source, ctx.now);
       const shares = await deps.dossiers.createShares(supportOrganizationId, dossierId, providers.map((organizationId) => ({
-        organizationId, reference: newReference(), regionId: source.dossier.regionId, report,
+        organizationId, reference: newShareReference(), regionId: source.dossier.regionId, report,
       })), ctx);
       return c.json({ shares: shares.map((share) => supporterShareView(share, source, ctx.now)) }, 201);
     },
