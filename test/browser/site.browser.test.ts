@@ -34,7 +34,8 @@ const get = (): SiteHarness => {
 beforeAll(async () => {
   const { stores, tableName } = await createTestStore();
   harness = await startSiteHarness(stores, { stream: { endpoint: inject('dynamodbEndpoint'), tableName } });
-}, 180_000);
+  // A full site build (about 45 s alone) with the demo data; minutes on a loaded machine.
+}, 600_000);
 
 afterAll(async () => {
   await harness?.close();
