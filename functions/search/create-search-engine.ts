@@ -38,7 +38,7 @@ export function lazySearchEngine(build: () => Promise<SearchEngine>): SearchEngi
   };
   return {
     match: async (request, asOf, origin) => (await engine()).match(request, asOf, origin),
-    search: async (query) => (await engine()).search(query),
+    search: async (query, origin) => (await engine()).search(query, origin),
     upsert: async (candidates) => (await engine()).upsert(candidates),
     remove: async (candidateIds) => (await engine()).remove(candidateIds),
     ping: async () => (await engine()).ping(),

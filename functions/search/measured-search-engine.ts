@@ -14,9 +14,9 @@ export function measuredSearchEngine(engine: SearchEngine): SearchEngine {
       recordMetric('matchNearMisses', response.nearMisses.length);
       return response;
     },
-    search: async (query) => {
+    search: async (query, origin) => {
       const started = performance.now();
-      const response = await engine.search(query);
+      const response = await engine.search(query, origin);
       recordMetric('searchLatency', performance.now() - started);
       recordMetric('searchResults', response.total);
       return response;

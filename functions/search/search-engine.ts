@@ -7,12 +7,15 @@ import type { MatchCandidate } from '../../shared/matching/index.ts';
 
 export interface SearchEngine {
   /**
-   * Ranks a region's housing forms for a request at the moment `asOf` (the API's clock: waiting
+   * Ranks the housing forms in the request's scope (its region, also nearby regions, or the country) for a request at the moment `asOf` (the API's clock: waiting
    * lists confirmed more than 30 days before it count as unknown); `origin` is the geocoded postcode.
    */
   match(request: MatchRequest, asOf: Date, origin?: Point): Promise<MatchResponse>;
-  /** Direct search: full text, filters with facet counts, paging. */
-  search(query: SearchQuery): Promise<SearchResponse>;
+  /**
+   * Direct search: full text, filters with facet counts, paging; `origin` is the geocoded postcode,
+   * which the 'nearby' scope measures from.
+   */
+  search(query: SearchQuery, origin?: Point): Promise<SearchResponse>;
   /** Adds or replaces documents by candidate id (idempotent). */
   upsert(candidates: readonly MatchCandidate[]): Promise<void>;
   /** Removes documents by candidate id; unknown ids are ignored (idempotent). */

@@ -7,6 +7,7 @@ import {
   type NumberCriterionName,
 } from './criterion-registry.ts';
 import { PlacePostcode, Slug } from './primitives.ts';
+import { SearchScopeSchema, refineScope } from './scope.ts';
 import { HousingFormHeadingSchema } from './views.ts';
 
 const Importance = z.enum(IMPORTANCES);
@@ -71,7 +72,11 @@ export const MatchRequestSchema = z.strictObject({
   /** Paging over results; near misses are not paged: the best 20 (fewest failed musts first) come along. */
   limit: z.number().int().min(1).max(200).default(50),
   offset: z.number().int().min(0).default(0),
-}).superRefine(refineWishes);
+  scope: SearchScopeSchema,
+}).superRefine((req, ctx) => {
+  refineWishes(req, ctx);
+  refineScope(req, ctx);
+});
 export type MatchRequest = z.infer<typeof MatchRequestSchema>;
 export type MatchRequestInput = z.input<typeof MatchRequestSchema>;
 

@@ -5,6 +5,7 @@ export * from './listing.ts';
 export * from './photos.ts';
 export * from './region.ts';
 export * from './criteria.ts';
+export * from './scope.ts';
 export * from './views.ts';
 export * from './field-errors.ts';
 export * from './search.ts';

@@ -5,7 +5,8 @@ import { WAITING_LIST_STATUSES } from './codes.ts';
 import {
   CODE_SEARCH_FILTERS, CRITERIA, FLAG_FILTERS, type CodeCriterionName, type FlagFilterName,
 } from './criterion-registry.ts';
-import { Slug } from './primitives.ts';
+import { PlacePostcode, Slug } from './primitives.ts';
+import { SearchScopeSchema, refineScope } from './scope.ts';
 import { HousingFormHeadingSchema, PointSchema } from './views.ts';
 
 type CodeSearchFilter = Extract<CodeCriterionName, (typeof CODE_SEARCH_FILTERS)[number]>;
@@ -43,6 +44,15 @@ export const SearchQuerySchema = z.strictObject({
   ...(Object.fromEntries(FLAG_FILTERS.map((name) => [name, flag])) as { [N in FlagFilter]: typeof flag }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
+  scope: SearchScopeSchema,
+  /** The place the 'nearby' scope measures from; it does not order or filter the region's own hits. */
+  postcode: PlacePostcode.optional(),
+  maxDistanceKm: z.coerce.number().positive().max(300).optional(),
+}).superRefine((query, ctx) => {
+  if (query.maxDistanceKm !== undefined && query.postcode === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'A maximum distance needs a postcode to measure from.' });
+  }
+  refineScope(query, ctx);
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 

@@ -18,6 +18,13 @@ export const HousingFormHeadingSchema = z.object({
   locationName: z.string(),
   organizationName: z.string(),
   city: z.string(),
+  /** The region the housing form lies in: with a wider scope than the person's region, not always theirs. */
+  regionId: Slug,
+  /**
+   * The region's name, which the API adds from the region's record (an engine answers with the id
+   * alone); absent only for a region no longer configured.
+   */
+  regionName: z.string().optional(),
   type: z.enum(HOUSING_TYPES),
   /** The number to ask the provider on: the location's own, else its organisation's; absent when neither gives one. */
   phone: z.string().optional(),

@@ -181,6 +181,7 @@ export function candidateHeading(c: MatchCandidate): CandidateHeading {
     locationName: c.locationName,
     organizationName: c.organizationName,
     city: c.city,
+    regionId: c.regionId,
     type: c.type,
   };
   if (c.phone !== undefined) heading.phone = c.phone;

@@ -11,4 +11,5 @@ export {
   type MatchPlanRequest,
 } from './match.ts';
 export { DEFAULT_NEAR_MISS_LIMIT } from './near-miss-limit.ts';
+export { inScope, scopeBox, type ScopeBox, type ScopeRequest } from './scope.ts';
 export { explainCandidate, explainCandidates } from './explain.ts';

@@ -3,10 +3,11 @@
 // its own index prefix, and its indexes are deleted afterwards.
 import { randomUUID } from 'node:crypto';
 import { describe } from 'vitest';
+import { LIMBURG } from '../fixtures/limburg.ts';
 import { FIXTURES, describeSearchEngineContract } from './search-engine.contract.ts';
 
 const url = process.env.OPENSEARCH_URL;
-const KNOWN_REGIONS = new Set(Object.values(FIXTURES).map((c) => c.regionId));
+const KNOWN_REGIONS = new Set([...Object.values(FIXTURES), ...Object.values(LIMBURG)].map((c) => c.regionId));
 
 describe.skipIf(!url)('opensearch contract (skipped: set OPENSEARCH_URL to run against a real OpenSearch)', () => {
   describeSearchEngineContract('opensearch', async () => {

@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnknownRegionError } from '../../functions/search/embedded/unknown-region-error.ts';
 import type { SearchEngine } from '../../functions/search/search-engine.ts';
-import { CRITERIA, FLAG_CRITERIA, FLAG_FIELDS, FLAG_FILTERS, SearchQuerySchema, type SearchQuery } from '../../shared/domain/index.ts';
+import {
+  CRITERIA, FLAG_CRITERIA, FLAG_FIELDS, FLAG_FILTERS, SearchQuerySchema, type MatchRequestInput, type SearchQuery, type SearchResponse,
+} from '../../shared/domain/index.ts';
 import type { MatchCandidate } from '../../shared/matching/index.ts';
 import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../fixtures/candidates.ts';
+import { LIMBURG, SITTARD, SITTARD_POSTCODE } from '../fixtures/limburg.ts';
 
 export interface ContractSubject {
   engine: SearchEngine;
@@ -273,6 +276,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         expect(answer.items[1]).toEqual({
           housingFormId: 'groep', locationId: 'de-tuin', organizationId: 'zorggroep-test', name: 'Kleinschalig wonen De Tuin',
           locationName: 'De Tuin', organizationName: 'Zorggroep Test', city: 'Maastricht', type: 'small-scale-group',
+          regionId: 'zuid-limburg',
           waitingList: { status: 'available', updatedAt: '2026-11-10' }, point: MAASTRICHT,
         });
       });
@@ -500,10 +504,70 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
     });
 
+    describe('across borders: from Sittard (Zuid-Limburg) to Noord-Limburg', () => {
+      let limburg: SearchEngine;
+      beforeAll(async () => {
+        limburg = (await engineWith(Object.values(LIMBURG))).engine;
+      });
+      const from = (input: Partial<MatchRequestInput> = {}) =>
+        limburg.match(matchRequest({ postcode: SITTARD_POSTCODE, maxDistanceKm: 25, ...input }), AS_OF, SITTARD);
+      const regionsOf = (items: ReadonlyArray<{ locationId: string; regionId: string }>) => items.map((i) => `${i.locationId}@${i.regionId}`);
+
+      it('keeps to the person\'s own region by default, with or without a maximum distance', async () => {
+        const answer = await from();
+        expect(regionsOf(answer.results)).toEqual(['het-park@zuid-limburg', 'de-burcht@zuid-limburg', 'vrijthof-hof@zuid-limburg']);
+        expect(regionsOf(answer.nearMisses)).toEqual(['drielandenhuis@zuid-limburg']);
+        const withoutDistance = await limburg.match(matchRequest({ postcode: SITTARD_POSTCODE }), AS_OF, SITTARD);
+        expect(withoutDistance.total).toBe(4);
+        expect([...withoutDistance.results, ...withoutDistance.nearMisses].every((r) => r.regionId === 'zuid-limburg')).toBe(true);
+      });
+
+      it('finds housing forms in Zuid-Limburg and Noord-Limburg within 25 km nearby, each naming its region, nearest first', async () => {
+        const answer = await from({ scope: 'nearby' });
+        expect(regionsOf(answer.results)).toEqual([
+          'het-park@zuid-limburg', 'de-burcht@zuid-limburg', 'de-maasbloem@noord-limburg', 'vrijthof-hof@zuid-limburg', 'munsterhof@noord-limburg',
+        ]);
+        expect(answer.results.map((r) => r.distanceKm)).toEqual([0, 6, 12.5, 20.7, 23.7]);
+        expect(answer.total).toBe(5);
+        // Beyond the distance only the own region's housing form is "almost": Haelen and Venlo lie outside the search.
+        expect(regionsOf(answer.nearMisses)).toEqual(['drielandenhuis@zuid-limburg']);
+      });
+
+      it('searches the whole country: everything beyond the distance is a near miss failing `distance`, in order of distance', async () => {
+        const answer = await from({ scope: 'country' });
+        expect(answer.total).toBe(5);
+        expect(regionsOf(answer.nearMisses)).toEqual([
+          'drielandenhuis@zuid-limburg', 'de-leuken@noord-limburg', 'maaspoort@noord-limburg', 'kralingen@rotterdam',
+        ]);
+        for (const miss of answer.nearMisses) expect(miss.failedMusts).toEqual([{ criterion: 'distance', value: 25, importance: 'must', outcome: 'mismatch' }]);
+        const anywhere = await limburg.match(matchRequest({ postcode: SITTARD_POSTCODE, scope: 'country' }), AS_OF, SITTARD);
+        expect(anywhere.total).toBe(Object.keys(LIMBURG).length);
+        expect(anywhere.results.at(-1)?.regionId).toBe('rotterdam');
+      });
+
+      it('searches directly across borders too: by scope, with and without words', async () => {
+        const place = { postcode: SITTARD_POSTCODE, maxDistanceKm: 25 };
+        const cities = (answer: SearchResponse) => answer.items.map((i) => i.city).sort();
+        expect(cities(await limburg.search(query(place), SITTARD))).toEqual(['Geleen', 'Maastricht', 'Sittard', 'Vaals']);
+        expect(cities(await limburg.search(query({ ...place, scope: 'nearby' }), SITTARD))).toEqual(['Echt', 'Geleen', 'Maastricht', 'Roermond', 'Sittard', 'Vaals']);
+        const country = await limburg.search(query({ scope: 'country' }));
+        expect(country.total).toBe(Object.keys(LIMBURG).length);
+        expect(country.items.find((i) => i.city === 'Venlo')?.regionId).toBe('noord-limburg');
+        expect(ids((await limburg.search(query({ ...place, scope: 'nearby', q: 'Roermond' }), SITTARD)).items)).toEqual([LIMBURG.roermond.id]);
+        expect((await limburg.search(query({ ...place, q: 'Roermond' }), SITTARD)).total).toBe(0);
+        expect(ids((await limburg.search(query({ scope: 'country', q: 'Venlo' }))).items)).toEqual([LIMBURG.venlo.id]);
+      });
+    });
+
     describe('an unknown region', () => {
       it('is refused with UnknownRegionError by match and search', async () => {
         await expect(engine.match(matchRequest({ regionId: 'atlantis' }), AS_OF)).rejects.toBeInstanceOf(UnknownRegionError);
         await expect(engine.search(query({ regionId: 'atlantis' }))).rejects.toBeInstanceOf(UnknownRegionError);
+      });
+
+      it('is refused however wide the scope, though other regions have answers', async () => {
+        await expect(engine.match(matchRequest({ regionId: 'atlantis', scope: 'country' }), AS_OF)).rejects.toBeInstanceOf(UnknownRegionError);
+        await expect(engine.search(query({ regionId: 'atlantis', scope: 'country' }))).rejects.toBeInstanceOf(UnknownRegionError);
       });
     });
   });

@@ -10,6 +10,7 @@ import { createResourceApp } from '../app-factory.ts';
 import type { PublicEnv } from '../context.ts';
 import { geocodePlace } from '../geocode.ts';
 import { apiRoute, json, problem } from '../openapi-route.ts';
+import { nameRegions } from '../region-names.ts';
 
 export const matchApp = createResourceApp<PublicEnv>().openapi(
   apiRoute({
@@ -20,7 +21,9 @@ export const matchApp = createResourceApp<PublicEnv>().openapi(
     description:
       'Every `must` filters; a housing form failing one or two musts is a near miss, listed with the musts it fails. ' +
       '`important` and `nice` rank, with the distance from `postcode` and the waiting list. The ranking is explained on the site. ' +
-      'A waiting list confirmed more than 30 days before `asOf` counts as unknown.',
+      'A waiting list confirmed more than 30 days before `asOf` counts as unknown. ' +
+      '`scope` widens the search beyond `regionId`: `nearby` adds the housing forms of other regions within `maxDistanceKm` of `postcode`, ' +
+      '`country` every region. Each result and near miss names the region it lies in (`regionId`, `regionName`).',
     request: { body: { required: true, content: { 'application/json': { schema: MatchRequestSchema } } } },
     responses: {
       200: json(MatchAnswerSchema, 'Fitting housing forms (one page) and near misses, as of the moment of the request.'),
@@ -33,6 +36,7 @@ export const matchApp = createResourceApp<PublicEnv>().openapi(
     const origin = geocodePlace(request.postcode);
     const asOf = c.var.deps.clock.now();
     const answer = await c.var.deps.search.match(request, asOf, origin);
+    await nameRegions(c.var.deps.regions, [...answer.results, ...answer.nearMisses]);
     // Counted only once the region proved to exist (the engine answered), so a made-up region id
     // cannot grow the table. The counts come from the reasons the engine already gave; adding them
     // to the batch is a few map updates, and a due batch is written without the answer waiting.

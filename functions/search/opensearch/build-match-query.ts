@@ -2,6 +2,8 @@
 // misses, sent together in one _msearch. Pure: the JSON is unit-tested against the score formula
 // of shared/matching/score.ts, which it reproduces term by term:
 //
+//   all       filter:  the scope (scope-clause.ts): the region, the region or within the maximum
+//                      distance ('nearby'), or nothing ('country')
 //   results   filter:  every must is 'match' or 'unknown'  (a must with a mismatch excludes)
 //                      distance <= maxDistanceKm           (with a place)
 //             should:  constant_score(match clause, W[importance]) per criterion   (musts too)
@@ -32,6 +34,7 @@ import {
 } from '../../../shared/matching/index.ts';
 import { type Clause, criterionClauses, waitingListCurrent } from './criterion-clauses.ts';
 import { MAX_RESULT_WINDOW, SOURCE_EXCLUDES, WAITING_LIST_STATUS } from './index-mapping.ts';
+import { geoWithin, scopeFilters } from './scope-clause.ts';
 
 /** Hits read beyond each side of the page (and after the near-miss limit) for the exact re-sort. */
 export const ORDER_MARGIN = 10;
@@ -65,12 +68,12 @@ export function buildMatchQueries(
   const currentSinceMs = waitingListCurrentSinceMs(asOf);
   const musts = mustClauses(request, origin, currentSinceMs);
   const should = scoreClauses(request, origin, musts, currentSinceMs);
-  const region: Clause = { term: { regionId: request.regionId } };
+  const scope = scopeFilters(request, origin);
   const common = {
     _source: { excludes: SOURCE_EXCLUDES },
     sort: sortOrder(origin),
   };
-  const query = (filter: Clause[]) => ({ bool: { filter: [region, ...filter], should } });
+  const query = (filter: Clause[]) => ({ bool: { filter: [...scope, ...filter], should } });
 
   const windowStart = Math.max(0, request.offset - ORDER_MARGIN);
   const wanted = request.offset - windowStart + request.limit + ORDER_MARGIN;
@@ -99,10 +102,6 @@ export function buildMatchQueries(
 /** The smallest power of two above the largest raw score: exact in float32, and above any raw score. */
 export function tierBonus(maxRaw: number): number {
   return 2 ** (Math.floor(Math.log2(maxRaw)) + 1);
-}
-
-function geoWithin(origin: Point, maxDistanceKm: number): Clause {
-  return { geo_distance: { distance: `${maxDistanceKm}km`, point: { lat: origin.lat, lon: origin.lon } } };
 }
 
 /** 3 · max(0, 1 − d/S): OpenSearch's linear decay is max(0, (s − d)/s) with s = scale / (1 − decay). */

@@ -9,11 +9,14 @@
 //   filter's aggregation is filtered by every OTHER filter, and the filters themselves go into
 //   `post_filter` (which narrows the hits, not the aggregations).
 // - Order: relevance, then the shared name key, then the ids: deterministic, pages do not overlap.
+// - Scope: the region, nearby regions too, or the country (scope-clause.ts), from `origin`.
 import {
   CODE_FILTERS, CODE_FILTER_NAMES, CRITERIA, FLAG_FILTERS, type CodeFilter, type SearchQuery,
 } from '../../../shared/domain/index.ts';
+import { type Point } from '../../../shared/geo/distance.ts';
 import { flagFilterClause, type Clause } from './criterion-clauses.ts';
 import { SEARCH_TEXT, WAITING_LIST_STATUS } from './index-mapping.ts';
+import { scopeFilters } from './scope-clause.ts';
 
 /** The candidate field each code filter reads: the registry's, and the waiting list's state. */
 export const CODE_FILTER_FIELDS = Object.fromEntries(
@@ -31,12 +34,12 @@ export const CODE_FILTER_FIELDS = Object.fromEntries(
 export const TEXT_FIELDS = ['name^3', 'locationName^2', 'organizationName', 'city', `${SEARCH_TEXT}^0.5`];
 
 /** The fields a search hit needs from _source. */
-const HIT_FIELDS = ['housingFormId', 'locationId', 'organizationId', 'name', 'locationName', 'organizationName', 'city', 'type', 'point', 'waitingList'];
+const HIT_FIELDS = ['housingFormId', 'locationId', 'organizationId', 'regionId', 'name', 'locationName', 'organizationName', 'city', 'type', 'phone', 'point', 'waitingList'];
 
 /** The aggregation name per code filter (the response is read back by the same names). */
 export const facetName = (filter: CodeFilter) => `facet_${filter}`;
 
-export function buildSearchQuery(query: SearchQuery): Clause {
+export function buildSearchQuery(query: SearchQuery, origin?: Point): Clause {
   const codeFilters = new Map<CodeFilter, Clause>();
   for (const name of CODE_FILTER_NAMES) {
     const codes = query[name];
@@ -64,7 +67,7 @@ export function buildSearchQuery(query: SearchQuery): Clause {
   return {
     query: {
       bool: {
-        filter: [{ term: { regionId: query.regionId } }],
+        filter: scopeFilters(query, origin),
         must: q ? [{ multi_match: { query: q, fields: TEXT_FIELDS, type: 'cross_fields', operator: 'and' } }] : [{ match_all: {} }],
       },
     },

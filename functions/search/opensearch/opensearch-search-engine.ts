@@ -56,19 +56,21 @@ export class OpenSearchSearchEngine implements SearchEngine {
         total: totalOf(results),
       },
       nearMissLimit,
+      origin,
     );
-    if (response.total === 0 && response.nearMisses.length === 0) await this.requireRegion(request.regionId);
+    // Beyond its own region an answer is not empty for a region id that does not exist: ask then too.
+    if (request.scope !== 'region' || (response.total === 0 && response.nearMisses.length === 0)) await this.requireRegion(request.regionId);
     return response;
   }
 
-  async search(query: SearchQuery): Promise<SearchResponse> {
+  async search(query: SearchQuery, origin?: Point): Promise<SearchResponse> {
     const { body, statusCode } = await this.index.client.search(
-      { index: this.index.alias, body: buildSearchQuery(query) as API.Search_RequestBody },
+      { index: this.index.alias, body: buildSearchQuery(query, origin) as API.Search_RequestBody },
       { ignore: [404] },
     );
     // No index yet (nothing was ever indexed): an empty answer, as for an empty region.
     const response = readSearchResponse(statusCode === 404 ? {} : (body as SearchBody));
-    if (response.total === 0) await this.requireRegion(query.regionId);
+    if (query.scope !== 'region' || response.total === 0) await this.requireRegion(query.regionId);
     return response;
   }
 

@@ -1,10 +1,13 @@
 // Turns the hits of the match searches into the answer, with the shared matcher: it ranks every
 // hit again from its _source (exact score, outcome per criterion, failed musts), orders them with
 // the shared comparators and describes the page and the near misses. So the scores, reasons and
-// order within what OpenSearch returned are the embedded engine's, to the bit.
+// order within what OpenSearch returned are the embedded engine's, to the bit. A hit of another
+// region that the shared scope test puts beyond the maximum distance (OpenSearch's geo_distance
+// measured it on its quantised point as just within) is left out, as the embedded engine leaves it.
 import { type MatchRequest, type MatchResponse } from '../../../shared/domain/index.ts';
+import { type Point } from '../../../shared/geo/distance.ts';
 import {
-  DEFAULT_NEAR_MISS_LIMIT, compareNearMisses, compareRanked, type MatchCandidate, type MatchPlan, type RankedCandidate,
+  DEFAULT_NEAR_MISS_LIMIT, compareNearMisses, compareRanked, inScope, type MatchCandidate, type MatchPlan, type RankedCandidate,
 } from '../../../shared/matching/index.ts';
 
 export interface MatchHits {
@@ -22,10 +25,12 @@ export function readMatchResponse(
   plan: MatchPlan,
   hits: MatchHits,
   nearMissLimit = DEFAULT_NEAR_MISS_LIMIT,
+  origin?: Point,
 ): MatchResponse {
   const results: RankedCandidate[] = [];
   const nearMisses = new Map<string, RankedCandidate>();
   for (const candidate of hits.results) {
+    if (!inScope(request, origin, candidate)) continue;
     const ranked = plan.rank(candidate);
     if (!ranked) continue;
     // A hit the shared test puts on the other side of a boundary (a distance within centimetres of
@@ -34,6 +39,7 @@ export function readMatchResponse(
     else nearMisses.set(candidate.id, ranked);
   }
   for (const candidate of hits.nearMisses) {
+    if (!inScope(request, origin, candidate)) continue;
     const ranked = plan.rank(candidate);
     if (ranked && ranked.failedMusts > 0) nearMisses.set(candidate.id, ranked);
   }

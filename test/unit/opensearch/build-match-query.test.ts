@@ -5,7 +5,9 @@ import { matchCandidates, maxRawScore, planMatch, type MatchCandidate } from '..
 import { ORDER_MARGIN, buildMatchQueries, tierBonus } from '../../../functions/search/opensearch/build-match-query.ts';
 import { fromSource, toDocument } from '../../../functions/search/opensearch/index-mapping.ts';
 import { readMatchResponse } from '../../../functions/search/opensearch/read-match-response.ts';
+import { EmbeddedSearchEngine } from '../../../functions/search/embedded/embedded-search-engine.ts';
 import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
+import { LIMBURG, SITTARD, SITTARD_POSTCODE } from '../../fixtures/limburg.ts';
 import { generator } from './support/generate.ts';
 import { evaluate, search, type Doc } from './support/query-dsl.ts';
 
@@ -229,6 +231,47 @@ describe('the queries agree with the shared matcher', () => {
   });
 });
 
+describe('the scope: the region, nearby regions, the country', () => {
+  const sittard = (scope: 'region' | 'nearby' | 'country') => matchRequest({ postcode: SITTARD_POSTCODE, maxDistanceKm: 25, scope });
+
+  it('filters by the region, by the region or within the distance, or not at all', () => {
+    const filterOf = (scope: 'region' | 'nearby' | 'country') => boolOf(buildMatchQueries(sittard(scope), AS_OF, SITTARD).results.query).filter[0];
+    const region = { term: { regionId: 'zuid-limburg' } };
+    const within = { geo_distance: { distance: '25km', point: SITTARD } };
+    expect(filterOf('region')).toEqual(region);
+    expect(filterOf('nearby')).toEqual({ bool: { should: [region, within], minimum_should_match: 1 } });
+    // The country has no scope filter: the first filter is the distance must's.
+    expect(filterOf('country')).toEqual(within);
+  });
+
+  it('gives the embedded engine\'s answer from Sittard for each scope and a few wishes', async () => {
+    const embedded = new EmbeddedSearchEngine();
+    await embedded.upsert(Object.values(LIMBURG));
+    const docs = Object.values(LIMBURG).map((c) => toDocument(c) as unknown as Doc);
+    for (const scope of ['region', 'nearby', 'country'] as const) {
+      for (const maxDistanceKm of [undefined, 10, 25, 50]) {
+        if (scope === 'nearby' && maxDistanceKm === undefined) continue;
+        const request = matchRequest({
+          postcode: SITTARD_POSTCODE, scope, ...(maxDistanceKm !== undefined ? { maxDistanceKm } : {}),
+          criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }, { criterion: 'garden', importance: 'nice' }],
+        });
+        expect(viaQueries(request, SITTARD, docs), `${scope} ${maxDistanceKm}`).toEqual(await embedded.match(request, AS_OF, SITTARD));
+      }
+    }
+  });
+
+  it('leaves out a hit of another region that the shared distance puts just beyond the maximum', () => {
+    const roermond = LIMBURG.roermond;
+    const request = matchRequest({ postcode: SITTARD_POSTCODE, maxDistanceKm: 23.6, scope: 'nearby' });
+    // As if OpenSearch's quantised point had put Roermond (23.7 km) within 23.6 km.
+    const answer = readMatchResponse(request, planMatch(request, AS_OF, SITTARD), {
+      results: [LIMBURG.sittard, roermond], windowStart: 0, nearMisses: [roermond], total: 2,
+    }, undefined, SITTARD);
+    expect(answer.results.map((r) => r.locationId)).toEqual(['het-park']);
+    expect(answer.nearMisses).toEqual([]);
+  });
+});
+
 describe('near-ties the float32 order gets wrong', () => {
   // A meets the nice wish and lies 10 km away; B does not, but lies closer, chosen so its raw score
   // is 0.00001 below A's. Both round to the same shared score, so the shared order puts the nearer
@@ -263,5 +306,5 @@ function viaQueries(request: MatchRequest, origin: Point | undefined, docs: Doc[
     windowStart: queries.windowStart,
     nearMisses: nearMisses.map((h) => fromSource(h.doc)),
     total: results.total,
-  });
+  }, undefined, origin);
 }

@@ -5,6 +5,7 @@ import { CODE_FILTER_FIELDS, TEXT_FIELDS, buildSearchQuery, facetName } from '..
 import { DUTCH_ANALYZER, INDEX_MAPPINGS, toDocument } from '../../../functions/search/opensearch/index-mapping.ts';
 import { readSearchResponse } from '../../../functions/search/opensearch/read-search-response.ts';
 import { candidate } from '../../fixtures/candidates.ts';
+import { LIMBURG, SITTARD, SITTARD_POSTCODE } from '../../fixtures/limburg.ts';
 import { aggregate, search, type Doc } from './support/query-dsl.ts';
 
 type Json = Record<string, unknown>;
@@ -45,6 +46,18 @@ describe('direct search as an OpenSearch query', () => {
 
   it('keeps to the region', () => {
     expect(ids(query({}))).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('reaches across the border within the distance with scope nearby, and everywhere with scope country', () => {
+    const docs = Object.values(LIMBURG).map((c) => toDocument(c) as unknown as Doc);
+    const cities = (q: SearchQuery, origin?: typeof SITTARD) =>
+      search(buildSearchQuery(q, origin) as Json, docs).hits.map((h) => h.doc.city as string).sort();
+    const place = { postcode: SITTARD_POSTCODE, maxDistanceKm: 25 };
+    expect(cities(query(place), SITTARD)).toEqual(['Geleen', 'Maastricht', 'Sittard', 'Vaals']);
+    expect(cities(query({ ...place, scope: 'nearby' }), SITTARD)).toEqual(['Echt', 'Geleen', 'Maastricht', 'Roermond', 'Sittard', 'Vaals']);
+    expect(cities(query({ scope: 'country' }))).toHaveLength(Object.keys(LIMBURG).length);
+    // A hit names its region.
+    expect(readSearchResponse({ hits: { total: 1, hits: [{ _source: toDocument(LIMBURG.venlo) }] } }).items[0]?.regionId).toBe('noord-limburg');
   });
 
   it('ORs the codes within a filter and ANDs the filters', () => {
