@@ -9,13 +9,14 @@ export function unknownAreaMessage(pc4: string): string {
 }
 
 /**
- * The centroid of the body's `postcode` area; no postcode is no origin (nothing to measure from),
- * not an error. A well-formed postcode in an area we cannot place is the body's field error.
+ * The centroid of the request's `postcode` area; no postcode is no origin (nothing to measure from),
+ * not an error. A well-formed postcode in an area we cannot place is a field error at `field` (the
+ * body's `postcode`, or a query string's `query.postcode`).
  */
-export function geocodePlace(postcode: string | undefined): Point | undefined {
+export function geocodePlace(postcode: string | undefined, field = 'postcode'): Point | undefined {
   if (postcode === undefined) return undefined;
   const pc4 = postcode.slice(0, 4);
   const origin = pc4Point(pc4);
-  if (!origin) throw new UnusableFieldError('postcode', unknownAreaMessage(pc4));
+  if (!origin) throw new UnusableFieldError(field, unknownAreaMessage(pc4));
   return origin;
 }

@@ -12,13 +12,16 @@ export const SearchScopeSchema = z.enum(SEARCH_SCOPES).default('region').describ
     'distance is a must as in a region.',
 );
 
-/** Nearby regions are found by distance, so that scope needs the place and the distance to look within. */
+/**
+ * Nearby regions are found by distance, so that scope needs the place and the distance to look within.
+ * A distance without a place is already refused by the request's own rule (one message per field).
+ */
 export function refineScope(
   req: { scope: SearchScope; postcode?: string | undefined; maxDistanceKm?: number | undefined },
   ctx: z.core.$RefinementCtx,
 ): void {
   if (req.scope !== 'nearby') return;
-  if (req.postcode === undefined) {
+  if (req.postcode === undefined && req.maxDistanceKm === undefined) {
     ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Searching nearby regions needs a postcode to measure from.' });
   }
   if (req.maxDistanceKm === undefined) {

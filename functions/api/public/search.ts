@@ -29,7 +29,7 @@ export const searchApp = createResourceApp<PublicEnv>().openapi(
   }),
   async (c) => {
     const query = c.req.valid('query');
-    const answer = await c.var.deps.search.search(query, geocodePlace(query.postcode));
+    const answer = await c.var.deps.search.search(query, geocodePlace(query.postcode, 'query.postcode'));
     await nameRegions(c.var.deps.regions, answer.items);
     return c.json(answer, 200);
   },
