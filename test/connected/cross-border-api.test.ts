@@ -36,7 +36,7 @@ beforeAll(async () => {
   app = createTestApp(stores, clock, await loadEmbeddedEngine(stores));
 });
 
-async function match<T = MatchAnswer>(body: Partial<MatchRequestInput> & Record<string, unknown>) {
+async function match<T = MatchAnswer>(body: Omit<Partial<MatchRequestInput>, 'scope'> & Record<string, unknown>) {
   const res = await app.request('/api/match', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
