@@ -9,6 +9,9 @@
 // them (lib/postcode-region.ts); one far from every place of the region shows no near misses,
 // which would all be that far away too.
 // Besides the offered distances a person may type one of their own (whole km, 1 to 300).
+// Where to search: the region (the default), also other regions nearby (within the distance; with
+// no postcode or no distance that is the whole country), or the whole country. A result in another
+// region says which region it lies in (results/card.ts).
 // Back from a location page, the card that was opened is scrolled to and focused. When the API
 // cannot be reached the page says so with a "try again" button; nothing the person set is lost.
 // On phones and tablets the wish panel starts folded (a button with aria-expanded in its heading),
@@ -16,6 +19,7 @@
 // Only types come from shared/ (no zod: page budget).
 import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
 import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
+import type { SearchScope } from '../../../shared/domain/scope.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
 import { api, apiFetch, fetchPostcode } from './lib/api-fetch.ts';
 import { otherRegionNote, type PlaceFacts } from './lib/postcode-region.ts';
@@ -58,6 +62,8 @@ interface PlaceNote {
   parts(): Array<string | Node>;
 }
 
+const scopeOf = (value: string | undefined): SearchScope => (value === 'nearby' || value === 'country' ? value : 'region');
+
 const textOf = (parts: ReadonlyArray<string | Node>) => parts.map((part) => (typeof part === 'string' ? part : part.textContent)).join('');
 
 function setUp(root: HTMLElement, data: ResultsPageData): void {
@@ -86,6 +92,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   const kmInput = find<HTMLInputElement>('#ww-results-km');
   const kmError = find('[data-km-error]');
   const placeNow = find('[data-place-now]');
+  const scopeSelect = find<HTMLSelectElement>('[data-scope]');
   const panelToggle = find<HTMLButtonElement>('[data-wishes-panel-toggle]');
   const panel = find('[data-wishes-panel]');
   const openPanel = (open: boolean) => {
@@ -125,6 +132,8 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
 
   let wishes: CurrentWishes | undefined;
   let adjustments: Adjustments = loadAdjustments(data.regionId);
+  /** Where the list was last searched (applied with the place, saved with it). */
+  let scope: SearchScope = adjustments.scope ?? 'region';
   let shown: MatchResult[] = [];
   /** Unknown for (nearly) all of the first page: said once above the list, left off the cards. */
   let common: CommonUnknowns = commonUnknowns([]);
@@ -163,6 +172,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     }
     wishes = outcome.value;
     adjustments = loadAdjustments(data.regionId);
+    scope = adjustments.scope ?? 'region';
     renderWishes(data, root, wishes, changeWish);
     fillPlace(wishes);
     if (wishesSection) wishesSection.hidden = false;
@@ -184,6 +194,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
 
   function fillPlace(current: CurrentWishes): void {
     if (postcodeInput) postcodeInput.value = current.postcode ?? '';
+    if (scopeSelect) scopeSelect.value = adjustments.scope ?? 'region';
     setDistance(current.maxDistanceKm);
     // What was searched from is said once the API has accepted the place (describePlace).
     if (placeNow) placeNow.textContent = '';
@@ -247,18 +258,22 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
    * ligt ver buiten Zuid-Limburg. Klopt de postcode?" when far from every location; when far, also
    * how far the nearest place is. None for a place in (or near) the region.
    */
-  function placeNote(home: Home | undefined): PlaceNote | undefined {
+  function placeNote(home: Home | undefined, where: SearchScope): PlaceNote | undefined {
     if (!home) return undefined;
     const points = Object.values(data.points);
     const nearest = points.length === 0 ? 0 : Math.min(...points.map(([lat, lon]) => haversineKm(home, { lat, lon })));
-    const far = nearest > FAR_KM;
+    // Searching beyond the region, a place far from it is no reason to hide the near misses.
+    const far = nearest > FAR_KM && where === 'region';
     const regions = data.postcodeRegions;
     if (!far && !otherRegionNote(home.place, regions)) return undefined;
     return {
       far,
       parts: () => {
-        const where = otherRegionNote(home.place, regions) ?? [fill(r.postcodeFar, { postcode: home.postcode, region: data.regionName })];
-        return far ? [...where, ` ${fill(regions.texts.farNearest, { region: data.regionName, km: Math.round(nearest) })}`] : where;
+        const elsewhere = otherRegionNote(home.place, regions);
+        const lies = elsewhere ?? [fill(r.postcodeFar, { postcode: home.postcode, region: data.regionName })];
+        // In another region and searching this one only: the way to search there too is right here.
+        const tip = elsewhere && where === 'region' ? [` ${r.scopeTip}`] : [];
+        return far ? [...lies, ` ${fill(regions.texts.farNearest, { region: data.regionName, km: Math.round(nearest) })}`, ...tip] : [...lies, ...tip];
       },
     };
   }
@@ -278,13 +293,16 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
   /** Asks the matcher. 'new' starts the list again; 'more' adds the next page. */
   async function search(
     mode: 'new' | 'more',
-    place?: { postcode?: string; maxDistanceKm?: number },
+    place?: { postcode?: string; maxDistanceKm?: number; scope?: SearchScope },
     restore?: Pick<Opened, 'results' | 'near'>,
   ): Promise<'ok' | 'postcode' | 'error' | 'stale'> {
     if (!wishes) return 'error';
     const id = ++request;
     const postcode = place ? place.postcode : wishes.postcode;
     const maxDistanceKm = place ? place.maxDistanceKm : wishes.maxDistanceKm;
+    const chosen = place?.scope ?? scope;
+    // Nearby needs a place and a distance to measure; without them any distance will do: the country.
+    const asked: SearchScope = chosen === 'nearby' && (postcode === undefined || maxDistanceKm === undefined) ? 'country' : chosen;
     const body: MatchRequestInput = {
       regionId: data.regionId,
       criteria: wishes.criteria,
@@ -292,6 +310,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       offset: mode === 'more' ? shown.length : 0,
       ...(postcode !== undefined ? { postcode } : {}),
       ...(postcode !== undefined && maxDistanceKm !== undefined ? { maxDistanceKm } : {}),
+      ...(asked !== 'region' ? { scope: asked } : {}),
     };
     resultList?.setAttribute('aria-busy', 'true');
     // The postcode's point (map house, "far outside the region") is looked up alongside, and the
@@ -326,7 +345,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     total = answer.total;
     asOf = new Date(answer.asOf);
     if (mode === 'new') {
-      const note = placeNote(home);
+      const note = placeNote(home, asked);
       shown = answer.results;
       renderResults(postcode, 0);
       // Far from every place, each near miss is far too: none is an option worth showing.
@@ -461,12 +480,14 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
    * Searches from another place; the place is kept (and saved) only once the API knows it: a
    * postcode it refuses stays in the box, with the error.
    */
-  async function applyPlace(postcode: string | undefined, km: number | undefined): Promise<'ok' | 'postcode' | 'error' | 'stale'> {
+  async function applyPlace(postcode: string | undefined, km: number | undefined, where: SearchScope = scope): Promise<'ok' | 'postcode' | 'error' | 'stale'> {
     const place = { ...(postcode !== undefined ? { postcode } : {}), ...(postcode !== undefined && km !== undefined ? { maxDistanceKm: km } : {}) };
-    const outcome = await search('new', place);
+    const outcome = await search('new', { ...place, scope: where });
     if (outcome !== 'ok' || !wishes) return outcome;
     wishes = { wishes: wishes.wishes, criteria: wishes.criteria, ignored: wishes.ignored, savedAt: wishes.savedAt, ...place };
-    adjustments = { ...adjustments, postcode: postcode ?? '', maxDistanceKm: km ?? null };
+    scope = where;
+    adjustments = { ...adjustments, postcode: postcode ?? '', maxDistanceKm: km ?? null, ...(where !== 'region' ? { scope: where } : {}) };
+    if (where === 'region') delete adjustments.scope;
     saveAdjustments(data.regionId, adjustments);
     describePlace(wishes);
     return outcome;
@@ -485,7 +506,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     if (postcodeWrong) postcodeInput.focus();
     else if (km === 'wrong') kmInput?.focus();
     if (postcodeWrong || km === 'wrong') return;
-    void applyPlace(typed === '' ? undefined : typed, km).then((outcome) => {
+    void applyPlace(typed === '' ? undefined : typed, km, scopeOf(scopeSelect?.value)).then((outcome) => {
       if (outcome === 'ok') changeNote.show(placeForm, total, true, previousTotal);
     });
   });

@@ -128,7 +128,7 @@ function setUp(form: HTMLFormElement, texts: SearchTexts): void {
     const first = (address.page - 1) * PAGE_SIZE + 1;
     if (list) {
       list.start = first;
-      list.replaceChildren(...items.map((hit) => hitCard(hit, texts)));
+      list.replaceChildren(...items.map((hit) => hitCard(hit, texts, regionId)));
     }
     say(total === 0 || items.length === 0
       ? (total === 0 ? texts.none : pluralText(texts, texts.count, total))

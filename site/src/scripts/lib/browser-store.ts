@@ -10,6 +10,7 @@
 // the shortlist then marks them for the dossier; ../together/bar.ts (loaded only in together
 // mode) sends them through the API and shows the bar.
 // Types only from shared/: no zod in the browser (page budget).
+import type { SearchScope } from '../../../../shared/domain/scope.ts';
 import type { Importance } from '../../../../shared/domain/codes.ts';
 import type { HousingFormRef } from '../../../../shared/domain/compare.ts';
 import type { SavedAnswers } from '../../../../shared/questionnaire/answers.ts';
@@ -205,6 +206,8 @@ export interface Adjustments {
   postcode?: string;
   /** null: no limit. */
   maxDistanceKm?: number | null;
+  /** Where the results page searches (the region when absent). */
+  scope?: SearchScope;
 }
 
 /** "careProfile=5VV", "garden": one wish, as the matcher de-duplicates them. */
@@ -226,6 +229,7 @@ export function adjustmentsFrom(saved: unknown): Adjustments {
   const adjustments: Adjustments = { importance };
   if (typeof saved.postcode === 'string') adjustments.postcode = saved.postcode;
   if (saved.maxDistanceKm === null || typeof saved.maxDistanceKm === 'number') adjustments.maxDistanceKm = saved.maxDistanceKm;
+  if (saved.scope === 'region' || saved.scope === 'nearby' || saved.scope === 'country') adjustments.scope = saved.scope;
   return adjustments;
 }
 

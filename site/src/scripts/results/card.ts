@@ -60,6 +60,7 @@ export function resultCard(result: MatchResult, id: string, number: number | und
       ),
       el('dl', { class: 'ww-compact ww-result__facts' },
         el('dt', {}, r.location), el('dd', {}, fill(r.nearWhere, { location: result.locationName, city: result.city })),
+        ...regionFact(data, result),
         el('dt', {}, r.organization), el('dd', {}, result.organizationName),
         // The location's number, else its organisation's: "vraag het de aanbieder" needs a way to ask.
         result.phone !== undefined && el('dt', {}, r.phone),
@@ -79,6 +80,13 @@ const hrefOf = (data: ResultsPageData, result: MatchResult): string =>
   // A query, not a fragment: the location page opens at its top (name and address in view), says
   // why this housing form fits, and marks it further down (issue 13, item 5).
   `${data.paths.location.replace('{locationId}', encodeURIComponent(result.locationId))}?${OPENED_PARAM}=${encodeURIComponent(result.housingFormId)}`;
+
+/** "Regio: Noord-Limburg (een andere regio)" for a place outside the page's region; nothing inside it. */
+function regionFact(data: ResultsPageData, result: Pick<MatchResult, 'regionId' | 'regionName'>): HTMLElement[] {
+  if (result.regionId === data.regionId) return [];
+  const r = data.texts.results;
+  return [el('dt', {}, r.region), el('dd', {}, fill(r.otherRegion, { region: result.regionName ?? result.regionId }))];
+}
 
 const kmOf = (result: MatchResult, options: CardOptions): string | undefined =>
   result.distanceKm === undefined || options.postcode === undefined
@@ -106,6 +114,7 @@ export function nearMissCard(miss: NearMiss, id: string, options: CardOptions): 
       el('h3', { class: 'ww-result__title', id: titleId }, el('a', { href: hrefOf(data, miss), 'data-result-link': true, 'data-location-id': miss.locationId }, miss.name)),
       el('dl', { class: 'ww-compact ww-result__facts' },
         el('dt', {}, r.location), el('dd', {}, fill(r.nearWhere, { location: miss.locationName, city: miss.city })),
+        ...regionFact(data, miss),
         el('dt', {}, r.waitingList), el('dd', {}, el('span', { class: `ww-status ww-status--${status}` }, codeLabels[data.locale].waitingListStatuses[status])),
         km !== undefined && el('dt', {}, r.distance),
         km !== undefined && el('dd', {}, fill(r.distanceValue, { km, postcode: options.postcode ?? '' })),

@@ -1,7 +1,9 @@
 // One search hit as a card, built with DOM calls (the names come from providers: never as HTML):
 // the housing form's name linking to it on its location's page, then location, provider, town,
-// kind of housing and the waiting list in words.
+// kind of housing and the waiting list in words; searching the whole country, the region of a hit
+// outside the page's region.
 import type { SearchHit } from '../../../../shared/domain/search.ts';
+import { fill } from '../shortlist/dom.ts';
 import { pluralText, type SearchTexts } from './search-texts.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -11,7 +13,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-export function hitCard(hit: SearchHit, texts: SearchTexts): HTMLLIElement {
+/** `regionId`: the page's region; a hit elsewhere names its own. */
+export function hitCard(hit: SearchHit, texts: SearchTexts, regionId: string): HTMLLIElement {
   const item = element('li');
   const card = element('div', 'ww-card');
   const title = element('h3', 'ww-card__title');
@@ -29,6 +32,7 @@ export function hitCard(hit: SearchHit, texts: SearchTexts): HTMLLIElement {
   fact(texts.location, hit.locationName);
   fact(texts.organization, hit.organizationName);
   fact(texts.city, hit.city);
+  if (hit.regionId !== regionId) fact(texts.region, fill(texts.otherRegion, { region: hit.regionName ?? hit.regionId }));
   fact(texts.type, texts.housingTypes[hit.type]);
   const waiting = document.createDocumentFragment();
   const { status, weeks } = hit.waitingList;

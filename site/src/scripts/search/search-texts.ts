@@ -28,6 +28,9 @@ export interface SearchTexts {
   city: string;
   type: string;
   waitingList: string;
+  /** The label of a hit's region, and its value for a region other than the page's ({region}). */
+  region: string;
+  otherRegion: string;
   waitingWeeks: PluralForms;
   housingTypes: Record<HousingType, string>;
   statuses: Record<WaitingListStatus, string>;
