@@ -271,8 +271,11 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
       parts: () => {
         const elsewhere = otherRegionNote(home.place, regions);
         const lies = elsewhere ?? [fill(r.postcodeFar, { postcode: home.postcode, region: data.regionName })];
-        // In another region and searching this one only: the way to search there too is right here.
-        const tip = elsewhere && where === 'region' ? [` ${r.scopeTip}`] : [];
+        // In another region this site has places of, searching this one only: the way to search there
+        // too is right here. (For a region without places of its own the note says so, and no more.)
+        const code = home.place.careOfficeRegionCode;
+        const served = code !== undefined && Object.hasOwn(regions.served, code);
+        const tip = elsewhere && served && where === 'region' ? [` ${r.scopeTip}`] : [];
         return far ? [...lies, ` ${fill(regions.texts.farNearest, { region: data.regionName, km: Math.round(nearest) })}`, ...tip] : [...lies, ...tip];
       },
     };
