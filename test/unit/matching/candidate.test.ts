@@ -57,7 +57,7 @@ describe('candidateHeading and toSearchHit', () => {
       const c = candidate({ phone });
       const expected = {
         housingFormId: c.housingFormId, locationId: c.locationId, organizationId: c.organizationId, name: c.name,
-        locationName: c.locationName, organizationName: c.organizationName, city: c.city, type: c.type,
+        locationName: c.locationName, organizationName: c.organizationName, city: c.city, regionId: c.regionId, type: c.type,
         ...(phone !== undefined ? { phone } : {}),
       };
       expect(JSON.stringify(candidateHeading(c))).toBe(JSON.stringify(expected));
