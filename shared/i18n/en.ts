@@ -1005,7 +1005,8 @@ export const en = {
       'consents-viewed': 'viewed the consents', 'consent-given': 'recorded consent', 'consent-withdrawn': 'withdrew consent',
       'handed-over': 'handed it over', shared: 'shared the report', 'shares-viewed': 'viewed the shares', 'share-opened': 'care provider opened the report',
       'share-read': 'care provider read the report', 'share-answered': 'care provider answered', 'handover-code-redeemed': 'used the client’s code',
-      exported: 'downloaded everything', deleted: 'deleted it',
+      exported: 'downloaded everything', deleted: 'deleted it', 'retention-warned': 'warning: not used for 11 months',
+      'deleted-by-retention': 'deleted after 12 months without use',
     },
     form: {
       title: 'Consent to share my report',

@@ -1039,7 +1039,8 @@ export const nl = {
       'consents-viewed': 'toestemmingen bekeken', 'consent-given': 'toestemming vastgelegd', 'consent-withdrawn': 'toestemming ingetrokken',
       'handed-over': 'overgedragen', shared: 'verslag gedeeld', 'shares-viewed': 'gedeelde verslagen bekeken', 'share-opened': 'verslag geopend door zorgaanbieder',
       'share-read': 'verslag gelezen door zorgaanbieder', 'share-answered': 'zorgaanbieder gaf antwoord', 'handover-code-redeemed': 'code van de cliënt gebruikt',
-      exported: 'alles gedownload', deleted: 'verwijderd',
+      exported: 'alles gedownload', deleted: 'verwijderd', 'retention-warned': 'waarschuwing: 11 maanden niet gebruikt',
+      'deleted-by-retention': 'verwijderd na 12 maanden zonder gebruik',
     },
     form: {
       title: 'Toestemming om mijn verslag te delen',
