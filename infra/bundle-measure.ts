@@ -14,7 +14,7 @@ export interface BundleMeasure {
   bytes: number | undefined;
   /** Bytes in the output per package (`(own code)` for the repository's files), largest first. */
   byPackage: Array<[string, number]>;
-  /** Every bundled input path, relative to the repository root. */
+  /** Every input path with code in the bundle, relative to the repository root (tree-shaken ones left out). */
   inputs: string[];
 }
 
@@ -57,7 +57,7 @@ export async function measureBundle(name: LambdaName, writeTo?: string): Promise
     entry,
     bytes: code.contents.byteLength,
     byPackage: [...byPackage].sort((a, b) => b[1] - a[1]),
-    inputs: inputs.map(([input]) => input),
+    inputs: inputs.filter(([, { bytesInOutput }]) => bytesInOutput > 0).map(([input]) => input),
   };
 }
 

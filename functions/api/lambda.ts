@@ -8,14 +8,14 @@ import { systemClock } from '../../shared/clock.ts';
 import { readConfig } from '../platform/config.ts';
 import { httpCorrelationId, lambdaHandler } from '../platform/lambda-handler.ts';
 import { openSearchEngineFromConfig } from '../search/opensearch/create-opensearch-engine.ts';
-import { createStores } from '../store/create-store.ts';
+import { createPublicStores } from '../store/create-public-stores.ts';
 import { DemandCounter } from './demand-counter.ts';
 import { createPublicApp } from './public/app.ts';
 
 const config = readConfig();
 // The public API reads the listings only: it is handed the read ports, not the listing writer, and
 // the demand counters, which it adds to (a table of its own: docs/data-model.md).
-const { regions, listings, demandStatistics } = createStores(config);
+const { regions, listings, demandStatistics } = createPublicStores(config);
 // In AWS the engine is always OpenSearch; naming it here (not through create-search-engine.ts)
 // keeps the embedded engine and its index library out of this bundle.
 const search = openSearchEngineFromConfig(config, regions);

@@ -2,9 +2,9 @@
 // client serves every port's adapter; each caller takes only the ports it needs. The dossiers are
 // in a table of their own; in AWS only the staff function may reach it, so the others' dossier
 // port is never called.
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Config } from '../platform/config.ts';
-import { awsClientSettings, type CallProfile } from '../platform/outbound-calls.ts';
+import { createDynamoDbClient } from './dynamodb/dynamodb-client.ts';
 import type { AccountStore } from './account-store.ts';
 import type { DemandStatisticsStore } from './demand-statistics-store.ts';
 import { DynamoDbDemandStatisticsStore } from './dynamodb/dynamodb-demand-statistics-store.ts';
@@ -38,6 +38,9 @@ import { DynamoDbDossierRetentionStore } from './dynamodb/dynamodb-dossier-reten
 import { DynamoDbSupportOrganizationStore } from './dynamodb/dynamodb-support-organization-store.ts';
 import { companionTableNames, type CompanionTableNames } from './dynamodb/ensure-table.ts';
 
+// Made in their own module so the public function can build its few stores without this one's imports.
+export { createDynamoDbClient, localDynamoDbClientConfig } from './dynamodb/dynamodb-client.ts';
+
 /** Every store port: the demand counters and the dossiers over tables of their own, the rest over the listing table. */
 export interface Stores {
   regions: RegionStore;
@@ -59,22 +62,6 @@ export interface Stores {
   dossierRights: DossierRightsStore;
   /** When each dossier was last touched, for its deletion after 12 months. */
   dossierRetention: DossierRetentionStore;
-}
-
-/**
- * The one client config for DynamoDB Local, so every local caller signs the same way, with the
- * deadlines and retries every client has (../platform/outbound-calls.ts).
- */
-export function localDynamoDbClientConfig(endpoint: string, region = 'eu-west-1', profile: CallProfile = 'interactive') {
-  return { ...awsClientSettings(profile), endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-}
-
-/** `profile`: 'interactive' for a request someone waits on, 'batch' for imports and index jobs. */
-export function createDynamoDbClient(config: Pick<Config, 'DYNAMODB_ENDPOINT' | 'AWS_REGION'>, profile: CallProfile = 'interactive'): DynamoDBClient {
-  if (config.DYNAMODB_ENDPOINT) {
-    return new DynamoDBClient(localDynamoDbClientConfig(config.DYNAMODB_ENDPOINT, config.AWS_REGION, profile));
-  }
-  return new DynamoDBClient({ ...awsClientSettings(profile), region: config.AWS_REGION });
 }
 
 export function dynamoDbStores(client: DynamoDBClient, tableName: string, names: CompanionTableNames = {}): Stores {
@@ -108,3 +95,4 @@ export function createStores(
 ): Stores {
   return dynamoDbStores(client, config.TABLE_NAME, { statisticsTableName: config.STATISTICS_TABLE_NAME, dossierTableName: config.DOSSIER_TABLE_NAME });
 }
+
