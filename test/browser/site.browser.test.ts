@@ -16,6 +16,7 @@ import { journeysSuite } from './suites/journeys.ts';
 import { newCriterionSuite } from './suites/new-criterion.ts';
 import { pagesSuite } from './suites/pages.ts';
 import { providersSuite } from './suites/providers.ts';
+import { providerInboxSuite } from './suites/provider-inbox.ts';
 import { providerPortalSuite } from './suites/provider-portal.ts';
 import { shareLinkSuite } from './suites/share-link.ts';
 import { supporterPortalSuite } from './suites/supporter-portal.ts';
@@ -56,6 +57,7 @@ describe('the public site in a browser', () => {
   providerPortalSuite(get);
   coordinationHubSuite(get);
   supporterPortalSuite(get);
+  providerInboxSuite(get);
   easyReadSuite(get);
   togetherSuite(get);
   // Last before the budget: it closes a demo waiting list for good, which earlier suites count on.

@@ -7,7 +7,7 @@ import { CSV_HEADERS, readHousingFormsCsv, writeHousingFormsCsv, type CsvProblem
 import { planHousingFormChanges } from '../../functions/listings/housing-form-csv-plan.ts';
 import { codeLabels, INTL_LOCALE, t, type Locale } from '../../shared/i18n/index.ts';
 import { HousingFormSchema } from '../../shared/domain/index.ts';
-import { fieldLabels } from '../../site/src/lib/manage-fields.ts';
+import { fieldLabels, reportWords } from '../../site/src/lib/manage-fields.ts';
 import { problemInWords } from '../../site/src/scripts/manage/csv-words.ts';
 import type { ManagePageData } from '../../site/src/scripts/manage/page-data.ts';
 import { housingForm } from '../fixtures/listing.ts';
@@ -16,7 +16,8 @@ function pageData(locale: Locale): ManagePageData {
   const { deliveryFormExplanations: _explanations, ...labels } = codeLabels[locale];
   return {
     locale, intlLocale: INTL_LOCALE[locale], texts: t(locale).manage, fieldLabels: fieldLabels(locale), codeLabels: labels, languages: {},
-    params: { organization: 'o', location: 'l', housingForm: 'h', view: 'v', edit: 'e', history: 'g', create: 'n', spreadsheet: 's', colleagues: 'c' },
+    params: { organization: 'o', location: 'l', housingForm: 'h', view: 'v', edit: 'e', history: 'g', create: 'n', spreadsheet: 's', colleagues: 'c', inbox: 'i', share: 'r' },
+    report: reportWords(locale), regions: {},
     limits: { bodyBytes: 256 * 1024, confirmations: 50, photos: 6, photoBytes: 8 * 1024 * 1024 },
   };
 }

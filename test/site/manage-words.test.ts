@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PHOTOS_PER_LOCATION, PhotoAlt } from '../../shared/domain/photos.ts';
 import { codeLabels, INTL_LOCALE, t, type Locale } from '../../shared/i18n/index.ts';
-import { fieldLabels } from '../../site/src/lib/manage-fields.ts';
+import { fieldLabels, reportWords } from '../../site/src/lib/manage-fields.ts';
 import type { ManagePageData } from '../../site/src/scripts/manage/page-data.ts';
 import { count, dateTimeInWords, differences, inPageLanguage, valueInWords } from '../../site/src/scripts/manage/words.ts';
 
@@ -13,7 +13,8 @@ function pageData(locale: Locale): ManagePageData {
   return {
     locale, intlLocale: INTL_LOCALE[locale], texts: t(locale).manage, fieldLabels: fieldLabels(locale), codeLabels: labels,
     languages: { nl: 'Nederlands', li: 'Limburgs' },
-    params: { organization: 'organisatie', location: 'locatie', housingForm: 'woonvorm', view: 'weergave', edit: 'wijzigen', history: 'geschiedenis', create: 'nieuw', spreadsheet: 'spreadsheet', colleagues: 'collegas' },
+    params: { organization: 'organisatie', location: 'locatie', housingForm: 'woonvorm', view: 'weergave', edit: 'wijzigen', history: 'geschiedenis', create: 'nieuw', spreadsheet: 'spreadsheet', colleagues: 'collegas', inbox: 'i', share: 'r' },
+    report: reportWords(locale), regions: {},
     limits: { bodyBytes: 256 * 1024, confirmations: 50, photos: 6, photoBytes: 8 * 1024 * 1024 },
   };
 }

@@ -1,12 +1,14 @@
 // What the provider portal's forms are built from at build time: the yes/no facts of a housing form
 // and a location with their words (the criteria's own texts, so a fact reads the same in the portal
 // as on the public pages), every field's name in plain words (for the forms, the history and the
-// comparison after a conflict), and the languages offered as checkboxes.
+// comparison after a conflict), the languages offered as checkboxes, and the citizen's report's
+// words that the inbox shows a shared report in.
 import { CRITERIA, type CriterionName, type FlagCriterionName } from '../../../shared/domain/criterion-registry.ts';
 import { CODED_FACT_FIELDS, HOUSING_FORM_FLAG_FIELDS, LOCATION_FLAG_FIELDS } from '../../../shared/domain/criterion-registry.ts';
 import { enCriteria } from '../../../shared/i18n/en.ts';
 import { codeLabels, languageName, t, type Locale } from '../../../shared/i18n/index.ts';
 import { nlCriteria } from '../../../shared/i18n/nl.ts';
+import type { ManagePageData, ReportWord } from '../scripts/manage/page-data.ts';
 
 const CRITERION_TEXTS = { nl: nlCriteria, en: enCriteria } as const;
 
@@ -46,4 +48,16 @@ export function options(labels: Record<string, string>): Array<{ value: string; 
 
 export function languageOptions(locale: Locale): Array<{ value: string; label: string }> {
   return OFFERED_LANGUAGES.map((code) => ({ value: code, label: languageName(code, locale) }));
+}
+
+const REPORT_WORDS: readonly ReportWord[] = ['wishesTitle', 'wishGroups', 'noWishes', 'placeTitle', 'place', 'maxDistance', 'noMaxDistance',
+  'noPlace', 'filledBy', 'situationTitle', 'noSituation', 'ownWordsTitle', 'noOwnWords', 'shortlistTitle', 'noShortlist'];
+
+/** The words of the citizen's "my report" that a shared report is shown in, in the portal's inbox. */
+export function reportWords(locale: Locale): ManagePageData['report'] {
+  const { report, shortlist } = t(locale);
+  return {
+    ...Object.fromEntries(REPORT_WORDS.map((key) => [key, report[key]])) as Pick<typeof report, ReportWord>,
+    fits: shortlist.fits, doesNotFit: shortlist.doesNotFit, askProvider: shortlist.askProvider,
+  };
 }

@@ -1,6 +1,6 @@
 // The provider portal's one client script (no framework; the views live in ./manage/): asks who is
 // signed in, shows the sign-in or the view the address names (?organisatie=…&locatie=…&woonvorm=…
-// &weergave=wijzigen|geschiedenis|nieuw|spreadsheet|collegas; English names on /en/manage/), follows Back and Forward,
+// &weergave=wijzigen|geschiedenis|nieuw|spreadsheet|collegas|verslagen (&verslag=… for one report); English names on /en/manage/), follows Back and Forward,
 // and moves focus to each new view's heading. Results are said in the status line (a live
 // region), problems in the alert line; a session that ended mid-work leads to the sign-in and
 // then back to the same view. `?terug=/path` (a page of this site that needs a signed-in person,
@@ -12,6 +12,7 @@ import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { type Context, type Place, type ViewName, section } from './manage/context.ts';
 import { setUpColleagues } from './manage/colleagues.ts';
 import { setUpHistory } from './manage/history.ts';
+import { setUpInbox } from './manage/inbox.ts';
 import { setUpHousingFormEditor } from './manage/housing-form-editor.ts';
 import { setUpLocationEditor } from './manage/location-editor.ts';
 import { setUpOverview } from './manage/overview.ts';
@@ -34,12 +35,12 @@ function start(data: ManagePageData): void {
   const chooseOther = document.querySelector<HTMLAnchorElement>('[data-choose-other]');
   const views = [...document.querySelectorAll<HTMLElement>('[data-view]')];
   const titleSuffix = document.title.split(' | ').pop() ?? '';
-  const viewOf: Record<string, ViewName> = { [p.edit]: 'edit', [p.history]: 'history', [p.create]: 'create', [p.spreadsheet]: 'spreadsheet', [p.colleagues]: 'colleagues' };
+  const viewOf: Record<string, ViewName> = { [p.edit]: 'edit', [p.history]: 'history', [p.create]: 'create', [p.spreadsheet]: 'spreadsheet', [p.colleagues]: 'colleagues', [p.inbox]: 'inbox' };
 
   function readPlace(): Place {
     const query = new URLSearchParams(location.search);
     const get = (name: string) => query.get(name) || undefined;
-    return { organizationId: get(p.organization), locationId: get(p.location), housingFormId: get(p.housingForm), view: viewOf[query.get(p.view) ?? ''] ?? 'overview' };
+    return { organizationId: get(p.organization), locationId: get(p.location), housingFormId: get(p.housingForm), shareId: get(p.share), view: viewOf[query.get(p.view) ?? ''] ?? 'overview' };
   }
 
   function href(place: Place): string {
@@ -47,6 +48,7 @@ function start(data: ManagePageData): void {
     if (place.organizationId) query.set(p.organization, place.organizationId);
     if (place.locationId) query.set(p.location, place.locationId);
     if (place.housingFormId) query.set(p.housingForm, place.housingFormId);
+    if (place.shareId) query.set(p.share, place.shareId);
     if (place.view && place.view !== 'overview') query.set(p.view, p[place.view]);
     const search = query.toString();
     return `${location.pathname}${search ? `?${search}` : ''}`;
@@ -127,6 +129,7 @@ function start(data: ManagePageData): void {
   const historyView = setUpHistory(ctx);
   const spreadsheet = setUpSpreadsheet(ctx);
   const colleagues = setUpColleagues(ctx);
+  const inbox = setUpInbox(ctx);
 
   function signedOut(): void {
     forgetTogether();
@@ -219,9 +222,13 @@ function start(data: ManagePageData): void {
         showView('colleagues', false);
         await colleagues.show();
         showView('colleagues', focus);
+      } else if (view === 'inbox') {
+        const shown = await inbox.show();
+        showView(shown, focus);
       } else {
         overview.show();
         showView('overview', focus);
+        void inbox.showCount();
       }
     }
     if (message) announce(message);

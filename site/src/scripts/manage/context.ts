@@ -5,13 +5,15 @@ import type { ApiOutcome } from '../lib/api-fetch.ts';
 import type { ManagePageData } from './page-data.ts';
 import type { HousingFormEntry, LocationEntry, Me, OrganizationChoice, OrganizationListing, ProviderRole } from './staff-api.ts';
 
-export type ViewName = 'overview' | 'edit' | 'history' | 'create' | 'spreadsheet' | 'colleagues';
+export type ViewName = 'overview' | 'edit' | 'history' | 'create' | 'spreadsheet' | 'colleagues' | 'inbox';
 
 /** Where one is: the organisation, and within it a location, a housing form and a view. */
 export interface Place {
   organizationId?: string;
   locationId?: string;
   housingFormId?: string;
+  /** A shared report in the inbox. */
+  shareId?: string;
   view?: ViewName;
 }
 

@@ -11,6 +11,7 @@ import { apiFetch, type ApiOutcome } from '../lib/api-fetch.ts';
 import type { InvitationView } from '../../../../functions/accounts/invitations.ts';
 import type { CsvProblem } from '../../../../functions/listings/housing-form-csv.ts';
 import type { Attention } from '../../../../shared/domain/provider-attention.ts';
+import type { ReportContent } from '../../../../shared/report/report-content.ts';
 
 export type { Attention };
 
@@ -54,6 +55,16 @@ export interface Member { accountId: string; name: string; email: string; roles:
 /** An open invitation as the API lists it (the server's own type). */
 export type Invitation = InvitationView;
 export interface AcceptedInvitation { email: string; organizationId: string; organizationName: string; role: ProviderRole | 'supporter-admin'; accountCreated: boolean }
+
+/** A provider's structured answer to a shared report (functions/api/staff/share-schemas.ts). */
+export type ShareResponse = { kind: 'meet' } | { kind: 'place-from'; date: string } | { kind: 'no-fit'; reason: string };
+export interface InboxEntry { id: string; reference: string; regionId: string; sharedAt: string; openedAt?: string; answered?: ShareResponse['kind'] }
+export interface InboxShare extends InboxEntry {
+  sharedBy: { name: string };
+  report: ReportContent;
+  answers: Array<{ at: string; by: { accountId: string; name: string }; response: ShareResponse }>;
+  version: number;
+}
 
 /** One call of the staff API; the portal's modules with calls of their own (passkeys.ts) use it too. */
 export function call<T>(method: string, path: string, body?: unknown): Promise<ApiOutcome<T>> {
@@ -114,5 +125,10 @@ export const staffApi = {
   invite: (o: string, invitation: { email: string; name: string; role: ProviderRole }) => call<Invitation>('POST', `${org(o)}/invitations`, invitation),
   withdrawInvitation: (o: string, invitationId: string) =>
     call<{ withdrawn: true }>('DELETE', `${org(o)}/invitations/${encodeURIComponent(invitationId)}`),
+  inbox: (o: string) => call<{ shares: InboxEntry[] }>('GET', `${org(o)}/inbox`),
+  /** Reading a report records it as opened (the supporter sees when). */
+  sharedReport: (o: string, shareId: string) => call<InboxShare>('GET', `${org(o)}/inbox/${encodeURIComponent(shareId)}`),
+  answerShare: (o: string, shareId: string, version: number, response: ShareResponse) =>
+    call<InboxShare>('POST', `${org(o)}/inbox/${encodeURIComponent(shareId)}/answer`, { version, response }),
   acceptInvitation: (token: string) => call<AcceptedInvitation>('POST', '/api/auth/invitations/accept', { token }),
 };
