@@ -37,6 +37,17 @@ describe('API client', () => {
     await expect(api.listRegions()).rejects.toThrow(/not reachable at http:\/\/127\.0\.0\.1:9\/api\/regions \(connect ECONNREFUSED/);
   });
 
+  it('asks again after a 503 with Retry-After, a few times, then names the status', async () => {
+    const unavailable = () => new Response('{}', { status: 503, headers: { 'retry-after': '0' } });
+    const recovering = vi.fn().mockResolvedValueOnce(unavailable()).mockResolvedValueOnce(unavailable()).mockResolvedValue(json(200, { regions: [] }));
+    await expect(createApiClient({ baseUrl: 'http://api.test', fetch: recovering }).listRegions()).resolves.toEqual({ regions: [] });
+    expect(recovering).toHaveBeenCalledTimes(3);
+
+    const stalled = vi.fn(async () => unavailable());
+    await expect(createApiClient({ baseUrl: 'http://api.test', fetch: stalled }).listRegions()).rejects.toThrow('The Woonwijzer API answered 503 for http://api.test/api/regions');
+    expect(stalled).toHaveBeenCalledTimes(6);
+  });
+
   it('refuses an answer without the expected data', async () => {
     const api = createApiClient({ baseUrl: 'http://api.test', fetch: async () => json(200, { items: [] }) });
     await expect(api.listRegionLocations('rotterdam')).rejects.toThrow(/without "locations"/);

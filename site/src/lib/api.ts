@@ -94,16 +94,32 @@ export function createApiClient({ baseUrl, fetch = globalThis.fetch }: ApiClient
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+/**
+ * A 503 is the API saying its store stalled for a moment (it answers so within seconds rather than
+ * hang: issue 18); a build waits as its Retry-After asks (at most 5 s) and asks again, a few times,
+ * instead of failing a build of thousands of pages on one busy second.
+ */
+const RETRIES_AFTER_503 = 5;
+const LONGEST_WAIT_S = 5;
+
 /** The request, with a failure to reach the API named by its URL. */
 async function reach(fetch: typeof globalThis.fetch, url: string, init: RequestInit = {}): Promise<Response> {
-  try {
-    return await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
-  } catch (cause) {
-    const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
-    throw new ApiError(
-      `The Woonwijzer API is not reachable at ${url} (${reason}). Start the API or set WOONWIJZER_API_URL.`,
-      url, undefined, { cause },
-    );
+  for (let attempt = 0; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (cause) {
+      const reason = cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause);
+      throw new ApiError(
+        `The Woonwijzer API is not reachable at ${url} (${reason}). Start the API or set WOONWIJZER_API_URL.`,
+        url, undefined, { cause },
+      );
+    }
+    if (response.status !== 503 || attempt >= RETRIES_AFTER_503) return response;
+    const asked = Number(response.headers.get('retry-after'));
+    await response.body?.cancel();
+    const seconds = Number.isFinite(asked) && asked >= 0 ? Math.min(asked, LONGEST_WAIT_S) : 1;
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   }
 }
 
