@@ -6,7 +6,8 @@
 // at their fields by path (organizations.2.openingHours.periods.0.closes).
 import type { Messages } from '../../../shared/i18n/nl.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
-import { WEEKDAYS, type SupportOrganization, type Weekday } from '../../../shared/domain/region.ts';
+// Types only: region.ts's values would bring zod into the page (budget).
+import type { SupportOrganization, Weekday } from '../../../shared/domain/region.ts';
 import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { call, type Me } from './manage/staff-api.ts';
@@ -40,6 +41,8 @@ function slugOf(name: string): string {
 
 function start(data: SupportPageData): void {
   const s = data.texts;
+  // The day names come in ISO order (Monday first), as the API names the days.
+  const weekdays = Object.keys(data.dayNames) as Weekday[];
   const q = <T extends Element>(selector: string) => document.querySelector<T>(selector);
   const editor = q<HTMLElement>('[data-editor]');
   const form = q<HTMLFormElement>('form[data-form="support"]');
@@ -126,7 +129,7 @@ function start(data: SupportPageData): void {
     return el('fieldset', { class: 'ww-manage__group', 'data-path': at },
       el('legend', {}, fill(s.period, { number })),
       el('p', { class: 'ww-field-error', 'data-error': true, hidden: true }),
-      choices(`${at}.days`, s.days, WEEKDAYS.map((day) => [day, data.dayNames[day]]), new Set(period.days)),
+      choices(`${at}.days`, s.days, weekdays.map((day) => [day, data.dayNames[day]]), new Set(period.days)),
       field(`${at}.opens`, s.opens, input(period.opens, 'time')),
       field(`${at}.closes`, s.closes, input(period.closes, 'time')),
       el('button', { type: 'button', class: 'ww-button ww-button--secondary', 'data-remove-period': `${i}.${j}` }, fill(s.removePeriod, { number })));
