@@ -9,6 +9,7 @@ import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
 import { coordinationHubSuite } from './suites/coordination-hub.ts';
+import { coordinationSupportSuite } from './suites/coordination-support.ts';
 import { easyReadSuite } from './suites/easy-read.ts';
 import { freshWaitingListSuite } from './suites/fresh-waiting-list.ts';
 import { journeySecondPassSuite } from './suites/journey-second-pass.ts';
@@ -56,6 +57,7 @@ describe('the public site in a browser', () => {
   newCriterionSuite(get);
   providerPortalSuite(get);
   coordinationHubSuite(get);
+  coordinationSupportSuite(get);
   supporterPortalSuite(get);
   providerInboxSuite(get);
   easyReadSuite(get);

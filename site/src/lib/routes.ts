@@ -14,6 +14,8 @@ export type PageRef =
   | { page: 'demand' }
   /** The coordinators' hub: the region's organisations, outdated listings and audit trail. */
   | { page: 'coordination' }
+  /** The region's client support organisations, as its coordinators keep them for the help page. */
+  | { page: 'coordination-support' }
   /** A client supporter's dossiers (issue 14): list, one dossier, its consent form. */
   | { page: 'supporter' }
   /** Together mode's way in, for a client supporter with a client (?dossier=…). */
@@ -62,6 +64,7 @@ const SEGMENTS = {
   'manage-invitation': { nl: 'uitnodiging', en: 'invitation' },
   demand: { nl: 'coordinatie/vraag-en-aanbod', en: 'coordination/demand' },
   coordination: { nl: 'coordinatie', en: 'coordination' },
+  'coordination-support': { nl: 'coordinatie/ondersteuning', en: 'coordination/support' },
   supporter: { nl: 'ondersteuner', en: 'supporter' },
   together: { nl: 'ondersteuner/samen', en: 'supporter/together' },
   location: { nl: 'locatie', en: 'location' },
@@ -97,6 +100,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'manage':
     case 'demand':
     case 'coordination':
+    case 'coordination-support':
     case 'supporter':
     case 'together':
     case 'easy-read':

@@ -20,6 +20,26 @@ async function checked(page: Page, name: string): Promise<void> {
   if ((page.viewportSize()?.width ?? 0) <= 390) expect(await horizontalOverflow(page), `${name}: sideways scrolling`).toBe(0);
 }
 
+/** Signs the demo coordinator of Zuid-Limburg in at the portal (/beheer/) with the code from the outbox. */
+export async function signInAsCoordinator(h: SiteHarness, page: Page): Promise<void> {
+  const count = async (email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`)).length;
+  await page.goto('/beheer/');
+  await page.locator('[data-view="sign-in"]:not([hidden])').waitFor();
+  const codes = await count(COORDINATOR);
+  await page.fill('#signin-email', COORDINATOR);
+  await page.click('form[data-form="email"] button[type="submit"]');
+  await page.locator('#signin-code').waitFor({ state: 'visible' });
+  let code = '';
+  await expect.poll(async () => {
+    const mails = (await h.mails()).filter((mail) => mail.includes(`To: ${COORDINATOR}`));
+    code = mails.length > codes ? codeIn(mails.at(-1) ?? '') : '';
+    return code;
+  }, SLOW).not.toBe('');
+  await page.fill('#signin-code', code);
+  await page.click('form[data-form="code"] button[type="submit"]');
+  await page.locator('[data-coordination-hub]').waitFor();
+}
+
 export function coordinationHubSuite(harness: () => SiteHarness): void {
   describe('the coordinators\' hub', () => {
     it('the demo coordinator invites a provider, reminds an organisation and filters the audit trail', async () => {
@@ -30,20 +50,7 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
       const count = async (email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`)).length;
 
       // Signing in at the portal, as every member of staff does; the account panel leads to the hub.
-      await page.goto('/beheer/');
-      await page.locator('[data-view="sign-in"]:not([hidden])').waitFor();
-      const codes = await count(COORDINATOR);
-      await page.fill('#signin-email', COORDINATOR);
-      await page.click('form[data-form="email"] button[type="submit"]');
-      await page.locator('#signin-code').waitFor({ state: 'visible' });
-      let code = '';
-      await expect.poll(async () => {
-        const mails = (await h.mails()).filter((mail) => mail.includes(`To: ${COORDINATOR}`));
-        code = mails.length > codes ? codeIn(mails.at(-1) ?? '') : '';
-        return code;
-      }, SLOW).not.toBe('');
-      await page.fill('#signin-code', code);
-      await page.click('form[data-form="code"] button[type="submit"]');
+      await signInAsCoordinator(h, page);
       await page.click('[data-coordination-hub]');
       await page.waitForURL('**/coordinatie/');
       await expect.poll(() => page.locator('[data-table="providers"] tbody tr').count(), SLOW).toBeGreaterThan(0);
