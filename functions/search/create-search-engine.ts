@@ -41,6 +41,7 @@ export function lazySearchEngine(build: () => Promise<SearchEngine>): SearchEngi
     search: async (query, origin) => (await engine()).search(query, origin),
     upsert: async (candidates) => (await engine()).upsert(candidates),
     remove: async (candidateIds) => (await engine()).remove(candidateIds),
+    regionCounts: async () => (await engine()).regionCounts(),
     ping: async () => (await engine()).ping(),
   };
 }

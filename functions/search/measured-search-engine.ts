@@ -23,6 +23,7 @@ export function measuredSearchEngine(engine: SearchEngine): SearchEngine {
     },
     upsert: (candidates) => engine.upsert(candidates),
     remove: (candidateIds) => engine.remove(candidateIds),
+    regionCounts: () => engine.regionCounts(),
     ping: () => engine.ping(),
   };
 }

@@ -5,6 +5,11 @@ import type { MatchRequest, MatchResponse, SearchQuery, SearchResponse } from '.
 import type { Point } from '../../shared/geo/distance.ts';
 import type { MatchCandidate } from '../../shared/matching/index.ts';
 
+export interface RegionCounts {
+  housingFormCount: number;
+  locationCount: number;
+}
+
 export interface SearchEngine {
   /**
    * Ranks the housing forms in the request's scope (its region, also nearby regions, or the country) for a request at the moment `asOf` (the API's clock: waiting
@@ -20,6 +25,12 @@ export interface SearchEngine {
   upsert(candidates: readonly MatchCandidate[]): Promise<void>;
   /** Removes documents by candidate id; unknown ids are ignored (idempotent). */
   remove(candidateIds: readonly string[]): Promise<void>;
+  /**
+   * Housing forms and locations per region, as indexed: what the region list shows. From the engine,
+   * not the table: counting a region in DynamoDB reads every item of it (the whole country's 15,000
+   * housing forms for one GET /api/regions), the engine already holds them.
+   */
+  regionCounts(): Promise<ReadonlyMap<string, RegionCounts>>;
   /** Resolves when the engine can answer queries, rejects when it cannot: for /api/health. */
   ping(): Promise<void>;
 }

@@ -77,6 +77,7 @@ const failingEngine: SearchEngine = {
   search: (query) => Promise.reject(openSearchError(query)),
   upsert: () => Promise.resolve(),
   remove: () => Promise.resolve(),
+  regionCounts: () => Promise.resolve(new Map()),
   ping: () => Promise.resolve(),
 };
 

@@ -88,6 +88,17 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       for (const subject of opened) await subject.close?.();
     });
 
+    it('counts housing forms and their locations per region, as the region list shows them', async () => {
+      const counts = await engine.regionCounts();
+      expect(Object.fromEntries(counts)).toEqual({
+        'zuid-limburg': { housingFormCount: 5, locationCount: 5 },
+        rotterdam: { housingFormCount: 1, locationCount: 1 },
+      });
+      // A second housing form at a known location adds a housing form, not a location.
+      const more = (await engineWith([...Object.values(FIXTURES), candidate({ ...FIXTURES.deTuin, housingFormId: 'tweede-groep', id: 'de-tuin:tweede-groep' })])).engine;
+      expect((await more.regionCounts()).get('zuid-limburg')).toEqual({ housingFormCount: 6, locationCount: 5 });
+    });
+
     describe('match', () => {
       it('lets every must filter, and lists a housing form failing one must as a near miss naming it', async () => {
         const answer = await engine.match(matchRequest({ criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }), AS_OF);

@@ -5,12 +5,17 @@ import {
   HousingFormPageSchema, LocationListSchema, RegionDetailSchema, RegionListSchema, Slug,
 } from '../../../shared/domain/index.ts';
 import { UnknownRegionError } from '../../search/embedded/unknown-region-error.ts';
+import type { RegionCounts } from '../../search/search-engine.ts';
 import type { RegionReader } from '../../store/region-store.ts';
 import { createResourceApp } from '../app-factory.ts';
 import type { PublicEnv } from '../context.ts';
 import { apiRoute, json, problem } from '../openapi-route.ts';
 
 const RegionParams = z.object({ regionId: Slug });
+
+/** A region's counts as the search engine holds them; a region with nothing indexed yet has none. */
+const countsOf = (counts: ReadonlyMap<string, RegionCounts>, regionId: string): RegionCounts =>
+  counts.get(regionId) ?? { housingFormCount: 0, locationCount: 0 };
 const errors = {
   400: problem('The request is not valid; `fields` names each problem.'),
   404: problem('No such region.'),
@@ -37,17 +42,15 @@ export const regionsApp = createResourceApp<PublicEnv>()
       responses: { 200: json(RegionListSchema, 'The regions this service covers.') },
     }),
     async (c) => {
-      const { regions: regionStore, listings } = c.var.deps;
-      const regions = await regionStore.listRegions();
-      const withCounts = await Promise.all(
-        regions.map(async (r) => ({
-          id: r.id,
-          name: r.name,
-          primarySector: r.primarySector,
-          demonstration: r.demonstration,
-          ...(await listings.regionCounts(r.id)),
-        })),
-      );
+      const { regions: regionStore, search } = c.var.deps;
+      const [regions, counts] = await Promise.all([regionStore.listRegions(), search.regionCounts()]);
+      const withCounts = regions.map((r) => ({
+        id: r.id,
+        name: r.name,
+        primarySector: r.primarySector,
+        demonstration: r.demonstration,
+        ...countsOf(counts, r.id),
+      }));
       withCounts.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
       return c.json({ regions: withCounts }, 200);
     },
@@ -63,11 +66,11 @@ export const regionsApp = createResourceApp<PublicEnv>()
     }),
     async (c) => {
       const { regionId } = c.req.valid('param');
-      const { regions, listings } = c.var.deps;
-      const [region, support] = await Promise.all([requireRegion(regions, regionId), regions.getSupportOrganizations(regionId)]);
+      const { regions, search } = c.var.deps;
+      const [region, support, counts] = await Promise.all([requireRegion(regions, regionId), regions.getSupportOrganizations(regionId), search.regionCounts()]);
       // The coordinator's list, once edited, replaces the configured one.
       const supportOrganizations = support?.organizations ?? region.supportOrganizations;
-      return c.json({ region: { ...region, supportOrganizations }, ...(await listings.regionCounts(regionId)) }, 200);
+      return c.json({ region: { ...region, supportOrganizations }, ...countsOf(counts, regionId) }, 200);
     },
   )
   .openapi(

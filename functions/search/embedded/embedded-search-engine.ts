@@ -16,7 +16,7 @@ import type { Point } from '../../../shared/geo/distance.ts';
 import {
   inScope, matchCandidates, scopeBox, type MatchCandidate, type MatchOptions, type ScopeRequest,
 } from '../../../shared/matching/index.ts';
-import type { SearchEngine } from '../search-engine.ts';
+import type { RegionCounts, SearchEngine } from '../search-engine.ts';
 import { directSearch } from './direct-search.ts';
 import { GridIndex } from './grid-index.ts';
 import { normaliseCandidate } from './normalise-candidate.ts';
@@ -45,6 +45,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** In this process's memory: it answers whenever the process does. */
   async ping(): Promise<void> {}
+
+  async regionCounts(): Promise<ReadonlyMap<string, RegionCounts>> {
+    return new Map([...this.regions].map(([id, region]) => [id, region.counts()]));
+  }
 
   async match(request: MatchRequest, asOf: Date, origin?: Point): Promise<MatchResponse> {
     return matchCandidates(request, this.pool(request, origin), asOf, origin, this.options);

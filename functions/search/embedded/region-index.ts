@@ -30,6 +30,11 @@ export class RegionIndex {
     return this.byId.size;
   }
 
+  /** Its housing forms and the locations they are at. */
+  counts(): { housingFormCount: number; locationCount: number } {
+    return { housingFormCount: this.byId.size, locationCount: new Set(this.candidates().map((c) => c.locationId)).size };
+  }
+
   /** Every candidate, for the matcher and for search without words. */
   candidates(): readonly MatchCandidate[] {
     return (this.array ??= [...this.byId.values()]);

@@ -9,7 +9,7 @@ import { type MatchRequest, type MatchResponse, type SearchQuery, type SearchRes
 import { type Point } from '../../../shared/geo/distance.ts';
 import { DEFAULT_NEAR_MISS_LIMIT, planMatch, type MatchCandidate } from '../../../shared/matching/index.ts';
 import { UnknownRegionError } from '../embedded/unknown-region-error.ts';
-import { type SearchEngine } from '../search-engine.ts';
+import { type RegionCounts, type SearchEngine } from '../search-engine.ts';
 import { buildMatchQueries } from './build-match-query.ts';
 import { buildSearchQuery } from './build-search-query.ts';
 import { type OpenSearchIndex } from './opensearch-index.ts';
@@ -29,6 +29,10 @@ export interface OpenSearchEngineOptions {
 interface MsearchItem extends SearchBody {
   error?: { type?: string };
   status?: number;
+}
+
+interface RegionCountsBody {
+  aggregations?: { regions?: { buckets: Array<{ key: string; doc_count: number; locations: { value: number } }> } };
 }
 
 export class OpenSearchSearchEngine implements SearchEngine {
@@ -72,6 +76,26 @@ export class OpenSearchSearchEngine implements SearchEngine {
     const response = readSearchResponse(statusCode === 404 ? {} : (body as SearchBody));
     if (query.scope !== 'region' || response.total === 0) await this.requireRegion(query.regionId);
     return response;
+  }
+
+  /**
+   * One aggregation: documents per region and distinct locations among them. `cardinality` is exact
+   * below its precision threshold (40,000, its highest), far above a region's locations.
+   */
+  async regionCounts(): Promise<ReadonlyMap<string, RegionCounts>> {
+    const { body, statusCode } = await this.index.client.search(
+      {
+        index: this.index.alias,
+        body: {
+          size: 0,
+          aggs: { regions: { terms: { field: 'regionId', size: 1000 }, aggs: { locations: { cardinality: { field: 'locationId', precision_threshold: 40000 } } } } },
+        } as API.Search_RequestBody,
+      },
+      { ignore: [404] },
+    );
+    if (statusCode === 404) return new Map();
+    const buckets = (body as RegionCountsBody).aggregations?.regions?.buckets ?? [];
+    return new Map(buckets.map((b) => [b.key, { housingFormCount: b.doc_count, locationCount: b.locations.value }]));
   }
 
   /** The smallest query the API's grants allow; no index yet (nothing indexed) still answers. */
