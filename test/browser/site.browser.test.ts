@@ -9,6 +9,7 @@ import { startSiteHarness, type SiteHarness } from './harness.ts';
 import { budgetSuite } from './suites/budget.ts';
 import { compareReportSuite } from './suites/compare-report.ts';
 import { coordinationHubSuite } from './suites/coordination-hub.ts';
+import { coordinationQuestionnaireSuite } from './suites/coordination-questionnaire.ts';
 import { coordinationSupportSuite } from './suites/coordination-support.ts';
 import { easyReadSuite } from './suites/easy-read.ts';
 import { freshWaitingListSuite } from './suites/fresh-waiting-list.ts';
@@ -64,5 +65,7 @@ describe('the public site in a browser', () => {
   togetherSuite(get);
   // Last before the budget: it closes a demo waiting list for good, which earlier suites count on.
   freshWaitingListSuite(get);
+  // After every suite that reads the questionnaire's texts: it publishes a new version with a changed first question.
+  coordinationQuestionnaireSuite(get);
   budgetSuite();
 });

@@ -16,6 +16,8 @@ export type PageRef =
   | { page: 'coordination' }
   /** The region's client support organisations, as its coordinators keep them for the help page. */
   | { page: 'coordination-support' }
+  /** The region's questionnaire versions: a draft's texts edited, previewed and published by its coordinators. */
+  | { page: 'coordination-questionnaire' }
   /** A client supporter's dossiers (issue 14): list, one dossier, its consent form. */
   | { page: 'supporter' }
   /** Together mode's way in, for a client supporter with a client (?dossier=…). */
@@ -65,6 +67,7 @@ const SEGMENTS = {
   demand: { nl: 'coordinatie/vraag-en-aanbod', en: 'coordination/demand' },
   coordination: { nl: 'coordinatie', en: 'coordination' },
   'coordination-support': { nl: 'coordinatie/ondersteuning', en: 'coordination/support' },
+  'coordination-questionnaire': { nl: 'coordinatie/vragenlijst', en: 'coordination/questionnaire' },
   supporter: { nl: 'ondersteuner', en: 'supporter' },
   together: { nl: 'ondersteuner/samen', en: 'supporter/together' },
   location: { nl: 'locatie', en: 'location' },
@@ -101,6 +104,7 @@ export function pathTo(locale: Locale, ref: PageRef): string {
     case 'demand':
     case 'coordination':
     case 'coordination-support':
+    case 'coordination-questionnaire':
     case 'supporter':
     case 'together':
     case 'easy-read':

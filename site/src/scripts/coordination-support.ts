@@ -10,6 +10,7 @@ import type { Locale } from '../../../shared/i18n/locales.ts';
 import type { SupportOrganization, Weekday } from '../../../shared/domain/region.ts';
 import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
+import { showFieldErrors } from './manage/field-errors.ts';
 import { call, type Me } from './manage/staff-api.ts';
 
 export interface SupportPageData {
@@ -200,30 +201,7 @@ function start(data: SupportPageData): void {
     });
   }
 
-  /** The API's field errors at their fields: each goes to the nearest field whose path starts its own. */
-  function fieldErrors(fields: Array<{ path: string; message: string }>): void {
-    const boxes = [...form!.querySelectorAll<HTMLElement>('[data-path]')];
-    const messages = new Map<HTMLElement, string[]>();
-    for (const { path: raw, message } of fields) {
-      const at = raw.replace(/^(body|json)\./, '');
-      const home = boxes.filter((box) => at === box.dataset.path || at.startsWith(`${box.dataset.path ?? ''}.`))
-        .sort((a, b) => (b.dataset.path ?? '').length - (a.dataset.path ?? '').length)[0];
-      if (home) messages.set(home, [...(messages.get(home) ?? []), message]);
-    }
-    for (const box of boxes) {
-      const said = messages.get(box);
-      const error = [...box.children].find((child) => child instanceof HTMLElement && child.dataset.error !== undefined) as HTMLElement | undefined;
-      if (error) {
-        error.textContent = said?.join(' ') ?? '';
-        error.hidden = !said;
-      }
-      const control = box.querySelector<HTMLElement>(':scope > input, :scope > textarea');
-      if (said) control?.setAttribute('aria-invalid', 'true');
-      else control?.removeAttribute('aria-invalid');
-    }
-    const first = boxes.find((box) => messages.has(box));
-    first?.querySelector<HTMLElement>('input, textarea')?.focus();
-  }
+  const fieldErrors = (fields: Array<{ path: string; message: string }>) => showFieldErrors(form!, fields);
 
   // ---- actions ------------------------------------------------------------------------------
 
