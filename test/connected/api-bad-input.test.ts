@@ -320,7 +320,7 @@ describe('POST /api/regions/{regionId}/questionnaire/criteria with bad input', (
     ['no answers', {}, 'answers'],
     ['answers as a list', { answers: [] }, 'answers'],
     ['answers of null', { answers: null }, 'answers'],
-    ['an unknown field beside the answers', { answers: {}, version: 3 }, '(document)'],
+    ['an unknown field beside the answers', { answers: {}, extra: 3 }, '(document)'],
     ['201 answers', { answers: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`q${i}`, {}])) }, 'answers'],
   ])('refuses %s with a 400 naming the field', async (_what, value, field) => {
     expectFieldError(await postJson(CRITERIA, value), field);

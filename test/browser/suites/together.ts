@@ -7,6 +7,7 @@
 // stopping leaves no key of the client in localStorage or sessionStorage. A citizen hands over
 // from the report: what is sent is said, a confirmation, the code large in its groups, and the
 // supporter redeems it once (a second time is refused). axe over the bar and the hand-over panel.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { codeIn } from '../../support/test-staff-app.ts';
@@ -17,7 +18,7 @@ import { horizontalOverflow, screenshot } from '../page-checks.ts';
 const REGION = 'zuid-limburg';
 const ORG = 'clientondersteuning-zuid-limburg';
 const SUPPORTER = `ondersteuner@${ORG}.example`;
-const LABEL = 'Mevr. V. (voorbeeld)';
+const LABEL = 'Mevr. S. (samen)';
 const DOSSIERS = `/api/supporter/organizations/${ORG}/dossiers`;
 
 /** The citizen's own answers on the shared device, which together mode must leave as they are. */
@@ -27,9 +28,15 @@ const CITIZEN_ANSWERS = {
 };
 const CITIZEN_KEY = `woonwijzer.answers.${REGION}`;
 
-async function exampleDossierId(h: SiteHarness): Promise<string> {
-  const [dossier] = await h.stores.dossiers.listDossiers(ORG);
-  if (!dossier) throw new Error(`No example dossier for ${ORG}`);
+/**
+ * A dossier of its own, empty, for the demo supporter: the example dossier has answers, a favourite
+ * and a share, and other suites add dossiers beside it, so this suite starts from one it knows.
+ */
+async function freshDossierId(h: SiteHarness): Promise<string> {
+  const supporter = await h.stores.accounts.findAccountByEmail(SUPPORTER);
+  if (!supporter) throw new Error(`No demo account ${SUPPORTER}`);
+  const ctx = { by: { accountId: supporter.id, name: supporter.name }, now: new Date() };
+  const dossier = await h.stores.dossiers.createDossier(ORG, { id: randomUUID(), label: LABEL, regionId: REGION, status: 'exploring' }, ctx);
   return dossier.id;
 }
 
@@ -92,7 +99,7 @@ export function togetherSuite(harness: () => SiteHarness): void {
   describe('together mode and the hand-over', () => {
     it('a supporter works with a client in together mode: answers and a favourite go to the dossier, stopping leaves nothing of the client', async () => {
       const h = harness();
-      const dossierId = await exampleDossierId(h);
+      const dossierId = await freshDossierId(h);
       const page = await h.newPage({ width: 1280 });
       page.setDefaultTimeout(15_000);
       const errors = scriptErrors(page);
@@ -231,7 +238,7 @@ export function togetherSuite(harness: () => SiteHarness): void {
       const supporter = await h.newPage({ width: 1280 });
       supporter.setDefaultTimeout(15_000);
       const supporterErrors = scriptErrors(supporter);
-      const dossierId = await exampleDossierId(h);
+      const dossierId = await freshDossierId(h);
       await openTogether(h, supporter, dossierId);
       const redeem = () => api<{ answers: { answersVersion: number }; error?: { code: string } }>(h, supporter, 'POST', `${DOSSIERS}/${dossierId}/handover-codes`, { code: code.toLowerCase() });
       const first = await redeem();
