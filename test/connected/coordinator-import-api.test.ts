@@ -133,6 +133,13 @@ describe('refused, with every listing and audit item unchanged', () => {
     await refused(403, () => t.send('PUT', importPath('zuid-limburg', 'maaszorg'), takeover, t.people.coordinator), 'forbidden');
   });
 
+  it('an organisation that is, or would become, active in another region too: 403, nothing of the other region touched', async () => {
+    // Listing Rotterdam beside Zuid-Limburg would make Zuid-Limburg's coordinator place it in a region not theirs.
+    const spread = changedListing();
+    spread.organization.regionIds = ['zuid-limburg', 'rotterdam'];
+    await refused(403, () => t.send('PUT', importPath('zuid-limburg'), spread, t.people.coordinator), 'forbidden');
+  });
+
   it('a page of another site, or a body not sent as JSON', async () => {
     const evil = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
     await refused(403, () => t.send('PUT', importPath('zuid-limburg'), changedListing(), t.people.coordinator, evil), 'cross_site_request');

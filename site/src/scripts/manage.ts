@@ -266,8 +266,18 @@ function start(data: ManagePageData): void {
   void route(false);
 }
 
-/** Where a sign-in goes back to: a path on this site only, never another site's address. */
+/**
+ * Where a sign-in goes back to: a path on this site only, never another site's address. Judged by
+ * the address the browser would resolve, not by the text: a browser drops tabs and line breaks
+ * first, so "/<tab>/evil.example" would otherwise pass a check on "//" and lead off the site.
+ */
 function returnPath(): string | undefined {
   const back = new URLSearchParams(location.search).get('terug');
-  return back && back.startsWith('/') && !back.startsWith('//') && !back.includes('\\') ? back : undefined;
+  if (!back?.startsWith('/')) return undefined;
+  try {
+    const url = new URL(back, location.origin);
+    return url.origin === location.origin ? `${url.pathname}${url.search}${url.hash}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -192,6 +192,24 @@ export function togetherSuite(harness: () => SiteHarness): void {
       expect(errors).toEqual([]);
     }, 180_000);
 
+    it('goes back after sign-in only to a page of this site, never to another site hidden in the address', async () => {
+      const h = harness();
+      const page = await h.newPage({ width: 1280 });
+      page.setDefaultTimeout(15_000);
+      // A tab and a line break are dropped by the browser: "/<tab>/evil.example" would resolve to another site.
+      await page.goto(`/beheer/?terug=${encodeURIComponent('/\t/evil.example/inloggen')}`);
+      const before = (await h.mails()).filter((mail) => mail.includes(`To: ${SUPPORTER}`)).length;
+      await page.fill('#signin-email', SUPPORTER);
+      await page.click('form[data-form="email"] button[type="submit"]');
+      await page.locator('#signin-code').waitFor({ state: 'visible' });
+      await page.fill('#signin-code', await codeFor(h, SUPPORTER, before));
+      await page.click('form[data-form="code"] button[type="submit"]');
+      await page.locator('[data-account] a[data-supporter]').waitFor({ state: 'visible' });
+      expect(new URL(page.url()).origin).toBe(h.baseUrl);
+      expect(new URL(page.url()).pathname).toBe('/beheer/');
+      await page.context().close();
+    });
+
     it('a citizen hands their answers over with a code from the report; the supporter redeems it once', async () => {
       const h = harness();
       const citizen = await h.newPage({ width: 390 });

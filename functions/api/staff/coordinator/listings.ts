@@ -45,7 +45,7 @@ export const coordinatorListingsApp = createResourceApp<StaffEnv>().openapi(
       200: json(ImportSummarySchema, 'Imported: what was created, updated, left unchanged and removed.'),
       400: problem('The document is not valid, is another organisation\'s than the address names, or cannot be placed; `fields` names each problem by its path (e.g. `locations.0.address.postcode`). Nothing was changed.'),
       401: problem('Nobody is signed in.'),
-      403: problem('The caller is no coordinator of this region, the document does not list the region, the organisation is active only elsewhere, or the request did not come from a Woonwijzer page.'),
+      403: problem('The caller is no coordinator of this region, the document does not list the region, the organisation is (or the document makes it) active in another region too (then the platform operator imports it), or the request did not come from a Woonwijzer page.'),
       409: problem('A location id belongs to another organisation (`id_conflict`, at its path), or the listing changed during the import (`version_conflict`). Nothing was changed.'),
     },
   }),
@@ -60,6 +60,13 @@ export const coordinatorListingsApp = createResourceApp<StaffEnv>().openapi(
     if (!document.organization.regionIds.includes(regionId)) throw AccessDeniedError.notFor(forRegion);
     const stored = await c.var.deps.providerListings.getOrganization(organizationId);
     if (stored && !stored.value.regionIds.includes(regionId)) throw AccessDeniedError.notFor(forRegion);
+    // The document replaces the whole listing: for an organisation active in another region too (or
+    // made so by the document) it would move or remove that region's locations, which are not this
+    // coordinator's. Such a listing is imported by the platform operator (npm run import).
+    const elsewhere = (regionIds: readonly string[]) => regionIds.some((id) => id !== regionId);
+    if (elsewhere(document.organization.regionIds) || (stored && elsewhere(stored.value.regionIds))) {
+      throw AccessDeniedError.notFor(`coordinator of every region "${organizationId}" is active in`);
+    }
 
     const outcome = await importListing(document, c.var.deps);
     if (!outcome.ok) throw new ImportRefusedError(outcome.status, outcome.code, outcome.errors);
