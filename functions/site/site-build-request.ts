@@ -10,10 +10,10 @@ import { PageScopeSchema } from './page-scope.ts';
 
 /**
  * The entities whose records affectedPages reads (a location, its housing forms, an organisation,
- * a region and its questionnaires); every other record (accounts, sessions, history, reminders,
- * throttles) touches no page.
+ * a region, its questionnaires and its support list); every other record (accounts, sessions,
+ * history, reminders, throttles) touches no page.
  */
-export const SITE_ENTITIES = ['location', 'housingForm', 'organization', 'region', 'questionnaire'] as const satisfies readonly EntityName[];
+export const SITE_ENTITIES = ['location', 'housingForm', 'organization', 'region', 'questionnaire', 'regionSupportList'] as const satisfies readonly EntityName[];
 
 /** The partition-key prefixes of those entities: the stream's event filter lets only these through. */
 export function siteKeyPrefixes(): string[] {
