@@ -10,6 +10,7 @@ import { parseDate } from '../../../shared/i18n/dates.ts';
 import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
 import { call, type Invitation, type Me } from './manage/staff-api.ts';
+import { coordinatedRegions, pageLines } from './manage/page-lines.ts';
 
 export interface HubPageData {
   locale: Locale;
@@ -77,22 +78,7 @@ function start(data: HubPageData): void {
   let removing: Provider | undefined;
   let auditNext: string | undefined;
 
-  const announce = (text: string) => {
-    const line = q<HTMLElement>('[data-status]');
-    if (!line) return;
-    line.textContent = '';
-    window.setTimeout(() => {
-      line.textContent = text;
-    }, 50);
-  };
-  const alert = (text: string) => {
-    const line = q<HTMLElement>('[data-alert]');
-    if (line) line.textContent = text;
-  };
-  const show = (selector: string, shown: boolean) => {
-    const element = q<HTMLElement>(selector);
-    if (element) element.hidden = !shown;
-  };
+  const { announce, alert, show } = pageLines();
   const path = (rest: string) => `/api/coordinator/regions/${encodeURIComponent(regionId)}${rest}`;
 
   /** Says a failed call in the page's words; false when it failed. */
@@ -415,8 +401,7 @@ function start(data: HubPageData): void {
       else alert(d.unavailable);
       return;
     }
-    const coordinated = new Set(me.value.memberships.filter((m) => m.role === 'coordinator').map((m) => m.regionId));
-    const regions = data.regions.filter((region) => coordinated.has(region.id));
+    const regions = coordinatedRegions(me.value, data.regions);
     if (regions.length === 0) return show('[data-not-coordinator]', true);
     replaceChildren(regionBox!, ...regions.map((region) => el('option', { value: region.id }, region.name)));
     show('[data-field="region"]', regions.length > 1);

@@ -12,6 +12,7 @@ import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { showFieldErrors } from './manage/field-errors.ts';
 import { call, type Me } from './manage/staff-api.ts';
+import { coordinatedRegions, pageLines } from './manage/page-lines.ts';
 
 export interface SupportPageData {
   locale: Locale;
@@ -59,22 +60,7 @@ function start(data: SupportPageData): void {
   /** The list as it is now, after a save someone else beat. */
   let current: SupportList | undefined;
 
-  const announce = (text: string) => {
-    const line = q<HTMLElement>('[data-status]');
-    if (!line) return;
-    line.textContent = '';
-    window.setTimeout(() => {
-      line.textContent = text;
-    }, 50);
-  };
-  const alert = (text: string) => {
-    const line = q<HTMLElement>('[data-alert]');
-    if (line) line.textContent = text;
-  };
-  const show = (selector: string, shown: boolean) => {
-    const element = q<HTMLElement>(selector);
-    if (element) element.hidden = !shown;
-  };
+  const { announce, alert, show } = pageLines();
   const path = () => `/api/coordinator/regions/${encodeURIComponent(regionId)}/support-organizations`;
   const nameOf = (o: SupportOrganization, i: number) => o.name.trim() || `${s.newOrganization} ${i + 1}`;
 
@@ -336,8 +322,7 @@ function start(data: SupportPageData): void {
       else alert(data.refusals.unavailable);
       return;
     }
-    const coordinated = new Set(me.value.memberships.filter((m) => m.role === 'coordinator').map((m) => m.regionId));
-    const regions = data.regions.filter((region) => coordinated.has(region.id));
+    const regions = coordinatedRegions(me.value, data.regions);
     if (regions.length === 0) return show('[data-not-coordinator]', true);
     replaceChildren(regionBox!, ...regions.map((region) => el('option', { value: region.id }, region.name)));
     show('[data-region-field]', regions.length > 1);

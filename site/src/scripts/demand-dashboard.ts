@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/i18n/locales.ts';
 import { barChart, type BarGroup } from './lib/bar-chart.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { call, type Me } from './manage/staff-api.ts';
+import { coordinatedRegions } from './manage/page-lines.ts';
 
 export interface DemandPageData {
   locale: Locale;
@@ -187,8 +188,7 @@ function start(data: DemandPageData): void {
       else alert(d.unavailable);
       return;
     }
-    const coordinated = new Set(me.value.memberships.filter((m) => m.role === 'coordinator').map((m) => m.regionId));
-    const regions = data.regions.filter((region) => coordinated.has(region.id));
+    const regions = coordinatedRegions(me.value, data.regions);
     if (regions.length === 0) return show('[data-not-coordinator]', true);
     replaceChildren(regionBox, ...regions.map((region) => el('option', { value: region.id }, region.name)));
     show('[data-field="region"]', regions.length > 1);
