@@ -96,6 +96,7 @@ export const ReasonSchema = z.object({
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 
+/** A result as a page explains it: one reason per judged criterion (see `explainMatch`). */
 export const MatchResultSchema = HousingFormHeadingSchema.extend({
   score: z.number().min(0).max(1),
   distanceKm: z.number().min(0).optional(),
@@ -108,13 +109,51 @@ export const NearMissSchema = MatchResultSchema.extend({
 });
 export type NearMiss = z.infer<typeof NearMissSchema>;
 
+/**
+ * A criterion as a match answer judged it: each of the request's criteria, with `distance` (value:
+ * the maximum, a must) first when a maximum distance was asked. Said once per answer, so each
+ * housing form carries only its outcome per criterion: the answer stays self-explaining without
+ * repeating every criterion's name, value and importance on every housing form (which made the
+ * answer of 50 results 58 KB, most of its time spent serialising and sending).
+ */
+export const JudgedCriterionSchema = ReasonSchema.omit({ outcome: true, found: true });
+export type JudgedCriterion = z.infer<typeof JudgedCriterionSchema>;
+
+export const RankedResultSchema = HousingFormHeadingSchema.extend({
+  score: z.number().min(0).max(1),
+  distanceKm: z.number().min(0).optional(),
+  /** The outcome of each of the answer's `criteria`, in the same order. */
+  outcomes: z.array(z.enum(OUTCOMES)),
+  /**
+   * For a criterion that holds on more than one answer (day activities on site or nearby) and
+   * matched: the housing form's answer that made it a match, by the criterion's position in `criteria`.
+   */
+  found: z.record(z.string().regex(/^\d+$/), z.string()).optional(),
+});
+export type RankedResult = z.infer<typeof RankedResultSchema>;
+
+export const RankedNearMissSchema = RankedResultSchema.extend({
+  /** The positions in `criteria` of the musts it fails (one or two). */
+  failedMusts: z.array(z.number().int().min(0)).min(1).max(2),
+});
+export type RankedNearMiss = z.infer<typeof RankedNearMissSchema>;
+
 export const MatchResponseSchema = z.object({
-  results: z.array(MatchResultSchema),
-  nearMisses: z.array(NearMissSchema),
+  /** What each result's and near miss's `outcomes` answer, in order. */
+  criteria: z.array(JudgedCriterionSchema),
+  results: z.array(RankedResultSchema),
+  nearMisses: z.array(RankedNearMissSchema),
   /** Number of fitting housing forms in all (results is one page of them). */
   total: z.number().int().min(0),
 });
 export type MatchResponse = z.infer<typeof MatchResponseSchema>;
+
+/** A match answer with each housing form's reasons written out: what the pages draw. */
+export interface ExplainedMatch {
+  results: MatchResult[];
+  nearMisses: NearMiss[];
+  total: number;
+}
 
 /** What POST /api/match answers: the engine's answer, and the moment it holds for. */
 export const MatchAnswerSchema = MatchResponseSchema.extend({

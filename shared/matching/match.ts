@@ -14,12 +14,14 @@
 // here: a waiting-list state confirmed more than 30 days before it counts as unknown, both for the
 // `availableSoon` criterion and for the waiting-list term of the score.
 import {
-  criterionRead, isCurrentSince, waitingListCurrentSinceMs, type CodedFactField, type Criterion, type MatchRequest, type MatchResponse, type MatchResult,
-  type NearMiss, type Outcome, type Reason,
+  criterionRead, isCurrentSince, waitingListCurrentSinceMs, type CodedFactField, type Criterion, type JudgedCriterion, type MatchRequest,
+  type MatchResponse, type MatchResult, type Outcome, type RankedNearMiss, type RankedResult, type Reason, type WaitingListStatus,
 } from '../domain/index.ts';
-import { haversineKm, type Point } from '../geo/distance.ts';
+import { haversineKmTo, type Point } from '../geo/distance.ts';
 import { candidateHeading, type MatchCandidate } from './candidate.ts';
+import { CandidateColumns, MATCH, UNKNOWN } from './columns.ts';
 import { compileCriterion, type CandidatePredicate } from './evaluate.ts';
+import { explainResult } from './explain-answer.ts';
 import { DEFAULT_NEAR_MISS_LIMIT } from './near-miss-limit.ts';
 import { BestOf, compareNearMisses, compareRanked, type RankedCandidate } from './order.ts';
 import {
@@ -44,12 +46,17 @@ export interface Explanation extends MatchResult {
 
 /** The compiled request: ranks one candidate, and describes a ranked one as result or near miss. */
 export interface MatchPlan {
+  /** What a result's `outcomes` answer, in order: `distance` first when a maximum was asked, then the request's criteria. */
+  criteria: JudgedCriterion[];
   /** Undefined when the candidate fails more than MAX_FAILED_MUSTS musts. */
   rank(candidate: MatchCandidate): RankedCandidate | undefined;
-  /** As `rank`, written into `out` (false when excluded): lets a scan reuse one object. */
-  rankInto(candidate: MatchCandidate, out: RankedCandidate): boolean;
-  toResult(ranked: RankedCandidate): MatchResult;
-  toNearMiss(ranked: RankedCandidate): NearMiss;
+  /**
+   * Ranks the candidates of `columns` by position, written into `out`: false when the candidate
+   * fails more than MAX_FAILED_MUSTS musts. Lets a scan reuse one object.
+   */
+  scanner(columns: CandidateColumns): (index: number, out: RankedCandidate) => boolean;
+  toResult(ranked: RankedCandidate): RankedResult;
+  toNearMiss(ranked: RankedCandidate): RankedNearMiss;
   /**
    * The candidate's score, distance and reasons exactly as a result would carry them, and all the
    * musts it fails. Never excludes: a chosen housing form is explained however many musts it fails.
@@ -60,6 +67,8 @@ export interface MatchPlan {
 interface CompiledCriterion {
   criterion: Criterion;
   predicate: CandidatePredicate;
+  /** Names the criterion and value when its outcome never depends on the moment (a column worth keeping). */
+  columnKey: string | undefined;
   /** The coded fact whose code a match names (`Reason.found`), when more than one code holds. */
   foundIn?: CodedFactField;
 }
@@ -70,17 +79,21 @@ function foundInOf(criterion: Criterion): CodedFactField | undefined {
   return how.read === 'codeIn' && how.codes.length > 1 ? how.field : undefined;
 }
 
+/** A criterion reading the waiting list is judged at the moment of the request: its column is never kept. */
+function columnKeyOf(criterion: Criterion): string | undefined {
+  if (criterionRead(criterion.criterion).read === 'waitingList') return undefined;
+  return `${criterion.criterion}=${'value' in criterion ? String(criterion.value) : ''}`;
+}
+
 export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point): MatchPlan {
   const compiled: CompiledCriterion[] = request.criteria.map((criterion) => {
     const foundIn = foundInOf(criterion);
-    return { criterion, predicate: compileCriterion(criterion, asOf), ...(foundIn ? { foundIn } : {}) };
+    return { criterion, predicate: compileCriterion(criterion, asOf), columnKey: columnKeyOf(criterion), ...(foundIn ? { foundIn } : {}) };
   });
   // Once per request: the scan compares each candidate's precomputed number with it.
   const currentSinceMs = waitingListCurrentSinceMs(asOf);
-  // Plain arrays of predicates and weights: the hot loop below touches nothing else.
-  const musts = compiled.filter((c) => c.criterion.importance === 'must').map((c) => c.predicate);
+  const musts = compiled.filter((c) => c.criterion.importance === 'must');
   const wishes = compiled.filter((c) => c.criterion.importance !== 'must');
-  const wishPredicates = wishes.map((c) => c.predicate);
   const wishWeights = wishes.map((c) => CRITERION_WEIGHTS[c.criterion.importance]);
   const mustWeight = CRITERION_WEIGHTS.must;
 
@@ -94,100 +107,113 @@ export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point)
     hasOrigin,
   );
 
-  /** Ranks; false as soon as more than `failCap` musts fail (the scan's early exit). */
-  function scoreInto(candidate: MatchCandidate, out: RankedCandidate, failCap: number): boolean {
-    let raw = 0;
-    let failed = 0;
-    let unknownMust = false;
-    for (let i = 0; i < musts.length; i++) {
-      const outcome = (musts[i] as CandidatePredicate)(candidate);
-      if (outcome === 'match') raw += mustWeight;
-      else if (outcome === 'unknown') unknownMust = true;
-      else if (++failed > failCap) return false;
-    }
-    // Distance last: it is the dearest test, and most exclusions are decided before it.
-    let distanceKm = Number.NaN;
-    if (origin !== undefined) {
-      distanceKm = haversineKm(origin, candidate.point);
-      if (hasDistanceMust) {
-        if (distanceKm <= maxDistanceKm) raw += mustWeight;
+  /** Ranks by position in `columns`; false as soon as more than `failCap` musts fail (the scan's early exit). */
+  function scanWith(columns: CandidateColumns, failCap: number): (index: number, out: RankedCandidate) => boolean {
+    // Plain arrays of columns and weights: the hot loop below touches nothing else.
+    const outcomes = columns.outcomes([...musts, ...wishes].map((c) => ({ key: c.columnKey, predicate: c.predicate })));
+    const mustColumns = outcomes.slice(0, musts.length);
+    const wishColumns = outcomes.slice(musts.length);
+    const { candidates, lat, lon, confirmedMs, status } = columns;
+    return (i, out) => {
+      let raw = 0;
+      let failed = 0;
+      let unknownMust = false;
+      for (let k = 0; k < mustColumns.length; k++) {
+        const outcome = (mustColumns[k] as Uint8Array)[i];
+        if (outcome === MATCH) raw += mustWeight;
+        else if (outcome === UNKNOWN) unknownMust = true;
         else if (++failed > failCap) return false;
       }
-      raw += DISTANCE_WEIGHT * distanceTerm(distanceKm, scaleKm);
-    } else if (hasDistanceMust) {
-      unknownMust = true;
-    }
-    for (let i = 0; i < wishPredicates.length; i++) {
-      if ((wishPredicates[i] as CandidatePredicate)(candidate) === 'match') raw += wishWeights[i] as number;
-    }
-    raw += WAITING_LIST_WEIGHT * waitingListTerm(candidate.waitingList.status, isCurrentSince(candidate.waitingListConfirmedMs, currentSinceMs));
-    out.candidate = candidate;
-    out.score = normaliseScore(raw, maxRaw);
-    out.unknownMust = unknownMust;
-    out.distanceKm = distanceKm;
-    out.failedMusts = failed;
-    return true;
+      // Distance last: it is the dearest test, and most exclusions are decided before it.
+      let distanceKm = Number.NaN;
+      if (origin !== undefined) {
+        distanceKm = haversineKmTo(origin, lat[i] as number, lon[i] as number);
+        if (hasDistanceMust) {
+          if (distanceKm <= maxDistanceKm) raw += mustWeight;
+          else if (++failed > failCap) return false;
+        }
+        raw += DISTANCE_WEIGHT * distanceTerm(distanceKm, scaleKm);
+      } else if (hasDistanceMust) {
+        unknownMust = true;
+      }
+      for (let k = 0; k < wishColumns.length; k++) {
+        if ((wishColumns[k] as Uint8Array)[i] === MATCH) raw += wishWeights[k] as number;
+      }
+      raw += WAITING_LIST_WEIGHT * waitingListTerm(status[i] as WaitingListStatus, isCurrentSince(confirmedMs[i] as number, currentSinceMs));
+      out.candidate = candidates[i] as MatchCandidate;
+      out.score = normaliseScore(raw, maxRaw);
+      out.unknownMust = unknownMust;
+      out.distanceKm = distanceKm;
+      out.failedMusts = failed;
+      return true;
+    };
   }
 
-  function rankInto(candidate: MatchCandidate, out: RankedCandidate): boolean {
-    return scoreInto(candidate, out, MAX_FAILED_MUSTS);
+  function scanner(columns: CandidateColumns): (index: number, out: RankedCandidate) => boolean {
+    return scanWith(columns, MAX_FAILED_MUSTS);
   }
 
   function rank(candidate: MatchCandidate): RankedCandidate | undefined {
     const out = emptyRanked(candidate);
-    return rankInto(candidate, out) ? out : undefined;
+    return scanner(new CandidateColumns([candidate]))(0, out) ? out : undefined;
   }
 
-  function reasons(ranked: RankedCandidate): Reason[] {
-    const out: Reason[] = [];
+  const judged: JudgedCriterion[] = [
+    ...(hasDistanceMust ? [{ criterion: 'distance' as const, value: maxDistanceKm, importance: 'must' as const }] : []),
+    ...request.criteria.map((c): JudgedCriterion => ('value' in c
+      ? { criterion: c.criterion, value: c.value, importance: c.importance }
+      : { criterion: c.criterion, importance: c.importance })),
+  ];
+  /** Where the request's criteria start in `judged`. */
+  const firstCriterion = hasDistanceMust ? 1 : 0;
+  const mustPositions = judged.flatMap((c, i) => (c.importance === 'must' ? [i] : []));
+
+  /** Writes the outcome of each judged criterion, and the answer found for a multi-answer match. */
+  function judge(ranked: RankedCandidate, result: RankedResult): void {
+    const outcomes: Outcome[] = [];
     if (hasDistanceMust) {
       const d = ranked.distanceKm;
-      const outcome: Outcome = Number.isNaN(d) ? 'unknown' : d <= maxDistanceKm ? 'match' : 'mismatch';
-      out.push({ criterion: 'distance', value: maxDistanceKm, importance: 'must', outcome });
+      outcomes.push(Number.isNaN(d) ? 'unknown' : d <= maxDistanceKm ? 'match' : 'mismatch');
     }
-    for (const { criterion, predicate, foundIn } of compiled) {
+    let found: Record<string, string> | undefined;
+    for (let i = 0; i < compiled.length; i++) {
+      const { predicate, foundIn } = compiled[i] as CompiledCriterion;
       const outcome = predicate(ranked.candidate);
-      const reason: Reason = 'value' in criterion
-        ? { criterion: criterion.criterion, value: criterion.value, importance: criterion.importance, outcome }
-        : { criterion: criterion.criterion, importance: criterion.importance, outcome };
-      const found = foundIn !== undefined && outcome === 'match' ? ranked.candidate[foundIn] : undefined;
-      if (found !== undefined) reason.found = found;
-      out.push(reason);
+      outcomes.push(outcome);
+      const code = foundIn !== undefined && outcome === 'match' ? ranked.candidate[foundIn] : undefined;
+      if (code !== undefined) (found ??= {})[String(firstCriterion + i)] = code;
     }
-    return out;
+    result.outcomes = outcomes;
+    if (found !== undefined) result.found = found;
   }
 
-  function toResult(ranked: RankedCandidate): MatchResult {
+  function toResult(ranked: RankedCandidate): RankedResult {
     const c = ranked.candidate;
     // Keys added to the heading, not spread with it into a literal (see candidateHeading).
-    const result = candidateHeading(c) as MatchResult;
+    const result = candidateHeading(c) as RankedResult;
     result.score = ranked.score;
     result.waitingList = { ...c.waitingList };
-    result.reasons = reasons(ranked);
+    judge(ranked, result);
     if (!Number.isNaN(ranked.distanceKm)) result.distanceKm = Math.round(ranked.distanceKm * 10) / 10;
     return result;
   }
 
-  function toNearMiss(ranked: RankedCandidate): NearMiss {
+  function toNearMiss(ranked: RankedCandidate): RankedNearMiss {
     // Extended in place: spreading a finished result into a copy costs more than building it.
-    const result = toResult(ranked) as NearMiss;
-    result.failedMusts = failedMustsOf(result.reasons);
+    const result = toResult(ranked) as RankedNearMiss;
+    result.failedMusts = mustPositions.filter((i) => result.outcomes[i] === 'mismatch');
     return result;
   }
 
   function explain(candidate: MatchCandidate): Explanation {
     const ranked = emptyRanked(candidate);
-    scoreInto(candidate, ranked, Number.POSITIVE_INFINITY);
-    const result = toResult(ranked) as Explanation;
-    result.failedMusts = failedMustsOf(result.reasons);
+    scanWith(new CandidateColumns([candidate]), Number.POSITIVE_INFINITY)(0, ranked);
+    const result = explainResult(judged, toResult(ranked)) as Explanation;
+    result.failedMusts = result.reasons.filter((r) => r.importance === 'must' && r.outcome === 'mismatch');
     return result;
   }
 
-  return { rank, rankInto, toResult, toNearMiss, explain };
-}
-
-function failedMustsOf(reasons: readonly Reason[]): Reason[] {
-  return reasons.filter((r) => r.importance === 'must' && r.outcome === 'mismatch');
+  return { criteria: judged, rank, scanner, toResult, toNearMiss, explain };
 }
 
 function emptyRanked(candidate: MatchCandidate): RankedCandidate {
@@ -197,10 +223,12 @@ function emptyRanked(candidate: MatchCandidate): RankedCandidate {
 /**
  * Match a request against candidates at the moment `asOf`. The caller geocodes the request's
  * postcode into `origin`; with an origin every result carries distanceKm (rounded to 0.1 km).
+ * `pool` is the candidates, or their columns when the caller keeps them for an array that stays
+ * the same between requests (see columns.ts).
  */
 export function matchCandidates(
   request: MatchRequest,
-  candidates: readonly MatchCandidate[],
+  pool: readonly MatchCandidate[] | CandidateColumns,
   asOf: Date,
   origin?: Point,
   options: MatchOptions = {},
@@ -209,11 +237,13 @@ export function matchCandidates(
   const page = new BestOf<RankedCandidate>(request.offset + request.limit, compareRanked);
   const nearMisses = new BestOf<RankedCandidate>(options.nearMissLimit ?? DEFAULT_NEAR_MISS_LIMIT, compareNearMisses);
   let total = 0;
-  if (candidates.length === 0) return { results: [], nearMisses: [], total };
+  const columns = pool instanceof CandidateColumns ? pool : new CandidateColumns(pool);
+  if (columns.length === 0) return { criteria: plan.criteria, results: [], nearMisses: [], total };
+  const rankAt = plan.scanner(columns);
   // One scratch object, replaced only when a list keeps it: most candidates allocate nothing.
-  let scratch = emptyRanked(candidates[0] as MatchCandidate);
-  for (let i = 0; i < candidates.length; i++) {
-    if (!plan.rankInto(candidates[i] as MatchCandidate, scratch)) continue;
+  let scratch = emptyRanked(columns.candidates[0] as MatchCandidate);
+  for (let i = 0; i < columns.length; i++) {
+    if (!rankAt(i, scratch)) continue;
     let kept: boolean;
     if (scratch.failedMusts === 0) {
       total++;
@@ -224,6 +254,7 @@ export function matchCandidates(
     if (kept) scratch = emptyRanked(scratch.candidate);
   }
   return {
+    criteria: plan.criteria,
     results: page.sorted().slice(request.offset).map(plan.toResult),
     nearMisses: nearMisses.sorted().map(plan.toNearMiss),
     total,

@@ -97,10 +97,11 @@ export function countsOfMatch(request: MatchRequest, answer: MatchResponse, asOf
   // Every housing form the person was shown, results and near misses alike.
   const perOrganization = new Map<string, UnknownCell>();
   for (const shown of [...answer.results, ...answer.nearMisses]) {
-    for (const reason of shown.reasons) {
-      if (reason.outcome !== 'unknown' || reason.criterion === 'distance') continue;
-      const key = `${shown.organizationId}\u0000${reason.criterion}`;
-      const cell = perOrganization.get(key) ?? { organizationId: shown.organizationId, month, criterion: reason.criterion, results: 0 };
+    for (let i = 0; i < shown.outcomes.length; i++) {
+      const criterion = answer.criteria[i]?.criterion;
+      if (shown.outcomes[i] !== 'unknown' || criterion === undefined || criterion === 'distance') continue;
+      const key = `${shown.organizationId}\u0000${criterion}`;
+      const cell = perOrganization.get(key) ?? { organizationId: shown.organizationId, month, criterion, results: 0 };
       cell.results += 1;
       perOrganization.set(key, cell);
     }

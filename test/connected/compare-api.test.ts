@@ -8,6 +8,7 @@ import type {
   CompareRequestInput, CompareResponse, ErrorResponse, HousingFormPage, HousingFormRef, MatchRequestInput, MatchResponse,
 } from '../../shared/domain/index.ts';
 import { createDemoApp, type createTestApp } from '../support/test-app.ts';
+import { explainMatch } from '../../shared/matching/index.ts';
 
 const clock = fixedClock('2026-11-23T09:00:00Z');
 let app: ReturnType<typeof createTestApp>;
@@ -42,7 +43,8 @@ const wishes = {
 describe('POST /api/compare on the demonstration data', () => {
   it('explains each housing form exactly as the match did, in the order asked', async () => {
     const match = await send<MatchResponse>('/api/match', { ...wishes, limit: 3 });
-    const chosen = [...match.body.results, ...match.body.nearMisses.slice(0, 2)].reverse();
+    const explained = explainMatch(match.body);
+    const chosen = [...explained.results, ...explained.nearMisses.slice(0, 2)].reverse();
     const refs = chosen.map((r) => ({ locationId: r.locationId, housingFormId: r.housingFormId }));
     const { status, body } = await compare({ ...wishes, items: refs } satisfies CompareRequestInput);
     expect(status).toBe(200);

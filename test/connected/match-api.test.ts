@@ -2,7 +2,8 @@
 // the table as `npm start` loads it, and the API answering through it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../shared/clock.ts';
-import { isWaitingListStale, type ErrorResponse, type MatchRequestInput, type MatchResponse } from '../../shared/domain/index.ts';
+import { MatchAnswerSchema, isWaitingListStale, type ErrorResponse, type MatchAnswer, type MatchRequestInput } from '../../shared/domain/index.ts';
+import { explainMatch } from '../../shared/matching/index.ts';
 import { createDemoApp, type createTestApp } from '../support/test-app.ts';
 
 const clock = fixedClock('2026-11-23T09:00:00Z');
@@ -21,6 +22,12 @@ async function post<T>(body: unknown, init: { raw?: string; contentType?: string
   return { status: res.status, body: (await res.json()) as T };
 }
 
+/** A match answer with each housing form's reasons written out, as the pages read it. */
+async function match(body: unknown) {
+  const { status, body: answer } = await post<MatchAnswer>(body);
+  return { status, body: explainMatch(answer), answer };
+}
+
 const dementiaWithGarden: MatchRequestInput = {
   regionId: 'zuid-limburg',
   postcode: '6211',
@@ -32,7 +39,7 @@ const dementiaWithGarden: MatchRequestInput = {
 
 describe('POST /api/match on the demonstration data', () => {
   it('answers fitting housing forms with their reasons, best first', async () => {
-    const { status, body } = await post<MatchResponse>(dementiaWithGarden);
+    const { status, body } = await match(dementiaWithGarden);
     expect(status).toBe(200);
     expect(body.total).toBeGreaterThan(20);
     expect(body.results.length).toBe(Math.min(50, body.total));
@@ -53,7 +60,7 @@ describe('POST /api/match on the demonstration data', () => {
   });
 
   it('counts a waiting list confirmed more than 30 days before the request (the API clock) as unknown, never as a place soon', async () => {
-    const { body } = await post<MatchResponse>({
+    const { body } = await match({
       regionId: 'zuid-limburg',
       criteria: [{ criterion: 'availableSoon', importance: 'important' }],
       limit: 200,
@@ -70,7 +77,7 @@ describe('POST /api/match on the demonstration data', () => {
   });
 
   it('ranks the places for 18 to 30 year olds first for a 23-year-old wishing people of about that age, and says so', async () => {
-    const { body } = await post<MatchResponse>({
+    const { body } = await match({
       regionId: 'rotterdam',
       criteria: [{ criterion: 'age', value: 23, importance: 'must' }, { criterion: 'ageGroup', value: 23, importance: 'important' }],
       limit: 200,
@@ -86,17 +93,31 @@ describe('POST /api/match on the demonstration data', () => {
   });
 
   it('fits day activities nearby with transport as day activities, and says which', async () => {
-    const { body } = await post<MatchResponse>({ regionId: 'rotterdam', criteria: [{ criterion: 'dayActivities', importance: 'must' }], limit: 200 });
+    const { body } = await match({ regionId: 'rotterdam', criteria: [{ criterion: 'dayActivities', importance: 'must' }], limit: 200 });
     const found = body.results.map((r) => r.reasons[0]?.found);
     expect(found).toContain('nearby');
     expect(found).toContain('on-site');
     for (const miss of body.nearMisses) expect(miss.failedMusts).toEqual([{ criterion: 'dayActivities', importance: 'must', outcome: 'mismatch' }]);
-    const strict = await post<MatchResponse>({ regionId: 'rotterdam', criteria: [{ criterion: 'dayActivitiesOnSite', importance: 'must' }], limit: 200 });
+    const strict = await match({ regionId: 'rotterdam', criteria: [{ criterion: 'dayActivitiesOnSite', importance: 'must' }], limit: 200 });
     expect(strict.body.total).toBeLessThan(body.total);
   });
 
+  it('says each criterion once and each housing form only its outcomes, in the same order', async () => {
+    const { status, answer } = await match({ ...dementiaWithGarden, maxDistanceKm: 15 });
+    expect(status).toBe(200);
+    expect(MatchAnswerSchema.strict().parse(answer)).toEqual(answer);
+    expect(answer.criteria).toEqual([
+      { criterion: 'distance', value: 15, importance: 'must' },
+      { criterion: 'targetGroup', value: 'dementia', importance: 'must' },
+      { criterion: 'garden', importance: 'important' },
+    ]);
+    for (const result of answer.results) expect(result.outcomes).toHaveLength(3);
+    // Names, values and importances are not repeated per housing form: 50 results stay small.
+    expect(JSON.stringify(answer.results)).not.toContain('"importance"');
+  });
+
   it('lists near misses naming the wish they fail', async () => {
-    const { body } = await post<MatchResponse>(dementiaWithGarden);
+    const { body } = await match(dementiaWithGarden);
     expect(body.nearMisses.length).toBeGreaterThan(0);
     for (const miss of body.nearMisses) {
       expect(miss.failedMusts).toEqual([{ criterion: 'targetGroup', value: 'dementia', importance: 'must', outcome: 'mismatch' }]);
@@ -106,7 +127,7 @@ describe('POST /api/match on the demonstration data', () => {
   });
 
   it('makes a maximum distance a must named `distance`', async () => {
-    const { body } = await post<MatchResponse>({ ...dementiaWithGarden, maxDistanceKm: 10 });
+    const { body } = await match({ ...dementiaWithGarden, maxDistanceKm: 10 });
     expect(body.total).toBeGreaterThan(0);
     for (const result of body.results) {
       expect(result.reasons[0]).toEqual({ criterion: 'distance', value: 10, importance: 'must', outcome: 'match' });
@@ -118,15 +139,15 @@ describe('POST /api/match on the demonstration data', () => {
   });
 
   it('pages results and gives the same order every time', async () => {
-    const all = await post<MatchResponse>({ ...dementiaWithGarden, limit: 12 });
-    const again = await post<MatchResponse>({ ...dementiaWithGarden, limit: 12 });
+    const all = await match({ ...dementiaWithGarden, limit: 12 });
+    const again = await match({ ...dementiaWithGarden, limit: 12 });
     expect(again.body).toEqual(all.body);
-    const second = await post<MatchResponse>({ ...dementiaWithGarden, limit: 6, offset: 6 });
+    const second = await match({ ...dementiaWithGarden, limit: 6, offset: 6 });
     expect(second.body.results.map((r) => r.housingFormId + r.locationId)).toEqual(all.body.results.slice(6).map((r) => r.housingFormId + r.locationId));
   });
 
   it('matches without a postcode: no distances', async () => {
-    const { status, body } = await post<MatchResponse>({ regionId: 'rotterdam', criteria: [{ criterion: 'housingType', importance: 'must', value: 'care-farm' }] });
+    const { status, body } = await match({ regionId: 'rotterdam', criteria: [{ criterion: 'housingType', importance: 'must', value: 'care-farm' }] });
     expect(status).toBe(200);
     expect(body.total).toBe(3);
     expect(body.results.every((r) => r.distanceKm === undefined)).toBe(true);

@@ -8,9 +8,12 @@ import type { SearchEngine } from '../../functions/search/search-engine.ts';
 import {
   CRITERIA, FLAG_CRITERIA, FLAG_FIELDS, FLAG_FILTERS, SearchQuerySchema, type MatchRequestInput, type SearchQuery, type SearchResponse,
 } from '../../shared/domain/index.ts';
-import type { MatchCandidate } from '../../shared/matching/index.ts';
+import { explainMatch, type MatchCandidate } from '../../shared/matching/index.ts';
 import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../fixtures/candidates.ts';
 import { LIMBURG, SITTARD, SITTARD_POSTCODE } from '../fixtures/limburg.ts';
+
+/** An engine's match answer with each housing form's reasons written out (as the pages read it). */
+const matchOf = async (engine: SearchEngine, ...args: Parameters<SearchEngine['match']>) => explainMatch(await engine.match(...args));
 
 export interface ContractSubject {
   engine: SearchEngine;
@@ -101,7 +104,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
 
     describe('match', () => {
       it('lets every must filter, and lists a housing form failing one must as a near miss naming it', async () => {
-        const answer = await engine.match(matchRequest({ criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }), AS_OF);
+        const answer = await matchOf(engine, matchRequest({ criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }), AS_OF);
         expect(ids(answer.results).sort()).toEqual([FIXTURES.deTuin.id, FIXTURES.deHoeve.id, FIXTURES.hetAnker.id, FIXTURES.sintJozef.id].sort());
         expect(answer.total).toBe(4);
         expect(ids(answer.nearMisses)).toEqual([FIXTURES.maasoever.id]);
@@ -109,7 +112,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it('keeps near misses to those failing at most two musts, fewest first', async () => {
-        const answer = await engine.match(
+        const answer = await matchOf(engine, 
           matchRequest({
             criteria: [
               { criterion: 'housingType', importance: 'must', value: 'care-farm' },
@@ -127,7 +130,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it('shows an unknown must as unknown and ranks it below every result whose musts all match', async () => {
-        const answer = await engine.match(
+        const answer = await matchOf(engine, 
           matchRequest({
             postcode: '6211',
             criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }, { criterion: 'garden', importance: 'important' }],
@@ -149,7 +152,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it('names a maximum distance `distance`: a must in the reasons and in a near miss', async () => {
-        const answer = await engine.match(
+        const answer = await matchOf(engine, 
           matchRequest({ postcode: '6211', maxDistanceKm: 20, criteria: [{ criterion: 'targetGroup', importance: 'must', value: 'dementia' }] }),
           AS_OF,
           MAASTRICHT,
@@ -162,7 +165,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it('ranks by score: an important wish weighs more than a nice one, closer and sooner places first', async () => {
-        const answer = await engine.match(
+        const answer = await matchOf(engine, 
           matchRequest({
             postcode: '6211',
             criteria: [{ criterion: 'garden', importance: 'important' }, { criterion: 'kitchenette', importance: 'nice' }],
@@ -186,10 +189,10 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         const twin = (locationId: string, name: string, km: number) =>
           candidate({ locationId, housingFormId: 'groep', name, point: northOf(MAASTRICHT, km), waitingList: { status: 'long', updatedAt: '2026-11-10' } });
         const { engine: ties } = await engineWith([twin('c', 'Beukenhof', 40), twin('a', 'Zonnehof', 30), twin('b', 'Aalsterhof', 40)]);
-        const near = await ties.match(matchRequest({ postcode: '6211' }), AS_OF, MAASTRICHT);
+        const near = await matchOf(ties, matchRequest({ postcode: '6211' }), AS_OF, MAASTRICHT);
         expect(near.results.map((r) => r.name)).toEqual(['Zonnehof', 'Aalsterhof', 'Beukenhof']);
         expect(new Set(near.results.map((r) => r.score)).size).toBe(1);
-        const nowhere = await ties.match(matchRequest({}), AS_OF);
+        const nowhere = await matchOf(ties, matchRequest({}), AS_OF);
         expect(nowhere.results.map((r) => r.name)).toEqual(['Aalsterhof', 'Beukenhof', 'Zonnehof']);
       });
 
@@ -198,8 +201,8 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
           postcode: '6211',
           criteria: [{ criterion: 'sector', importance: 'must', value: 'VV' }, { criterion: 'ownBathroom', importance: 'nice' }],
         });
-        const first = await engine.match(request, AS_OF, MAASTRICHT);
-        const second = await engine.match(request, AS_OF, MAASTRICHT);
+        const first = await matchOf(engine, request, AS_OF, MAASTRICHT);
+        const second = await matchOf(engine, request, AS_OF, MAASTRICHT);
         expect(second).toEqual(first);
         expect(first.total).toBe(5);
       });
@@ -207,7 +210,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       it('pages results', async () => {
         const request = (offset: number) => matchRequest({ postcode: '6211', limit: 2, offset });
         const pages = await Promise.all([0, 2, 4].map((offset) => engine.match(request(offset), AS_OF, MAASTRICHT)));
-        const all = await engine.match(matchRequest({ postcode: '6211' }), AS_OF, MAASTRICHT);
+        const all = await matchOf(engine, matchRequest({ postcode: '6211' }), AS_OF, MAASTRICHT);
         expect(pages.flatMap((p) => ids(p.results))).toEqual(ids(all.results));
         expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
       });
@@ -234,7 +237,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
 
         it('ranks it as unknown (like a long wait) and never as a place soon', async () => {
           const request = matchRequest({ postcode: '6211', criteria: [{ criterion: 'availableSoon', importance: 'important' }] });
-          const answer = await aged.match(request, AS_OF, MAASTRICHT);
+          const answer = await matchOf(aged, request, AS_OF, MAASTRICHT);
           // Out of 8 (availableSoon 3, at the place 3, waiting list 2): current free 8, short 7.5,
           // stale or long 3.5, closed 3.
           expect(answer.results.map((r) => [r.name, r.score])).toEqual([
@@ -248,13 +251,13 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
 
         it('measures the age from the moment of the request: a millisecond later, 30 days old is stale', async () => {
           const request = matchRequest({ postcode: '6211', criteria: [{ criterion: 'availableSoon', importance: 'important' }] });
-          const later = await aged.match(request, new Date(AS_OF.getTime() + 1), MAASTRICHT);
+          const later = await matchOf(aged, request, new Date(AS_OF.getTime() + 1), MAASTRICHT);
           expect(later.results.slice(0, 3).map((r) => [r.name, r.score])).toEqual([['Bijna', 1], ['Kort', 0.9375], ['Dertig', 0.4375]]);
           expect(outcomes(later.results).Dertig).toBe('unknown');
         });
 
         it('keeps it in the list as a must that is unknown, after those that hold, while a current long wait is a near miss', async () => {
-          const answer = await aged.match(matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'must' }] }), AS_OF);
+          const answer = await matchOf(aged, matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'must' }] }), AS_OF);
           expect(answer.results.map((r) => r.name)).toEqual(['Bijna', 'Dertig', 'Kort', 'Gesloten', 'Oud']);
           expect(answer.total).toBe(5);
           expect(answer.nearMisses.map((r) => r.name)).toEqual(['Lang', 'Dicht']);
@@ -376,7 +379,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         it('never hands the descriptions back: not in a hit, not in a match', async () => {
           const found = await texts.search(query({ q: 'kippen' }));
           expect(JSON.stringify(found)).not.toContain('rollator');
-          const matched = await texts.match(matchRequest({}), AS_OF);
+          const matched = await matchOf(texts, matchRequest({}), AS_OF);
           expect(JSON.stringify(matched)).not.toContain('rollator');
         });
       });
@@ -439,7 +442,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it.each(readsFlag)('$name as a must keeps yes and left out, and lists no as a near miss', async ({ name, field }) => {
-        const answer = await flagEngine.match(matchRequest({ criteria: [{ criterion: name, importance: 'must' }], limit: 20 }), AS_OF);
+        const answer = await matchOf(flagEngine, matchRequest({ criteria: [{ criterion: name, importance: 'must' }], limit: 20 }), AS_OF);
         expect(ids(answer.results).sort()).toEqual([...holding(field, true), ...holding(field, undefined)].sort());
         // Yes ranks above "ask the provider".
         expect(ids(answer.results.slice(0, 3)).sort()).toEqual(holding(field, true));
@@ -480,7 +483,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it('fits day activities on site and nearby, says which, and lists none as a near miss', async () => {
-        const answer = await youngEngine.match(matchRequest({ criteria: [{ criterion: 'dayActivities', importance: 'must' }] }), AS_OF);
+        const answer = await matchOf(youngEngine, matchRequest({ criteria: [{ criterion: 'dayActivities', importance: 'must' }] }), AS_OF);
         expect(ids(answer.results)).toEqual([young.inHuis.id, young.inDeBuurt.id, young.onbekend.id]);
         expect(answer.results.map((r) => r.reasons[0])).toEqual([
           { criterion: 'dayActivities', importance: 'must', outcome: 'match', found: 'on-site' },
@@ -491,7 +494,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it('fits the stricter wish only on site', async () => {
-        const answer = await youngEngine.match(matchRequest({ criteria: [{ criterion: 'dayActivitiesOnSite', importance: 'must' }] }), AS_OF);
+        const answer = await matchOf(youngEngine, matchRequest({ criteria: [{ criterion: 'dayActivitiesOnSite', importance: 'must' }] }), AS_OF);
         expect(ids(answer.results)).toEqual([young.inHuis.id, young.onbekend.id]);
         // In result order: the free place before the long wait.
         expect(ids(answer.nearMisses)).toEqual([young.geen.id, young.inDeBuurt.id]);
@@ -503,7 +506,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
       });
 
       it('ranks the place whose residents are 18 to 30 first for a 23-year-old wishing people of about that age', async () => {
-        const answer = await youngEngine.match(matchRequest({
+        const answer = await matchOf(youngEngine, matchRequest({
           criteria: [{ criterion: 'age', value: 23, importance: 'must' }, { criterion: 'ageGroup', value: 23, importance: 'important' }],
         }), AS_OF);
         expect(ids(answer.results)[0]).toBe(young.inDeBuurt.id);
@@ -521,14 +524,14 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
         limburg = (await engineWith(Object.values(LIMBURG))).engine;
       });
       const from = (input: Partial<MatchRequestInput> = {}) =>
-        limburg.match(matchRequest({ postcode: SITTARD_POSTCODE, maxDistanceKm: 25, ...input }), AS_OF, SITTARD);
+        matchOf(limburg, matchRequest({ postcode: SITTARD_POSTCODE, maxDistanceKm: 25, ...input }), AS_OF, SITTARD);
       const regionsOf = (items: ReadonlyArray<{ locationId: string; regionId: string }>) => items.map((i) => `${i.locationId}@${i.regionId}`);
 
       it('keeps to the person\'s own region by default, with or without a maximum distance', async () => {
         const answer = await from();
         expect(regionsOf(answer.results)).toEqual(['het-park@zuid-limburg', 'de-burcht@zuid-limburg', 'vrijthof-hof@zuid-limburg']);
         expect(regionsOf(answer.nearMisses)).toEqual(['drielandenhuis@zuid-limburg']);
-        const withoutDistance = await limburg.match(matchRequest({ postcode: SITTARD_POSTCODE }), AS_OF, SITTARD);
+        const withoutDistance = await matchOf(limburg, matchRequest({ postcode: SITTARD_POSTCODE }), AS_OF, SITTARD);
         expect(withoutDistance.total).toBe(4);
         expect([...withoutDistance.results, ...withoutDistance.nearMisses].every((r) => r.regionId === 'zuid-limburg')).toBe(true);
       });
@@ -551,7 +554,7 @@ export function describeSearchEngineContract(name: string, makeEngine: MakeEngin
           'drielandenhuis@zuid-limburg', 'de-leuken@noord-limburg', 'maaspoort@noord-limburg', 'kralingen@rotterdam',
         ]);
         for (const miss of answer.nearMisses) expect(miss.failedMusts).toEqual([{ criterion: 'distance', value: 25, importance: 'must', outcome: 'mismatch' }]);
-        const anywhere = await limburg.match(matchRequest({ postcode: SITTARD_POSTCODE, scope: 'country' }), AS_OF, SITTARD);
+        const anywhere = await matchOf(limburg, matchRequest({ postcode: SITTARD_POSTCODE, scope: 'country' }), AS_OF, SITTARD);
         expect(anywhere.total).toBe(Object.keys(LIMBURG).length);
         expect(anywhere.results.at(-1)?.regionId).toBe('rotterdam');
       });

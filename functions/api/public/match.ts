@@ -23,7 +23,9 @@ export const matchApp = createResourceApp<PublicEnv>().openapi(
       '`important` and `nice` rank, with the distance from `postcode` and the waiting list. The ranking is explained on the site. ' +
       'A waiting list confirmed more than 30 days before `asOf` counts as unknown. ' +
       '`scope` widens the search beyond `regionId`: `nearby` adds the housing forms of other regions within `maxDistanceKm` of `postcode`, ' +
-      '`country` every region. Each result and near miss names the region it lies in (`regionId`, `regionName`).',
+      '`country` every region. Each result and near miss names the region it lies in (`regionId`, `regionName`). ' +
+      'The answer lists the criteria it judged once, in `criteria` (`distance` first when `maxDistanceKm` is given, then the request\'s criteria in order); ' +
+      'each result and near miss gives its `outcomes` (`match`, `mismatch` or `unknown`) in that same order, and a near miss\'s `failedMusts` are positions in `criteria`.',
     request: { body: { required: true, content: { 'application/json': { schema: MatchRequestSchema } } } },
     responses: {
       200: json(MatchAnswerSchema, 'Fitting housing forms (one page) and near misses, as of the moment of the request.'),

@@ -14,7 +14,7 @@
 import type { MatchRequest, MatchResponse, SearchQuery, SearchResponse } from '../../../shared/domain/index.ts';
 import type { Point } from '../../../shared/geo/distance.ts';
 import {
-  inScope, matchCandidates, scopeBox, type MatchCandidate, type MatchOptions, type ScopeRequest,
+  CandidateColumns, inScope, matchCandidates, scopeBox, type MatchCandidate, type MatchOptions, type ScopeRequest,
 } from '../../../shared/matching/index.ts';
 import type { RegionCounts, SearchEngine } from '../search-engine.ts';
 import { directSearch } from './direct-search.ts';
@@ -28,8 +28,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Which region holds each candidate id: `remove` gets ids only, and a location can change region. */
   private readonly regionOf = new Map<string, string>();
   private readonly grid = new GridIndex();
-  /** Every candidate of every region, for the country scope; undefined after a change. */
-  private everything: MatchCandidate[] | undefined;
+  /** Every candidate of every region in columns, for the country scope; undefined after a change. */
+  private everything: CandidateColumns | undefined;
 
   constructor(private readonly options: MatchOptions = {}) {}
 
@@ -51,7 +51,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async match(request: MatchRequest, asOf: Date, origin?: Point): Promise<MatchResponse> {
-    return matchCandidates(request, this.pool(request, origin), asOf, origin, this.options);
+    return matchCandidates(request, this.scanPool(request, origin), asOf, origin, this.options);
   }
 
   async search(query: SearchQuery, origin?: Point): Promise<SearchResponse> {
@@ -106,9 +106,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** The candidates a request looks at (its region must exist, whatever the scope). */
   private pool(request: ScopeRequest, origin: Point | undefined): readonly MatchCandidate[] {
-    const own = this.region(request.regionId).candidates();
-    if (request.scope === 'country') return (this.everything ??= [...this.regions.values()].flatMap((r) => r.candidates()));
-    if (request.scope === 'region' || origin === undefined || request.maxDistanceKm === undefined) return own;
+    const pool = this.scanPool(request, origin);
+    return pool instanceof CandidateColumns ? pool.candidates : pool;
+  }
+
+  /**
+   * As `pool`, in the kept columns of a region or of the country where the pool is one of those
+   * (so each criterion's outcomes are worked out once between changes); a pool across borders is
+   * gathered for its request.
+   */
+  private scanPool(request: ScopeRequest, origin: Point | undefined): readonly MatchCandidate[] | CandidateColumns {
+    const region = this.region(request.regionId);
+    if (request.scope === 'country') {
+      return (this.everything ??= new CandidateColumns([...this.regions.values()].flatMap((r) => r.candidates()), true));
+    }
+    if (request.scope === 'region' || origin === undefined || request.maxDistanceKm === undefined) return region.columns();
+    const own = region.candidates();
     const pool = [...own];
     this.grid.forEachIn(scopeBox(origin, request.maxDistanceKm), (candidate) => {
       if (candidate.regionId !== request.regionId && inScope(request, origin, candidate)) pool.push(candidate);

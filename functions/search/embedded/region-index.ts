@@ -1,12 +1,14 @@
-// One region in memory: its candidates by id, the same candidates as one array for the matcher's
-// scan (rebuilt lazily after a change, so a burst of stream changes costs one rebuild), and the
-// full-text index over their names and descriptions.
-import type { MatchCandidate } from '../../../shared/matching/index.ts';
+// One region in memory: its candidates by id, the same candidates as one array and its columns for
+// the matcher's scan (rebuilt lazily after a change, so a burst of stream changes costs one
+// rebuild), and the full-text index over their names and descriptions.
+import { CandidateColumns, type MatchCandidate } from '../../../shared/matching/index.ts';
 import { TextIndex } from './text-index.ts';
 
 export class RegionIndex {
   private readonly byId = new Map<string, MatchCandidate>();
   private array: MatchCandidate[] | undefined;
+  /** The array's columns for the matcher, kept with it (each criterion's outcomes worked out once). */
+  private scanColumns: CandidateColumns | undefined;
   private readonly text = new TextIndex();
 
   /**
@@ -15,14 +17,14 @@ export class RegionIndex {
    */
   put(candidate: MatchCandidate, searchText: string): void {
     this.byId.set(candidate.id, candidate);
-    this.array = undefined;
+    this.changed();
     const { id, name, locationName, organizationName, city } = candidate;
     this.text.put({ id, name, locationName, organizationName, city, searchText });
   }
 
   delete(id: string): void {
     if (!this.byId.delete(id)) return;
-    this.array = undefined;
+    this.changed();
     this.text.delete(id);
   }
 
@@ -38,6 +40,16 @@ export class RegionIndex {
   /** Every candidate, for the matcher and for search without words. */
   candidates(): readonly MatchCandidate[] {
     return (this.array ??= [...this.byId.values()]);
+  }
+
+  /** The candidates as the matcher scans them: the same array, in columns kept until a change. */
+  columns(): CandidateColumns {
+    return (this.scanColumns ??= new CandidateColumns(this.candidates(), true));
+  }
+
+  private changed(): void {
+    this.array = undefined;
+    this.scanColumns = undefined;
   }
 
   /** The candidates holding every word of `q`, with their relevance. */

@@ -45,6 +45,7 @@ export function readMatchResponse(
   }
   const start = request.offset - hits.windowStart;
   return {
+    criteria: plan.criteria,
     results: results.sort(compareRanked).slice(start, start + request.limit).map(plan.toResult),
     nearMisses: [...nearMisses.values()].sort(compareNearMisses).slice(0, nearMissLimit).map(plan.toNearMiss),
     total: hits.total,

@@ -18,7 +18,8 @@
 // so the first place is on the first screen; what was searched from stays in sight above it.
 // Only types come from shared/ (no zod: page budget).
 import { PLACE_POSTCODE_PATTERN } from '../../../shared/domain/postcode-patterns.ts';
-import type { MatchRequestInput, MatchResponse, MatchResult } from '../../../shared/domain/criteria.ts';
+import type { ExplainedMatch, MatchRequestInput, MatchResult } from '../../../shared/domain/criteria.ts';
+import { explainMatch } from '../../../shared/matching/explain-answer.ts';
 import type { SearchScope } from '../../../shared/domain/scope.ts';
 import { haversineKm } from '../../../shared/geo/distance.ts';
 import { api, apiFetch, fetchPostcode } from './lib/api-fetch.ts';
@@ -343,10 +344,10 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     }
     showError(false);
     setPostcodeError(undefined);
-    const answer = outcome.value;
+    const answer = explainMatch(outcome.value);
     if (mode === 'new') previousTotal = total;
     total = answer.total;
-    asOf = new Date(answer.asOf);
+    asOf = new Date(outcome.value.asOf);
     if (mode === 'new') {
       const note = placeNote(home, asked);
       shown = answer.results;
@@ -403,7 +404,7 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     box.textContent = fill(common.everywhere ? r.commonUnknownsAll : r.commonUnknownsMost, { wishes });
   }
 
-  function renderNearMisses(answer: MatchResponse, postcode: string | undefined, show?: number): void {
+  function renderNearMisses(answer: ExplainedMatch, postcode: string | undefined, show?: number): void {
     const mustKeys = new Set(wishes?.wishes.filter((wish) => !wish.off && wish.criterion.importance === 'must').map((wish) => wish.key));
     nearMisses.render(answer.nearMisses, { postcode, mustKeys, now: asOf }, show);
   }

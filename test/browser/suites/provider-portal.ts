@@ -23,6 +23,7 @@ import { axeViolations } from '../axe.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
 import { focusState, horizontalOverflow, inFirstScreen, screenshot } from '../page-checks.ts';
 import { providerPasskeyTests } from './provider-passkeys.ts';
+import { explainMatch } from '../../../shared/matching/explain-answer.ts';
 
 const REGION = 'zuid-limburg';
 
@@ -152,7 +153,7 @@ async function match(h: SiteHarness, t: Target): Promise<MatchResponse> {
  * The target among the results with "a place soon" holding for sure: a stale or long waiting list
  * keeps it out (a stale one is listed with the must unknown, 'ask the provider', but does not fit it).
  */
-const fits = (body: MatchResponse, t: Target) => body.results.find((result) => result.housingFormId === t.housingFormId && result.locationId === t.locationId
+const fits = (body: MatchResponse, t: Target) => explainMatch(body).results.find((result) => result.housingFormId === t.housingFormId && result.locationId === t.locationId
   && result.reasons.some((reason) => reason.criterion === 'availableSoon' && reason.outcome === 'match'));
 
 export function providerPortalSuite(harness: () => SiteHarness): void {

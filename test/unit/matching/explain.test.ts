@@ -2,7 +2,7 @@
 // and every failed must, however many.
 import { describe, expect, it } from 'vitest';
 import { CompareRequestSchema } from '../../../shared/domain/index.ts';
-import { explainCandidate, explainCandidates, matchCandidates } from '../../../shared/matching/index.ts';
+import { explainCandidate, explainCandidates, explainMatch, matchCandidates } from '../../../shared/matching/index.ts';
 import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
 
 const wishes = matchRequest({
@@ -27,7 +27,7 @@ const pool = [
 
 describe('explaining a candidate', () => {
   it('gives exactly the score, distance and reasons of its match result or near miss', () => {
-    const response = matchCandidates(wishes, pool, AS_OF, MAASTRICHT);
+    const response = explainMatch(matchCandidates(wishes, pool, AS_OF, MAASTRICHT));
     const described = [...response.results, ...response.nearMisses];
     expect(described.length).toBe(pool.length);
     const explained = explainCandidates(wishes, pool, AS_OF, MAASTRICHT);

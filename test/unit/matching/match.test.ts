@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { MatchResponseSchema, type MatchResponse } from '../../../shared/domain/index.ts';
-import { matchCandidates, planMatch, waitingListTerm } from '../../../shared/matching/index.ts';
+import { MatchResponseSchema, type ExplainedMatch } from '../../../shared/domain/index.ts';
+import { explainMatch, matchCandidates, planMatch, waitingListTerm } from '../../../shared/matching/index.ts';
 import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
 
 const THIRTY_DAYS_MS = 30 * 24 * 60 * 60 * 1000;
-const ids = (response: MatchResponse) => response.results.map((r) => r.housingFormId);
-const nearMissIds = (response: MatchResponse) => response.nearMisses.map((r) => r.housingFormId);
-const failed = (response: MatchResponse, id: string) =>
+/** The answer with each housing form's reasons written out, as the pages read it. */
+const explained = (...args: Parameters<typeof matchCandidates>): ExplainedMatch => explainMatch(matchCandidates(...args));
+const ids = (response: ExplainedMatch) => response.results.map((r) => r.housingFormId);
+const nearMissIds = (response: ExplainedMatch) => response.nearMisses.map((r) => r.housingFormId);
+const failed = (response: ExplainedMatch, id: string) =>
   response.nearMisses.find((r) => r.housingFormId === id)?.failedMusts.map((r) => r.criterion);
 
 describe('musts', () => {
   it('keep a housing form that fails a must out of the results', () => {
-    const response = matchCandidates(matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] }), [
+    const response = explained(matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] }), [
       candidate({ housingFormId: 'met-huisdier', pets: true }),
       candidate({ housingFormId: 'zonder-huisdier', pets: false }),
     ], AS_OF);
@@ -27,7 +29,7 @@ describe('musts', () => {
         { criterion: 'careProfile', importance: 'must', value: '5VV' },
       ],
     });
-    const response = matchCandidates(request, [
+    const response = explained(request, [
       candidate({ housingFormId: 'alles', pets: true, facilities: ['garden'], careProfiles: ['5VV'] }),
       candidate({ housingFormId: 'geen-tuin', pets: true, facilities: [], careProfiles: ['5VV'] }),
       candidate({ housingFormId: 'twee-mis', pets: false, facilities: [], careProfiles: ['5VV'] }),
@@ -48,7 +50,7 @@ describe('musts', () => {
         { criterion: 'pets', importance: 'nice' },
       ],
     });
-    const response = matchCandidates(request, [
+    const response = explained(request, [
       // Meets every wish, but nobody said whether it is wheelchair accessible.
       candidate({ housingFormId: 'onbekend', wheelchair: undefined, facilities: ['garden'], pets: true }),
       candidate({ housingFormId: 'zeker', wheelchair: true, facilities: [], pets: false }),
@@ -68,7 +70,7 @@ describe('reasons', () => {
         { criterion: 'age', importance: 'must', value: 82 },
       ],
     });
-    const [result] = matchCandidates(request, [candidate({ targetGroups: ['dementia'], smoking: false })], AS_OF).results;
+    const [result] = explained(request, [candidate({ targetGroups: ['dementia'], smoking: false })], AS_OF).results;
     expect(result?.reasons).toEqual([
       { criterion: 'targetGroup', value: 'dementia', importance: 'important', outcome: 'match' },
       { criterion: 'smoking', importance: 'nice', outcome: 'mismatch' },
@@ -80,11 +82,12 @@ describe('reasons', () => {
 describe('reasons that say what was found', () => {
   it('say whether the day activities that fit are on site or nearby, and nothing more for a misfit or the stricter wish', () => {
     const request = matchRequest({ criteria: [{ criterion: 'dayActivities', importance: 'important' }, { criterion: 'dayActivitiesOnSite', importance: 'nice' }] });
-    const response = matchCandidates(request, [
+    const answer = matchCandidates(request, [
       candidate({ housingFormId: 'in-huis', dayActivities: 'on-site' }),
       candidate({ housingFormId: 'in-de-buurt', dayActivities: 'nearby' }),
       candidate({ housingFormId: 'geen', dayActivities: 'none' }),
     ], AS_OF);
+    const response = explainMatch(answer);
     const reasons = Object.fromEntries(response.results.map((r) => [r.housingFormId, r.reasons]));
     expect(reasons['in-huis']).toEqual([
       { criterion: 'dayActivities', importance: 'important', outcome: 'match', found: 'on-site' },
@@ -96,7 +99,8 @@ describe('reasons that say what was found', () => {
     ]);
     expect(reasons.geen?.[0]).toEqual({ criterion: 'dayActivities', importance: 'important', outcome: 'mismatch' });
     expect(ids(response)).toEqual(['in-huis', 'in-de-buurt', 'geen']);
-    expect(MatchResponseSchema.parse(response)).toEqual(response);
+    expect(answer.results[0]?.found).toEqual({ 0: 'on-site' });
+    expect(MatchResponseSchema.parse(answer)).toEqual(answer);
   });
 });
 
@@ -105,7 +109,7 @@ describe('people of about my age', () => {
     const request = matchRequest({
       criteria: [{ criterion: 'age', value: 23, importance: 'must' }, { criterion: 'ageGroup', value: 23, importance: 'important' }],
     });
-    const response = matchCandidates(request, [
+    const response = explained(request, [
       candidate({ housingFormId: 'gemengd', name: 'A', minAge: 18, residentsMinAge: 35, residentsMaxAge: 70, waitingList: { status: 'available', updatedAt: '2026-11-20' } }),
       candidate({ housingFormId: 'onbekend', name: 'B', minAge: 18, waitingList: { status: 'available', updatedAt: '2026-11-20' } }),
       candidate({ housingFormId: 'jongeren', name: 'C', minAge: 18, maxAge: 30, residentsMinAge: 18, residentsMaxAge: 30, waitingList: { status: 'long', updatedAt: '2026-11-20' } }),
@@ -124,7 +128,7 @@ describe('ranking', () => {
         { criterion: 'smoking', importance: 'nice' },
       ],
     });
-    const response = matchCandidates(request, [
+    const response = explained(request, [
       candidate({ housingFormId: 'twee-leuk', facilities: [], pets: true, smoking: true }),
       candidate({ housingFormId: 'belangrijk', facilities: ['garden'], pets: false, smoking: false }),
       candidate({ housingFormId: 'niets', facilities: [], pets: false, smoking: false }),
@@ -134,7 +138,7 @@ describe('ranking', () => {
 
   it('gives a score between 0 and 1, and 1 to a housing form that meets everything', () => {
     const request = matchRequest({ criteria: [{ criterion: 'garden', importance: 'important' }] });
-    const response = matchCandidates(request, [
+    const response = explained(request, [
       candidate({ housingFormId: 'perfect', facilities: ['garden'], waitingList: { status: 'available', updatedAt: '2026-11-01' } }),
       candidate({ housingFormId: 'dicht', facilities: [], waitingList: { status: 'closed', updatedAt: '2026-11-01' } }),
     ], AS_OF);
@@ -143,7 +147,7 @@ describe('ranking', () => {
 
   it('ranks a free place above a short, a long and a closed waiting list', () => {
     const statuses = ['closed', 'long', 'available', 'short'] as const;
-    const response = matchCandidates(
+    const response = explained(
       matchRequest(),
       statuses.map((status) => candidate({ housingFormId: status, waitingList: { status, updatedAt: '2026-11-01' } })),
       AS_OF,
@@ -153,7 +157,7 @@ describe('ranking', () => {
 
   it('ranks a waiting list older than 30 days as unknown: a wait, below any current free or short one, above a current closed one', () => {
     const at = (msBefore: number) => new Date(AS_OF.getTime() - msBefore).toISOString();
-    const response = matchCandidates(
+    const response = explained(
       matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'important' }] }),
       [
         candidate({ housingFormId: 'vrij-oud', waitingList: { status: 'available', updatedAt: at(THIRTY_DAYS_MS + 1) } }),
@@ -174,7 +178,7 @@ describe('ranking', () => {
 
   it('keeps a stale waiting list from filtering: a must of a place soon is unknown, ranked after those that hold', () => {
     const at = (msBefore: number) => new Date(AS_OF.getTime() - msBefore).toISOString();
-    const response = matchCandidates(
+    const response = explained(
       matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'must' }] }),
       [
         candidate({ housingFormId: 'vrij-oud', waitingList: { status: 'available', updatedAt: at(THIRTY_DAYS_MS + 1) } }),
@@ -188,7 +192,7 @@ describe('ranking', () => {
   });
 
   it('ranks closer first and gives each result its distance in km', () => {
-    const response = matchCandidates(
+    const response = explained(
       matchRequest({ postcode: '6211' }),
       [
         candidate({ housingFormId: 'ver', point: northOf(MAASTRICHT, 20) }),
@@ -205,7 +209,7 @@ describe('ranking', () => {
   });
 
   it('lets a met important wish outweigh being nearer', () => {
-    const response = matchCandidates(
+    const response = explained(
       matchRequest({ postcode: '6211', criteria: [{ criterion: 'garden', importance: 'important' }] }),
       [
         candidate({ housingFormId: 'naast-de-deur', point: northOf(MAASTRICHT, 0.5), facilities: [] }),
@@ -218,7 +222,7 @@ describe('ranking', () => {
   });
 
   it('makes maxDistanceKm a must called distance, failed by a housing form too far away', () => {
-    const response = matchCandidates(
+    const response = explained(
       matchRequest({ postcode: '6211', maxDistanceKm: 15 }),
       [candidate({ housingFormId: 'binnen', point: northOf(MAASTRICHT, 14) }), candidate({ housingFormId: 'buiten', point: northOf(MAASTRICHT, 16) })],
       AS_OF,
@@ -231,7 +235,7 @@ describe('ranking', () => {
   });
 
   it('counts the distance as unknown when a maximum is asked but the place could not be found', () => {
-    const response = matchCandidates(matchRequest({ postcode: '6211', maxDistanceKm: 10 }), [candidate()], AS_OF);
+    const response = explained(matchRequest({ postcode: '6211', maxDistanceKm: 10 }), [candidate()], AS_OF);
     expect(response.total).toBe(1);
     expect(response.results[0]?.reasons).toEqual([{ criterion: 'distance', value: 10, importance: 'must', outcome: 'unknown' }]);
     expect(response.results[0]?.distanceKm).toBeUndefined();
@@ -239,7 +243,7 @@ describe('ranking', () => {
 
   it('breaks ties by distance, then by name', () => {
     // Beyond 25 km distance adds nothing to the score, so these three score alike.
-    const response = matchCandidates(
+    const response = explained(
       matchRequest({ postcode: '6211' }),
       [
         candidate({ housingFormId: 'c', name: 'Zonnehuis', point: northOf(MAASTRICHT, 40) }),
@@ -252,7 +256,7 @@ describe('ranking', () => {
     expect(new Set(response.results.map((r) => r.score)).size).toBe(1);
     expect(ids(response)).toEqual(['b', 'a', 'c']);
     // Without a place to measure from, equal scores fall back to the name alone.
-    expect(ids(matchCandidates(matchRequest(), [candidate({ housingFormId: 'z', name: 'Berkenhof' }), candidate({ housingFormId: 'y', name: 'Aalsterhof' })], AS_OF))).toEqual(['y', 'z']);
+    expect(ids(explained(matchRequest(), [candidate({ housingFormId: 'z', name: 'Berkenhof' }), candidate({ housingFormId: 'y', name: 'Aalsterhof' })], AS_OF))).toEqual(['y', 'z']);
   });
 
   it('gives the same order for the same request, whatever the order of the listings', () => {
@@ -265,9 +269,9 @@ describe('ranking', () => {
         facilities: i % 2 === 0 ? ['garden'] : [],
       }),
     );
-    const first = ids(matchCandidates(request, listings, AS_OF, MAASTRICHT));
-    expect(ids(matchCandidates(request, listings, AS_OF, MAASTRICHT))).toEqual(first);
-    expect(ids(matchCandidates(request, [...listings].reverse(), AS_OF, MAASTRICHT))).toEqual(first);
+    const first = ids(explained(request, listings, AS_OF, MAASTRICHT));
+    expect(ids(explained(request, listings, AS_OF, MAASTRICHT))).toEqual(first);
+    expect(ids(explained(request, [...listings].reverse(), AS_OF, MAASTRICHT))).toEqual(first);
   });
 });
 
@@ -280,7 +284,7 @@ describe('near misses', () => {
         { criterion: 'ownBathroom', importance: 'nice' },
       ],
     });
-    const response = matchCandidates(request, [
+    const response = explained(request, [
       candidate({ housingFormId: 'twee', pets: false, facilities: [], ownBathroom: true }),
       candidate({ housingFormId: 'een-zonder-badkamer', pets: false, facilities: ['garden'], ownBathroom: false }),
       candidate({ housingFormId: 'een-met-badkamer', pets: true, facilities: [], ownBathroom: true }),
@@ -293,9 +297,9 @@ describe('near misses', () => {
   it('are limited in number, the closest ones kept', () => {
     const request = matchRequest({ criteria: [{ criterion: 'pets', importance: 'must' }] });
     const listings = Array.from({ length: 30 }, (_, i) => candidate({ housingFormId: `h-${String(i).padStart(2, '0')}`, pets: false }));
-    const response = matchCandidates(request, listings, AS_OF, undefined, { nearMissLimit: 3 });
+    const response = explained(request, listings, AS_OF, undefined, { nearMissLimit: 3 });
     expect(nearMissIds(response)).toEqual(['h-00', 'h-01', 'h-02']);
-    expect(matchCandidates(request, listings, AS_OF).nearMisses).toHaveLength(20);
+    expect(explained(request, listings, AS_OF).nearMisses).toHaveLength(20);
   });
 });
 
@@ -316,16 +320,16 @@ describe('paging', () => {
   ] as const;
 
   it('returns the page offset..offset+limit and counts all fitting results in total', () => {
-    const whole = matchCandidates(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 200 }), listings, AS_OF, MAASTRICHT);
+    const whole = explained(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 200 }), listings, AS_OF, MAASTRICHT);
     expect(whole.total).toBe(whole.results.length);
     const pages: string[] = [];
     for (let offset = 0; offset < whole.total; offset += 7) {
-      const page = matchCandidates(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 7, offset }), listings, AS_OF, MAASTRICHT);
+      const page = explained(matchRequest({ postcode: '6211', criteria: [...criteria], limit: 7, offset }), listings, AS_OF, MAASTRICHT);
       expect(page.total).toBe(whole.total);
       pages.push(...ids(page));
     }
     expect(pages).toEqual(ids(whole));
-    const past = matchCandidates(matchRequest({ criteria: [...criteria], offset: 500 }), listings, AS_OF);
+    const past = explained(matchRequest({ criteria: [...criteria], offset: 500 }), listings, AS_OF);
     expect(past.results).toEqual([]);
     expect(past.total).toBe(whole.total);
   });
@@ -349,8 +353,35 @@ describe('planMatch', () => {
     const response = matchCandidates(request, listings, AS_OF, MAASTRICHT);
     expect(plan.toResult(plan.rank(listings[0]!)!)).toEqual(response.results[0]);
     expect(plan.toNearMiss(plan.rank(listings[1]!)!)).toEqual(response.nearMisses[0]);
-    expect(response.nearMisses[0]?.failedMusts.map((r) => r.criterion)).toEqual(['distance', 'pets']);
+    expect(response.nearMisses[0]?.failedMusts.map((i) => response.criteria[i]?.criterion)).toEqual(['distance', 'pets']);
     // The answer keeps the API's contract as it is.
     expect(MatchResponseSchema.strict().parse(response)).toEqual(response);
+  });
+});
+
+describe('the answer says each criterion once', () => {
+  it('lists the judged criteria (distance first) and gives each housing form one outcome per criterion, in that order', () => {
+    const request = matchRequest({
+      postcode: '6211',
+      maxDistanceKm: 20,
+      criteria: [
+        { criterion: 'targetGroup', importance: 'must', value: 'dementia' },
+        { criterion: 'garden', importance: 'important' },
+      ],
+    });
+    const answer = matchCandidates(request, [
+      candidate({ housingFormId: 'past', targetGroups: ['dementia'], facilities: [], point: northOf(MAASTRICHT, 4) }),
+      candidate({ housingFormId: 'ver', targetGroups: undefined, facilities: ['garden'], point: northOf(MAASTRICHT, 30) }),
+    ], AS_OF, MAASTRICHT);
+    expect(answer.criteria).toEqual([
+      { criterion: 'distance', value: 20, importance: 'must' },
+      { criterion: 'targetGroup', value: 'dementia', importance: 'must' },
+      { criterion: 'garden', importance: 'important' },
+    ]);
+    expect(answer.results.map((r) => [r.housingFormId, r.outcomes])).toEqual([['past', ['match', 'match', 'mismatch']]]);
+    expect(answer.nearMisses.map((r) => [r.housingFormId, r.outcomes, r.failedMusts])).toEqual([['ver', ['mismatch', 'unknown', 'match'], [0]]]);
+    // Written out, a result reads as before: one whole reason per criterion.
+    expect(explainMatch(answer).nearMisses[0]?.failedMusts).toEqual([{ criterion: 'distance', value: 20, importance: 'must', outcome: 'mismatch' }]);
+    expect(JSON.stringify(answer.results[0])).not.toContain('importance');
   });
 });

@@ -166,13 +166,14 @@ describe('the engine’s reads', () => {
     expect(lines[0]).toEqual({});
     expect(lines[1]).toMatchObject({ track_total_hits: true, query: { bool: { filter: [{ term: { regionId: 'zuid-limburg' } }, {}] } } });
     expect(response.total).toBe(1);
-    expect(response.results.map((r) => [r.housingFormId, r.reasons])).toEqual([['fits', [{ criterion: 'pets', importance: 'must', outcome: 'match' }]]]);
-    expect(response.nearMisses.map((r) => [r.housingFormId, r.failedMusts.map((f) => f.criterion)])).toEqual([['near', ['pets']]]);
+    expect(response.criteria).toEqual([{ criterion: 'pets', importance: 'must' }]);
+    expect(response.results.map((r) => [r.housingFormId, r.outcomes])).toEqual([['fits', ['match']]]);
+    expect(response.nearMisses.map((r) => [r.housingFormId, r.failedMusts])).toEqual([['near', [0]]]);
   });
 
   it('answers nothing found when the index does not exist yet, and throws other search errors', async () => {
     const missing = setup(() => ({ body: { responses: [{ error: { type: 'index_not_found_exception', reason: 'no such index' }, status: 404 }] } }));
-    await expect(missing.engine.match(matchRequest(), AS_OF, undefined)).resolves.toEqual({ results: [], nearMisses: [], total: 0 });
+    await expect(missing.engine.match(matchRequest(), AS_OF, undefined)).resolves.toEqual({ criteria: [], results: [], nearMisses: [], total: 0 });
     // The reason can quote a criterion's value, and this error's message is logged: the type only.
     const reason = 'failed to create query: For input string: "9bVV"';
     const broken = setup(() => ({ body: { responses: [{ error: { type: 'search_phase_execution_exception', reason }, status: 400 }] } }));

@@ -12,7 +12,7 @@ describe('EmbeddedSearchEngine', () => {
   it('answers a region added while empty with nothing, and refuses one never added', async () => {
     const engine = new EmbeddedSearchEngine();
     engine.addRegion('zuid-limburg');
-    expect(await engine.match(matchRequest({}), AS_OF)).toEqual({ results: [], nearMisses: [], total: 0 });
+    expect(await engine.match(matchRequest({}), AS_OF)).toEqual({ criteria: [], results: [], nearMisses: [], total: 0 });
     expect((await engine.search(query({ q: 'tuin' }))).total).toBe(0);
     await expect(engine.search(query({ regionId: 'rotterdam' }))).rejects.toBeInstanceOf(UnknownRegionError);
   });

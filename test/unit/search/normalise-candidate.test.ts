@@ -41,7 +41,7 @@ describe('normaliseCandidate', () => {
     expect(normalised.waitingListConfirmedMs).toBe(Date.parse('2026-10-01T12:00:00Z'));
     // So an old "place free" stays stale in the engine, as it is for a freshly imported one.
     const request = matchRequest({ criteria: [{ criterion: 'availableSoon', importance: 'important' }] });
-    expect(matchCandidates(request, [normalised], AS_OF).results[0]?.reasons[0]?.outcome).toBe('unknown');
+    expect(matchCandidates(request, [normalised], AS_OF).results[0]?.outcomes[0]).toBe('unknown');
   });
 
   it('reads a candidate stored when day activities were yes/no in today\'s codes, so its day activities still fit', () => {
@@ -50,7 +50,7 @@ describe('normaliseCandidate', () => {
     expect(normalised.dayActivities).toBe('on-site');
     expect(normaliseCandidate({ ...older, dayActivities: false } as unknown as MatchCandidate).dayActivities).toBe('none');
     const request = matchRequest({ criteria: [{ criterion: 'dayActivities', importance: 'must' }] });
-    expect(matchCandidates(request, [normalised], AS_OF).results[0]?.reasons[0]).toMatchObject({ outcome: 'match', found: 'on-site' });
+    expect(matchCandidates(request, [normalised], AS_OF).results[0]).toMatchObject({ outcomes: ['match'], found: { 0: 'on-site' } });
   });
 
   it('gives the matcher the same answer as the candidate it was built from', () => {

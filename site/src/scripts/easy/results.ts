@@ -6,6 +6,7 @@
 // Every card has a read-aloud button, leads to the location's easy-read page and can be kept with
 // "Bewaar deze plek" ("Mijn keuzes"). Only types come from shared/ (no zod: page budget).
 import type { MatchResult, Reason } from '../../../../shared/domain/criteria.ts';
+import { explainMatch } from '../../../../shared/matching/explain-answer.ts';
 import { api, apiFetch } from '../lib/api-fetch.ts';
 import { criterionKey } from '../lib/browser-store.ts';
 import { loadCurrentWishes, type CurrentWishes } from '../lib/current-wishes.ts';
@@ -56,7 +57,7 @@ function setUp(root: HTMLElement, data: EasyResultsData): void {
     }, options));
     if (!answer.ok) return failed();
     const asOf = new Date(answer.value.asOf);
-    list?.replaceChildren(...answer.value.results.map((result, i) => card(result, i, wishes, asOf)));
+    list?.replaceChildren(...explainMatch(answer.value).results.map((result, i) => card(result, i, wishes, asOf)));
     say(answer.value.total === 0 ? e.resultsNone : fill(pluralForm(data.intlLocale, e.resultsFound, answer.value.total), { count: answer.value.total }));
   }
 
