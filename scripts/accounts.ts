@@ -16,6 +16,7 @@ import { openLocalDatabase } from '../functions/local/local-database.ts';
 import { readConfig } from '../functions/platform/config.ts';
 import { createStores } from '../functions/store/create-store.ts';
 import type { Membership } from '../functions/store/account-store.ts';
+import { IdTakenError } from '../functions/store/store-errors.ts';
 import { loadRegions } from '../functions/listings/seed-demo.ts';
 
 export const USAGE =
@@ -117,7 +118,7 @@ async function main() {
         `${command.membership.role} of ${scope}.\nThey sign in with a code sent to that address.\n`,
     );
   } catch (error) {
-    if (!(error instanceof UnknownScopeError)) throw error;
+    if (!(error instanceof UnknownScopeError) && !(error instanceof IdTakenError)) throw error;
     process.stderr.write(`Refused, nothing was changed: ${error.message}\n`);
     process.exitCode = 1;
   } finally {

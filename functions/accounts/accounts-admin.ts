@@ -10,6 +10,7 @@ import type { Organization, Region } from '../../shared/domain/index.ts';
 import { AccountExistsError, type AccountStore, type Membership } from '../store/account-store.ts';
 import type { ListingReader } from '../store/listing-reader.ts';
 import type { RegionReader } from '../store/region-store.ts';
+import { IdTakenError } from '../store/store-errors.ts';
 import type { SupportOrganizationRecord, SupportOrganizationStore } from '../store/support-organization-store.ts';
 import { normaliseEmail } from './sign-in.ts';
 
@@ -55,10 +56,11 @@ async function checkScope({ regions, listings, supportOrganizations }: AdminDeps
 
 /**
  * Creates a support organisation working in the given regions, or renames it and sets its regions
- * when it exists (keeping when it was made). Every region must be configured.
+ * when it exists (keeping when it was made). Every region must be configured; IdTakenError for a
+ * care provider's id.
  */
 export async function putSupportOrganization(
-  deps: Pick<AdminDeps, 'regions' | 'supportOrganizations' | 'clock'>,
+  deps: Pick<AdminDeps, 'regions' | 'supportOrganizations' | 'listings' | 'clock'>,
   input: { id: string; name: string; regionIds: readonly string[] },
 ): Promise<{ record: SupportOrganizationRecord; created: boolean }> {
   const known = new Set((await deps.regions.listRegions()).map((r) => r.id));
@@ -67,6 +69,12 @@ export async function putSupportOrganization(
     throw new UnknownScopeError(`Region "${unknown[0]}" does not exist. Known regions: ${[...known].sort().join(', ') || 'none (run npm start or npm run load-regions first)'}.`);
   }
   const existing = await deps.supportOrganizations.getSupportOrganization(input.id);
+  // Care providers' and support organisations' invitations share one key space: one id, one organisation.
+  if (!existing && (await deps.listings.getOrganization(input.id))) {
+    throw new IdTakenError('supportOrganization', { supportOrganizationId: input.id }, {
+      path: 'id', message: `"${input.id}" is a care provider's id (active or removed): choose another id for the support organisation.`,
+    });
+  }
   const record = { id: input.id, name: input.name, regionIds: [...new Set(input.regionIds)], createdAt: existing?.createdAt ?? deps.clock.now().toISOString() };
   await deps.supportOrganizations.putSupportOrganization(record);
   return { record, created: !existing };

@@ -52,6 +52,9 @@ const mayInvite = (as: Inviter['as'], role: InvitedRole) => (role === 'supporter
 const membershipOf = (role: InvitedRole, scopeId: string): InvitedMembership =>
   role === 'supporter-admin' ? { role, supportOrganizationId: scopeId } : { role, organizationId: scopeId };
 
+/** Whether both invitations are to a care provider, or both to a support organisation. */
+const sameScopeKind = (a: InvitedMembership, b: InvitedMembership): boolean => ('organizationId' in a) === ('organizationId' in b);
+
 /** An invitation as the portal lists it: never its token or hash. */
 export interface InvitationView {
   id: string;
@@ -101,7 +104,10 @@ export async function invite(deps: InvitationDeps, inviter: Inviter, request: In
     // The role names the kind of scope, so its id alone tells the organisation.
     if (held.some((m) => m.role === request.role && scopeOf(m).scopeId === request.organization.id)) throw InvitationError.alreadyMember();
   }
-  const earlier = (await deps.invitations.listInvitations(request.organization.id)).filter((i) => i.email === email);
+  const membership = membershipOf(request.role, request.organization.id);
+  // Provider and support organisations' invitations are listed by the bare id: replace only this kind's.
+  const earlier = (await deps.invitations.listInvitations(request.organization.id))
+    .filter((i) => i.email === email && sameScopeKind(i.membership, membership));
 
   const token = randomBytes(32).toString('base64url');
   const now = deps.clock.now().getTime();
@@ -110,7 +116,7 @@ export async function invite(deps: InvitationDeps, inviter: Inviter, request: In
     tokenHash: sha256(token),
     email,
     name: request.name,
-    membership: membershipOf(request.role, request.organization.id),
+    membership,
     organizationName: request.organization.name,
     invitedBy: { accountId: inviter.account.id, name: inviter.account.name, role: inviter.as },
     createdAtMs: now,

@@ -11,7 +11,7 @@ import { isDependencyUnavailable, RETRY_AFTER_SECONDS } from '../platform/outbou
 import { HandoverCodeError } from '../dossiers/handover-code.ts';
 import { UnknownRegionError } from '../search/embedded/unknown-region-error.ts';
 import {
-  BadCursorError, ChangeTooLargeError, IdConflictError, IdTakenError, ItemNotFoundError, LastHousingFormError, VersionConflictError,
+  BadCursorError, ChangeTooLargeError, IdConflictError, IdTakenError, ItemNotFoundError, LastHousingFormError, ShareAccessChangedError, VersionConflictError,
 } from '../store/store-errors.ts';
 import type { z } from 'zod';
 
@@ -176,7 +176,7 @@ export interface HttpError {
 export function httpErrorFor(error: unknown): HttpError | undefined {
   const answer = (status: ContentfulStatusCode, code: string, message: string, fields?: FieldError[]) =>
     ({ status, body: errorBody(code, message, fields) });
-  if (error instanceof NotFoundError || error instanceof UnknownRegionError || error instanceof ItemNotFoundError) {
+  if (error instanceof NotFoundError || error instanceof UnknownRegionError || error instanceof ItemNotFoundError || error instanceof ShareAccessChangedError) {
     return answer(404, 'not_found', error.message);
   }
   if (error instanceof HandoverCodeError) {
@@ -213,7 +213,7 @@ export function httpErrorFor(error: unknown): HttpError | undefined {
     const conflict = answer(409, 'version_conflict', error.message);
     return error.current === undefined ? conflict : { ...conflict, body: { error: { ...conflict.body.error, current: error.current } } };
   }
-  if (error instanceof IdTakenError) return answer(409, 'id_taken', error.message);
+  if (error instanceof IdTakenError) return answer(409, 'id_taken', error.message, error.at ? [error.at] : undefined);
   if (error instanceof CsvRejectedError) {
     const rejected = answer(400, 'csv_problems', error.message);
     return { ...rejected, body: { error: { ...rejected.body.error, problems: error.problems } } };

@@ -250,10 +250,17 @@ export interface DossierStore {
   listInbox(organizationId: string): Promise<ShareWithDossier[]>;
   /** One share sent to the organisation, read consistently, with its dossier and consents; undefined when there is none. */
   getShare(organizationId: string, shareId: string): Promise<ShareWithDossier | undefined>;
-  /** Records the provider's read (audited); the first read also stamps `openedAt`. Returns the share as it is now. */
-  recordShareRead(share: Share, ctx: ChangeContext): Promise<Share>;
-  /** Adds an answer under the share's version (VersionConflictError with the share as it is otherwise). */
-  answerShare(share: Share, response: ShareResponse, expectedVersion: number, ctx: ChangeContext): Promise<Share>;
+  /**
+   * Records the provider's read (audited); the first read also stamps `openedAt`, only while what
+   * let the provider read it (`found`, as judged) still holds: ShareAccessChangedError otherwise,
+   * nothing stamped. Returns the share as it is now.
+   */
+  recordShareRead(found: ShareWithDossier, ctx: ChangeContext): Promise<Share>;
+  /**
+   * Adds an answer under the share's version (VersionConflictError with the share as it is
+   * otherwise), only while what let the provider read it still holds (ShareAccessChangedError).
+   */
+  answerShare(found: ShareWithDossier, response: ShareResponse, expectedVersion: number, ctx: ChangeContext): Promise<Share>;
 
   /** The dossier's audit trail, newest first, at most AUDIT_LIMIT; kept after the dossier is gone. */
   auditTrail(supportOrganizationId: string, dossierId: string): Promise<DossierAuditRecord[]>;

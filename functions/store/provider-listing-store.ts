@@ -50,8 +50,15 @@ export interface OrganizationListingChange extends Omit<ListingChange, 'action'>
   /** Absent for the organisation's own records. */
   locationId?: string;
   housingFormId?: string;
-  /** The region an organisation record is about. */
+  /**
+   * The region the record belongs to: an organisation record's region; a location's own record the
+   * region it is in after the change (before it, for a removal); a housing form's record the region
+   * of its location at the time. Absent on location and housing-form records written before
+   * 2026-12-03: a region's trail then judges by the location's own records (audit.ts).
+   */
   regionId?: string;
+  /** A location's record of a move to another region: the region it left (the record belongs to both). */
+  fromRegionId?: string;
   /** The locations removed with the organisation from the region. */
   removedLocationIds?: string[];
 }
@@ -113,6 +120,12 @@ export interface ProviderListingStore {
   listOrganizations(): Promise<Organization[]>;
   /** A new organisation without locations yet (a coordinator admits it); IdTakenError when the id is taken. Audited as `admitted`. */
   createOrganization(organization: Organization, ctx: ChangeContext): Promise<Versioned<Organization>>;
+  /**
+   * Admits again an organisation removed from every region (its coordinator's mistake undone):
+   * `organization` replaces its data, naming the one region it is admitted to, based on the version
+   * read (VersionConflictError otherwise). Audited as `admitted`, beside the earlier `left-region`.
+   */
+  readmitOrganization(organization: Organization, expectedVersion: number, ctx: ChangeContext): Promise<Versioned<Organization>>;
   /**
    * Takes the organisation out of the region: each of its locations there is removed with its
    * housing forms (each audited as `removed`, so the data stays readable in the trail), then the

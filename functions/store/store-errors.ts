@@ -52,13 +52,17 @@ export class ItemNotFoundError extends Error {
   }
 }
 
-/** A new item's id is in use already (at the location, or anywhere for a location): 409 `id_taken`. */
+/**
+ * A new item's id is in use already (at the location, or anywhere for a location): 409 `id_taken`.
+ * `at`: the request field that holds the id and what to say there, when a form shows it at the box.
+ */
 export class IdTakenError extends Error {
   constructor(
     readonly entity: string,
     readonly ids: Readonly<Record<string, string>>,
+    readonly at?: { path: string; message: string },
   ) {
-    super(`The id "${Object.values(ids).join('/')}" is taken already. Choose another id.`);
+    super(at?.message ?? `The id "${Object.values(ids).join('/')}" is taken already. Choose another id.`);
     this.name = 'IdTakenError';
   }
 }
@@ -79,5 +83,17 @@ export class ChangeTooLargeError extends Error {
   constructor(readonly limit: string) {
     super(`This change is too large to make at once: ${limit}`);
     this.name = 'ChangeTooLargeError';
+  }
+}
+
+/**
+ * What let a provider read a shared report no longer holds at the moment of writing (its consent
+ * withdrawn, its dossier closed or deleted since the access was judged): nothing was marked. The
+ * inbox judges access again, and answers 404 as a read would once it has ended.
+ */
+export class ShareAccessChangedError extends Error {
+  constructor(readonly shareId: string) {
+    super(`The access to shared report "${shareId}" ended: its consent was withdrawn or its dossier closed. Nothing was recorded.`);
+    this.name = 'ShareAccessChangedError';
   }
 }

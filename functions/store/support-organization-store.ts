@@ -14,8 +14,10 @@ export interface SupportOrganizationRecord {
 }
 
 export interface SupportOrganizationStore {
-  /** Creates or replaces the record. */
+  /** Creates or replaces the record (the operator's command). */
   putSupportOrganization(record: SupportOrganizationRecord): Promise<void>;
+  /** Creates the record only while its id is free: IdTakenError otherwise, and nothing is replaced (a coordinator's admission). */
+  createSupportOrganization(record: SupportOrganizationRecord): Promise<void>;
   getSupportOrganization(id: string): Promise<SupportOrganizationRecord | undefined>;
   listSupportOrganizations(): Promise<SupportOrganizationRecord[]>;
 }

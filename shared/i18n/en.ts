@@ -795,6 +795,11 @@ export const en = {
       taken: 'This code is already in use. Choose another one.',
       tooMany: 'You just sent many invitations. Try again later.',
     },
+    admitSupport: {
+      title: 'Admit a new client support organisation',
+      intro: 'The organisation starts working in this region. Its first admin gets an invitation by email, valid for 7 days.',
+      idHint: 'Lower-case letters, digits and hyphens, for example mee-heuvelland. This code never changes.',
+    },
     attention: {
       title: 'Outdated and incomplete listings',
       intro: 'Waiting lists not confirmed for more than 30 days, facts not filled in, and locations without a description or photo.',

@@ -833,6 +833,11 @@ export const nl = {
       taken: 'Deze code is al in gebruik. Kies een andere.',
       tooMany: 'U heeft net veel uitnodigingen verstuurd. Probeer het later opnieuw.',
     },
+    admitSupport: {
+      title: 'Een nieuwe organisatie voor cliëntondersteuning toelaten',
+      intro: 'De organisatie gaat in deze regio werken. Haar eerste beheerder krijgt een uitnodiging per e-mail, 7 dagen geldig.',
+      idHint: 'Kleine letters, cijfers en streepjes, bijvoorbeeld mee-heuvelland. Deze code blijft altijd hetzelfde.',
+    },
     attention: {
       title: 'Verouderde en onvolledige gegevens',
       intro: 'Wachtlijsten die meer dan 30 dagen niet zijn bevestigd, gegevens die niet zijn ingevuld, en locaties zonder beschrijving of foto.',

@@ -122,7 +122,7 @@ describe('retention', () => {
     moveTo('2027-10-15T09:00:00Z');
     const found = await t.stores.dossiers.getShare(ORG, stale.shareIds[0] as string);
     expect(found).toBeDefined();
-    await t.stores.dossiers.recordShareRead(found!.share, { ...provider, now: clock.now() });
+    await t.stores.dossiers.recordShareRead(found!, { ...provider, now: clock.now() });
     expect(await t.stores.dossiers.readDossier(SUPPORT, kept.id, { ...supporter, now: clock.now() })).toBeDefined();
 
     // The day before 11 months: nothing yet.

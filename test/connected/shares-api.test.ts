@@ -6,6 +6,8 @@
 // support organisation, a provider outside the consent, a request from another site.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readQuestionnaire } from '../../functions/listings/listing-files.ts';
+import { ShareAccessChangedError } from '../../functions/store/store-errors.ts';
+import { shareReadableAt } from '../../shared/domain/index.ts';
 import { HF, LOC, OTHER_ORG, ORG } from '../support/test-provider-app.ts';
 import { movableClock } from '../support/test-staff-app.ts';
 import { createSupporterTestApp, OTHER_SUPPORT_BASE, SUPPORT_BASE, type SupporterTestApp } from '../support/test-supporter-app.ts';
@@ -136,6 +138,50 @@ describe('a provider\'s access', () => {
     const [share] = (await t.call('POST', `${path}/shares`, { providers: [ORG] }, t.people.supporter)).body.shares;
     expect((await t.call('PATCH', path, { version: 1, status: 'closed' }, t.people.supporter)).status).toBe(200);
     expect((await t.call('GET', `${inbox()}/${share.id}`, undefined, t.people.editor)).status).toBe(404);
+  });
+
+  it('is judged again inside the write: a consent withdrawn or a dossier closed after the check leaves the share unopened and unanswered', async () => {
+    const provider = () => ({ by: { accountId: 'provider-editor', name: 'Eva Editor' }, now: clock.now() });
+    const judgedReadable = async (shareId: string) => {
+      // What the inbox route does first: read the share with its dossier and consents, and judge.
+      const found = await t.stores.dossiers.getShare(ORG, shareId);
+      if (!found) throw new Error('The share was just sent.');
+      expect(shareReadableAt(found.share, found.dossier.status, found.consents, clock.now())).toBe(true);
+      return found;
+    };
+    const expectUnmarked = async (path: string, shareId: string) => {
+      const seen = (await t.call('GET', `${path}/shares`, undefined, t.people.supporter)).body.shares.find((s: { id: string }) => s.id === shareId);
+      expect(seen).toMatchObject({ answers: [], readableNow: false });
+      expect(seen.openedAt).toBeUndefined();
+    };
+
+    // Withdrawn between the judgement and the write.
+    const withdrawn = await sharedDossier();
+    const [first] = (await t.call('POST', `${withdrawn.path}/shares`, { providers: [ORG] }, t.people.supporter)).body.shares;
+    const judged = await judgedReadable(first.id);
+    expect((await t.call('POST', `${withdrawn.path}/consents/${withdrawn.consentId}/withdraw`, { version: 1 }, t.people.supporter)).status).toBe(200);
+    await expect(t.stores.dossiers.recordShareRead(judged, provider())).rejects.toBeInstanceOf(ShareAccessChangedError);
+    await expect(t.stores.dossiers.answerShare(judged, { kind: 'meet' }, judged.share.version, provider())).rejects.toBeInstanceOf(ShareAccessChangedError);
+    await expectUnmarked(withdrawn.path, first.id);
+
+    // Closed between the judgement and the write.
+    const closed = await sharedDossier();
+    const [second] = (await t.call('POST', `${closed.path}/shares`, { providers: [ORG] }, t.people.supporter)).body.shares;
+    const judgedOpen = await judgedReadable(second.id);
+    expect((await t.call('PATCH', closed.path, { version: 1, status: 'closed' }, t.people.supporter)).status).toBe(200);
+    await expect(t.stores.dossiers.answerShare(judgedOpen, { kind: 'no-fit', reason: 'Vol.' }, judgedOpen.share.version, provider())).rejects.toBeInstanceOf(ShareAccessChangedError);
+    await expectUnmarked(closed.path, second.id);
+
+    // One of two consents withdrawn meanwhile: the write is refused, but access still holds, so the inbox judges again and answers.
+    const twice = await sharedDossier();
+    expect((await t.call('POST', `${twice.path}/consents`, { providers: [ORG], method: 'spoken-noted', givenBy: 'client', givenOn: '2026-12-02' }, t.people.supporter)).status).toBe(201);
+    const [third] = (await t.call('POST', `${twice.path}/shares`, { providers: [ORG] }, t.people.supporter)).body.shares;
+    const judgedTwice = await judgedReadable(third.id);
+    expect((await t.call('POST', `${twice.path}/consents/${twice.consentId}/withdraw`, { version: 1 }, t.people.supporter)).status).toBe(200);
+    await expect(t.stores.dossiers.answerShare(judgedTwice, { kind: 'meet' }, judgedTwice.share.version, provider())).rejects.toBeInstanceOf(ShareAccessChangedError);
+    const answered = await t.call('POST', `${inbox()}/${third.id}/answer`, { version: judgedTwice.share.version, response: { kind: 'meet' } }, t.people.editor);
+    expect(answered.status).toBe(200);
+    expect(answered.body.answered).toBe('meet');
   });
 
   it('is another provider\'s 403 on its inbox, and 404 for a share not sent to it', async () => {

@@ -59,7 +59,7 @@ export interface StaffStores {
   /** A client's export and deletion of their dossier. */
   dossierRights: DossierRightsStore;
   /** The support organisations, the scope of the supporters' memberships. */
-  supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization' | 'listSupportOrganizations' | 'putSupportOrganization'>;
+  supportOrganizations: Pick<SupportOrganizationStore, 'getSupportOrganization' | 'listSupportOrganizations' | 'createSupportOrganization'>;
   /** A coordinator's reminders to an organisation (the daily run's are its own). */
   reminders: OrganizationReminderStore;
 }

@@ -17,7 +17,8 @@ import {
 } from '../dossier-store.ts';
 import type { ChangeContext } from '../provider-listing-store.ts';
 import { countsAsActivity, type DossierActivity } from '../dossier-retention-store.ts';
-import { ItemNotFoundError, VersionConflictError } from '../store-errors.ts';
+import { consentValidAt } from '../../../shared/domain/index.ts';
+import { ItemNotFoundError, ShareAccessChangedError, VersionConflictError } from '../store-errors.ts';
 import { versionOf, type DynamoDbTable, type Item } from './dynamodb-table.ts';
 import { dossierEntities as e } from './keys.ts';
 import { writeVersioned, type VersionedWrite } from './versioned-write.ts';
@@ -317,7 +318,41 @@ export class DynamoDbDossierStore implements DossierStore {
     return share.organizationId === organizationId ? this.withDossier(share) : undefined;
   }
 
-  async recordShareRead(share: Share, ctx: ChangeContext): Promise<Share> {
+  /**
+   * Checks for the transaction that marks a share opened or answered: the dossier still there and
+   * not closed, and each consent that let the provider read it (as judged) still not withdrawn. A
+   * withdrawal between the judgement and the write cancels the write; expiry and the 90 days are
+   * times, judged at `ctx.now` already.
+   */
+  private accessGuards(found: ShareWithDossier, at: Date): VersionedWrite[] {
+    const { supportOrganizationId, dossierId, organizationId } = found.share;
+    const allowing = found.consents.filter((c) => c.providers.includes(organizationId) && consentValidAt(c, at));
+    return [
+      {
+        kind: 'check',
+        key: e.dossier.key({ supportOrganizationId, dossierId }),
+        condition: { expression: '#data.#status <> :closed', names: { '#data': 'data', '#status': 'status' }, values: { ':closed': 'closed' } },
+      },
+      ...allowing.map((c): VersionedWrite => ({
+        kind: 'check',
+        key: e.consent.key({ supportOrganizationId, dossierId, consentId: c.id }),
+        condition: { expression: 'attribute_not_exists(#data.#withdrawnAt)', names: { '#data': 'data', '#withdrawnAt': 'withdrawnAt' } },
+      })),
+    ];
+  }
+
+  /** A failed access guard as the port names it (the share's own version check stays a VersionConflictError). */
+  private async guarded<T>(shareId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (error instanceof VersionConflictError && (error.entity === 'dossier' || error.entity === 'consent')) throw new ShareAccessChangedError(shareId);
+      throw error;
+    }
+  }
+
+  async recordShareRead(found: ShareWithDossier, ctx: ChangeContext): Promise<Share> {
+    const { share } = found;
     const { supportOrganizationId, dossierId } = share;
     if (share.openedAt !== undefined) {
       await this.recordView(supportOrganizationId, dossierId, 'share-read', ctx);
@@ -325,7 +360,8 @@ export class DynamoDbDossierStore implements DossierStore {
     }
     const opened: Share = { ...share, openedAt: ctx.now.toISOString(), version: share.version + 1 };
     try {
-      await this.write(supportOrganizationId, dossierId, [{ kind: 'update', item: this.shareItem(opened), expectedVersion: share.version }], 'share-opened', ctx);
+      const writes: VersionedWrite[] = [...this.accessGuards(found, ctx.now), { kind: 'update', item: this.shareItem(opened), expectedVersion: share.version }];
+      await this.guarded(share.id, () => this.write(supportOrganizationId, dossierId, writes, 'share-opened', ctx));
       return opened;
     } catch (error) {
       // Opened (or answered) by a colleague a moment ago: the first opening stands; this is a read.
@@ -337,11 +373,13 @@ export class DynamoDbDossierStore implements DossierStore {
     }
   }
 
-  async answerShare(share: Share, response: ShareResponse, expectedVersion: number, ctx: ChangeContext): Promise<Share> {
+  async answerShare(found: ShareWithDossier, response: ShareResponse, expectedVersion: number, ctx: ChangeContext): Promise<Share> {
+    const { share } = found;
     const { supportOrganizationId, dossierId } = share;
     const answered: Share = { ...share, answers: [...share.answers, { at: ctx.now.toISOString(), by: person(ctx), response }], version: expectedVersion + 1 };
+    const writes: VersionedWrite[] = [...this.accessGuards(found, ctx.now), { kind: 'update', item: this.shareItem(answered), expectedVersion }];
     await this.withCurrent(
-      () => this.write(supportOrganizationId, dossierId, [{ kind: 'update', item: this.shareItem(answered), expectedVersion }], 'share-answered', ctx),
+      () => this.guarded(share.id, () => this.write(supportOrganizationId, dossierId, writes, 'share-answered', ctx)),
       async () => {
         const now = await this.table.get(e.share.key({ supportOrganizationId, dossierId, shareId: share.id }), { consistent: true });
         return now ? withVersion<Share>(now) : undefined;

@@ -127,11 +127,11 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
     return items.flatMap((item): OrganizationListingChange[] => {
       const kind = [entities.organizationChange, entities.locationChange, entities.housingFormChange].find((e) => e.is(item));
       if (!kind) return [];
-      const { changeId, at, by, action, before, after, locationId, housingFormId, regionId, removedLocationIds } = item as unknown as OrganizationListingChange;
+      const { changeId, at, by, action, before, after, locationId, housingFormId, regionId, fromRegionId, removedLocationIds } = item as unknown as OrganizationListingChange;
       return [{
         organizationId, changeId, at, by, action,
         ...(locationId ? { locationId } : {}), ...(housingFormId ? { housingFormId } : {}),
-        ...(regionId ? { regionId } : {}), ...(removedLocationIds ? { removedLocationIds } : {}),
+        ...(regionId ? { regionId } : {}), ...(fromRegionId ? { fromRegionId } : {}), ...(removedLocationIds ? { removedLocationIds } : {}),
         ...(before ? { before } : {}), ...(after ? { after } : {}),
       }];
     }).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.changeId < b.changeId ? 1 : -1)).slice(0, ORGANIZATION_HISTORY_LIMIT);
@@ -366,12 +366,13 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
       const next: StoredLocation = { ...location, organizationId };
       const nextForms = forms.map((f): HousingForm => ({ ...f, waitingList: { ...f.waitingList, updatedAt } })).sort(byId);
       plan.write(create(locationItem(state.org.data, next, nextForms), ctx.now));
+      // The location's record first: its housing forms' records take their region from it.
+      plan.audit({ locationId: location.id }, 'created', undefined, next);
       for (const form of nextForms) {
         plan.write(create(housingFormItem(state.org.data, next, form), ctx.now));
         plan.audit({ locationId: location.id, housingFormId: form.id }, 'created', undefined, form);
       }
       plan.organization([...state.org.locationIds, location.id]);
-      plan.audit({ locationId: location.id }, 'created', undefined, next);
       return { value: next, version: 1 };
     });
   }
@@ -409,6 +410,19 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
       throw error;
     }
     return { value: organization, version: 1 };
+  }
+
+  async readmitOrganization(organization: Organization, expectedVersion: number, ctx: ChangeContext): Promise<Versioned<Organization>> {
+    const [regionId] = organization.regionIds;
+    if (!regionId) throw new Error('An organisation is admitted to a region: regionIds names it.');
+    const org = await this.readOrg(organization.id);
+    if (!org) throw new ItemNotFoundError('organization', { organizationId: organization.id });
+    await writeVersioned(this.table, [{
+      kind: 'update',
+      item: { ...organizationItem(organization, org.locationIds), updatedAt: ctx.now.toISOString() },
+      expectedVersion,
+    }], organizationAudit(organization.id, 'admitted', ctx, { regionId }));
+    return { value: organization, version: expectedVersion + 1 };
   }
 
   async leaveRegion(organizationId: string, regionId: string, ctx: ChangeContext): Promise<{ removedLocationIds: string[] }> {
@@ -516,6 +530,8 @@ class NothingToDo<T> {
 class PlanBuilder {
   private readonly writes: VersionedWrite[] = [];
   private readonly audits: Item[] = [];
+  /** The region of each location whose own record this change writes (a new location's, before its housing forms'). */
+  private readonly locationRegions = new Map<string, string>();
 
   constructor(
     private readonly state: State,
@@ -547,14 +563,26 @@ class PlanBuilder {
     });
   }
 
+  /**
+   * The change's audit record, naming the region it belongs to (see OrganizationListingChange), so a
+   * region's trail never judges it by where the location went later.
+   */
   audit(ref: { locationId: string; housingFormId?: string }, action: ChangeAction, before: HousingForm | StoredLocation | undefined, after: HousingForm | StoredLocation | undefined): void {
     const organizationId = this.state.org.data.id;
     const atMs = this.ctx.now.getTime();
     const changeId = randomUUID();
+    const regionOf = (data: HousingForm | StoredLocation | undefined) => (data as StoredLocation | undefined)?.regionId;
+    const regionId = ref.housingFormId
+      ? this.locationRegions.get(ref.locationId) ?? this.state.partitions.get(ref.locationId)?.location?.data.regionId
+      : regionOf(after) ?? regionOf(before);
+    if (!ref.housingFormId && regionId) this.locationRegions.set(ref.locationId, regionId);
+    const fromRegionId = !ref.housingFormId && before && after && regionOf(before) !== regionId ? regionOf(before) : undefined;
     const body = {
       organizationId,
       locationId: ref.locationId,
       ...(ref.housingFormId ? { housingFormId: ref.housingFormId } : {}),
+      ...(regionId ? { regionId } : {}),
+      ...(fromRegionId ? { fromRegionId } : {}),
       changeId,
       at: this.ctx.now.toISOString(),
       by: { accountId: this.ctx.by.accountId, name: this.ctx.by.name },

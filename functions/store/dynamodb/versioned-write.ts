@@ -25,15 +25,15 @@ export interface WriteCondition {
  * A refresh rewrites only what is derived from other items (a location's summary of its housing
  * forms, a housing form's search candidate after its location changed): checked like an update,
  * but its version stays, so nobody editing the item itself is told it changed.
- * A check writes nothing: the item must exist (at `expectedVersion`, when given) for the rest to be
- * written, e.g. a note added to a dossier that must still be there.
+ * A check writes nothing: the item must exist (at `expectedVersion`, when given, and meeting
+ * `condition`) for the rest to be written, e.g. a note added to a dossier that must still be there.
  */
 export type VersionedWrite =
   | { kind: 'create'; item: Item }
   | { kind: 'update'; item: Item; expectedVersion: number; condition?: WriteCondition }
   | { kind: 'refresh'; item: Item; expectedVersion: number; condition?: WriteCondition }
   | { kind: 'delete'; key: PrimaryKey; expectedVersion: number; condition?: WriteCondition }
-  | { kind: 'check'; key: PrimaryKey; expectedVersion?: number };
+  | { kind: 'check'; key: PrimaryKey; expectedVersion?: number; condition?: WriteCondition };
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 interface Action {
@@ -94,7 +94,7 @@ function transactItemOf(tableName: string, write: VersionedWrite): TransactItem 
     return { Put: { TableName: tableName, Item: { ...write.item, version: 1 }, ...notExisting } };
   }
   if (write.kind === 'check') {
-    const condition = write.expectedVersion === undefined ? existing : versionCheck(write.expectedVersion, undefined);
+    const condition = write.expectedVersion === undefined ? existingAnd(write.condition) : versionCheck(write.expectedVersion, write.condition);
     return { ConditionCheck: { TableName: tableName, Key: { [KEY.pk]: write.key.pk, [KEY.sk]: write.key.sk }, ...condition } };
   }
   const check = versionCheck(write.expectedVersion, write.condition);
@@ -110,7 +110,14 @@ function transactItemOf(tableName: string, write: VersionedWrite): TransactItem 
   return { Delete: { TableName: tableName, Key: { [KEY.pk]: write.key.pk, [KEY.sk]: write.key.sk }, ...check } };
 }
 
-const existing = { ConditionExpression: 'attribute_exists(#pk)', ExpressionAttributeNames: { '#pk': KEY.pk } };
+function existingAnd(extra: WriteCondition | undefined) {
+  if (!extra) return { ConditionExpression: 'attribute_exists(#pk)', ExpressionAttributeNames: { '#pk': KEY.pk } };
+  return {
+    ConditionExpression: `attribute_exists(#pk) AND (${extra.expression})`,
+    ExpressionAttributeNames: { '#pk': KEY.pk, ...extra.names },
+    ...(extra.values && Object.keys(extra.values).length > 0 ? { ExpressionAttributeValues: extra.values } : {}),
+  };
+}
 
 function versionCheck(expected: number, extra: WriteCondition | undefined) {
   const names: Record<string, string> = { '#pk': KEY.pk, '#version': 'version', ...extra?.names };

@@ -1,9 +1,10 @@
 // The coordinators' hub (HubPage.astro): asks who is signed in (the portal's session), offers the
-// regions the person coordinates, and for the region chosen shows its organisations (admit by
-// invitation, withdraw an invitation, remove from the region after a typed confirmation), its
-// stale and incomplete listings with a reminder per organisation (the button then says when it
-// went), and the audit trail, filtered and paged. Every call is the staff API's
-// (/api/coordinator/regions/{regionId}/...); a refusal is said in the page's words.
+// regions the person coordinates, and for the region chosen shows its organisations (admit a provider
+// or a support organisation by inviting its first admin, withdraw an invitation, remove a provider
+// from the region after a typed confirmation), its stale and incomplete listings with a reminder
+// per organisation (the button then says when it went), and the audit trail, filtered and paged.
+// Every call is the staff API's (/api/coordinator/regions/{regionId}/...); a refusal is said in the
+// page's words.
 import type { Messages } from '../../../shared/i18n/nl.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import { parseDate } from '../../../shared/i18n/dates.ts';
@@ -26,11 +27,15 @@ export interface HubPageData {
 interface Staff { name: string; role: string; lastSignInAt?: string }
 interface Provider {
   id: string; name: string; staff: Staff[]; lastSignInAt?: string;
-  openInvitations: Array<Pick<Invitation, 'id' | 'name' | 'email' | 'createdAt' | 'expiresAt'>>;
+  openInvitations: OpenInvitation[];
   locations: Array<{ id: string; name: string }>; housingForms: number;
   freshness: { oldestConfirmation?: string; oldestDays?: number; stale: number };
 }
-interface Organizations { regionName: string; providers: Provider[]; supportOrganizations: Array<{ id: string; name: string; lastSignInAt?: string }> }
+type OpenInvitation = Pick<Invitation, 'id' | 'name' | 'email' | 'createdAt' | 'expiresAt'>;
+interface SupportOrganization { id: string; name: string; lastSignInAt?: string; openInvitations: OpenInvitation[] }
+interface Organizations { regionName: string; providers: Provider[]; supportOrganizations: SupportOrganization[] }
+/** The two kinds of organisation a coordinator admits, by their API path. */
+type Kind = 'organizations' | 'support-organizations';
 type AttentionKind = keyof Messages['coordination']['attention']['kinds'];
 interface Attention { kind: AttentionKind; days?: number; fields?: string[] }
 interface AttentionItem { organizationId: string; organizationName: string; locationId: string; locationName: string; city: string; housingFormId?: string; housingFormName?: string; attention: Attention[] }
@@ -59,12 +64,13 @@ function start(data: HubPageData): void {
   const hub = q<HTMLElement>('[data-hub]');
   const regionBox = q<HTMLSelectElement>('#hub-region');
   const admitForm = q<HTMLFormElement>('form[data-form="admit"]');
+  const admitSupportForm = q<HTMLFormElement>('form[data-form="admit-support"]');
   const removeForm = q<HTMLFormElement>('form[data-form="remove"]');
   const removePanel = q<HTMLElement>('[data-remove-panel]');
   const attentionForm = q<HTMLFormElement>('form[data-form="attention"]');
   const auditForm = q<HTMLFormElement>('form[data-form="audit"]');
   const moreAudit = q<HTMLButtonElement>('[data-action="more-audit"]');
-  if (!hub || !regionBox || !admitForm || !removeForm || !removePanel || !attentionForm || !auditForm || !moreAudit) return;
+  if (!hub || !regionBox || !admitForm || !admitSupportForm || !removeForm || !removePanel || !attentionForm || !auditForm || !moreAudit) return;
   const dateName = new Intl.DateTimeFormat(data.intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
   const dateTimeName = new Intl.DateTimeFormat(data.intlLocale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
   const date = (iso: string) => dateName.format(parseDate(iso));
@@ -112,17 +118,22 @@ function start(data: HubPageData): void {
 
   // ---- organisations ------------------------------------------------------------------------
 
+  /** An organisation's open invitations, each with its withdraw button. */
+  function invitationLines(kind: Kind, organizationId: string, invitations: readonly OpenInvitation[]): HTMLElement[] {
+    const o = d.organizations;
+    return invitations.flatMap((i) => [
+      el('span', { class: 'ww-hub__invitation' }, fill(o.invited, { name: i.name, email: i.email, date: date(i.expiresAt) })),
+      el('button', { type: 'button', class: 'ww-button ww-button--secondary', 'data-withdraw': `${kind}/${organizationId}/${i.id}`, 'aria-label': fill(o.withdrawLabel, { name: i.name }) }, o.withdraw),
+    ]);
+  }
+
   function renderOrganizations(): void {
     if (!organizations) return;
     const o = d.organizations;
     const body = q<HTMLTableSectionElement>('[data-table="providers"] tbody');
     if (body) {
       replaceChildren(body, ...organizations.providers.map((p) => el('tr', {},
-        el('th', { scope: 'row' }, el('span', {}, p.name),
-          ...p.openInvitations.flatMap((i) => [
-            el('span', { class: 'ww-hub__invitation' }, fill(o.invited, { name: i.name, email: i.email, date: date(i.expiresAt) })),
-            el('button', { type: 'button', class: 'ww-button ww-button--secondary', 'data-withdraw': `${p.id}/${i.id}`, 'aria-label': fill(o.withdrawLabel, { name: i.name }) }, o.withdraw),
-          ])),
+        el('th', { scope: 'row' }, el('span', {}, p.name), ...invitationLines('organizations', p.id, p.openInvitations)),
         el('td', {}, p.lastSignInAt ? dateTime(p.lastSignInAt) : o.never),
         el('td', {}, p.freshness.oldestConfirmation ? fill(o.oldest, { date: date(p.freshness.oldestConfirmation), days: p.freshness.oldestDays ?? 0 }) : o.none),
         el('td', {}, String(p.freshness.stale)),
@@ -131,7 +142,11 @@ function start(data: HubPageData): void {
     }
     const support = organizations.supportOrganizations;
     const supportBody = q<HTMLTableSectionElement>('[data-table="support"] tbody');
-    if (supportBody) replaceChildren(supportBody, ...support.map((s) => el('tr', {}, el('th', { scope: 'row' }, s.name), el('td', {}, s.lastSignInAt ? dateTime(s.lastSignInAt) : o.never))));
+    if (supportBody) {
+      replaceChildren(supportBody, ...support.map((s) => el('tr', {},
+        el('th', { scope: 'row' }, el('span', {}, s.name), ...invitationLines('support-organizations', s.id, s.openInvitations)),
+        el('td', {}, s.lastSignInAt ? dateTime(s.lastSignInAt) : o.never))));
+    }
     show('[data-support-none]', support.length === 0);
     show('[data-support-wrap]', support.length > 0);
     fillOrganizationChoices();
@@ -164,29 +179,37 @@ function start(data: HubPageData): void {
     renderOrganizations();
   }
 
-  admitForm.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void (async () => {
-      alert('');
-      const a = d.admit;
-      const body = {
-        organization: { id: value(admitForm, 'organization.id'), name: value(admitForm, 'organization.name') },
-        admin: { name: value(admitForm, 'admin.name'), email: value(admitForm, 'admin.email') },
-      };
-      const outcome = await call<{ invitation: { email: string } }>('POST', path('/organizations'), body);
-      if (!outcome.ok && outcome.kind === 'invalid') {
-        fieldErrors(admitForm, Object.fromEntries(outcome.fields.map((f) => [f.path, f.message])));
-        return;
-      }
-      if (!outcome.ok && outcome.kind === 'refused' && outcome.status === 409) return fieldErrors(admitForm, { 'organization.id': a.taken });
-      if (!outcome.ok && outcome.kind === 'refused' && outcome.status === 429) return alert(a.tooMany);
-      if (!handled(outcome)) return;
-      fieldErrors(admitForm, {});
-      admitForm.reset();
-      announce(fill(a.done, { name: body.organization.name, email: outcome.value.invitation.email }));
-      await loadOrganizations();
-    })();
-  });
+  // A care provider or a support organisation, admitted alike: the API names its fields by `entity`.
+  const admissions = [
+    { form: admitForm, kind: 'organizations', entity: 'organization' },
+    { form: admitSupportForm, kind: 'support-organizations', entity: 'supportOrganization' },
+  ] as const;
+  for (const { form, kind, entity } of admissions) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void (async () => {
+        alert('');
+        const a = d.admit;
+        const name = value(form, `${entity}.name`);
+        const body = {
+          [entity]: { id: value(form, `${entity}.id`), name },
+          admin: { name: value(form, 'admin.name'), email: value(form, 'admin.email') },
+        };
+        const outcome = await call<{ invitation: { email: string } }>('POST', path(`/${kind}`), body);
+        if (!outcome.ok && outcome.kind === 'invalid') {
+          fieldErrors(form, Object.fromEntries(outcome.fields.map((f) => [f.path, f.message])));
+          return;
+        }
+        if (!outcome.ok && outcome.kind === 'refused' && outcome.status === 409) return fieldErrors(form, { [`${entity}.id`]: a.taken });
+        if (!outcome.ok && outcome.kind === 'refused' && outcome.status === 429) return alert(a.tooMany);
+        if (!handled(outcome)) return;
+        fieldErrors(form, {});
+        form.reset();
+        announce(fill(a.done, { name, email: outcome.value.invitation.email }));
+        await loadOrganizations();
+      })();
+    });
+  }
 
   hub.addEventListener('click', (event) => {
     const target = (event.target as Element).closest<HTMLElement>('[data-withdraw], [data-remove], [data-remind]');
@@ -197,13 +220,14 @@ function start(data: HubPageData): void {
   });
 
   async function withdraw(ids: string): Promise<void> {
-    const [organizationId = '', invitationId = ''] = ids.split('/');
-    const invitation = organizations?.providers.find((p) => p.id === organizationId)?.openInvitations.find((i) => i.id === invitationId);
-    const outcome = await call('DELETE', path(`/organizations/${encodeURIComponent(organizationId)}/invitations/${encodeURIComponent(invitationId)}`));
+    const [kind = '', organizationId = '', invitationId = ''] = ids.split('/');
+    const owners = kind === 'support-organizations' ? organizations?.supportOrganizations : organizations?.providers;
+    const invitation = owners?.find((o) => o.id === organizationId)?.openInvitations.find((i) => i.id === invitationId);
+    const outcome = await call('DELETE', path(`/${kind}/${encodeURIComponent(organizationId)}/invitations/${encodeURIComponent(invitationId)}`));
     if (!handled(outcome)) return;
     announce(fill(d.organizations.withdrawn, { name: invitation?.name ?? '' }));
     await loadOrganizations();
-    q<HTMLElement>('#hub-providers-title')?.focus();
+    q<HTMLElement>(kind === 'support-organizations' ? '#hub-support-title' : '#hub-providers-title')?.focus();
   }
 
   function openRemoval(organizationId: string): void {

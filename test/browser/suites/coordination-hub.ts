@@ -1,8 +1,9 @@
 // The coordinators' hub (/coordinatie/) as the demo coordinator uses it: signs in at the portal
-// and finds the hub from the account panel, invites a new provider (the invitation mail in the
-// outbox), sees the region's stale listings and sends an organisation a reminder (the button then
-// says it was sent, and the organisation's staff have the mail), filters the audit trail to that
-// admission by keyboard. Axe clean at 390 and 1280 px with nothing sideways at 390.
+// and finds the hub from the account panel, invites a new provider and a new support organisation
+// (the invitation mails in the outbox; the support organisation first refused under the provider's
+// code, at the code's box), sees the region's stale listings and sends an organisation a reminder
+// (the button then says it was sent, and the organisation's staff have the mail), filters the
+// audit trail to that admission by keyboard. Axe clean at 390 and 1280 px with nothing sideways at 390.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { codeIn } from '../../support/test-staff-app.ts';
@@ -70,6 +71,27 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
       await expect.poll(() => count(admin), SLOW).toBe(1);
       expect((await h.mails()).find((mail) => mail.includes(`To: ${admin}`))).toContain('Zorg Nieuw');
       await expect.poll(async () => (await page.locator('[data-table="providers"] tbody tr', { hasText: 'Zorg Nieuw' }).allTextContents()).join(), SLOW).toContain(admin);
+
+      // A support organisation, admitted with the same form: first under the new provider's code,
+      // refused at the code's box (one code, one organisation), then under its own.
+      const supportAdmin = 'coordinatie@mee-nieuw.example';
+      const codeBox = '#hub-admit-support-supportOrganization-id';
+      await page.fill('#hub-admit-support-supportOrganization-name', 'MEE Nieuw');
+      await page.fill(codeBox, 'zorg-nieuw');
+      await page.fill('#hub-admit-support-admin-name', 'Mia Mee');
+      await page.fill('#hub-admit-support-admin-email', supportAdmin);
+      await page.click('form[data-form="admit-support"] button[type="submit"]');
+      await expect.poll(() => page.locator(`${codeBox}-error`).textContent(), SLOW).toBe('Deze code is al in gebruik. Kies een andere.');
+      expect(await page.locator(codeBox).getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(codeBox.slice(1));
+      expect(await count(supportAdmin)).toBe(0);
+      await page.fill(codeBox, 'mee-nieuw');
+      await page.click('form[data-form="admit-support"] button[type="submit"]');
+      await expect.poll(() => page.locator('[data-status]').textContent(), SLOW).toContain('MEE Nieuw is toegelaten');
+      await expect.poll(() => count(supportAdmin), SLOW).toBe(1);
+      expect((await h.mails()).find((mail) => mail.includes(`To: ${supportAdmin}`))).toContain('MEE Nieuw');
+      expect(await page.locator(`${codeBox}-error`).isHidden()).toBe(true);
+      await expect.poll(async () => (await page.locator('[data-table="support"] tbody tr', { hasText: 'MEE Nieuw' }).allTextContents()).join(), SLOW).toContain(supportAdmin);
 
       // The stale listings, and a reminder to the organisation of the oldest waiting list.
       const staleRow = page.locator('[data-table="attention"] tbody tr', { hasText: 'dagen niet bevestigd' }).first();

@@ -2,8 +2,9 @@
 //   GET /api/coordinator/regions/{regionId}/audit
 // Who changed what and when, newest first, filterable by organisation, location, kind of change and
 // date range, paged by an opaque cursor. Read from each organisation's trail (the records every
-// provider edit and coordinator action writes with the change); a record belongs to the region when
-// its location is, or (the organisation's own records) when it names the region. It gives the fields
+// provider edit and coordinator action writes with the change); each record belongs to the region it
+// names (where its location was when it was written), so a location that moved to another region
+// shows each region's coordinator only its own time there. It gives the fields
 // that changed by name, never their values: listings hold no health data, and the trail repeats none.
 import * as z from 'zod';
 import { Slug } from '../../../../shared/domain/index.ts';
@@ -115,14 +116,38 @@ export const coordinatorAuditApp = createResourceApp<StaffEnv>().openapi(
     const trails = await Promise.all(chosen.map(async (o) => (await deps.providerListings.organizationHistory(o.id)).map((r): Record_ => ({ ...r, organizationName: o.name }))));
     const fromAt = query.from ? `${query.from}T00:00:00.000Z` : undefined;
     const toAt = query.to ? `${query.to}T23:59:59.999Z` : undefined;
-    // A location's region: where it is now, or (removed) where its own records placed it.
-    const placed = new Map<string, string>();
-    for (const r of trails.flat()) {
-      const region = (r.after as { regionId?: string } | undefined)?.regionId ?? (r.before as { regionId?: string } | undefined)?.regionId;
-      if (r.locationId && !r.housingFormId && region && !placed.has(r.locationId)) placed.set(r.locationId, region);
+    const all = trails.flat();
+    // Records written before they named their region: judged by the location's own records, which
+    // carry its region before and after each change. `placed`: a location's latest region so known.
+    const regionOfData = (data: unknown) => (data as { regionId?: string } | undefined)?.regionId;
+    const timelines = new Map<string, Record_[]>();
+    for (const r of [...all].reverse()) {
+      if (r.locationId && !r.housingFormId) timelines.set(r.locationId, [...(timelines.get(r.locationId) ?? []), r]);
     }
-    const inRegion = (r: Record_) => (r.locationId === undefined ? r.regionId === regionId : here.has(r.locationId) || placed.get(r.locationId) === regionId);
-    const matching = trails.flat().filter((r) => inRegion(r)
+    const placed = new Map([...timelines].flatMap(([id, records]) => {
+      const last = records.at(-1);
+      const region = regionOfData(last?.after) ?? regionOfData(last?.before);
+      return region ? [[id, region] as const] : [];
+    }));
+    /** Where the location was when an older housing-form record was written: after its last own change by then, else before its first. */
+    const regionAt = (locationId: string, at: string): string | undefined => {
+      const records = timelines.get(locationId) ?? [];
+      const latest = records.filter((l) => l.at <= at).at(-1);
+      if (latest) return regionOfData(latest.after) ?? regionOfData(latest.before);
+      return regionOfData(records[0]?.before);
+    };
+    // Each record by the region it belongs to, so a location that moved shows each region its own time.
+    const inRegion = (r: Record_): boolean => {
+      if (r.locationId === undefined) return r.regionId === regionId;
+      if (r.regionId !== undefined) return r.regionId === regionId || r.fromRegionId === regionId;
+      if (!r.housingFormId && (r.before || r.after)) return regionOfData(r.before) === regionId || regionOfData(r.after) === regionId;
+      const then = r.housingFormId ? regionAt(r.locationId, r.at) : undefined;
+      if (then !== undefined) return then === regionId;
+      // Nothing tells where the location was then: judged as before records named their region, by
+      // where it is now (or, removed, where its own records last placed it).
+      return here.has(r.locationId) || placed.get(r.locationId) === regionId;
+    };
+    const matching = all.filter((r) => inRegion(r)
       && (query.locationId === undefined || r.locationId === query.locationId)
       && (query.action === undefined || r.action === query.action)
       && (fromAt === undefined || r.at >= fromAt)

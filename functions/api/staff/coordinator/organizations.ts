@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain/index.ts';
 import { invite, invitableRoles, listOpenInvitations, withdraw } from '../../../accounts/invitations.ts';
 import type { MatchCandidate } from '../../../../shared/matching/index.ts';
-import type { OrganizationMember, SupportOrganizationMember } from '../../../store/account-store.ts';
+import { PROVIDER_ROLES, type OrganizationMember, type SupportOrganizationMember } from '../../../store/account-store.ts';
 import { createResourceApp } from '../../app-factory.ts';
 import { IdTakenError } from '../../../store/store-errors.ts';
 import { NotFoundError, UnusableFieldError } from '../../errors.ts';
@@ -98,6 +98,34 @@ function staffOf(members: ReadonlyArray<OrganizationMember | SupportOrganization
   }));
 }
 
+const takenAt = (path: string, id: string) => ({
+  path,
+  message: `The code "${id}" is in use by a care provider or a client support organisation, or invited to be one. Choose another code.`,
+});
+
+/**
+ * Refuses (409 `id_taken`, at the id's field) an id with an open invitation of the other kind of
+ * organisation: both kinds' invitations are listed by the bare id (invitation-store.ts), so admitting
+ * one kind under an id the other kind is inviting to would mix their invitations. The stores of
+ * both kinds are asked by the caller (a removed provider may come back under its id).
+ */
+async function refuseOtherKindsInvitations(deps: StaffDeps, id: string, admitting: 'provider' | 'support', path: string): Promise<void> {
+  const otherRoles = admitting === 'provider' ? (['supporter-admin'] as const) : PROVIDER_ROLES;
+  if ((await listOpenInvitations(deps, id, otherRoles)).length > 0) throw new IdTakenError('organization', { id }, takenAt(path, id));
+}
+
+/**
+ * Whether the coordinator may admit the stored organisation again: it is active in no region and
+ * its last move was leaving this one (so this region's coordinators were the last to invite its
+ * admins). Removed from another region last, it stays refused here: admitting it would give a
+ * coordinator its inbox who never had it.
+ */
+async function readmittable(deps: StaffDeps, organization: Organization, regionId: string): Promise<boolean> {
+  if (organization.regionIds.length > 0) return false;
+  const last = (await deps.providerListings.organizationHistory(organization.id)).find((r) => r.locationId === undefined);
+  return last?.action === 'left-region' && last.regionId === regionId;
+}
+
 async function providerSummary(deps: StaffDeps, organization: Organization, regionId: string, candidates: readonly MatchCandidate[], now: Date) {
   const [members, invitations] = await Promise.all([
     deps.accounts.listOrganizationMembers(organization.id),
@@ -180,7 +208,11 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       responses: {
         201: json(AdmittedSchema, 'Admitted, and the invitation is on its way.'),
         ...errors,
-        409: problem('The organisation id is taken (`id_taken`): by an organisation here, or elsewhere.'),
+        409: problem(
+          'The organisation id is taken (`id_taken`, at `organization.id`): by an organisation active in any region, one removed from ' +
+          'another region last, a support organisation, or an open invitation of a support organisation. An organisation this region ' +
+          'removed (and active nowhere) is admitted again under its id, audited as `admitted` after its `left-region`.',
+        ),
         429: problem('Too many invitations by this person or to this address: the message and `Retry-After` say when to try again.'),
       },
     }),
@@ -188,17 +220,24 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       const { regionId } = c.req.valid('param');
       const { identity } = await coordinatorOf(c, regionId);
       const { organization: fields, admin } = c.req.valid('json');
-      const organization: Organization = { ...fields, regionIds: [regionId] };
       const deps = c.var.deps;
+      const existing = await deps.providerListings.getOrganization(fields.id);
+      if ((existing && !(await readmittable(deps, existing.value, regionId))) || (await deps.supportOrganizations.getSupportOrganization(fields.id))) {
+        throw new IdTakenError('organization', { organizationId: fields.id }, takenAt('organization.id', fields.id));
+      }
+      await refuseOtherKindsInvitations(deps, fields.id, 'provider', 'organization.id');
+      // Admitted again after a removal: what the coordinator typed now replaces what it was.
+      const organization: Organization = { ...existing?.value, ...fields, regionIds: [regionId] };
       // The invitation first (it may be refused: too many at once), so a refused request leaves nothing behind.
-      if (await deps.providerListings.getOrganization(organization.id)) throw new IdTakenError('organization', { organizationId: organization.id });
       const invitation = await invite(deps, { account: identity.account, as: 'coordinator' }, {
         organization: { id: organization.id, name: organization.name }, email: admin.email, name: admin.name, role: 'provider-admin',
       });
+      const ctx = { by: { accountId: identity.account.id, name: identity.account.name }, now: deps.clock.now() };
       try {
-        await deps.providerListings.createOrganization(organization, { by: { accountId: identity.account.id, name: identity.account.name }, now: deps.clock.now() });
+        if (existing) await deps.providerListings.readmitOrganization(organization, existing.version, ctx);
+        else await deps.providerListings.createOrganization(organization, ctx);
       } catch (error) {
-        // Taken between the look and the write: the invitation would lead nowhere of ours.
+        // Taken (or changed) between the look and the write: the invitation would lead nowhere of ours.
         await deps.invitations.withdrawInvitation(organization.id, invitation.id);
         throw error;
       }
@@ -246,7 +285,7 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       responses: {
         201: json(AdmittedSupportSchema, 'Admitted, and the invitation is on its way.'),
         ...errors,
-        409: problem('The id is taken by another support organisation (`id_taken`).'),
+        409: problem('The id is taken (`id_taken`, at `supportOrganization.id`): by a support organisation, a care provider (removed or not), or an open invitation to a care provider.'),
         429: problem('Too many invitations by this person or to this address: the message and `Retry-After` say when to try again.'),
       },
     }),
@@ -255,12 +294,22 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       const { identity } = await coordinatorOf(c, regionId);
       const { supportOrganization: fields, admin } = c.req.valid('json');
       const deps = c.var.deps;
-      if (await deps.supportOrganizations.getSupportOrganization(fields.id)) throw new IdTakenError('supportOrganization', { supportOrganizationId: fields.id });
+      // A care provider's id is refused too, removed or not: its staff and inbox keep the id.
+      if ((await deps.supportOrganizations.getSupportOrganization(fields.id)) || (await deps.providerListings.getOrganization(fields.id))) {
+        throw new IdTakenError('supportOrganization', { supportOrganizationId: fields.id }, takenAt('supportOrganization.id', fields.id));
+      }
+      await refuseOtherKindsInvitations(deps, fields.id, 'support', 'supportOrganization.id');
       const invitation = await invite(deps, { account: identity.account, as: 'coordinator' }, {
         organization: { id: fields.id, name: fields.name }, email: admin.email, name: admin.name, role: 'supporter-admin',
       });
       const record = { id: fields.id, name: fields.name, regionIds: [regionId], createdAt: deps.clock.now().toISOString() };
-      await deps.supportOrganizations.putSupportOrganization(record);
+      try {
+        // Never replaces one admitted meanwhile (another region's, perhaps).
+        await deps.supportOrganizations.createSupportOrganization(record);
+      } catch (error) {
+        await deps.invitations.withdrawInvitation(record.id, invitation.id);
+        throw error;
+      }
       const { id, name, email, createdAt, expiresAt } = invitation;
       return c.json({ supportOrganization: { id: record.id, name: record.name, regionIds: record.regionIds }, invitation: { id, name, email, createdAt, expiresAt } }, 201);
     },

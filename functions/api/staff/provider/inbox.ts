@@ -3,10 +3,13 @@
 // now (shareReadableAt): after 90 days, a withdrawal or a closed dossier the share leaves the list
 // and reading or answering it is a 404, alike with a share that never came here, so nothing leaks.
 // The list holds no client label and nothing of the report: a short reference, the date, the region.
-// The first read stamps `openedAt`; every read and answer is in the dossier's audit trail.
+// The first read stamps `openedAt`; every read and answer is in the dossier's audit trail. Stamping
+// and answering are judged again inside their write (whileReadable), so a withdrawal that lands
+// between the judgement and the write leaves the share unmarked.
 import * as z from 'zod';
 import { shareReadableAt, Slug, VersionSchema } from '../../../../shared/domain/index.ts';
 import type { Share, ShareWithDossier } from '../../../store/dossier-store.ts';
+import { ShareAccessChangedError } from '../../../store/store-errors.ts';
 import { createResourceApp } from '../../app-factory.ts';
 import { dutchValidationHook, NotFoundError } from '../../errors.ts';
 import { apiRoute, json } from '../../openapi-route.ts';
@@ -55,11 +58,31 @@ const shareView = (share: Share): z.infer<typeof InboxShareSchema> => ({
 
 const readable = (found: ShareWithDossier, now: Date) => shareReadableAt(found.share, found.dossier.status, found.consents, now);
 
-/** The share, if the organisation may read it now; a 404 otherwise (ended, elsewhere or never). */
-async function readableShare(deps: StaffDeps, organizationId: string, shareId: string, now: Date): Promise<Share> {
+/** The share with what decides access, if the organisation may read it now; a 404 otherwise (ended, elsewhere or never). */
+async function readableShare(deps: StaffDeps, organizationId: string, shareId: string, now: Date): Promise<ShareWithDossier> {
   const found = await deps.dossiers.getShare(organizationId, shareId);
   if (!found || !readable(found, now)) throw NotFoundError.of(`Shared report "${shareId}" for this organisation`);
-  return found.share;
+  return found;
+}
+
+/** Judgements of access before a write that keeps meeting a changed dossier gives up (a 404, as access ended). */
+const ACCESS_ATTEMPTS = 3;
+
+/**
+ * Marks the share (opened, answered) as `write` does, only while the access judged still holds: the
+ * store refuses the write when a consent was withdrawn or the dossier closed meanwhile, and access is
+ * judged again, so a report whose access ended is never marked (404). A change that left access
+ * standing (another consent withdrawn) is simply tried again.
+ */
+async function whileReadable(deps: StaffDeps, organizationId: string, shareId: string, now: Date, write: (found: ShareWithDossier) => Promise<Share>): Promise<Share> {
+  for (let attempt = 1; ; attempt++) {
+    const found = await readableShare(deps, organizationId, shareId, now);
+    try {
+      return await write(found);
+    } catch (error) {
+      if (!(error instanceof ShareAccessChangedError) || attempt >= ACCESS_ATTEMPTS) throw error;
+    }
+  }
 }
 
 const inboxProblems = { ...providerProblems, 404: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'No such share for this organisation, or its access ended (90 days, consent withdrawn or expired, dossier closed).') };
@@ -93,8 +116,8 @@ export const inboxApp = createResourceApp<StaffEnv>(dutchValidationHook)
     async (c) => {
       const { organizationId, shareId } = c.req.valid('param');
       const ctx = providerCaller(c.var.identity, c.var.deps, organizationId);
-      const share = await readableShare(c.var.deps, organizationId, shareId, ctx.now);
-      return c.json(shareView(await c.var.deps.dossiers.recordShareRead(share, ctx)), 200);
+      const share = await whileReadable(c.var.deps, organizationId, shareId, ctx.now, (found) => c.var.deps.dossiers.recordShareRead(found, ctx));
+      return c.json(shareView(share), 200);
     },
   )
   .openapi(
@@ -115,7 +138,7 @@ export const inboxApp = createResourceApp<StaffEnv>(dutchValidationHook)
       const { organizationId, shareId } = c.req.valid('param');
       const ctx = providerCaller(c.var.identity, c.var.deps, organizationId);
       const { version, response } = c.req.valid('json');
-      const share = await readableShare(c.var.deps, organizationId, shareId, ctx.now);
-      return c.json(shareView(await c.var.deps.dossiers.answerShare(share, response, version, ctx)), 200);
+      const share = await whileReadable(c.var.deps, organizationId, shareId, ctx.now, (found) => c.var.deps.dossiers.answerShare(found, response, version, ctx));
+      return c.json(shareView(share), 200);
     },
   );
