@@ -66,6 +66,8 @@ describe.each(routes)('$name ($method)', (route) => {
         fc.oneof(fc.constant(route.body()), bodyFor(route.body())),
         fc.oneof(fc.constant(route.path()), hostilePath(route.path())),
         async (caller, body, path) => {
+          // A hostile path may name Rotterdam itself: there its own coordinator may act, rightly.
+          fc.pre(!(caller === 'rotterdamCoordinator' && path.split('/').includes('rotterdam')));
           expect(await sendChecked(route.method, path, body, caller)).toBeGreaterThanOrEqual(400);
         },
       ),
