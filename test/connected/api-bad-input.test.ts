@@ -227,6 +227,15 @@ describe('bodies that are not what a route reads', () => {
       expect((await post(path, body(250 * 1024))).status).toBe(400);
       expectErrorShape(await post(path, body(260 * 1024)), 413);
     });
+
+    it('draws the same line by the declared length, as a Node server receives the body (the stream is not read for it)', async () => {
+      const sent = (bytes: number) => {
+        const text = JSON.stringify({ regionId: 'zuid-limburg', pad: 'x'.repeat(bytes - 40) });
+        return call(path, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }, body: text });
+      };
+      expect((await sent(250 * 1024)).status).toBe(400);
+      expectErrorShape(await sent(260 * 1024), 413);
+    });
   });
 });
 
