@@ -7,7 +7,7 @@ export {
 } from './score.ts';
 export { BestOf, compareNearMisses, compareRanked, type RankedCandidate } from './order.ts';
 export {
-  MAX_FAILED_MUSTS, matchCandidates, planMatch, type Explanation, type MatchOptions, type MatchPlan,
+  MAX_FAILED_MUSTS, emptyRanked, matchCandidates, planMatch, type Explanation, type MatchOptions, type MatchPlan,
   type MatchPlanRequest,
 } from './match.ts';
 export { DEFAULT_NEAR_MISS_LIMIT } from './near-miss-limit.ts';

@@ -216,7 +216,8 @@ export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point)
   return { criteria: judged, rank, scanner, toResult, toNearMiss, explain };
 }
 
-function emptyRanked(candidate: MatchCandidate): RankedCandidate {
+/** A ranked candidate to be written by a scan. */
+export function emptyRanked(candidate: MatchCandidate): RankedCandidate {
   return { candidate, score: 0, unknownMust: false, distanceKm: Number.NaN, failedMusts: 0 };
 }
 

@@ -7,7 +7,8 @@
 import { type MatchRequest, type MatchResponse } from '../../../shared/domain/index.ts';
 import { type Point } from '../../../shared/geo/distance.ts';
 import {
-  DEFAULT_NEAR_MISS_LIMIT, compareNearMisses, compareRanked, inScope, type MatchCandidate, type MatchPlan, type RankedCandidate,
+  CandidateColumns, DEFAULT_NEAR_MISS_LIMIT, compareNearMisses, compareRanked, emptyRanked, inScope, type MatchCandidate, type MatchPlan,
+  type RankedCandidate,
 } from '../../../shared/matching/index.ts';
 
 export interface MatchHits {
@@ -29,19 +30,22 @@ export function readMatchResponse(
 ): MatchResponse {
   const results: RankedCandidate[] = [];
   const nearMisses = new Map<string, RankedCandidate>();
-  for (const candidate of hits.results) {
+  // Every hit ranked in one scan over their columns, as the embedded engine ranks its pool.
+  const all = [...hits.results, ...hits.nearMisses];
+  const rankAt = plan.scanner(new CandidateColumns(all));
+  for (let i = 0; i < all.length; i++) {
+    const candidate = all[i] as MatchCandidate;
     if (!inScope(request, origin, candidate)) continue;
-    const ranked = plan.rank(candidate);
-    if (!ranked) continue;
-    // A hit the shared test puts on the other side of a boundary (a distance within centimetres of
-    // the maximum) is what the shared test says: there is one truth for reasons.
-    if (ranked.failedMusts === 0) results.push(ranked);
-    else nearMisses.set(candidate.id, ranked);
-  }
-  for (const candidate of hits.nearMisses) {
-    if (!inScope(request, origin, candidate)) continue;
-    const ranked = plan.rank(candidate);
-    if (ranked && ranked.failedMusts > 0) nearMisses.set(candidate.id, ranked);
+    const ranked = emptyRanked(candidate);
+    if (!rankAt(i, ranked)) continue;
+    if (i < hits.results.length) {
+      // A hit the shared test puts on the other side of a boundary (a distance within centimetres of
+      // the maximum) is what the shared test says: there is one truth for reasons.
+      if (ranked.failedMusts === 0) results.push(ranked);
+      else nearMisses.set(candidate.id, ranked);
+    } else if (ranked.failedMusts > 0) {
+      nearMisses.set(candidate.id, ranked);
+    }
   }
   const start = request.offset - hits.windowStart;
   return {
