@@ -435,10 +435,29 @@ function setUp(root: HTMLElement, data: ResultsPageData): void {
     return entry.lookup;
   }
 
+  /**
+   * Points of locations in other regions (a search across borders): the page holds its own
+   * region's, so those are asked of the API, once each, and the map is drawn again when they came.
+   */
+  const otherPoints = new Map<string, readonly [number, number] | undefined>();
+  let mapRedraw = 0;
+  function pointOf(locationId: string): readonly [number, number] | undefined {
+    const own = data.points[locationId];
+    if (own || otherPoints.has(locationId)) return own ?? otherPoints.get(locationId);
+    otherPoints.set(locationId, undefined);
+    void apiFetch((options) => api.locations[':locationId'].$get({ param: { locationId } }, options)).then((answer) => {
+      if (!answer.ok) return;
+      otherPoints.set(locationId, [answer.value.location.point.lat, answer.value.location.point.lon]);
+      cancelAnimationFrame(mapRedraw);
+      mapRedraw = requestAnimationFrame(renderMap);
+    });
+    return undefined;
+  }
+
   function renderMap(): void {
     if (!mapBox || !mapSection) return;
     const markers: MapMarker[] = shown.flatMap((result, i) => {
-      const point = data.points[result.locationId];
+      const point = pointOf(result.locationId);
       if (!point) return [];
       const number = i + 1;
       return [{

@@ -618,6 +618,22 @@ export function resultsSuite(harness: () => SiteHarness): void {
       expect(await page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('result-2');
     });
 
+    it('searching the whole country from a place in another region names each place\'s region and puts every place on the map', async () => {
+      const page = await pageWithAnswers(harness(), 1280);
+      await announcedCount(page);
+      // From Rotterdam's centre, on Zuid-Limburg's page: the nearest places lie in the other region.
+      await page.selectOption('#ww-results-scope', 'country');
+      await page.fill('#ww-results-postcode', '3011');
+      await page.getByRole('button', { name: 'Zoek vanaf deze plaats' }).click();
+      await page.waitForFunction(() => (document.querySelector('#result-1')?.textContent ?? '').includes('Rotterdam'));
+      const shown = await page.locator('[data-result-list] > li').count();
+      expect(shown).toBeGreaterThan(0);
+      // Their points are not in the page (it holds its own region's): the map asks for them and draws every one.
+      await page.waitForFunction((n) => document.querySelectorAll('[data-map-section] .ww-map__pin').length === n, shown);
+      await page.locator('[data-map-section] .ww-map__pin').filter({ hasText: /^1$/ }).first().click();
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('result-1');
+    });
+
     it('explains what to do without answers, and without JavaScript', async () => {
       const h = harness();
       const page = await h.newPage({ width: 390 });
