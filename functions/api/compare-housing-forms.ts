@@ -1,6 +1,7 @@
 // The compare answer: each chosen housing form loaded from the store and explained by the same
 // plan a match uses, so its score and reasons are the ones the results page showed. Nothing is
-// filtered out; what is gone (or was never in this region) is named in `missing`. `asOf` is the
+// filtered out; what is gone is named in `missing`. A housing form of another region is explained
+// like any other: a favourite found in a search across borders (scope `nearby` or `country`). `asOf` is the
 // moment the reasons were judged at, so the pages judge "possibly outdated" by it too.
 import type { CompareRequest, CompareResponse, ComparedItem, HousingFormRef, LocationDetail } from '../../shared/domain/index.ts';
 import type { Point } from '../../shared/geo/distance.ts';
@@ -23,8 +24,7 @@ export async function compareHousingForms(
   const loaded = await Promise.all(locationIds.map((id) => stores.listings.getLocation(id)));
   const locations = new Map<string, LocationDetail>();
   loaded.forEach((detail, i) => {
-    // A location of another region is not this region's to compare, as if it did not exist.
-    if (detail && detail.location.regionId === request.regionId) locations.set(locationIds[i] as string, detail);
+    if (detail) locations.set(locationIds[i] as string, detail);
   });
 
   const plan = planMatch(request, asOf, origin);

@@ -39,7 +39,7 @@ export type ComparedItem = z.infer<typeof ComparedItemSchema>;
 export const CompareResponseSchema = z.object({
   /** In the order asked for. */
   items: z.array(ComparedItemSchema),
-  /** Asked for but not (any more) in this region: a favourite the provider removed. */
+  /** Asked for but not (any more) listed: a favourite the provider removed. */
   missing: z.array(HousingFormRefSchema),
   /**
    * The moment the answer holds for (the API's clock, ISO date-time), as in a match answer: a

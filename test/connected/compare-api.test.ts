@@ -108,15 +108,16 @@ describe('POST /api/compare on the demonstration data', () => {
     expect(item!.reasons.map((r) => r.criterion)).toEqual(['distance', 'housingType', 'careProfile', 'community', 'garden']);
   });
 
-  it('reports housing forms that do not exist, or lie in another region, as missing', async () => {
+  it('reports housing forms that do not exist as missing, and explains one of another region (a favourite found across the border)', async () => {
     const [first, second] = await firstForms('zuid-limburg', 2);
     const [elsewhere] = await firstForms('rotterdam', 1);
     const gone = { locationId: first!.locationId, housingFormId: 'bestaat-niet' };
     const noLocation = { locationId: 'nergens-meer', housingFormId: 'groep-1' };
     const { status, body } = await compare({ regionId: 'zuid-limburg', items: [second, gone, elsewhere, first, noLocation] });
     expect(status).toBe(200);
-    expect(body.items.map((i) => i.housingFormId)).toEqual([second!.housingFormId, first!.housingFormId]);
-    expect(body.missing).toEqual([gone, elsewhere, noLocation]);
+    expect(body.items.map((i) => i.housingFormId)).toEqual([second!.housingFormId, elsewhere!.housingFormId, first!.housingFormId]);
+    expect(body.items[1]).toMatchObject({ regionId: 'rotterdam', location: { regionId: 'rotterdam' } });
+    expect(body.missing).toEqual([gone, noLocation]);
     // Without criteria or a place, only the waiting list scores and there is nothing to explain.
     for (const item of body.items) {
       expect(item.reasons).toEqual([]);

@@ -16,7 +16,8 @@ export const compareApp = createResourceApp<PublicEnv>().openapi(
     description:
       `Up to ${MAX_COMPARED} housing forms, each named by location and housing-form id. Each is scored and explained as a match ` +
       'result would be, but none is left out: `failedMusts` lists every must it fails. Items come in the order asked; ' +
-      'a housing form that no longer exists, or lies in another region, is listed in `missing`.',
+      'a housing form that no longer exists is listed in `missing`. One of another region than `regionId` (a favourite found in a search ' +
+      'across borders) is explained like any other and names its region.',
     request: { body: { required: true, content: { 'application/json': { schema: CompareRequestSchema } } } },
     responses: {
       200: json(CompareResponseSchema, 'The housing forms explained, and those not found.'),
