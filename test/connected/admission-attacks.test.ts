@@ -81,6 +81,24 @@ describe('a coordinator\'s admissions, attacked', () => {
     }
   });
 
+  it('refuses a coordinator\'s import that would make a provider under a support organisation\'s id (one id, one organisation)', async () => {
+    const id = 'steun-als-zorg';
+    expect((await admitSupport(id, 'beheer@steun-als-zorg.example')).status).toBe(201);
+    const doc = listingDocument({
+      organization: { id, name: 'Zorg onder een steun-code', regionIds: ['zuid-limburg'] },
+      locations: [location({ id: 'steun-als-zorg-loc', name: 'Locatie', housingForms: [housingForm({ id: 'wonen', name: 'Wonen' })] })],
+    });
+    const before = await t.storedListing();
+    // Before, this made a care provider beside the support organisation: their invitations are listed by the bare id.
+    const res = await t.send('PUT', `${ZL}/listings/${id}`, doc, t.people.coordinator);
+    expect(res.status).toBe(409);
+    expect(await json<Problem>(res)).toMatchObject({ error: { code: 'id_taken', fields: [{ path: 'organization.id' }] } });
+    expect(await t.stores.providerListings.getOrganization(id)).toBeUndefined();
+    expect(await t.storedListing()).toEqual(before);
+    // The operator's command line import is refused alike.
+    expect(await importListing(doc, { ...t.stores, clock })).toMatchObject({ ok: false, status: 409, code: 'id_taken' });
+  });
+
   it('keeps a removed provider from another region\'s coordinator, however it was removed', async () => {
     // Active in both regions; Rotterdam removes it first, Zuid-Limburg last: only Zuid-Limburg may admit it again.
     const id = 'twee-keer-weg';
