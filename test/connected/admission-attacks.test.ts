@@ -81,6 +81,22 @@ describe('a coordinator\'s admissions, attacked', () => {
     }
   });
 
+  it('keeps markup and line breaks in an organisation\'s name out of the invitation mail\'s headers', async () => {
+    const hostile = 'Steun <img src=x onerror=alert(1)>\r\nBcc: kaper@evil.example';
+    const res = await t.send('POST', `${ZL}/support-organizations`, {
+      supportOrganization: { id: 'steun-met-kop', name: hostile }, admin: { email: 'beheer@steun-met-kop.example', name: 'Anna Admin' },
+    }, t.people.coordinator);
+    expect(res.status).toBe(201);
+    const mail = (await t.mails()).filter((m) => m.includes('To: beheer@steun-met-kop.example')).at(-1) ?? '';
+    const headers = mail.slice(0, mail.search(/\r?\n\r?\n/)).split(/\r?\n/);
+    expect(headers.some((h) => /^bcc:/i.test(h))).toBe(false);
+    expect(headers.filter((h) => /^to:/i.test(h))).toEqual(['To: beheer@steun-met-kop.example']);
+    // The hub gets the name as typed, as text: its page writes it with text nodes only (no innerHTML).
+    const hubRes = await t.send('GET', `${ZL}/organizations`, undefined, t.people.coordinator);
+    const { supportOrganizations } = await json<{ supportOrganizations: Array<{ id: string; name: string }> }>(hubRes);
+    expect(supportOrganizations.find((s) => s.id === 'steun-met-kop')?.name).toBe(hostile.trim());
+  });
+
   it('refuses a coordinator\'s import that would make a provider under a support organisation\'s id (one id, one organisation)', async () => {
     const id = 'steun-als-zorg';
     expect((await admitSupport(id, 'beheer@steun-als-zorg.example')).status).toBe(201);
