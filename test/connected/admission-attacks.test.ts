@@ -139,6 +139,23 @@ describe('a coordinator\'s admissions, attacked', () => {
     expect((await t.stores.invitations.listInvitations(id)).map((i) => i.email)).toHaveLength(1);
   });
 
+  it('a removed provider\'s staff cannot place a location in another region, so no other region\'s hub lists it (and invites to it)', async () => {
+    const id = 'staf-blijft';
+    expect((await admitProvider(id, 'beheer@staf-blijft.example')).status).toBe(201);
+    const editor = await t.signIn('redactie@staf-blijft.example', [{ role: 'provider-editor', organizationId: id }], 'Eef Editor');
+    clock.advance(60_000);
+    expect((await remove(id)).status).toBe(200);
+    const rotterdamLocation = location({ id: 'staf-blijft-rotterdam', name: 'Aan de Maas', address: { street: 'Boompjes', houseNumber: '1', postcode: '3011 XB', city: 'Rotterdam' }, housingForms: [housingForm({ id: 'wonen', name: 'Wonen' })] });
+    const res = await t.send('POST', `/api/provider/organizations/${id}/locations`, { location: rotterdamLocation }, editor);
+    expect(res.status).toBe(400);
+    expect((await t.stores.providerListings.getOrganization(id))?.value.regionIds).toEqual([]);
+    const rotterdamHub = await json<{ providers: Array<{ id: string }> }>(await t.send('GET', `${RDAM}/organizations`, undefined, rotterdam));
+    expect(rotterdamHub.providers.map((p) => p.id)).not.toContain(id);
+    const hijack = await t.send('POST', `${RDAM}/organizations/${id}/invitations`, { email: 'kaper@rotterdam.example', name: 'Kees Kaper', role: 'provider-admin' }, rotterdam);
+    expect(hijack.status).toBe(403);
+    expect(await t.stores.invitations.listInvitations(id)).toEqual([]);
+  });
+
   it('an invitation to a provider removed from its last region no longer gives access to it', async () => {
     const id = 'snel-weg';
     const email = 'beheer@snel-weg.example';
