@@ -109,8 +109,8 @@ export class CsvRejectedError extends Error {
 
 /**
  * A listing document the import refused, each problem named by its path in the document: a 400
- * for a problem in it, a 409 for a location id another organisation holds or a write to the
- * listing in between. Nothing was changed.
+ * for a problem in it, a 409 for a location id another organisation holds, a new organisation under
+ * a support organisation's id, or a write to the listing in between. Nothing was changed.
  */
 export class ImportRefusedError extends Error {
   constructor(

@@ -8,7 +8,7 @@ import { pc4CareOfficeRegion, pc4Point } from '../../shared/geo/pc4.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { ListingWriter, ResolvedListing, SaveSummary } from '../store/listing-writer.ts';
 import type { RegionReader } from '../store/region-store.ts';
-import { IdConflictError, VersionConflictError } from '../store/store-errors.ts';
+import { IdConflictError, IdTakenError, VersionConflictError } from '../store/store-errors.ts';
 
 export type ImportOutcome =
   | { ok: true; organizationId: string; summary: SaveSummary }
@@ -16,9 +16,10 @@ export type ImportOutcome =
 
 /**
  * Why a document was refused: a problem in it (`validation_error`), a location id another
- * organisation holds (`id_conflict`), or another write to the listing during this one (`version_conflict`).
+ * organisation holds (`id_conflict`), a new organisation under a support organisation's id (`id_taken`),
+ * or another write to the listing during this one (`version_conflict`).
  */
-export type ImportRefusal = 'validation_error' | 'id_conflict' | 'version_conflict';
+export type ImportRefusal = 'validation_error' | 'id_conflict' | 'id_taken' | 'version_conflict';
 
 /** A waiting list confirmed "tomorrow" is a typo or a wrong clock; a day of slack covers time zones. */
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
@@ -52,6 +53,9 @@ export async function importListing(raw: unknown, deps: ImportDeps): Promise<Imp
         organizationId: doc.organization.id,
         errors: [{ path: fieldPath(['locations', index, 'id']), message: `${error.message} Choose another id.` }],
       };
+    }
+    if (error instanceof IdTakenError) {
+      return { ok: false, status: 409, code: 'id_taken', organizationId: doc.organization.id, errors: error.at ? [error.at] : [] };
     }
     if (error instanceof VersionConflictError) {
       const message = `The listing of "${doc.organization.id}" was changed by someone else during this import. Try again.`;

@@ -1,7 +1,7 @@
 // The listing write port on DynamoDB: an import replaces an organisation's whole listing, writing
 // only what changed, each write checked against the version it read (versioned-write.ts).
 import type { ChangeCounts, ListingWriter, ResolvedListing, SaveSummary } from '../listing-writer.ts';
-import { IdConflictError, VersionConflictError } from '../store-errors.ts';
+import { IdConflictError, IdTakenError, VersionConflictError } from '../store-errors.ts';
 import { type DynamoDbTable, type Item, versionOf } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
 import { housingFormItem, locationItem, organizationItem, type LocationItem, type OrganizationItem } from './listing-items.ts';
@@ -96,10 +96,19 @@ export class DynamoDbListingWriter implements ListingWriter {
     // Every change to a listing bumps its organisation's version, checked in the first
     // transaction: two imports of one organisation at once cannot interleave unnoticed.
     const orgItem = { ...builtOrg, updatedAt };
-    writes.unshift(existingOrg ? { kind: 'update', item: orgItem, expectedVersion: versionOf(existingOrg) } : { kind: 'create', item: orgItem });
+    const supportUnderId = entities.supportOrganization.key({ supportOrganizationId: org.id });
+    // A new organisation: never beside a support organisation under its id (one id, one organisation).
+    writes.unshift(...(existingOrg
+      ? [{ kind: 'update', item: orgItem, expectedVersion: versionOf(existingOrg) } as const]
+      : [{ kind: 'create', item: orgItem } as const, { kind: 'absent', key: supportUnderId } as const]));
     try {
       await writeVersioned(this.table, writes);
     } catch (error) {
+      if (error instanceof VersionConflictError && error.entity === entities.supportOrganization.type) {
+        throw new IdTakenError('organization', { organizationId: org.id }, {
+          path: 'organization.id', message: `The code "${org.id}" is a client support organisation's: choose another code for the care provider.`,
+        });
+      }
       // A location partition changed meanwhile is either another organisation's now (an id
       // conflict, said so) or changed by a concurrent import of this organisation (a version conflict).
       const partitionOf = [entities.location.type, entities.housingForm.type];

@@ -404,7 +404,9 @@ export class DynamoDbProviderListingStore implements ProviderListingStore {
     if (!regionId) throw new Error('An organisation is admitted to a region: regionIds names it.');
     const audit = organizationAudit(organization.id, 'admitted', ctx, { regionId });
     try {
-      await writeVersioned(this.table, [create(organizationItem(organization, []), ctx.now)], audit);
+      // One id, one organisation: never beside a support organisation admitted under it meanwhile.
+      const supportUnderId = { kind: 'absent' as const, key: entities.supportOrganization.key({ supportOrganizationId: organization.id }) };
+      await writeVersioned(this.table, [create(organizationItem(organization, []), ctx.now), supportUnderId], audit);
     } catch (error) {
       if (error instanceof VersionConflictError) throw new IdTakenError('organization', { organizationId: organization.id });
       throw error;

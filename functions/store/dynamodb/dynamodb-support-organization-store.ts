@@ -1,10 +1,11 @@
 // The support organisation port on DynamoDB, in the listing table beside the regions (keys in
-// keys.ts): configuration, so puts are plain, without versions. The stream indexer ignores the type.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { IdTakenError } from '../store-errors.ts';
+// keys.ts): configuration, so the operator's puts are plain, without versions (a coordinator's
+// admission is a transaction, which stamps version 1: nothing reads it). The stream indexer ignores the type.
+import { IdTakenError, VersionConflictError } from '../store-errors.ts';
 import type { SupportOrganizationRecord, SupportOrganizationStore } from '../support-organization-store.ts';
-import { conditionally, type DynamoDbTable } from './dynamodb-table.ts';
+import type { DynamoDbTable } from './dynamodb-table.ts';
 import { entities } from './keys.ts';
+import { writeVersioned } from './versioned-write.ts';
 
 export class DynamoDbSupportOrganizationStore implements SupportOrganizationStore {
   constructor(private readonly table: DynamoDbTable) {}
@@ -14,12 +15,16 @@ export class DynamoDbSupportOrganizationStore implements SupportOrganizationStor
   }
 
   async createSupportOrganization(record: SupportOrganizationRecord): Promise<void> {
-    const created = await conditionally(() => this.table.doc.send(new PutCommand({
-      TableName: this.table.name,
-      Item: entities.supportOrganization.item({ supportOrganizationId: record.id }, { data: record }),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    })));
-    if (!created) throw new IdTakenError('supportOrganization', { supportOrganizationId: record.id });
+    try {
+      // One id, one organisation: never beside a care provider (removed or not) admitted under it meanwhile.
+      await writeVersioned(this.table, [
+        { kind: 'create', item: entities.supportOrganization.item({ supportOrganizationId: record.id }, { data: record }) },
+        { kind: 'absent', key: entities.organization.key({ organizationId: record.id }) },
+      ]);
+    } catch (error) {
+      if (error instanceof VersionConflictError) throw new IdTakenError('supportOrganization', { supportOrganizationId: record.id });
+      throw error;
+    }
   }
 
   async getSupportOrganization(id: string): Promise<SupportOrganizationRecord | undefined> {

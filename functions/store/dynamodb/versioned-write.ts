@@ -27,13 +27,16 @@ export interface WriteCondition {
  * but its version stays, so nobody editing the item itself is told it changed.
  * A check writes nothing: the item must exist (at `expectedVersion`, when given, and meeting
  * `condition`) for the rest to be written, e.g. a note added to a dossier that must still be there.
+ * An absence writes nothing either: the item must not exist, e.g. one kind of organisation created
+ * only while no organisation of the other kind holds its id.
  */
 export type VersionedWrite =
   | { kind: 'create'; item: Item }
   | { kind: 'update'; item: Item; expectedVersion: number; condition?: WriteCondition }
   | { kind: 'refresh'; item: Item; expectedVersion: number; condition?: WriteCondition }
   | { kind: 'delete'; key: PrimaryKey; expectedVersion: number; condition?: WriteCondition }
-  | { kind: 'check'; key: PrimaryKey; expectedVersion?: number; condition?: WriteCondition };
+  | { kind: 'check'; key: PrimaryKey; expectedVersion?: number; condition?: WriteCondition }
+  | { kind: 'absent'; key: PrimaryKey };
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 interface Action {
@@ -93,6 +96,9 @@ function transactItemOf(tableName: string, write: VersionedWrite): TransactItem 
   if (write.kind === 'create') {
     return { Put: { TableName: tableName, Item: { ...write.item, version: 1 }, ...notExisting } };
   }
+  if (write.kind === 'absent') {
+    return { ConditionCheck: { TableName: tableName, Key: { [KEY.pk]: write.key.pk, [KEY.sk]: write.key.sk }, ...notExisting } };
+  }
   if (write.kind === 'check') {
     const condition = write.expectedVersion === undefined ? existingAnd(write.condition) : versionCheck(write.expectedVersion, write.condition);
     return { ConditionCheck: { TableName: tableName, Key: { [KEY.pk]: write.key.pk, [KEY.sk]: write.key.sk }, ...condition } };
@@ -139,8 +145,8 @@ function versionCheck(expected: number, extra: WriteCondition | undefined) {
 }
 
 function conflictOf(write: VersionedWrite): VersionConflictError {
-  const key = write.kind === 'delete' || write.kind === 'check' ? write.key : { pk: write.item[KEY.pk], sk: write.item[KEY.sk] };
+  const key = write.kind === 'delete' || write.kind === 'check' || write.kind === 'absent' ? write.key : { pk: write.item[KEY.pk], sk: write.item[KEY.sk] };
   const known = entityOfKey(key);
-  const expected = write.kind === 'create' ? undefined : write.expectedVersion;
+  const expected = write.kind === 'create' || write.kind === 'absent' ? undefined : write.expectedVersion;
   return new VersionConflictError(known?.entity ?? 'item', known?.fields ?? { pk: String(key.pk), sk: String(key.sk) }, expected);
 }

@@ -46,7 +46,7 @@ export const coordinatorListingsApp = createResourceApp<StaffEnv>().openapi(
       400: problem('The document is not valid, is another organisation\'s than the address names, or cannot be placed; `fields` names each problem by its path (e.g. `locations.0.address.postcode`). Nothing was changed.'),
       401: problem('Nobody is signed in.'),
       403: problem('The caller is no coordinator of this region, the document does not list the region, the organisation is (or the document makes it) active in another region too (then the platform operator imports it), or the request did not come from a Woonwijzer page.'),
-      409: problem('A location id belongs to another organisation (`id_conflict`, at its path), or the listing changed during the import (`version_conflict`). Nothing was changed.'),
+      409: problem('A location id belongs to another organisation (`id_conflict`, at its path), a new organisation\'s id is a support organisation\'s (`id_taken`, at `organization.id`), or the listing changed during the import (`version_conflict`). Nothing was changed.'),
     },
   }),
   async (c) => {

@@ -254,7 +254,7 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       description:
         'For the region\'s coordinators, with the organisation\'s id repeated in `confirm`. Its locations in this region are removed ' +
         'with their housing forms, so they leave the region\'s search, results and pages; each removal is in the audit trail with the ' +
-        'data as it was, and the organisation\'s removal names them (`left-region`). Its staff keep their accounts, and its locations in ' +
+        'data as it was, and the organisation\'s removal names them (`left-region`). Its staff keep their accounts (removed from its last region, its open admin invitations are withdrawn), and its locations in ' +
         'other regions stay. A location with more housing forms than one change may remove is refused (409 `change_too_large`): the ' +
         'locations before it are removed, and the provider removes some housing forms first.',
       request: { params: OrganizationParams, body: { required: true, ...json(RemoveRequest, 'The confirmation.') } },
@@ -269,7 +269,13 @@ export const coordinatorOrganizationsApp = createResourceApp<StaffEnv>()
       const { removedLocationIds } = await deps.providerListings.leaveRegion(organizationId, regionId, {
         by: { accountId: identity.account.id, name: identity.account.name }, now: deps.clock.now(),
       });
-      return c.json({ removed: true as const, removedLocationIds, activeElsewhere: organization.regionIds.filter((id) => id !== regionId) }, 200);
+      const activeElsewhere = organization.regionIds.filter((id) => id !== regionId);
+      // Active nowhere, it leaves every hub, where the admin invitations coordinators sent could be
+      // withdrawn: they end now, so nobody joins it (and reads its inbox) on a link sent before the removal.
+      if (activeElsewhere.length === 0) {
+        for (const open of await listOpenInvitations(deps, organizationId, invitableRoles('coordinator'))) await deps.invitations.withdrawInvitation(organizationId, open.id);
+      }
+      return c.json({ removed: true as const, removedLocationIds, activeElsewhere }, 200);
     },
   )
   .openapi(
