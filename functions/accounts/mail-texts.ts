@@ -1,13 +1,16 @@
 // The texts of the mails the sign-in sends: plain Dutch (B1) first, English below.
 import type { Mail } from '../platform/mail.ts';
 
+/** A mail's text: the Dutch lines under a greeting and above the sign-off, a rule, then the English lines. */
+function bilingualText(name: string, nl: readonly string[], en: readonly string[]): string {
+  return [`Beste ${name},`, '', ...nl, '', 'Met vriendelijke groet,', 'Woonwijzer', '', '----', '', `Dear ${name},`, '', ...en, ''].join('\n');
+}
+
 export function signInCodeMail(to: { email: string; name: string }, code: string, validMinutes: number): Mail {
   return {
     to: to.email,
     subject: 'Uw inlogcode voor Woonwijzer / Your Woonwijzer sign-in code',
-    text: [
-      `Beste ${to.name},`,
-      '',
+    text: bilingualText(to.name, [
       'Uw inlogcode voor Woonwijzer is:',
       '',
       `    ${code}`,
@@ -15,19 +18,11 @@ export function signInCodeMail(to: { email: string; name: string }, code: string
       `Vul deze code in op de inlogpagina. De code werkt ${validMinutes} minuten en maar één keer.`,
       '',
       'Heeft u deze code niet aangevraagd? Dan hoeft u niets te doen. Zonder de code kan niemand inloggen.',
-      '',
-      'Met vriendelijke groet,',
-      'Woonwijzer',
-      '',
-      '----',
-      '',
-      `Dear ${to.name},`,
-      '',
+    ], [
       `Your sign-in code for Woonwijzer is ${code}. Enter it on the sign-in page. It works for ${validMinutes} minutes, once.`,
       '',
       'Did you not ask for this code? Then you need not do anything. Nobody can sign in without it.',
-      '',
-    ].join('\n'),
+    ]),
     localNotice: `Sign-in code for ${to.email}: ${code}`,
   };
 }
@@ -52,9 +47,7 @@ export function invitationMail(to: { email: string; name: string }, content: Inv
   return {
     to: to.email,
     subject: `Uitnodiging voor ${content.organizationName} op Woonwijzer / Invitation to ${content.organizationName} on Woonwijzer`,
-    text: [
-      `Beste ${to.name},`,
-      '',
+    text: bilingualText(to.name, [
       `${content.inviterName} nodigt u uit om ${role.nl} te worden van ${content.organizationName} op Woonwijzer. Als ${role.nl} ${role.nlDoes}.`,
       '',
       'Open deze link om de uitnodiging aan te nemen:',
@@ -64,14 +57,7 @@ export function invitationMail(to: { email: string; name: string }, content: Inv
       `De link werkt ${content.validDays} dagen en maar één keer. Daarna logt u in met een code die we u mailen. U hoeft geen wachtwoord te onthouden.`,
       '',
       'Kent u deze persoon of organisatie niet? Dan hoeft u niets te doen.',
-      '',
-      'Met vriendelijke groet,',
-      'Woonwijzer',
-      '',
-      '----',
-      '',
-      `Dear ${to.name},`,
-      '',
+    ], [
       `${content.inviterName} invites you to become ${role.en} of ${content.organizationName} on Woonwijzer: ${role.enDoes}.`,
       '',
       `Open this link to accept (it works for ${content.validDays} days, once):`,
@@ -79,8 +65,7 @@ export function invitationMail(to: { email: string; name: string }, content: Inv
       `    ${content.links.en}`,
       '',
       'Afterwards you sign in with a code we email you: no password to remember. Do you not know this person or organisation? Then you need not do anything.',
-      '',
-    ].join('\n'),
+    ]),
     localNotice: `Invitation for ${to.email} (${content.role} of ${content.organizationName}): ${content.links.nl}`,
   };
 }
@@ -103,9 +88,7 @@ export function freshnessReminderMail(to: { email: string; name: string }, stale
     subject: one
       ? 'Klopt de wachtlijst nog? / Is the waiting list still right?'
       : `Kloppen ${stale.length} wachtlijsten nog? / Are ${stale.length} waiting lists still right?`,
-    text: [
-      `Beste ${to.name},`,
-      '',
+    text: bilingualText(to.name, [
       one
         ? 'De wachtlijst van deze woonvorm is al een tijd niet bevestigd:'
         : `De wachtlijsten van deze ${stale.length} woonvormen zijn al een tijd niet bevestigd:`,
@@ -116,14 +99,7 @@ export function freshnessReminderMail(to: { email: string; name: string }, stale
       'Klopt alles nog? Dan is één klik op "Klopt nog" genoeg. Is er iets veranderd? Pas het dan aan.',
       '',
       `    ${portalLinks.nl}`,
-      '',
-      'Met vriendelijke groet,',
-      'Woonwijzer',
-      '',
-      '----',
-      '',
-      `Dear ${to.name},`,
-      '',
+    ], [
       one
         ? 'The waiting list of this housing form has not been confirmed for a while:'
         : `The waiting lists of these ${stale.length} housing forms have not been confirmed for a while:`,
@@ -133,8 +109,7 @@ export function freshnessReminderMail(to: { email: string; name: string }, stale
       'People looking for a place to live go by the waiting list. Please check whether it is still right: one click on "Still correct" is enough, or update it.',
       '',
       `    ${portalLinks.en}`,
-      '',
-    ].join('\n'),
+    ]),
     localNotice: `Freshness reminder for ${to.email}: ${stale.length} waiting list(s) to confirm at ${portalLinks.nl}`,
   };
 }
@@ -158,9 +133,7 @@ export function listingUpdateMail(
   return {
     to: to.email,
     subject: `Wilt u het aanbod van ${organizationName} bijwerken? / Please update ${organizationName}'s listing`,
-    text: [
-      `Beste ${to.name},`,
-      '',
+    text: bilingualText(to.name, [
       `${coordinatorName}, coördinator van de regio ${regionName}, vraagt u het aanbod van ${organizationName} op Woonwijzer bij te werken:`,
       '',
       ...lines.map((l) => `  - ${l.where}: ${l.nl}`),
@@ -168,14 +141,7 @@ export function listingUpdateMail(
       'Mensen die een woonplek zoeken, gaan uit van wat er staat. Klopt iets nog? Dan is één klik op "Klopt nog" genoeg.',
       '',
       `    ${portalLinks.nl}`,
-      '',
-      'Met vriendelijke groet,',
-      'Woonwijzer',
-      '',
-      '----',
-      '',
-      `Dear ${to.name},`,
-      '',
+    ], [
       `${coordinatorName}, coordinator of the region ${regionName}, asks you to update ${organizationName}'s listing on Woonwijzer:`,
       '',
       ...lines.map((l) => `  - ${l.where}: ${l.en}`),
@@ -183,8 +149,7 @@ export function listingUpdateMail(
       'People looking for a place to live go by what it says. Is something still right? One click on "Still correct" is enough.',
       '',
       `    ${portalLinks.en}`,
-      '',
-    ].join('\n'),
+    ]),
     localNotice: `Listing update request for ${to.email}: ${lines.length} item(s) at ${portalLinks.nl}`,
   };
 }
@@ -212,9 +177,7 @@ export function retentionWarningMail(to: { email: string; name: string }, dossie
     subject: one
       ? 'Een dossier wordt binnenkort verwijderd / A dossier will be deleted soon'
       : `${dossiers.length} dossiers worden binnenkort verwijderd / ${dossiers.length} dossiers will be deleted soon`,
-    text: [
-      `Beste ${to.name},`,
-      '',
+    text: bilingualText(to.name, [
       one
         ? 'Niemand heeft dit dossier 11 maanden bekeken of veranderd:'
         : `Niemand heeft deze ${dossiers.length} dossiers 11 maanden bekeken of veranderd:`,
@@ -226,14 +189,7 @@ export function retentionWarningMail(to: { email: string; name: string }, dossie
       'Is het niet meer nodig? Dan hoeft u niets te doen.',
       '',
       `    ${portalLinks.nl}`,
-      '',
-      'Met vriendelijke groet,',
-      'Woonwijzer',
-      '',
-      '----',
-      '',
-      `Dear ${to.name},`,
-      '',
+    ], [
       one
         ? 'Nobody has viewed or changed this dossier for 11 months:'
         : `Nobody has viewed or changed these ${dossiers.length} dossiers for 11 months:`,
@@ -243,8 +199,7 @@ export function retentionWarningMail(to: { email: string; name: string }, dossie
       'We keep clients\' data no longer than needed: a dossier unused for 12 months is deleted. If the client still needs it, open it before that date and it is kept. If not, you need not do anything.',
       '',
       `    ${portalLinks.en}`,
-      '',
-    ].join('\n'),
+    ]),
     localNotice: `Retention warning for ${to.email}: ${dossiers.length} dossier(s) to be deleted`,
   };
 }
