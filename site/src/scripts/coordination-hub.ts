@@ -10,8 +10,8 @@ import type { Locale } from '../../../shared/i18n/locales.ts';
 import { parseDate } from '../../../shared/i18n/dates.ts';
 import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
-import { call, type Invitation, type Me } from './manage/staff-api.ts';
-import { coordinatedRegions, pageLines } from './manage/page-lines.ts';
+import { call, type Invitation } from './manage/staff-api.ts';
+import { openAsCoordinator, pageLines } from './manage/page-lines.ts';
 
 export interface HubPageData {
   locale: Locale;
@@ -418,17 +418,8 @@ function start(data: HubPageData): void {
   }
 
   async function begin(): Promise<void> {
-    const me = await call<Me>('GET', '/api/auth/me');
-    show('[data-loading]', false);
-    if (!me.ok) {
-      if (me.kind === 'refused' && me.status === 401) signedOut();
-      else alert(d.unavailable);
-      return;
-    }
-    const regions = coordinatedRegions(me.value, data.regions);
-    if (regions.length === 0) return show('[data-not-coordinator]', true);
-    replaceChildren(regionBox!, ...regions.map((region) => el('option', { value: region.id }, region.name)));
-    show('[data-field="region"]', regions.length > 1);
+    const opened = await openAsCoordinator({ alert, show }, { regions: data.regions, regionBox: regionBox!, regionField: '[data-field="region"]', signedOut, unavailable: d.unavailable });
+    if (!opened) return;
     const example = new Date().toISOString().slice(0, 10);
     for (const hint of auditForm!.querySelectorAll('[data-date-hint]')) hint.textContent = fill(d.audit.dateHint, { example });
     hub!.hidden = false;

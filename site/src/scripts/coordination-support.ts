@@ -11,8 +11,8 @@ import type { SupportOrganization, Weekday } from '../../../shared/domain/region
 import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { showFieldErrors } from './manage/field-errors.ts';
-import { call, type Me } from './manage/staff-api.ts';
-import { coordinatedRegions, pageLines } from './manage/page-lines.ts';
+import { call } from './manage/staff-api.ts';
+import { openAsCoordinator, pageLines } from './manage/page-lines.ts';
 
 export interface SupportPageData {
   locale: Locale;
@@ -315,17 +315,8 @@ function start(data: SupportPageData): void {
   }
 
   async function begin(): Promise<void> {
-    const me = await call<Me>('GET', '/api/auth/me');
-    show('[data-loading]', false);
-    if (!me.ok) {
-      if (me.kind === 'refused' && me.status === 401) signedOut();
-      else alert(data.refusals.unavailable);
-      return;
-    }
-    const regions = coordinatedRegions(me.value, data.regions);
-    if (regions.length === 0) return show('[data-not-coordinator]', true);
-    replaceChildren(regionBox!, ...regions.map((region) => el('option', { value: region.id }, region.name)));
-    show('[data-region-field]', regions.length > 1);
+    const opened = await openAsCoordinator({ alert, show }, { regions: data.regions, regionBox: regionBox!, regionField: '[data-region-field]', signedOut, unavailable: data.refusals.unavailable });
+    if (!opened) return;
     editor!.hidden = false;
     await loadRegion();
   }

@@ -6,8 +6,8 @@ import type { Messages } from '../../../shared/i18n/nl.ts';
 import type { Locale } from '../../../shared/i18n/locales.ts';
 import { barChart, type BarGroup } from './lib/bar-chart.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
-import { call, type Me } from './manage/staff-api.ts';
-import { coordinatedRegions } from './manage/page-lines.ts';
+import { call } from './manage/staff-api.ts';
+import { openAsCoordinator } from './manage/page-lines.ts';
 
 export interface DemandPageData {
   locale: Locale;
@@ -181,17 +181,8 @@ function start(data: DemandPageData): void {
   }
 
   async function begin(): Promise<void> {
-    const me = await call<Me>('GET', '/api/auth/me');
-    show('[data-loading]', false);
-    if (!me.ok) {
-      if (me.kind === 'refused' && me.status === 401) signedOut();
-      else alert(d.unavailable);
-      return;
-    }
-    const regions = coordinatedRegions(me.value, data.regions);
-    if (regions.length === 0) return show('[data-not-coordinator]', true);
-    replaceChildren(regionBox, ...regions.map((region) => el('option', { value: region.id }, region.name)));
-    show('[data-field="region"]', regions.length > 1);
+    const opened = await openAsCoordinator({ alert, show }, { regions: data.regions, regionBox, regionField: '[data-field="region"]', signedOut, unavailable: d.unavailable });
+    if (!opened) return;
     fillMunicipalities();
     const now = new Date().toISOString().slice(0, 7);
     toBox.value = now;
