@@ -13,5 +13,5 @@ export {
 export { DEFAULT_NEAR_MISS_LIMIT } from './near-miss-limit.ts';
 export { inScope, scopeBox, type ScopeBox, type ScopeRequest } from './scope.ts';
 export { explainCandidate, explainCandidates } from './explain.ts';
-export { explainMatch, explainNearMiss, explainResult, reasonsOf } from './explain-answer.ts';
+export { explainMatch } from './explain-answer.ts';
 export { CandidateColumns } from './columns.ts';

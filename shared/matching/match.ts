@@ -21,7 +21,7 @@ import { haversineKmTo, type Point } from '../geo/distance.ts';
 import { candidateHeading, type MatchCandidate } from './candidate.ts';
 import { CandidateColumns, MATCH, UNKNOWN } from './columns.ts';
 import { compileCriterion, type CandidatePredicate } from './evaluate.ts';
-import { explainResult } from './explain-answer.ts';
+import { explainNearMiss } from './explain-answer.ts';
 import { DEFAULT_NEAR_MISS_LIMIT } from './near-miss-limit.ts';
 import { BestOf, compareNearMisses, compareRanked, type RankedCandidate } from './order.ts';
 import {
@@ -208,9 +208,8 @@ export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point)
   function explain(candidate: MatchCandidate): Explanation {
     const ranked = emptyRanked(candidate);
     scanWith(new CandidateColumns([candidate]), Number.POSITIVE_INFINITY)(0, ranked);
-    const result = explainResult(judged, toResult(ranked)) as Explanation;
-    result.failedMusts = result.reasons.filter((r) => r.importance === 'must' && r.outcome === 'mismatch');
-    return result;
+    // Every failed must, however many: the near miss's positions, written out as reasons.
+    return explainNearMiss(judged, toNearMiss(ranked));
   }
 
   return { criteria: judged, rank, scanner, toResult, toNearMiss, explain };
