@@ -11,7 +11,7 @@ import { parseDate } from '../../../shared/i18n/dates.ts';
 import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
 import { call, type Invitation } from './manage/staff-api.ts';
-import { openAsCoordinator, pageLines } from './manage/page-lines.ts';
+import { coordinationData, openAsCoordinator, pageLines } from './manage/page-lines.ts';
 
 export interface HubPageData {
   locale: Locale;
@@ -47,15 +47,7 @@ interface AuditRecord {
 
 const DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 
-function readData(): HubPageData | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-hub-data]')?.textContent ?? 'null') as HubPageData | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const data = readData();
+const data = coordinationData<HubPageData>('hub');
 if (data) start(data);
 
 function start(data: HubPageData): void {

@@ -11,7 +11,7 @@ import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { showFieldErrors } from './manage/field-errors.ts';
 import { call } from './manage/staff-api.ts';
-import { openAsCoordinator, pageLines } from './manage/page-lines.ts';
+import { coordinationData, openAsCoordinator, pageLines } from './manage/page-lines.ts';
 
 export interface QuestionnairePageData {
   intlLocale: string;
@@ -24,15 +24,7 @@ interface VersionSummary { version: number; publishedAt: string }
 interface Draft { basedOnVersion: number; version: number; updatedAt: string; questionnaire: Questionnaire }
 interface Overview { regionId: string; published: VersionSummary; versions: VersionSummary[]; draft: Draft | null }
 
-function readData(): QuestionnairePageData | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-questionnaire-data]')?.textContent ?? 'null') as QuestionnairePageData | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const data = readData();
+const data = coordinationData<QuestionnairePageData>('questionnaire');
 if (data) start(data);
 
 /** The edited texts of a question, by the API's path under `questionnaire.`. */

@@ -12,7 +12,7 @@ import type { ApiOutcome } from './lib/api-fetch.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { showFieldErrors } from './manage/field-errors.ts';
 import { call } from './manage/staff-api.ts';
-import { openAsCoordinator, pageLines } from './manage/page-lines.ts';
+import { coordinationData, openAsCoordinator, pageLines } from './manage/page-lines.ts';
 
 export interface SupportPageData {
   locale: Locale;
@@ -25,15 +25,7 @@ export interface SupportPageData {
 interface SupportList { organizations: SupportOrganization[]; version: number; municipalities?: Array<{ code: string; name: string }> }
 type Period = NonNullable<SupportOrganization['openingHours']>['periods'][number];
 
-function readData(): SupportPageData | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-support-data]')?.textContent ?? 'null') as SupportPageData | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const data = readData();
+const data = coordinationData<SupportPageData>('support');
 if (data) start(data);
 
 /** A short name for the web address from the organisation's name, when none was typed. */

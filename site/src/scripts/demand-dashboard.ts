@@ -7,7 +7,7 @@ import type { Locale } from '../../../shared/i18n/locales.ts';
 import { barChart, type BarGroup } from './lib/bar-chart.ts';
 import { el, fill, replaceChildren } from './shortlist/dom.ts';
 import { call } from './manage/staff-api.ts';
-import { openAsCoordinator } from './manage/page-lines.ts';
+import { coordinationData, openAsCoordinator, pageLines } from './manage/page-lines.ts';
 
 export interface DemandPageData {
   locale: Locale;
@@ -34,14 +34,6 @@ interface DemandReport {
 const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 const UNKNOWN_MUNICIPALITY = 'unknown';
 
-function readData(): DemandPageData | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-demand-data]')?.textContent ?? 'null') as DemandPageData | undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The month `back` months before `month` (YYYY-MM). */
 function monthsBefore(month: string, back: number): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
@@ -49,14 +41,12 @@ function monthsBefore(month: string, back: number): string {
   return date.toISOString().slice(0, 7);
 }
 
-const data = readData();
+const data = coordinationData<DemandPageData>('demand');
 if (data) start(data);
 
 function start(data: DemandPageData): void {
   const d = data.texts;
   const q = <T extends Element>(selector: string) => document.querySelector<T>(selector);
-  const statusLine = q<HTMLElement>('[data-status]');
-  const alertLine = q<HTMLElement>('[data-alert]');
   const dashboard = q<HTMLElement>('[data-dashboard]');
   const form = q<HTMLFormElement>('form[data-form="filters"]');
   const report = q<HTMLElement>('[data-report]');
@@ -70,20 +60,7 @@ function start(data: DemandPageData): void {
   const monthInWords = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
   let last: DemandReport | undefined;
 
-  const announce = (text: string) => {
-    if (!statusLine) return;
-    statusLine.textContent = '';
-    window.setTimeout(() => {
-      statusLine.textContent = text;
-    }, 50);
-  };
-  const alert = (text: string) => {
-    if (alertLine) alertLine.textContent = text;
-  };
-  const show = (selector: string, shown: boolean) => {
-    const element = q<HTMLElement>(selector);
-    if (element) element.hidden = !shown;
-  };
+  const { announce, alert, show } = pageLines();
 
   const wishName = (criterion: string, value?: string) =>
     criterion === 'age' ? fill(data.ageWish, { value: value ?? '' }) : data.wishes[`${criterion}|${value ?? ''}`] ?? [criterion, value].filter(Boolean).join(': ');

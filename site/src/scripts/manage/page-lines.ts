@@ -1,7 +1,7 @@
-// What every coordinator page does beside its own work: says results in the status line (a live
-// region, emptied first so the same words twice are announced twice), problems in the alert line,
-// shows and hides its parts, and, on opening, asks who is signed in and offers only the regions
-// that account coordinates.
+// What every coordinator page does beside its own work: reads the data its frame wrote
+// (CoordinationFrame.astro), says results in the status line (a live region, emptied first so the
+// same words twice are announced twice) and problems in the alert line, shows and hides its parts,
+// and, on opening, asks who is signed in and offers only the regions that account coordinates.
 import { el, replaceChildren } from '../shortlist/dom.ts';
 import { call, type Me } from './staff-api.ts';
 
@@ -31,6 +31,15 @@ export function pageLines(): PageLines {
       if (element) element.hidden = !shown;
     },
   };
+}
+
+/** The page's data as CoordinationFrame.astro writes it (`data-{name}-data`); undefined when missing or unreadable. */
+export function coordinationData<T>(name: string): T | undefined {
+  try {
+    return JSON.parse(document.querySelector(`script[data-${name}-data]`)?.textContent ?? 'null') as T | undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The page's regions that `me` coordinates, in the page's order. */
