@@ -230,7 +230,9 @@ function start(data: SupportPageData): void {
   });
 
   async function save(): Promise<void> {
+    // Both lines cleared: an earlier save's "saved" must not stand beside a refusal or a conflict.
     alert('');
+    announce('');
     organizations = collect();
     const outcome = await call<SupportList>('PUT', path(), { organizations, version });
     if (!outcome.ok && outcome.kind === 'invalid') {

@@ -19,6 +19,7 @@ import { loadCurrentWishes } from './lib/current-wishes.ts';
 import { OPENED_PARAM, readOpened } from './results/return-to.ts';
 import { compareShortlist, outcomeOf, roundKm, wishRows } from './shortlist/compared.ts';
 import { el, fill, pluralForm, replaceChildren } from './shortlist/dom.ts';
+import { readPageJson } from './lib/page-json.ts';
 
 interface LocationTexts {
   locale: Locale;
@@ -73,11 +74,7 @@ if (root && texts) {
 }
 
 function readTexts(): LocationTexts | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-location-texts]')?.textContent ?? 'null') as LocationTexts | undefined;
-  } catch {
-    return undefined;
-  }
+  return readPageJson<LocationTexts>('script[data-location-texts]');
 }
 
 function setUpFavourites(root: HTMLElement, texts: LocationTexts): void {

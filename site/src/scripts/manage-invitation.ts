@@ -7,6 +7,7 @@ import type { Messages } from '../../../shared/i18n/nl.ts';
 import { fill } from './shortlist/dom.ts';
 import { rememberInvitedAddress } from './manage/sign-in.ts';
 import { staffApi } from './manage/staff-api.ts';
+import { readPageJson } from './lib/page-json.ts';
 
 export interface InvitationPageData {
   texts: Messages['manage']['invitation'];
@@ -17,11 +18,7 @@ export interface InvitationPageData {
 }
 
 function readData(): InvitationPageData | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-invitation-data]')?.textContent ?? 'null') as InvitationPageData | undefined;
-  } catch {
-    return undefined;
-  }
+  return readPageJson<InvitationPageData>('script[data-invitation-data]');
 }
 
 const data = readData();

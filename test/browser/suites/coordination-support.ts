@@ -78,6 +78,8 @@ export function coordinationSupportSuite(harness: () => SiteHarness): void {
       const conflict = page.locator('[data-conflict]');
       await conflict.waitFor({ state: 'visible' });
       expect(await conflict.textContent()).toContain('Iemand anders heeft de lijst opgeslagen');
+      // The status line no longer says the earlier save's "saved" beside the conflict.
+      expect(await page.locator('[data-status]').textContent()).not.toContain('De lijst is opgeslagen');
       expect(await page.inputValue('input[name="organizations.0.phone"]')).toBe('043 999 88 77');
       await page.click('[data-action="show-current"]');
       expect(await page.locator('[data-current-list]').textContent()).toContain(saved.name);
@@ -85,6 +87,8 @@ export function coordinationSupportSuite(harness: () => SiteHarness): void {
       await page.click('[data-action="save-mine"]');
       await expect.poll(() => page.locator('[data-status]').textContent(), SLOW).toContain('De lijst is opgeslagen');
       expect(await conflict.isHidden()).toBe(true);
+      const published = (await (await fetch(`${h.baseUrl}/api/regions/zuid-limburg`)).json()) as { region: { supportOrganizations: Array<{ phone?: string }> } };
+      expect(published.region.supportOrganizations[0]?.phone).toBe('043 999 88 77');
 
       await page.setViewportSize({ width: 390, height: 844 });
       await checked(page, 'support list at 390');

@@ -97,6 +97,8 @@ export function journeySecondPassSuite(harness: () => SiteHarness): void {
       page.setDefaultTimeout(10_000);
       await page.goto(`/regio/${REGION}/vragen/`);
       await page.goto(`/regio/${REGION}/vragen/#stap-3`);
+      // Only the address's # changed: the page shows the step on its hashchange, a moment after goto returns.
+      await page.locator('#stap-3').waitFor();
       expect(await visibleStep(page)).toBe('3');
       await page.locator('#stap-3 [data-step-help]').focus();
       await page.keyboard.press('Enter');

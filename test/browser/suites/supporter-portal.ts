@@ -223,8 +223,11 @@ export function supporterPortalSuite(harness: () => SiteHarness): void {
       expect(await card.textContent()).toContain('Laatst gewijzigd: 23 november 2026');
       await page.selectOption('#sp-filter', 'closed');
       await list.locator('form[data-form="filter"] button[type="submit"]').click();
-      await expect.poll(() => list.locator('[data-none]').textContent()).toBe('Er zijn geen dossiers met deze status.');
-      expect(await cards.count()).toBe(0);
+      // The "none" line holds its text while hidden too, so wait for what a user sees: no cards, the line shown.
+      await expect.poll(() => cards.count()).toBe(0);
+      const none = list.locator('[data-none]');
+      expect(await none.isVisible()).toBe(true);
+      expect(await none.textContent()).toBe('Er zijn geen dossiers met deze status.');
       await page.goBack();
       await expect.poll(() => card.count()).toBe(1);
     });

@@ -4,6 +4,7 @@
 // wish the questionnaire can give (keyed as the site keys wishes). Texts come this way rather than
 // by importing shared/i18n, which would cost the page budget.
 import type { Messages } from '../../../../shared/i18n/nl.ts';
+import { readPageJson } from '../lib/page-json.ts';
 
 export interface EasyPageData {
   regionId: string;
@@ -22,11 +23,7 @@ export interface EasyResultsData extends EasyPageData {
 }
 
 export function readEasyPageData<T extends EasyPageData = EasyPageData>(): T | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-easy-page-data]')?.textContent ?? 'null') as T | undefined;
-  } catch {
-    return undefined;
-  }
+  return readPageJson<T>('script[data-easy-page-data]');
 }
 
 /** The easy-read page of a location, from the page data's pattern. */

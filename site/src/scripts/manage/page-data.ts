@@ -4,6 +4,7 @@
 import type { CodeLabels } from '../../../../shared/i18n/code-labels.ts';
 import type { Locale } from '../../../../shared/i18n/locales.ts';
 import type { Messages } from '../../../../shared/i18n/nl.ts';
+import { readPageJson } from '../lib/page-json.ts';
 
 export type ReportWord = 'wishesTitle' | 'wishGroups' | 'noWishes' | 'placeTitle' | 'place' | 'maxDistance' | 'noMaxDistance' | 'noPlace'
   | 'filledBy' | 'situationTitle' | 'noSituation' | 'ownWordsTitle' | 'noOwnWords' | 'shortlistTitle' | 'noShortlist';
@@ -31,9 +32,5 @@ export interface ManagePageData {
 }
 
 export function readPageData(): ManagePageData | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-manage-data]')?.textContent ?? 'null') as ManagePageData | undefined;
-  } catch {
-    return undefined;
-  }
+  return readPageJson<ManagePageData>('script[data-manage-data]');
 }

@@ -4,6 +4,7 @@
 // and, on opening, asks who is signed in and offers only the regions that account coordinates.
 import { el, replaceChildren } from '../shortlist/dom.ts';
 import { call, type Me } from './staff-api.ts';
+import { readPageJson } from '../lib/page-json.ts';
 
 export interface PageLines {
   announce(text: string): void;
@@ -35,11 +36,7 @@ export function pageLines(): PageLines {
 
 /** The page's data as CoordinationFrame.astro writes it (`data-{name}-data`); undefined when missing or unreadable. */
 export function coordinationData<T>(name: string): T | undefined {
-  try {
-    return JSON.parse(document.querySelector(`script[data-${name}-data]`)?.textContent ?? 'null') as T | undefined;
-  } catch {
-    return undefined;
-  }
+  return readPageJson<T>(`script[data-${name}-data]`);
 }
 
 /** The page's regions that `me` coordinates, in the page's order. */

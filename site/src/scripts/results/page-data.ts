@@ -6,6 +6,7 @@
 import type { Locale } from '../../../../shared/i18n/locales.ts';
 import type { Messages } from '../../../../shared/i18n/nl.ts';
 import type { PostcodeRegionData } from '../lib/postcode-region.ts';
+import { readPageJson } from '../lib/page-json.ts';
 
 export interface ResultsPageData {
   locale: Locale;
@@ -33,9 +34,5 @@ export interface ResultsPageData {
 }
 
 export function readPageData(): ResultsPageData | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-results-data]')?.textContent ?? 'null') as ResultsPageData | undefined;
-  } catch {
-    return undefined;
-  }
+  return readPageJson<ResultsPageData>('script[data-results-data]');
 }

@@ -2,6 +2,7 @@
 // files stay out of the browser), and the little plural helper they need.
 import type { HousingType, WaitingListStatus } from '../../../../shared/domain/codes.ts';
 import { fill, pluralForm } from '../shortlist/dom.ts';
+import { readPageJson } from '../lib/page-json.ts';
 
 interface PluralForms {
   one: string;
@@ -39,8 +40,7 @@ export interface SearchTexts {
 }
 
 export function readTexts(): SearchTexts | undefined {
-  const element = document.querySelector('script[data-search-texts]');
-  return element?.textContent ? (JSON.parse(element.textContent) as SearchTexts) : undefined;
+  return readPageJson<SearchTexts>('script[data-search-texts]');
 }
 
 export function pluralText(texts: SearchTexts, forms: PluralForms, count: number): string {

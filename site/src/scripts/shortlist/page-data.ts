@@ -4,6 +4,7 @@
 // Texts come this way rather than by importing shared/i18n, which holds every text of both languages.
 import type { Locale } from '../../../../shared/i18n/locales.ts';
 import type { Messages } from '../../../../shared/i18n/nl.ts';
+import { readPageJson } from '../lib/page-json.ts';
 
 export interface OrganizationContact {
   name: string;
@@ -43,11 +44,5 @@ export interface ShortlistPageData {
 }
 
 export function readPageData(): ShortlistPageData | undefined {
-  const block = document.querySelector('script[data-shortlist-page]');
-  if (!block?.textContent) return undefined;
-  try {
-    return JSON.parse(block.textContent) as ShortlistPageData;
-  } catch {
-    return undefined;
-  }
+  return readPageJson<ShortlistPageData>('script[data-shortlist-page]');
 }

@@ -7,6 +7,7 @@ import type { Messages } from '../../../../shared/i18n/nl.ts';
 import type { ApiOutcome } from '../lib/api-fetch.ts';
 import type { Me } from '../manage/staff-api.ts';
 import type { SupportOrganization } from './supporter-api.ts';
+import { readPageJson } from '../lib/page-json.ts';
 
 /** A question of a region's questionnaire in the page's words, to put saved answers into words. */
 export interface PlainQuestion {
@@ -57,11 +58,7 @@ export interface SupporterContext {
 }
 
 export function readPageData(): SupporterPageData | undefined {
-  try {
-    return JSON.parse(document.querySelector('script[data-supporter-data]')?.textContent ?? 'null') as SupporterPageData | undefined;
-  } catch {
-    return undefined;
-  }
+  return readPageJson<SupporterPageData>('script[data-supporter-data]');
 }
 
 /** A care provider's name from any region's list (a consent may outlive a region change), else its id. */

@@ -93,7 +93,11 @@ function render(session: TogetherSession): void {
 }
 
 function install(): void {
-  window.addEventListener(TOGETHER_CHANGED_EVENT, () => schedule());
+  window.addEventListener(TOGETHER_CHANGED_EVENT, () => {
+    // From the change on, an earlier "saved at" is no longer the last word (nor what a test may wait for).
+    if (bar && !blocked && !conflict && bar.status.textContent !== bar.texts.saving) bar.status.textContent = bar.texts.saving;
+    schedule();
+  });
   window.addEventListener('online', () => void flush());
   // What an earlier page of this tab could not send yet.
   if (pendingParts().length > 0) schedule(0);
@@ -134,7 +138,11 @@ async function flush(): Promise<void> {
     return;
   }
   const waiting = pendingParts().filter(({ part }) => part !== conflict?.part);
-  if (!bar || waiting.length === 0 || blocked) return;
+  if (!bar || blocked) return;
+  if (waiting.length === 0) {
+    if (bar.status.textContent === bar.texts.saving) bar.status.textContent = '';
+    return;
+  }
   const m = bar.texts;
   busy = true;
   bar.status.textContent = m.saving;
@@ -172,8 +180,12 @@ async function flush(): Promise<void> {
     break;
   }
   busy = false;
+  // A change made while this save ran is still marked, and its own save follows: not "saved" yet.
+  const more = pendingParts().some(({ part }) => part !== conflict?.part);
   if (failed) {
     bar.status.textContent = '';
+  } else if (more) {
+    bar.status.textContent = m.saving;
   } else {
     if (!conflict) bar.say('');
     const time = new Intl.DateTimeFormat(bar.locale === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit' }).format(new Date());

@@ -10,6 +10,7 @@ import { forgetTogether, pendingParts, startTogether, togetherSession, type Shor
 import { staffApi } from '../manage/staff-api.ts';
 import { el, fill, pluralForm, replaceChildren } from '../shortlist/dom.ts';
 import { dossierApi, findDossier, type DossierFile } from './dossier-api.ts';
+import { readPageJson } from '../lib/page-json.ts';
 
 export interface TogetherPageData {
   locale: 'nl' | 'en';
@@ -30,8 +31,7 @@ export interface TogetherPageData {
   portal: string;
 }
 
-const block = document.querySelector('script[data-together-page]');
-const data = block?.textContent ? JSON.parse(block.textContent) as TogetherPageData : undefined;
+const data = readPageJson<TogetherPageData>('script[data-together-page]');
 if (data) void open(data);
 
 async function open(d: TogetherPageData): Promise<void> {
