@@ -22,6 +22,7 @@ import { setUpSignIn } from './manage/sign-in.ts';
 import { setUpSpreadsheet } from './manage/spreadsheet.ts';
 import { staffApi, type Me } from './manage/staff-api.ts';
 import { count } from './manage/words.ts';
+import { sayIn } from './lib/live-region.ts';
 
 const pageData = readPageData();
 if (pageData) start(pageData);
@@ -55,12 +56,7 @@ function start(data: ManagePageData): void {
   }
 
   function announce(text: string): void {
-    if (!statusLine) return;
-    // Emptied first, so the same words twice are announced twice.
-    statusLine.textContent = '';
-    window.setTimeout(() => {
-      statusLine.textContent = text;
-    }, 50);
+    sayIn(statusLine, text);
   }
 
   function alert(text: string): void {

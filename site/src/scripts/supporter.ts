@@ -16,6 +16,7 @@ import { setUpDossierView } from './supporter/dossier-view.ts';
 import { readPageData, type Place, type SupporterContext, type SupporterPageData } from './supporter/page-data.ts';
 import { normaliseCode, redeemInto } from './supporter/redeem.ts';
 import { supporterApi, type Dossier } from './supporter/supporter-api.ts';
+import { sayIn } from './lib/live-region.ts';
 
 const pageData = readPageData();
 if (pageData) void start(pageData);
@@ -28,14 +29,7 @@ async function start(data: SupporterPageData): Promise<void> {
   const views = [...document.querySelectorAll<HTMLElement>('[data-view]')];
   const titleSuffix = document.title.split(' | ').pop() ?? '';
 
-  const announce = (text: string) => {
-    if (!statusLine) return;
-    // Emptied first, so the same words twice are announced twice.
-    statusLine.textContent = '';
-    window.setTimeout(() => {
-      statusLine.textContent = text;
-    }, 50);
-  };
+  const announce = (text: string) => sayIn(statusLine, text);
   const alert = (text: string) => {
     if (alertLine) alertLine.textContent = text;
   };

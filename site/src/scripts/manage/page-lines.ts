@@ -5,6 +5,7 @@
 import { el, replaceChildren } from '../shortlist/dom.ts';
 import { call, type Me } from './staff-api.ts';
 import { readPageJson } from '../lib/page-json.ts';
+import { sayIn } from '../lib/live-region.ts';
 
 export interface PageLines {
   announce(text: string): void;
@@ -16,12 +17,7 @@ export function pageLines(): PageLines {
   const q = (selector: string) => document.querySelector<HTMLElement>(selector);
   return {
     announce(text) {
-      const line = q('[data-status]');
-      if (!line) return;
-      line.textContent = '';
-      window.setTimeout(() => {
-        line.textContent = text;
-      }, 50);
+      sayIn(q('[data-status]'), text);
     },
     alert(text) {
       const line = q('[data-alert]');

@@ -11,6 +11,7 @@ import { el, fill, replaceChildren } from '../shortlist/dom.ts';
 import { type Context, findLocation, oneAtATime, required } from './context.ts';
 import { clearErrors, type ErrorWords, showErrors } from './form-data.ts';
 import { staffApi, type LocationEntry, type PhotoUpload } from './staff-api.ts';
+import { sayIn } from '../lib/live-region.ts';
 
 type Saved = { location: LocationEntry['location']; version: number };
 type Photo = NonNullable<LocationEntry['location']['photos']>[number];
@@ -141,10 +142,7 @@ export function setUpPhotos(ctx: Context, advanced: (from: number, saved: Saved)
 
   /** A result beside the list (a live region there: the page's own status line is far above). */
   function sayAtList(text: string): void {
-    listStatus.textContent = '';
-    window.setTimeout(() => {
-      listStatus.textContent = text;
-    }, 50);
+    sayIn(listStatus, text);
   }
 
   /** What every photo call shares on failure: a 409 said and the photos read again; anything else by its kind. */
