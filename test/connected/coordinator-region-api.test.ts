@@ -16,7 +16,7 @@ import { movableClock } from '../support/test-staff-app.ts';
 import { createTestApp } from '../support/test-app.ts';
 
 const clock = movableClock('2026-12-03T10:00:00Z');
-const SUPPORT = '/api/coordinator/regions/zuid-limburg/support-organizations';
+const SUPPORT = '/api/coordinator/regions/zuid-limburg/support-list';
 const QUESTIONNAIRE = '/api/coordinator/regions/zuid-limburg/questionnaire';
 
 let t: ProviderTestApp;

@@ -41,7 +41,7 @@ const supportBody = () => ({
 });
 
 const routes: Route[] = [
-  { name: 'save the support list', method: 'PUT', path: () => `${REGION}/support-organizations`, body: supportBody },
+  { name: 'save the support list', method: 'PUT', path: () => `${REGION}/support-list`, body: supportBody },
   { name: 'copy into a draft', method: 'POST', path: () => `${REGION}/questionnaire/draft`, body: () => ({}) },
   // Only the small fields: fuzzing every path of a 55 KB questionnaire would mostly test zod.
   { name: 'save the draft', method: 'PUT', path: () => `${REGION}/questionnaire/draft`, body: () => ({ questionnaire: { id: questionnaire.id, regionId: 'zuid-limburg' }, version: 1 }) },

@@ -14,7 +14,7 @@ import { handoverCodesApp } from './handover-codes.ts';
 import { coordinatorDemandApp } from './coordinator/demand.ts';
 import { coordinatorListingsApp } from './coordinator/listings.ts';
 import { coordinatorQuestionnaireApp } from './coordinator/questionnaire.ts';
-import { coordinatorSupportApp } from './coordinator/support-organizations.ts';
+import { coordinatorSupportApp } from './coordinator/support-list.ts';
 import { coordinatorOrganizationsApp } from './coordinator/organizations.ts';
 import { coordinatorAttentionApp } from './coordinator/attention.ts';
 import { coordinatorAuditApp } from './coordinator/audit.ts';

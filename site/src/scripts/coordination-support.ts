@@ -53,7 +53,7 @@ function start(data: SupportPageData): void {
   let current: SupportList | undefined;
 
   const { announce, alert, show } = pageLines();
-  const path = () => `/api/coordinator/regions/${encodeURIComponent(regionId)}/support-organizations`;
+  const path = () => `/api/coordinator/regions/${encodeURIComponent(regionId)}/support-list`;
   const nameOf = (o: SupportOrganization, i: number) => o.name.trim() || `${s.newOrganization} ${i + 1}`;
 
   /** Says a failed call in the page's words; false when it failed. */

@@ -66,7 +66,7 @@ export function coordinationSupportSuite(harness: () => SiteHarness): void {
 
       // Someone else saves meanwhile (here: the same account in another tab, by the API).
       const saved = await page.evaluate(async () => {
-        const path = '/api/coordinator/regions/zuid-limburg/support-organizations';
+        const path = '/api/coordinator/regions/zuid-limburg/support-list';
         const list = (await (await fetch(path)).json()) as { organizations: Array<{ name: string }>; version: number };
         list.organizations[0]!.name = `${list.organizations[0]!.name} (Maastricht)`;
         const response = await fetch(path, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ organizations: list.organizations, version: list.version }) });

@@ -54,8 +54,8 @@ export const coordinatorSupportApp = createResourceApp<StaffEnv>()
   .openapi(
     apiRoute({
       method: 'get',
-      path: '/coordinator/regions/{regionId}/support-organizations',
-      operationId: 'regionSupportOrganizations',
+      path: '/coordinator/regions/{regionId}/support-list',
+      operationId: 'regionSupportList',
       summary: 'The region\'s support organisations, to edit',
       description: 'For the region\'s coordinators: the independent client support organisations the public help page lists, with the version to send back.',
       request: { params: Params },
@@ -73,8 +73,8 @@ export const coordinatorSupportApp = createResourceApp<StaffEnv>()
   .openapi(
     apiRoute({
       method: 'put',
-      path: '/coordinator/regions/{regionId}/support-organizations',
-      operationId: 'saveRegionSupportOrganizations',
+      path: '/coordinator/regions/{regionId}/support-list',
+      operationId: 'saveRegionSupportList',
       summary: 'Saves the region\'s support organisations',
       description:
         'For the region\'s coordinators: the whole list replaces the one read at `version` (in the order given, which is the help page\'s). ' +
