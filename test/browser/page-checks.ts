@@ -3,6 +3,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { axeViolations } from './axe.ts';
 import { SCREENSHOT_DIR } from './harness.ts';
 
 /** How many CSS pixels the page is wider than the viewport (0 when nothing scrolls sideways). */
@@ -86,3 +88,15 @@ export const FIRST_SCREEN_OK: FirstScreen = {
   headingInView: true,
   firstTab: { href: '#main', visible: true, inView: true },
 };
+
+/** Axe clean at a phone's and a desktop's width, and nothing wider than the screen down to 320 px. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
+    expect(await axeViolations(page), `${name} at ${width} px`).toEqual([]);
+    expect(await horizontalOverflow(page), `${name} at ${width} px: sideways scrolling`).toBe(0);
+  }
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await horizontalOverflow(page), `${name} at 320 px: sideways scrolling`).toBe(0);
+  await page.setViewportSize({ width: 390, height: 844 });
+}

@@ -7,36 +7,15 @@
 // npm start's example dossier, whose report is shared with this provider. Axe clean at 390 and
 // 1280 px, nothing sideways at 320 px.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { DEMO_DOSSIER_LABEL } from '../../../functions/dossiers/demo-dossiers.ts';
-import { codeIn } from '../../support/test-staff-app.ts';
-import { axeViolations } from '../axe.ts';
+import { codeFor, mailsTo } from '../outbox.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
-import { focusState, horizontalOverflow, screenshot } from '../page-checks.ts';
+import { expectAccessible, focusState, screenshot } from '../page-checks.ts';
 
 const PROVIDER = 'expertisecentrum-kruisberg';
 const EDITOR = `redactie@${PROVIDER}.example`;
 const SUPPORT = 'clientondersteuning-zuid-limburg';
 const SUPPORTER = `ondersteuner@${SUPPORT}.example`;
-
-const mailsTo = async (h: SiteHarness, email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`));
-
-async function codeFor(h: SiteHarness, email: string, before: number): Promise<string> {
-  let mails: string[] = [];
-  await expect.poll(async () => (mails = await mailsTo(h, email)).length).toBeGreaterThan(before);
-  return codeIn(mails[mails.length - 1] ?? '');
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-    expect(await axeViolations(page), `${name} at ${width} px`).toEqual([]);
-    expect(await horizontalOverflow(page), `${name} at ${width} px: sideways scrolling`).toBe(0);
-  }
-  await page.setViewportSize({ width: 320, height: 640 });
-  expect(await horizontalOverflow(page), `${name} at 320 px: sideways scrolling`).toBe(0);
-  await page.setViewportSize({ width: 390, height: 844 });
-}
 
 /** The example dossier's share with this provider, from the stores (its id is nowhere on a page before the list). */
 async function demoShare(h: SiteHarness) {

@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { LocationSummary } from '../../../shared/domain/index.ts';
 import { codeIn } from '../../support/test-staff-app.ts';
+import { mailsTo } from '../outbox.ts';
 import { axeViolations } from '../axe.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
 
@@ -21,7 +22,6 @@ async function editorEmail(h: SiteHarness): Promise<string> {
   return `redactie@${organizationId}.example`;
 }
 
-const mailsTo = async (h: SiteHarness, email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`));
 const visibleView = (page: Page, view: string) => page.locator(`[data-view="${view}"]:not([hidden])`);
 
 async function addVirtualAuthenticator(page: Page) {

@@ -18,7 +18,7 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { MAX_PHOTO_BYTES, type LocationDetail, type LocationSummary, type MatchResponse } from '../../../shared/domain/index.ts';
-import { codeIn } from '../../support/test-staff-app.ts';
+import { codeFor } from '../outbox.ts';
 import { axeViolations } from '../axe.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
 import { focusState, horizontalOverflow, inFirstScreen, screenshot } from '../page-checks.ts';
@@ -61,16 +61,6 @@ async function open(h: SiteHarness, width: number): Promise<Page> {
   // The browser's today is the harness's, so "confirmed today" reads as it would for a person.
   await page.clock.setFixedTime(new Date(`${BUILD_DATE}T09:00:00Z`));
   return page;
-}
-
-/** The newest code mailed to `email`, once it is there. */
-async function codeFor(h: SiteHarness, email: string, after = 0): Promise<string> {
-  let mails: string[] = [];
-  await expect.poll(async () => {
-    mails = (await h.mails()).filter((mail) => mail.includes(`To: ${email}`));
-    return mails.length;
-  }).toBeGreaterThan(after);
-  return codeIn(mails[mails.length - 1] ?? '');
 }
 
 const mailCount = async (h: SiteHarness, email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`)).length;

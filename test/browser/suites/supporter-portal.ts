@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { REPO_ROOT } from '../../../functions/platform/paths.ts';
-import { codeIn } from '../../support/test-staff-app.ts';
-import { axeViolations } from '../axe.ts';
+import { codeFor, mailsTo } from '../outbox.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
-import { focusState, horizontalOverflow, screenshot } from '../page-checks.ts';
+import { expectAccessible, focusState, screenshot } from '../page-checks.ts';
 
 const SUPPORTER = 'ondersteuner@clientondersteuning-zuid-limburg.example';
 const FIRST = { id: 'expertisecentrum-kruisberg', name: 'Expertisecentrum Kruisberg' };
@@ -25,27 +24,6 @@ async function open(h: SiteHarness, width: number): Promise<Page> {
   page.setDefaultTimeout(15_000);
   await page.clock.setFixedTime(new Date(`${BUILD_DATE}T09:00:00Z`));
   return page;
-}
-
-const mailsTo = async (h: SiteHarness, email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`));
-
-/** The newest code mailed to `email` after `before` mails, once it is there. */
-async function codeFor(h: SiteHarness, email: string, before: number): Promise<string> {
-  let mails: string[] = [];
-  await expect.poll(async () => (mails = await mailsTo(h, email)).length).toBeGreaterThan(before);
-  return codeIn(mails[mails.length - 1] ?? '');
-}
-
-/** Axe clean at a phone's and a desktop's width, and nothing wider than the screen down to 320 px. */
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: width < 600 ? 844 : 900 });
-    expect(await axeViolations(page), `${name} at ${width} px`).toEqual([]);
-    expect(await horizontalOverflow(page), `${name} at ${width} px: sideways scrolling`).toBe(0);
-  }
-  await page.setViewportSize({ width: 320, height: 640 });
-  expect(await horizontalOverflow(page), `${name} at 320 px: sideways scrolling`).toBe(0);
-  await page.setViewportSize({ width: 390, height: 844 });
 }
 
 /** The provider editor's session, through the staff API as the portal's page would call it (same origin). */

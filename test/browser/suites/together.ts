@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { codeIn } from '../../support/test-staff-app.ts';
+import { codeFor } from '../outbox.ts';
 import { axeViolations } from '../axe.ts';
 import type { SiteHarness } from '../harness.ts';
 import { horizontalOverflow, screenshot } from '../page-checks.ts';
@@ -38,15 +38,6 @@ async function freshDossierId(h: SiteHarness): Promise<string> {
   const ctx = { by: { accountId: supporter.id, name: supporter.name }, now: new Date() };
   const dossier = await h.stores.dossiers.createDossier(ORG, { id: randomUUID(), label: LABEL, regionId: REGION, status: 'exploring' }, ctx);
   return dossier.id;
-}
-
-async function codeFor(h: SiteHarness, email: string, after: number): Promise<string> {
-  let mails: string[] = [];
-  await expect.poll(async () => {
-    mails = (await h.mails()).filter((mail) => mail.includes(`To: ${email}`));
-    return mails.length;
-  }).toBeGreaterThan(after);
-  return codeIn(mails[mails.length - 1] ?? '');
 }
 
 /** Opens together mode for the dossier; not signed in, through the portal's sign-in and back. */
