@@ -246,7 +246,7 @@ function start(data: ManagePageData): void {
   /** What was said about the last view is not carried into the next. */
   function leaveView(): void {
     alert('');
-    if (statusLine) statusLine.textContent = '';
+    announce('');
   }
 
   async function leave(everywhere: boolean): Promise<void> {

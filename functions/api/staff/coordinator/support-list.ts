@@ -1,8 +1,9 @@
 // A region's coordinator keeps the region's independent client support organisations, which the
 // public help page (/regio/{regionId}/hulp/) lists with what they do, how to reach them, their
 // opening hours and the municipalities they serve:
-//   GET /api/coordinator/regions/{regionId}/support-organizations
-//   PUT /api/coordinator/regions/{regionId}/support-organizations   (the whole list, with the version read)
+//   GET /api/coordinator/regions/{regionId}/support-list
+//   PUT /api/coordinator/regions/{regionId}/support-list   (the whole list, with the version read)
+// (Admitting a support organisation, a staff organisation with accounts, is POST .../support-organizations.)
 // Until the first save the list is the region's configured one (data/regions.json), at version 0.
 // A save based on an older version is a 409 that carries the list as it is now, so the page can keep
 // what was typed and show what changed. Each save leaves an audit record and rebuilds the help pages.

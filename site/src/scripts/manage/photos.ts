@@ -301,7 +301,7 @@ export function setUpPhotos(ctx: Context, advanced: (from: number, saved: Saved)
         form.reset();
         clearErrors(form);
         say('');
-        listStatus.textContent = '';
+        sayAtList('');
         render(new Map());
       } else {
         render();

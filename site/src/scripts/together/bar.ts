@@ -93,9 +93,11 @@ function render(session: TogetherSession): void {
 }
 
 function install(): void {
-  window.addEventListener(TOGETHER_CHANGED_EVENT, () => {
-    // From the change on, an earlier "saved at" is no longer the last word (nor what a test may wait for).
-    if (bar && !blocked && !conflict && bar.status.textContent !== bar.texts.saving) bar.status.textContent = bar.texts.saving;
+  window.addEventListener(TOGETHER_CHANGED_EVENT, (event) => {
+    // From the change on, an earlier "saved at" is no longer the last word (nor what a test may wait for);
+    // a change to the part that waits for the person's choice after a colleague's save is not sent yet.
+    const part = (event as CustomEvent<TogetherPart>).detail;
+    if (bar && !blocked && conflict?.part !== part && bar.status.textContent !== bar.texts.saving) bar.status.textContent = bar.texts.saving;
     schedule();
   });
   window.addEventListener('online', () => void flush());
@@ -103,9 +105,12 @@ function install(): void {
   if (pendingParts().length > 0) schedule(0);
 }
 
+/** Not before this moment (ms since the epoch): the server asked to wait (Retry-After) or a retry pause runs. */
+let notBefore = 0;
+
 function schedule(delay = SAVE_DELAY_MS): void {
   window.clearTimeout(timer);
-  timer = window.setTimeout(() => void flush(), delay);
+  timer = window.setTimeout(() => void flush(), Math.max(delay, notBefore - Date.now()));
 }
 
 /** Leaves the page for the entry page's "stopped" view, so nothing on screen writes again. */
@@ -175,19 +180,25 @@ async function flush(): Promise<void> {
       bar.say(fill(m.invalid, { message: outcome.fields.map((field) => field.message).join(' ') || outcome.message }));
     } else {
       bar.say(m.unsaved, { canRetry: true });
-      schedule(outcome.kind === 'refused' && outcome.retryAfterSeconds ? outcome.retryAfterSeconds * 1000 : RETRY_DELAY_MS);
+      const pause = outcome.kind === 'refused' && outcome.retryAfterSeconds ? outcome.retryAfterSeconds * 1000 : RETRY_DELAY_MS;
+      notBefore = Date.now() + pause;
+      schedule(pause);
     }
     break;
   }
   busy = false;
+  if (!failed) notBefore = 0;
   // A change made while this save ran is still marked, and its own save follows: not "saved" yet.
   const more = pendingParts().some(({ part }) => part !== conflict?.part);
   if (failed) {
     bar.status.textContent = '';
   } else if (more) {
     bar.status.textContent = m.saving;
+  } else if (conflict) {
+    // The other part waits for the person's choice: not "saved" while that change is unsent.
+    bar.status.textContent = '';
   } else {
-    if (!conflict) bar.say('');
+    bar.say('');
     const time = new Intl.DateTimeFormat(bar.locale === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit' }).format(new Date());
     bar.status.textContent = fill(m.saved, { time });
   }
