@@ -7,6 +7,9 @@ import type { SiteHarness } from './harness.ts';
 export const mailsTo = async (h: SiteHarness, email: string): Promise<string[]> =>
   (await h.mails()).filter((mail) => mail.includes(`To: ${email}`));
 
+/** How many mails went to `email`. */
+export const mailCount = async (h: SiteHarness, email: string): Promise<number> => (await mailsTo(h, email)).length;
+
 /** The code in the newest mail to `email`, once there are more than `before` mails to that address. */
 export async function codeFor(h: SiteHarness, email: string, before = 0): Promise<string> {
   let mails: string[] = [];

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { codeIn } from '../../support/test-staff-app.ts';
+import { mailCount, mailsTo } from '../outbox.ts';
 import { axeViolations } from '../axe.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
 import { horizontalOverflow, screenshot } from '../page-checks.ts';
@@ -23,16 +24,15 @@ async function checked(page: Page, name: string): Promise<void> {
 
 /** Signs the demo coordinator of Zuid-Limburg in at the portal (/beheer/) with the code from the outbox. */
 export async function signInAsCoordinator(h: SiteHarness, page: Page): Promise<void> {
-  const count = async (email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`)).length;
   await page.goto('/beheer/');
   await page.locator('[data-view="sign-in"]:not([hidden])').waitFor();
-  const codes = await count(COORDINATOR);
+  const codes = await mailCount(h, COORDINATOR);
   await page.fill('#signin-email', COORDINATOR);
   await page.click('form[data-form="email"] button[type="submit"]');
   await page.locator('#signin-code').waitFor({ state: 'visible' });
   let code = '';
   await expect.poll(async () => {
-    const mails = (await h.mails()).filter((mail) => mail.includes(`To: ${COORDINATOR}`));
+    const mails = await mailsTo(h, COORDINATOR);
     code = mails.length > codes ? codeIn(mails.at(-1) ?? '') : '';
     return code;
   }, SLOW).not.toBe('');
@@ -48,7 +48,6 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
       const page = await h.newPage({ width: 1280 });
       page.setDefaultTimeout(15_000);
       await page.clock.setFixedTime(new Date(`${BUILD_DATE}T09:00:00Z`));
-      const count = async (email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`)).length;
 
       // Signing in at the portal, as every member of staff does; the account panel leads to the hub.
       await signInAsCoordinator(h, page);
@@ -68,8 +67,8 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
       await page.fill('#hub-admit-admin-email', admin);
       await page.click('form[data-form="admit"] button[type="submit"]');
       await expect.poll(() => page.locator('[data-status]').textContent(), SLOW).toContain('Zorg Nieuw is toegelaten');
-      await expect.poll(() => count(admin), SLOW).toBe(1);
-      expect((await h.mails()).find((mail) => mail.includes(`To: ${admin}`))).toContain('Zorg Nieuw');
+      await expect.poll(() => mailCount(h, admin), SLOW).toBe(1);
+      expect((await mailsTo(h, admin))[0]).toContain('Zorg Nieuw');
       await expect.poll(async () => (await page.locator('[data-table="providers"] tbody tr', { hasText: 'Zorg Nieuw' }).allTextContents()).join(), SLOW).toContain(admin);
 
       // A support organisation, admitted with the same form: first under the new provider's code,
@@ -84,12 +83,12 @@ export function coordinationHubSuite(harness: () => SiteHarness): void {
       await expect.poll(() => page.locator(`${codeBox}-error`).textContent(), SLOW).toBe('Deze code is al in gebruik. Kies een andere.');
       expect(await page.locator(codeBox).getAttribute('aria-invalid')).toBe('true');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe(codeBox.slice(1));
-      expect(await count(supportAdmin)).toBe(0);
+      expect(await mailCount(h, supportAdmin)).toBe(0);
       await page.fill(codeBox, 'mee-nieuw');
       await page.click('form[data-form="admit-support"] button[type="submit"]');
       await expect.poll(() => page.locator('[data-status]').textContent(), SLOW).toContain('MEE Nieuw is toegelaten');
-      await expect.poll(() => count(supportAdmin), SLOW).toBe(1);
-      expect((await h.mails()).find((mail) => mail.includes(`To: ${supportAdmin}`))).toContain('MEE Nieuw');
+      await expect.poll(() => mailCount(h, supportAdmin), SLOW).toBe(1);
+      expect((await mailsTo(h, supportAdmin))[0]).toContain('MEE Nieuw');
       expect(await page.locator(`${codeBox}-error`).isHidden()).toBe(true);
       await expect.poll(async () => (await page.locator('[data-table="support"] tbody tr', { hasText: 'MEE Nieuw' }).allTextContents()).join(), SLOW).toContain(supportAdmin);
 

@@ -18,7 +18,7 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { MAX_PHOTO_BYTES, type LocationDetail, type LocationSummary, type MatchResponse } from '../../../shared/domain/index.ts';
-import { codeFor } from '../outbox.ts';
+import { codeFor, mailCount, mailsTo } from '../outbox.ts';
 import { axeViolations } from '../axe.ts';
 import { BUILD_DATE, type SiteHarness } from '../harness.ts';
 import { focusState, horizontalOverflow, inFirstScreen, screenshot } from '../page-checks.ts';
@@ -63,7 +63,6 @@ async function open(h: SiteHarness, width: number): Promise<Page> {
   return page;
 }
 
-const mailCount = async (h: SiteHarness, email: string) => (await h.mails()).filter((mail) => mail.includes(`To: ${email}`)).length;
 const visibleView = (page: Page, view: string) => page.locator(`[data-view="${view}"]:not([hidden])`);
 
 async function signIn(h: SiteHarness, page: Page, email: string, path = '/beheer/'): Promise<void> {
@@ -113,7 +112,7 @@ async function chooseFile(page: Page, text: string): Promise<void> {
 async function invitationLink(h: SiteHarness, email: string): Promise<string> {
   let link = '';
   await expect.poll(async () => {
-    const mail = (await h.mails()).filter((m) => m.includes(`To: ${email}`)).pop() ?? '';
+    const mail = (await mailsTo(h, email)).pop() ?? '';
     link = /(\/beheer\/uitnodiging#token=[A-Za-z0-9_-]+)/.exec(mail)?.[1] ?? '';
     return link;
   }).not.toBe('');

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { codeFor } from '../outbox.ts';
+import { codeFor, mailCount } from '../outbox.ts';
 import { axeViolations } from '../axe.ts';
 import type { SiteHarness } from '../harness.ts';
 import { horizontalOverflow, screenshot } from '../page-checks.ts';
@@ -44,7 +44,7 @@ async function freshDossierId(h: SiteHarness): Promise<string> {
 async function openTogether(h: SiteHarness, page: Page, dossierId: string): Promise<void> {
   await page.goto(`/ondersteuner/samen/?dossier=${dossierId}`);
   await page.waitForURL(/\/beheer\/\?terug=/);
-  const before = (await h.mails()).filter((mail) => mail.includes(`To: ${SUPPORTER}`)).length;
+  const before = await mailCount(h, SUPPORTER);
   await page.fill('#signin-email', SUPPORTER);
   await page.click('form[data-form="email"] button[type="submit"]');
   await page.locator('#signin-code').waitFor({ state: 'visible' });
@@ -189,7 +189,7 @@ export function togetherSuite(harness: () => SiteHarness): void {
       page.setDefaultTimeout(15_000);
       // A tab and a line break are dropped by the browser: "/<tab>/evil.example" would resolve to another site.
       await page.goto(`/beheer/?terug=${encodeURIComponent('/\t/evil.example/inloggen')}`);
-      const before = (await h.mails()).filter((mail) => mail.includes(`To: ${SUPPORTER}`)).length;
+      const before = await mailCount(h, SUPPORTER);
       await page.fill('#signin-email', SUPPORTER);
       await page.click('form[data-form="email"] button[type="submit"]');
       await page.locator('#signin-code').waitFor({ state: 'visible' });
