@@ -44,12 +44,10 @@ export interface Explanation extends MatchResult {
   failedMusts: Reason[];
 }
 
-/** The compiled request: ranks one candidate, and describes a ranked one as result or near miss. */
+/** The compiled request: ranks the candidates of a scan, and describes a ranked one as result or near miss. */
 export interface MatchPlan {
   /** What a result's `outcomes` answer, in order: `distance` first when a maximum was asked, then the request's criteria. */
   criteria: JudgedCriterion[];
-  /** Undefined when the candidate fails more than MAX_FAILED_MUSTS musts. */
-  rank(candidate: MatchCandidate): RankedCandidate | undefined;
   /**
    * Ranks the candidates of `columns` by position, written into `out`: false when the candidate
    * fails more than MAX_FAILED_MUSTS musts. Lets a scan reuse one object.
@@ -153,11 +151,6 @@ export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point)
     return scanWith(columns, MAX_FAILED_MUSTS);
   }
 
-  function rank(candidate: MatchCandidate): RankedCandidate | undefined {
-    const out = emptyRanked(candidate);
-    return scanner(new CandidateColumns([candidate]))(0, out) ? out : undefined;
-  }
-
   const judged: JudgedCriterion[] = [
     ...(hasDistanceMust ? [{ criterion: 'distance' as const, value: maxDistanceKm, importance: 'must' as const }] : []),
     ...request.criteria.map((c): JudgedCriterion => ('value' in c
@@ -212,7 +205,7 @@ export function planMatch(request: MatchPlanRequest, asOf: Date, origin?: Point)
     return explainNearMiss(judged, toNearMiss(ranked));
   }
 
-  return { criteria: judged, rank, scanner, toResult, toNearMiss, explain };
+  return { criteria: judged, scanner, toResult, toNearMiss, explain };
 }
 
 /** A ranked candidate to be written by a scan. */

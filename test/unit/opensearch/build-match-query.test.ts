@@ -6,7 +6,7 @@ import { ORDER_MARGIN, buildMatchQueries, tierBonus } from '../../../functions/s
 import { fromSource, toDocument } from '../../../functions/search/opensearch/index-mapping.ts';
 import { readMatchResponse } from '../../../functions/search/opensearch/read-match-response.ts';
 import { EmbeddedSearchEngine } from '../../../functions/search/embedded/embedded-search-engine.ts';
-import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf } from '../../fixtures/candidates.ts';
+import { AS_OF, MAASTRICHT, candidate, matchRequest, northOf, rankOne } from '../../fixtures/candidates.ts';
 import { LIMBURG, SITTARD, SITTARD_POSTCODE } from '../../fixtures/limburg.ts';
 import { generator } from './support/generate.ts';
 import { evaluate, search, type Doc } from './support/query-dsl.ts';
@@ -201,7 +201,7 @@ describe('the queries agree with the shared matcher', () => {
       const bonus = tierBonus(maxRaw);
       for (const c of candidates) {
         const doc = toDocument(c) as unknown as Doc;
-        const ranked = plan.rank(c);
+        const ranked = rankOne(plan, c);
         const failed = ranked?.failedMusts ?? 3;
         const results = evaluate(queries.results.query as Json, doc);
         const context = `case ${n}, ${c.id}, ${JSON.stringify(request.criteria)}`;
@@ -282,7 +282,7 @@ describe('near-ties the float32 order gets wrong', () => {
 
   it('are put right by the shared re-sort of the page and its margin', () => {
     const plan = planMatch(request, AS_OF, MAASTRICHT);
-    expect(plan.rank(a)!.score).toBe(plan.rank(b)!.score);
+    expect(rankOne(plan, a)!.score).toBe(rankOne(plan, b)!.score);
     const { hits } = search(buildMatchQueries(request, AS_OF, MAASTRICHT).results as Json, [a, b].map((c) => toDocument(c) as unknown as Doc), { float32: true });
     expect(hits.map((h) => h.doc.housingFormId)).toEqual(['a', 'b']);
     const expected = matchCandidates(request, [a, b], AS_OF, MAASTRICHT);
